@@ -1,0 +1,27 @@
+import { NextResponse } from "next/server";
+import { todayIso } from "@/lib/domain/partial-date";
+import { AppError } from "@/lib/errors";
+import { withProblemDetails } from "@/lib/http/problem";
+import { listMilestones } from "@/lib/queries/milestones";
+import { getWorkstreamBySlug } from "@/lib/queries/workstreams";
+import { pageQuerySchema, slugSchema, toInvalidParams } from "@/lib/validation/filters";
+import { parseApiQuery } from "@/lib/validation/parse-or-throw";
+import { z } from "zod";
+
+const querySchema = pageQuerySchema.extend({
+  pageSize: z.coerce.number().int().min(1).max(500).default(200),
+});
+
+export const GET = withProblemDetails(async (request: Request, context: RouteContext<"/api/workstreams/[slug]">) => {
+  const { slug: rawSlug } = await context.params;
+  const slug = slugSchema.safeParse(rawSlug);
+  if (!slug.success) {
+    throw new AppError("invalid_input", "Invalid workstream slug", toInvalidParams(slug.error).map((p) => ({ ...p, name: "slug" })));
+  }
+  const { page, pageSize } = parseApiQuery(querySchema, new URL(request.url).searchParams);
+  const today = todayIso();
+  const workstream = getWorkstreamBySlug(slug.data, today);
+  if (!workstream) throw new AppError("not_found", `No workstream with slug "${slug.data}"`);
+  const milestones = listMilestones({ workstream: slug.data }, { page, pageSize }, today);
+  return NextResponse.json({ ...workstream, milestones });
+});

@@ -1,0 +1,5 @@
+export * from "./bodies";
+export * from "./evidence";
+export * from "./milestones";
+export * from "./status-history";
+export * from "./workstreams";

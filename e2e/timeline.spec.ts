@@ -1,0 +1,63 @@
+import { expect, test } from "@playwright/test";
+import { expectNoSeriousAxeViolations, screenshot } from "./helpers";
+
+test.describe("timeline", () => {
+  test("shows the AI working group's milestones in date order", async ({ page }) => {
+    await page.goto("/timeline?pageSize=100");
+    const lane = page.locator('[data-testid="timeline-lane"][data-slug="ai-working-group"]');
+    await expect(lane).toBeVisible();
+    const items = lane.getByTestId("timeline-item");
+    const count = await items.count();
+    expect(count).toBeGreaterThanOrEqual(4);
+    const placed: { date: string; x: number }[] = [];
+    for (let i = 0; i < count; i++) {
+      const box = (await items.nth(i).boundingBox())!;
+      placed.push({ date: (await items.nth(i).getAttribute("data-date"))!, x: box.x });
+    }
+    // Sorted by date, the items also read left to right on the axis.
+    const byDate = [...placed].sort((a, b) => a.date.localeCompare(b.date));
+    for (let i = 1; i < byDate.length; i++) {
+      expect(byDate[i]!.x, `${byDate[i - 1]!.date} before ${byDate[i]!.date}`).toBeGreaterThanOrEqual(byDate[i - 1]!.x - 1);
+    }
+    // A year-only milestone is drawn wider than a month-precision one.
+    const yearItem = lane.locator('[data-testid="timeline-item"].timeline__item--year').first();
+    const monthItem = lane.locator('[data-testid="timeline-item"].timeline__item--month').first();
+    if ((await yearItem.count()) && (await monthItem.count())) {
+      expect((await yearItem.boundingBox())!.width).toBeGreaterThan((await monthItem.boundingBox())!.width * 5);
+    }
+    await screenshot(page, "timeline");
+  });
+
+  test("zooms to a year, keeps the filters in the URL and has a table alternative", async ({ page }) => {
+    await page.goto("/timeline?body=HLCP");
+    await page.getByRole("navigation", { name: "Zoom by year" }).getByRole("link", { name: "2021", exact: true }).click();
+    await expect(page).toHaveURL(/year=2021/);
+    await expect(page).toHaveURL(/body=HLCP/);
+    const dates = await page.getByTestId("timeline-item").evaluateAll((nodes) => nodes.map((n) => n.getAttribute("data-date")));
+    expect(dates.length).toBeGreaterThan(0);
+    expect(dates.every((date) => date?.startsWith("2021"))).toBe(true);
+    await page.getByText("Show the timeline as a table").click();
+    await expect(page.getByTestId("timeline-table").locator("tbody tr")).toHaveCount(dates.length);
+    await screenshot(page, "timeline-2021-hlcp");
+  });
+
+  test("marks today, or says where today is", async ({ page }) => {
+    await page.goto("/timeline");
+    const marker = page.locator(".timeline__today");
+    const outside = page.getByTestId("today-outside");
+    expect((await marker.count()) > 0 || (await outside.count()) > 0).toBe(true);
+  });
+
+  test("a milestone is reachable by keyboard and named for screen readers", async ({ page }) => {
+    await page.goto("/timeline");
+    const first = page.getByTestId("timeline-item").first().getByRole("link");
+    await first.focus();
+    await expect(first).toBeFocused();
+    await expect(first).toHaveAttribute("aria-label", / — /);
+  });
+
+  test("has no serious accessibility violations", async ({ page }) => {
+    await page.goto("/timeline");
+    await expectNoSeriousAxeViolations(page);
+  });
+});

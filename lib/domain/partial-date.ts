@@ -1,0 +1,84 @@
+/**
+ * Dates that keep the precision of their source. The report says "2021 年 10 月" (a month) or
+ * "2021 年" (a year) far more often than a day; such a date is a period, never its first day.
+ */
+
+export type DatePrecision = "year" | "month" | "day";
+
+export type PartialDate = {
+  /** The canonical text: "2021", "2021-10" or "2021-10-15". */
+  value: string;
+  precision: DatePrecision;
+  year: number;
+  /** 1–12 where precision is month or day. */
+  month?: number;
+  day?: number;
+};
+
+const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+/** Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD"; returns null for anything else, including 2021-02-30. */
+export function parsePartialDate(value: string): PartialDate | null {
+  const match = PARTIAL_DATE.exec(value.trim());
+  if (!match) return null;
+  const year = Number(match[1]);
+  if (match[2] === undefined) return { value: match[1]!, precision: "year", year };
+  const month = Number(match[2]);
+  if (month < 1 || month > 12) return null;
+  if (match[3] === undefined) return { value: `${match[1]}-${match[2]}`, precision: "month", year, month };
+  const day = Number(match[3]);
+  if (day < 1 || day > daysInMonth(year, month)) return null;
+  return { value: `${match[1]}-${match[2]}-${match[3]}`, precision: "day", year, month, day };
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** First and last calendar day ("YYYY-MM-DD") that a partial date covers. */
+export function periodOf(date: PartialDate): { start: string; end: string } {
+  if (date.precision === "year") return { start: `${date.year}-01-01`, end: `${date.year}-12-31` };
+  if (date.precision === "month") {
+    const month = date.month!;
+    return {
+      start: `${date.year}-${pad(month)}-01`,
+      end: `${date.year}-${pad(month)}-${pad(daysInMonth(date.year, month))}`,
+    };
+  }
+  return { start: date.value, end: date.value };
+}
+
+/** Calendar quarter ("2021-Q4") in which a day falls. */
+export function quarterOf(isoDay: string): string {
+  const month = Number(isoDay.slice(5, 7));
+  return `${isoDay.slice(0, 4)}-Q${Math.floor((month - 1) / 3) + 1}`;
+}
+
+/** Today's date in UTC as "YYYY-MM-DD". */
+export function todayIso(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/**
+ * Formats a partial date at its own precision: "2021", "October 2021", "15 September 2021"
+ * (in the locale's own wording). Never shows a day the source did not give.
+ */
+export function formatPartialDate(value: string, locale: string): string {
+  const date = parsePartialDate(value);
+  if (!date) return value;
+  const utc = new Date(Date.UTC(date.year, (date.month ?? 1) - 1, date.day ?? 1));
+  const options: Intl.DateTimeFormatOptions =
+    date.precision === "year"
+      ? { year: "numeric", timeZone: "UTC" }
+      : date.precision === "month"
+        ? { year: "numeric", month: "long", timeZone: "UTC" }
+        : { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" };
+  return new Intl.DateTimeFormat(locale, options).format(utc);
+}
+
+/** A milestone is overdue when the whole period of its date has passed and it is still open. */
+export function isOverdue(periodEnd: string, status: string, today: string): boolean {
+  return status !== "completed" && status !== "cancelled" && periodEnd < today;
+}

@@ -1,0 +1,50 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import { AppError, type InvalidParam } from "@/lib/errors";
+
+const TITLES: Record<number, string> = {
+  400: "Invalid request parameters",
+  401: "Authentication required",
+  403: "Forbidden",
+  404: "Not found",
+  409: "Conflict",
+  500: "Internal server error",
+};
+
+/** An RFC 9457 problem details response. `invalid-params` names each bad parameter. */
+export function problem(
+  status: number,
+  detail: string,
+  options: { invalidParams?: InvalidParam[]; instance?: string } = {},
+): NextResponse {
+  const body: Record<string, unknown> = {
+    type: "about:blank",
+    title: TITLES[status] ?? "Error",
+    status,
+    detail,
+  };
+  if (options.instance) body.instance = options.instance;
+  if (options.invalidParams?.length) body["invalid-params"] = options.invalidParams;
+  return NextResponse.json(body, { status, headers: { "content-type": "application/problem+json" } });
+}
+
+type Handler<C> = (request: Request, context: C) => Promise<Response> | Response;
+
+/**
+ * Wraps a route handler to map errors: an AppError becomes its problem response; anything
+ * else is logged and becomes a generic 500 that leaks nothing.
+ */
+export function withProblemDetails<C>(handler: Handler<C>): Handler<C> {
+  return async (request, context) => {
+    const instance = new URL(request.url).pathname;
+    try {
+      return await handler(request, context);
+    } catch (error) {
+      if (error instanceof AppError) {
+        return problem(error.status, error.message, { invalidParams: error.invalidParams, instance });
+      }
+      console.error(`Unhandled error in ${request.method} ${instance}`, error);
+      return problem(500, "The server could not complete the request.", { instance });
+    }
+  };
+}

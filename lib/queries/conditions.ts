@@ -1,0 +1,42 @@
+import "server-only";
+import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { milestones, workstreams } from "@/db/schema";
+import { CLOSED_STATUSES } from "@/lib/domain/status";
+import type { Filters } from "@/lib/validation/filters";
+import { bodyScope } from "./bodies";
+
+/** Conditions on milestones (year, status) from the shared filters. */
+export function milestoneConditions(filters: Filters): SQL | undefined {
+  return and(
+    filters.year !== undefined ? eq(milestones.year, filters.year) : undefined,
+    filters.status?.length ? inArray(milestones.status, filters.status) : undefined,
+  );
+}
+
+/**
+ * Conditions on workstreams (parent body, including the bodies below it). An unknown body
+ * matches nothing rather than everything.
+ */
+export function workstreamConditions(filters: Filters, slug?: string): SQL | undefined {
+  let bodyCondition: SQL | undefined;
+  if (filters.body) {
+    const scope = bodyScope(filters.body);
+    bodyCondition = scope ? inArray(workstreams.bodyCode, scope) : sql`0`;
+  }
+  return and(bodyCondition, slug ? eq(workstreams.slug, slug) : undefined);
+}
+
+export const hasMilestoneFilter = (filters: Filters) =>
+  filters.year !== undefined || Boolean(filters.status?.length);
+
+const closedList = sql.raw(CLOSED_STATUSES.map((status) => `'${status}'`).join(", "));
+
+/** SQL: 1 when a milestone's period has passed and it is still open. */
+export const overdueExpression = (today: string) =>
+  sql`(${milestones.status} NOT IN (${closedList}) AND ${milestones.periodEnd} < ${today})`;
+
+export const isOpenExpression = sql`${milestones.status} NOT IN (${closedList})`;
+
+/** SQL: the calendar quarter ("2021-Q4") of an ISO day column. */
+export const quarterExpression = (column: SQL | typeof milestones.periodEnd) =>
+  sql<string>`substr(${column}, 1, 4) || '-Q' || ((cast(substr(${column}, 6, 2) as integer) + 2) / 3)`;

@@ -1,0 +1,121 @@
+import "server-only";
+import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
+import { getDb } from "@/db";
+import { milestones, statusHistory, workstreams, type Evidence } from "@/db/schema";
+import type { DatePrecision } from "@/lib/domain/partial-date";
+import type { MilestoneStatus } from "@/lib/domain/status";
+import type { Filters } from "@/lib/validation/filters";
+import { milestoneConditions, overdueExpression, workstreamConditions } from "./conditions";
+import { type Page, pageOf } from "./pagination";
+
+export type MilestoneRow = {
+  id: number;
+  workstreamId: number;
+  workstreamSlug: string;
+  workstreamNameEn: string;
+  titleEn: string;
+  titleZh: string;
+  date: string;
+  datePrecision: DatePrecision;
+  periodStart: string;
+  periodEnd: string;
+  status: MilestoneStatus;
+  overdue: boolean;
+  completedOn: string | null;
+  sourceParagraph: number | null;
+  sourceFootnote: number | null;
+  quoteZh: string | null;
+  evidence: Evidence[];
+  version: number;
+  updatedAt: string;
+};
+
+const milestoneColumns = (today: string) => ({
+  id: milestones.id,
+  workstreamId: milestones.workstreamId,
+  workstreamSlug: workstreams.slug,
+  workstreamNameEn: workstreams.nameEn,
+  titleEn: milestones.titleEn,
+  titleZh: milestones.titleZh,
+  date: milestones.date,
+  datePrecision: milestones.datePrecision,
+  periodStart: milestones.periodStart,
+  periodEnd: milestones.periodEnd,
+  status: milestones.status,
+  overdue: sql<boolean>`${overdueExpression(today)}`.mapWith((value) => Boolean(value)),
+  completedOn: milestones.completedOn,
+  sourceParagraph: milestones.sourceParagraph,
+  sourceFootnote: milestones.sourceFootnote,
+  quoteZh: milestones.quoteZh,
+  evidence: milestones.evidence,
+  version: milestones.version,
+  updatedAt: milestones.updatedAt,
+});
+
+/** Milestones matching the filters (and optionally one workstream), in date order, one page. */
+export function listMilestones(
+  filters: Filters & { workstream?: string },
+  paging: { page: number; pageSize: number },
+  today: string,
+): Page<MilestoneRow> {
+  const db = getDb();
+  const where = and(milestoneConditions(filters), workstreamConditions(filters, filters.workstream));
+  const totalItems =
+    db
+      .select({ n: count() })
+      .from(milestones)
+      .innerJoin(workstreams, eq(workstreams.id, milestones.workstreamId))
+      .where(where)
+      .get()?.n ?? 0;
+  const { page, pageSize, offset, totalPages } = pageOf(paging, totalItems);
+  const items = db
+    .select(milestoneColumns(today))
+    .from(milestones)
+    .innerJoin(workstreams, eq(workstreams.id, milestones.workstreamId))
+    .where(where)
+    .orderBy(asc(milestones.periodStart), asc(milestones.periodEnd), asc(milestones.id))
+    .limit(pageSize)
+    .offset(offset)
+    .all();
+  return { items, page, pageSize, totalItems, totalPages };
+}
+
+/** Every milestone of the given workstreams that matches the filters (timeline lanes). */
+export function milestonesOfWorkstreams(ids: number[], filters: Filters, today: string): MilestoneRow[] {
+  if (!ids.length) return [];
+  return getDb()
+    .select(milestoneColumns(today))
+    .from(milestones)
+    .innerJoin(workstreams, eq(workstreams.id, milestones.workstreamId))
+    .where(and(inArray(milestones.workstreamId, ids), milestoneConditions(filters)))
+    .orderBy(asc(milestones.periodStart), asc(milestones.periodEnd), asc(milestones.id))
+    .all();
+}
+
+export type HistoryEntry = {
+  id: number;
+  milestoneId: number;
+  fromStatus: MilestoneStatus | null;
+  toStatus: MilestoneStatus;
+  changedAt: string;
+  actor: string;
+  note: string | null;
+};
+
+/** Status history of the given milestones, newest first, grouped by milestone. */
+export function historyOfMilestones(ids: number[]): Map<number, HistoryEntry[]> {
+  const byMilestone = new Map<number, HistoryEntry[]>();
+  if (!ids.length) return byMilestone;
+  const rows = getDb()
+    .select()
+    .from(statusHistory)
+    .where(inArray(statusHistory.milestoneId, ids))
+    .orderBy(desc(statusHistory.changedAt), desc(statusHistory.id))
+    .all();
+  for (const row of rows) {
+    const list = byMilestone.get(row.milestoneId) ?? [];
+    list.push(row);
+    byMilestone.set(row.milestoneId, list);
+  }
+  return byMilestone;
+}

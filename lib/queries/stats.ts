@@ -1,0 +1,118 @@
+import "server-only";
+import { and, count, eq, ne, sql } from "drizzle-orm";
+import { getDb } from "@/db";
+import { milestones, workstreams } from "@/db/schema";
+import { emptyStatusCounts, type StatusCounts } from "@/lib/domain/health";
+import type { Filters } from "@/lib/validation/filters";
+import { milestoneConditions, overdueExpression, quarterExpression, workstreamConditions } from "./conditions";
+
+export type StatusTotals = { counts: StatusCounts; total: number; overdue: number };
+
+/** Milestones by status across every workstream the filters select. */
+export function statusTotals(filters: Filters, today: string): StatusTotals {
+  const db = getDb();
+  const where = and(milestoneConditions(filters), workstreamConditions(filters));
+  const rows = db
+    .select({ status: milestones.status, n: count() })
+    .from(milestones)
+    .innerJoin(workstreams, eq(workstreams.id, milestones.workstreamId))
+    .where(where)
+    .groupBy(milestones.status)
+    .all();
+  const overdue =
+    db
+      .select({ n: sql<number>`coalesce(sum(case when ${overdueExpression(today)} then 1 else 0 end), 0)`.mapWith(Number) })
+      .from(milestones)
+      .innerJoin(workstreams, eq(workstreams.id, milestones.workstreamId))
+      .where(where)
+      .get()?.n ?? 0;
+  const counts = emptyStatusCounts();
+  for (const row of rows) counts[row.status] = row.n;
+  return { counts, total: rows.reduce((sum, row) => sum + row.n, 0), overdue };
+}
+
+export type QuarterPoint = {
+  quarter: string;
+  /** Milestones due in this quarter (by the end of their date's period), cancelled left out. */
+  due: number;
+  completed: number;
+  cumulativeDue: number;
+  cumulativeCompleted: number;
+};
+
+/**
+ * Milestones over time by quarter: how many were due and how many were completed, and the
+ * running totals. A milestone counts in the quarter its date's period ends ("2021" counts in
+ * 2021-Q4, since it is due by the end of the year); a completion in the quarter of its
+ * completion date, or of its own date when no completion date is known.
+ */
+export function quarterlyProgress(filters: Filters): QuarterPoint[] {
+  const db = getDb();
+  const where = and(milestoneConditions(filters), workstreamConditions(filters));
+  const dueQuarter = quarterExpression(milestones.periodEnd);
+  const doneQuarter = quarterExpression(sql`coalesce(${milestones.completedPeriodEnd}, ${milestones.periodEnd})`);
+  const due = db
+    .select({ quarter: dueQuarter, n: count() })
+    .from(milestones)
+    .innerJoin(workstreams, eq(workstreams.id, milestones.workstreamId))
+    .where(and(where, ne(milestones.status, "cancelled")))
+    .groupBy(dueQuarter)
+    .all();
+  const completed = db
+    .select({ quarter: doneQuarter, n: count() })
+    .from(milestones)
+    .innerJoin(workstreams, eq(workstreams.id, milestones.workstreamId))
+    .where(and(where, eq(milestones.status, "completed")))
+    .groupBy(doneQuarter)
+    .all();
+  return cumulateByQuarter(due, completed);
+}
+
+/** Merges per-quarter counts into a continuous quarter series with running totals. */
+export function cumulateByQuarter(
+  due: { quarter: string; n: number }[],
+  completed: { quarter: string; n: number }[],
+): QuarterPoint[] {
+  const quarters = [...due, ...completed].map((row) => row.quarter).sort();
+  if (!quarters.length) return [];
+  const dueBy = new Map(due.map((row) => [row.quarter, row.n]));
+  const doneBy = new Map(completed.map((row) => [row.quarter, row.n]));
+  const series: QuarterPoint[] = [];
+  let cumulativeDue = 0;
+  let cumulativeCompleted = 0;
+  for (let quarter = quarters[0]!; quarter <= quarters[quarters.length - 1]!; quarter = nextQuarter(quarter)) {
+    const d = dueBy.get(quarter) ?? 0;
+    const c = doneBy.get(quarter) ?? 0;
+    cumulativeDue += d;
+    cumulativeCompleted += c;
+    series.push({ quarter, due: d, completed: c, cumulativeDue, cumulativeCompleted });
+  }
+  return series;
+}
+
+export function nextQuarter(quarter: string): string {
+  const year = Number(quarter.slice(0, 4));
+  const q = Number(quarter.slice(6));
+  return q === 4 ? `${year + 1}-Q1` : `${year}-Q${q + 1}`;
+}
+
+/** Years that have milestones, newest first, for the year filter. */
+export function milestoneYears(): number[] {
+  return getDb()
+    .selectDistinct({ year: milestones.year })
+    .from(milestones)
+    .orderBy(sql`${milestones.year} desc`)
+    .all()
+    .map((row) => row.year);
+}
+
+/** First and last day covered by the milestones the filters select (the timeline's extent). */
+export function milestoneExtent(filters: Filters): { start: string; end: string } | null {
+  const row = getDb()
+    .select({ start: sql<string | null>`min(${milestones.periodStart})`, end: sql<string | null>`max(${milestones.periodEnd})` })
+    .from(milestones)
+    .innerJoin(workstreams, eq(workstreams.id, milestones.workstreamId))
+    .where(and(milestoneConditions(filters), workstreamConditions(filters)))
+    .get();
+  return row?.start && row.end ? { start: row.start, end: row.end } : null;
+}

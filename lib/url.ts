@@ -1,0 +1,12 @@
+import type { Filters } from "@/lib/validation/filters";
+
+/** The query string for a set of filters (and extra parameters), in a stable order. */
+export function filtersToQuery(filters: Filters, extra: Record<string, string | number | undefined> = {}): string {
+  const params = new URLSearchParams();
+  if (filters.year !== undefined) params.set("year", String(filters.year));
+  if (filters.body) params.set("body", filters.body);
+  if (filters.status?.length) params.set("status", filters.status.join(","));
+  for (const [key, value] of Object.entries(extra)) if (value !== undefined) params.set(key, String(value));
+  const query = params.toString();
+  return query ? `?${query}` : "";
+}
