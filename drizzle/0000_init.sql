@@ -1,5 +1,6 @@
 CREATE TABLE `bodies` (
 	`code` text PRIMARY KEY NOT NULL,
+	`short_name_en` text NOT NULL,
 	`name_en` text NOT NULL,
 	`name_zh` text NOT NULL,
 	`parent_code` text,
@@ -64,10 +65,12 @@ CREATE TABLE `workstreams` (
 	`summary_zh` text NOT NULL,
 	`paragraphs` text DEFAULT '[]' NOT NULL,
 	`evidence` text DEFAULT '[]' NOT NULL,
+	`position` integer DEFAULT 0 NOT NULL,
 	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
 	`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
 	FOREIGN KEY (`body_code`) REFERENCES `bodies`(`code`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `workstreams_slug_unique` ON `workstreams` (`slug`);--> statement-breakpoint
-CREATE INDEX `workstreams_body_code_idx` ON `workstreams` (`body_code`);
+CREATE INDEX `workstreams_body_code_idx` ON `workstreams` (`body_code`);--> statement-breakpoint
+CREATE INDEX `workstreams_position_idx` ON `workstreams` (`position`,`name_en`);

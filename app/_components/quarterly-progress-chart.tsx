@@ -16,7 +16,12 @@ export function QuarterlyProgressChart({ data }: { data: QuarterPoint[] }) {
           <XAxis dataKey="quarter" tick={{ fontSize: 13 }} />
           <YAxis allowDecimals={false} tick={{ fontSize: 13 }} />
           <Tooltip />
-          <Legend wrapperStyle={{ fontSize: 13 }} />
+          {/* Keep the series' own order, and legend text in the body colour for contrast. */}
+          <Legend
+            wrapperStyle={{ fontSize: 13 }}
+            itemSorter={null}
+            formatter={(value) => <span style={{ color: "#1c2430" }}>{value}</span>}
+          />
           <Line
             type="stepAfter"
             dataKey="cumulativeDue"

@@ -115,7 +115,11 @@ export async function Timeline({ lanes, axis, today, caption }: Props) {
                           data-status={milestone.status}
                         >
                           <Link href={`/workstreams/${milestone.workstreamSlug}#milestone-${milestone.id}`} aria-label={label}>
-                            {milestone.datePrecision === "year" && <span className="timeline__item-text">{milestone.titleEn}</span>}
+                            {!point && (
+                              <span className="timeline__item-text" aria-hidden="true">
+                                {milestone.titleEn}
+                              </span>
+                            )}
                           </Link>
                           <span className="timeline__tooltip" role="tooltip">
                             <strong>{milestone.titleEn}</strong>

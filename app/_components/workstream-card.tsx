@@ -27,7 +27,9 @@ export async function WorkstreamCard({ workstream, today }: { workstream: Workst
       <dl className="card__facts">
         <div>
           <dt>{t("body")}</dt>
-          <dd>{workstream.bodyNameEn}</dd>
+          <dd>
+            <abbr title={workstream.bodyNameEn}>{workstream.bodyShortNameEn}</abbr>
+          </dd>
         </div>
         <div>
           <dt>{t("leads")}</dt>

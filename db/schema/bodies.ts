@@ -5,6 +5,8 @@ import { workstreams } from "./workstreams";
 /** CEB and its subsidiary bodies (HLCP, HLCM and their networks) that workstreams report to. */
 export const bodies = sqliteTable("bodies", {
   code: text("code").primaryKey(),
+  /** The name people use day to day: "HLCM", "HR Network". */
+  shortNameEn: text("short_name_en").notNull(),
   nameEn: text("name_en").notNull(),
   nameZh: text("name_zh").notNull(),
   parentCode: text("parent_code").references((): AnySQLiteColumn => bodies.code),

@@ -21,10 +21,12 @@ export const workstreams = sqliteTable(
     /** Paragraphs of the source report (E/2022/13) the workstream draws on. */
     paragraphs: text("paragraphs", { mode: "json" }).$type<number[]>().notNull().default(sql`'[]'`),
     evidence: text("evidence", { mode: "json" }).$type<Evidence[]>().notNull().default(sql`'[]'`),
+    /** Order of appearance: the report's order for seeded workstreams. */
+    position: integer("position").notNull().default(0),
     createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
     updatedAt: text("updated_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
   },
-  (table) => [index("workstreams_body_code_idx").on(table.bodyCode)],
+  (table) => [index("workstreams_body_code_idx").on(table.bodyCode), index("workstreams_position_idx").on(table.position, table.nameEn)],
 );
 
 export const workstreamsRelations = relations(workstreams, ({ one, many }) => ({

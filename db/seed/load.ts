@@ -32,11 +32,11 @@ export function loadReportSeed(db: AppDatabase, input: ReportSeed): SeedResult {
       inserted.bodies += result.changes;
     });
 
-    for (const stream of seed.workstreams) {
+    for (const [position, stream] of seed.workstreams.entries()) {
       const { milestones: seedMilestones, ...fields } = stream;
       const created = tx
         .insert(workstreams)
-        .values(fields)
+        .values({ ...fields, position })
         .onConflictDoNothing({ target: workstreams.slug })
         .run();
       inserted.workstreams += created.changes;

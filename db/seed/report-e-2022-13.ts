@@ -25,42 +25,49 @@ export const reportSeed = {
   bodies: [
     {
       code: "CEB",
+      shortNameEn: "CEB",
       nameEn: "United Nations System Chief Executives Board for Coordination",
       nameZh: "联合国系统行政首长协调理事会",
       parentCode: null,
     },
     {
       code: "HLCP",
+      shortNameEn: "HLCP",
       nameEn: "High-Level Committee on Programmes",
       nameZh: "方案问题高级别委员会",
       parentCode: "CEB",
     },
     {
       code: "HLCM",
+      shortNameEn: "HLCM",
       nameEn: "High-Level Committee on Management",
       nameZh: "管理问题高级别委员会",
       parentCode: "CEB",
     },
     {
       code: "HLCM-HR",
+      shortNameEn: "HR Network",
       nameEn: "Human Resources Network",
       nameZh: "人力资源网",
       parentCode: "HLCM",
     },
     {
       code: "HLCM-FBN",
+      shortNameEn: "Finance and Budget Network",
       nameEn: "Finance and Budget Network",
       nameZh: "财务和预算网",
       parentCode: "HLCM",
     },
     {
       code: "HLCM-DTN",
+      shortNameEn: "Digital and Technology Network",
       nameEn: "Digital and Technology Network",
       nameZh: "数字和通信技术网",
       parentCode: "HLCM",
     },
     {
       code: "HLCM-PN",
+      shortNameEn: "Procurement Network",
       nameEn: "Procurement Network",
       nameZh: "采购网络",
       parentCode: "HLCM",
@@ -68,6 +75,7 @@ export const reportSeed = {
     {
       // Works "through" HLCP (para. 39); the roadmap is its workstream.
       code: "CCS-UNS",
+      shortNameEn: "Chief Statisticians (CCS-UNS)",
       nameEn: "Committee of the Chief Statisticians of the United Nations System",
       nameZh: "联合国系统首席统计师委员会",
       parentCode: "HLCP",
@@ -76,6 +84,7 @@ export const reportSeed = {
       // Not a CEB subsidiary; the report names it as the vehicle for the biodiversity common
       // approach (para. 21) and for phase II of the sustainability strategy (para. 25).
       code: "EMG",
+      shortNameEn: "EMG",
       nameEn: "Environment Management Group",
       nameZh: "环境管理小组",
       parentCode: null,
@@ -222,7 +231,8 @@ export const reportSeed = {
       nameEn:
         "Common approach to integrating biodiversity and nature-based solutions for sustainable development into UN policy and programme planning and delivery",
       nameZh: "将生物多样性和基于自然的可持续发展解决方案纳入联合国政策和方案规划与交付的共同办法",
-      bodyCode: "EMG",
+      // CEB tasked HLCP with it (para. 20); EMG was the vehicle, co-led by UNEP and UNDP (para. 21).
+      bodyCode: "HLCP",
       leads: ["UNEP", "UNDP"],
       summaryEn:
         "In May 2020 CEB tasked HLCP with developing a common approach to integrating biodiversity and nature-based solutions into UN policies and programmes. Co-led by UNEP and UNDP through the Environment Management Group, the common approach was endorsed by CEB in May 2021; it works through three impact areas and is complemented by a living compendium of more than 50 illustrative cases.",

@@ -19,6 +19,8 @@ export const evidenceSchema = z.discriminatedUnion("kind", [
 
 export const seedBodySchema = z.object({
   code: z.string().regex(/^[A-Z][A-Z0-9-]*$/),
+  /** The name people use day to day: "HLCM", "HR Network". */
+  shortNameEn: z.string().min(1),
   nameEn: z.string().min(1),
   nameZh: z.string().min(1),
   /** The body this one reports to, e.g. the HR Network sits under HLCM. */

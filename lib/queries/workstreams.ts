@@ -28,6 +28,7 @@ export type WorkstreamSummary = {
   nameZh: string;
   bodyCode: string;
   bodyNameEn: string;
+  bodyShortNameEn: string;
   leads: string[];
   paragraphs: number[];
   counts: StatusCounts;
@@ -61,6 +62,7 @@ export function listWorkstreamSummaries(
       nameZh: workstreams.nameZh,
       bodyCode: workstreams.bodyCode,
       bodyNameEn: bodies.nameEn,
+      bodyShortNameEn: bodies.shortNameEn,
       leads: workstreams.leads,
       paragraphs: workstreams.paragraphs,
       total: count(milestones.id),
@@ -77,7 +79,7 @@ export function listWorkstreamSummaries(
   const totalRow = db.select({ n: count() }).from(grouped.as("grouped")).get();
   const totalItems = totalRow?.n ?? 0;
   const { page, pageSize, offset, totalPages } = pageOf(paging, totalItems);
-  const rows = grouped.orderBy(asc(workstreams.nameEn)).limit(pageSize).offset(offset).all();
+  const rows = grouped.orderBy(asc(workstreams.position), asc(workstreams.nameEn)).limit(pageSize).offset(offset).all();
   const ids = rows.map((row) => row.id);
 
   const nextOpen = nextOpenMilestones(ids, filters);
@@ -92,6 +94,7 @@ export function listWorkstreamSummaries(
       nameZh: row.nameZh,
       bodyCode: row.bodyCode,
       bodyNameEn: row.bodyNameEn,
+      bodyShortNameEn: row.bodyShortNameEn,
       leads: row.leads,
       paragraphs: row.paragraphs,
       counts,
