@@ -38,6 +38,7 @@ CREATE TABLE `milestones` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `milestones_workstream_seed_key_idx` ON `milestones` (`workstream_id`,`seed_key`);--> statement-breakpoint
 CREATE INDEX `milestones_workstream_period_idx` ON `milestones` (`workstream_id`,`period_start`);--> statement-breakpoint
+CREATE INDEX `milestones_workstream_year_status_idx` ON `milestones` (`workstream_id`,`year`,`status`);--> statement-breakpoint
 CREATE INDEX `milestones_status_idx` ON `milestones` (`status`);--> statement-breakpoint
 CREATE INDEX `milestones_year_idx` ON `milestones` (`year`);--> statement-breakpoint
 CREATE INDEX `milestones_period_end_idx` ON `milestones` (`period_end`);--> statement-breakpoint

@@ -45,6 +45,8 @@ export const milestones = sqliteTable(
   (table) => [
     uniqueIndex("milestones_workstream_seed_key_idx").on(table.workstreamId, table.seedKey),
     index("milestones_workstream_period_idx").on(table.workstreamId, table.periodStart),
+    // Per-workstream aggregates under a year/status filter join through this one.
+    index("milestones_workstream_year_status_idx").on(table.workstreamId, table.year, table.status),
     index("milestones_status_idx").on(table.status),
     index("milestones_year_idx").on(table.year),
     index("milestones_period_end_idx").on(table.periodEnd),
