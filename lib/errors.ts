@@ -1,12 +1,21 @@
 /** The one error type of the application; `code` decides the HTTP status. */
-export type AppErrorCode = "invalid_input" | "not_found" | "unauthenticated" | "forbidden" | "conflict";
+export type AppErrorCode =
+  | "invalid_input"
+  | "unprocessable"
+  | "not_found"
+  | "unauthenticated"
+  | "forbidden"
+  | "conflict"
+  | "too_many_requests";
 
 export const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   invalid_input: 400,
+  unprocessable: 422,
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  too_many_requests: 429,
 };
 
 export type InvalidParam = { name: string; reason: string };
@@ -14,12 +23,15 @@ export type InvalidParam = { name: string; reason: string };
 export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly invalidParams: InvalidParam[];
+  /** Extra members for the problem document, e.g. the current state on a conflict. */
+  readonly extra: Record<string, unknown>;
 
-  constructor(code: AppErrorCode, message: string, invalidParams: InvalidParam[] = []) {
+  constructor(code: AppErrorCode, message: string, invalidParams: InvalidParam[] = [], extra: Record<string, unknown> = {}) {
     super(message);
     this.name = "AppError";
     this.code = code;
     this.invalidParams = invalidParams;
+    this.extra = extra;
   }
 
   get status(): number {

@@ -1,3 +1,5 @@
+export * from "./access";
+export * from "./auth";
 export * from "./bodies";
 export * from "./evidence";
 export * from "./milestones";

@@ -41,6 +41,8 @@ export const milestones = sqliteTable(
     version: integer("version").notNull().default(1),
     createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
     updatedAt: text("updated_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+    /** Soft removal: the row and its history stay, marked removed. */
+    removedAt: text("removed_at"),
   },
   (table) => [
     uniqueIndex("milestones_workstream_seed_key_idx").on(table.workstreamId, table.seedKey),

@@ -86,6 +86,7 @@ export function loadReportSeed(db: AppDatabase, input: ReportSeed): SeedResult {
             milestoneId: stored.id,
             fromStatus: null,
             toStatus: milestone.status,
+            kind: "created",
             actor: "seed",
             note: note(milestone.paragraph),
           })

@@ -8,6 +8,8 @@ const TITLES: Record<number, string> = {
   403: "Forbidden",
   404: "Not found",
   409: "Conflict",
+  422: "Unprocessable content",
+  429: "Too many requests",
   500: "Internal server error",
 };
 
@@ -15,7 +17,7 @@ const TITLES: Record<number, string> = {
 export function problem(
   status: number,
   detail: string,
-  options: { invalidParams?: InvalidParam[]; instance?: string } = {},
+  options: { invalidParams?: InvalidParam[]; instance?: string; extra?: Record<string, unknown> } = {},
 ): NextResponse {
   const body: Record<string, unknown> = {
     type: "about:blank",
@@ -25,6 +27,7 @@ export function problem(
   };
   if (options.instance) body.instance = options.instance;
   if (options.invalidParams?.length) body["invalid-params"] = options.invalidParams;
+  Object.assign(body, options.extra);
   return NextResponse.json(body, { status, headers: { "content-type": "application/problem+json" } });
 }
 
@@ -41,7 +44,7 @@ export function withProblemDetails<C>(handler: Handler<C>): Handler<C> {
       return await handler(request, context);
     } catch (error) {
       if (error instanceof AppError) {
-        return problem(error.status, error.message, { invalidParams: error.invalidParams, instance });
+        return problem(error.status, error.message, { invalidParams: error.invalidParams, instance, extra: error.extra });
       }
       console.error(`Unhandled error in ${request.method} ${instance}`, error);
       return problem(500, "The server could not complete the request.", { instance });

@@ -1,13 +1,14 @@
 import "server-only";
-import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { milestones, workstreams } from "@/db/schema";
 import { CLOSED_STATUSES } from "@/lib/domain/status";
 import type { Filters } from "@/lib/validation/filters";
 import { bodyScope } from "./bodies";
 
-/** Conditions on milestones (year, status) from the shared filters. */
+/** Conditions on milestones (year, status) from the shared filters; removed milestones never show. */
 export function milestoneConditions(filters: Filters): SQL | undefined {
   return and(
+    isNull(milestones.removedAt),
     filters.year !== undefined ? eq(milestones.year, filters.year) : undefined,
     filters.status?.length ? inArray(milestones.status, filters.status) : undefined,
   );

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { milestones, statusHistory, workstreams, type Evidence } from "@/db/schema";
+import { type HistoryKind, milestones, statusHistory, workstreams, type Evidence } from "@/db/schema";
 import type { DatePrecision } from "@/lib/domain/partial-date";
 import type { MilestoneStatus } from "@/lib/domain/status";
 import type { Filters } from "@/lib/validation/filters";
@@ -95,11 +95,15 @@ export function milestonesOfWorkstreams(ids: number[], filters: Filters, today: 
 export type HistoryEntry = {
   id: number;
   milestoneId: number;
+  kind: HistoryKind;
   fromStatus: MilestoneStatus | null;
   toStatus: MilestoneStatus;
   changedAt: string;
   actor: string;
+  actorUserId: string | null;
   note: string | null;
+  evidence: Evidence[];
+  changes: Record<string, { from: unknown; to: unknown }> | null;
 };
 
 /** Status history of the given milestones, newest first, grouped by milestone. */
@@ -118,4 +122,43 @@ export function historyOfMilestones(ids: number[]): Map<number, HistoryEntry[]> 
     byMilestone.set(row.milestoneId, list);
   }
   return byMilestone;
+}
+
+export type RecentChange = HistoryEntry & {
+  milestoneTitleEn: string;
+  milestoneRemoved: boolean;
+  workstreamSlug: string;
+  workstreamNameEn: string;
+};
+
+/**
+ * The latest changes made in the tracker (the report's own initial entries left out), newest
+ * first; for one workstream when `workstreamId` is given.
+ */
+export function recentChanges(limit: number, workstreamId?: number): RecentChange[] {
+  return getDb()
+    .select({
+      id: statusHistory.id,
+      milestoneId: statusHistory.milestoneId,
+      kind: statusHistory.kind,
+      fromStatus: statusHistory.fromStatus,
+      toStatus: statusHistory.toStatus,
+      changedAt: statusHistory.changedAt,
+      actor: statusHistory.actor,
+      actorUserId: statusHistory.actorUserId,
+      note: statusHistory.note,
+      evidence: statusHistory.evidence,
+      changes: statusHistory.changes,
+      milestoneTitleEn: milestones.titleEn,
+      milestoneRemoved: sql<boolean>`${milestones.removedAt} is not null`.mapWith(Boolean),
+      workstreamSlug: workstreams.slug,
+      workstreamNameEn: workstreams.nameEn,
+    })
+    .from(statusHistory)
+    .innerJoin(milestones, eq(milestones.id, statusHistory.milestoneId))
+    .innerJoin(workstreams, eq(workstreams.id, milestones.workstreamId))
+    .where(and(sql`${statusHistory.actor} <> 'seed'`, workstreamId !== undefined ? eq(milestones.workstreamId, workstreamId) : undefined))
+    .orderBy(desc(statusHistory.changedAt), desc(statusHistory.id))
+    .limit(limit)
+    .all();
 }

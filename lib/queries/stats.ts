@@ -101,6 +101,7 @@ export function milestoneYears(): number[] {
   return getDb()
     .selectDistinct({ year: milestones.year })
     .from(milestones)
+    .where(milestoneConditions({}))
     .orderBy(sql`${milestones.year} desc`)
     .all()
     .map((row) => row.year);

@@ -188,7 +188,7 @@ export function getWorkstreamBySlug(slug: string, today: string): WorkstreamDeta
       ...statusCountColumns,
     })
     .from(milestones)
-    .where(eq(milestones.workstreamId, row.id))
+    .where(and(eq(milestones.workstreamId, row.id), milestoneConditions({})))
     .get();
   const counts = Object.fromEntries(
     MILESTONE_STATUSES.map((s) => [s, Number(aggregate?.[s] ?? 0)]),

@@ -9,6 +9,8 @@ import type { ReportSeed } from "@/db/seed/seed-schema";
 const reportSeed: ReportSeed = reportSeedData;
 import { countRows, setupTestDatabase } from "../setup/test-database";
 
+// These tests cover reading itself; access control has its own tests (milestone-writes).
+process.env.PUBLIC_READ = "1";
 setupTestDatabase();
 const call = async (handler: (r: Request, c: never) => Response | Promise<Response>, url: string, context?: unknown) => {
   const response = await handler(new Request(`http://localhost${url}`), context as never);

@@ -1,4 +1,6 @@
 import { NextResponse } from "next/server";
+import { actorFromRequest } from "@/lib/auth/actor";
+import { requireReader } from "@/lib/auth/permissions";
 import { todayIso } from "@/lib/domain/partial-date";
 import { AppError } from "@/lib/errors";
 import { withProblemDetails } from "@/lib/http/problem";
@@ -13,6 +15,7 @@ const querySchema = pageQuerySchema.extend({
 });
 
 export const GET = withProblemDetails(async (request: Request, context: RouteContext<"/api/workstreams/[slug]">) => {
+  requireReader(await actorFromRequest(request));
   const { slug: rawSlug } = await context.params;
   const slug = slugSchema.safeParse(rawSlug);
   if (!slug.success) {

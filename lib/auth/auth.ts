@@ -1,0 +1,58 @@
+import "server-only";
+import { betterAuth } from "better-auth";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { nextCookies } from "better-auth/next-js";
+import { type AppDatabase, databasePath, getDb } from "@/db";
+import { accounts, sessions, users, verifications } from "@/db/schema";
+import { authSecret } from "./secret";
+
+/** The address the app is served at; cookies are Secure when it is https. */
+export function appUrl(): string {
+  return process.env.APP_URL?.trim() || `http://localhost:${process.env.PORT ?? 3000}`;
+}
+
+function createAuth(db: AppDatabase) {
+  return betterAuth({
+    appName: "CEB Workstream Tracker",
+    baseURL: appUrl(),
+    secret: authSecret(databasePath()),
+    database: drizzleAdapter(db, {
+      provider: "sqlite",
+      schema: { user: users, session: sessions, account: accounts, verification: verifications },
+    }),
+    emailAndPassword: {
+      enabled: true,
+      // Accounts are created by an admin or the command line, never by sign-up.
+      disableSignUp: true,
+      minPasswordLength: 12,
+      maxPasswordLength: 128,
+    },
+    user: {
+      additionalFields: {
+        role: { type: "string", required: false, defaultValue: "viewer", input: false },
+        allWorkstreams: { type: "boolean", required: false, defaultValue: false, input: false },
+        isDemo: { type: "boolean", required: false, defaultValue: false, input: false },
+      },
+    },
+    session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
+    // Sign-in is throttled by our own per-account and per-address counters (lib/auth/throttle).
+    rateLimit: { enabled: false },
+    advanced: {
+      useSecureCookies: appUrl().startsWith("https://"),
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
+    },
+    telemetry: { enabled: false },
+    plugins: [nextCookies()],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+const globalForAuth = globalThis as unknown as { cebAuth?: { db: AppDatabase; auth: Auth } };
+
+/** The better-auth instance bound to the current database. */
+export function getAuth(): Auth {
+  const db = getDb();
+  if (globalForAuth.cebAuth?.db !== db) globalForAuth.cebAuth = { db, auth: createAuth(db) };
+  return globalForAuth.cebAuth.auth;
+}

@@ -1,0 +1,23 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+/**
+ * The key that signs session cookies: `BETTER_AUTH_SECRET` when set (a real deployment sets
+ * it), else a random key kept beside the database (created on first start, never committed).
+ */
+export function authSecret(databaseFile: string): string {
+  const fromEnv = process.env.BETTER_AUTH_SECRET?.trim();
+  if (fromEnv) {
+    if (fromEnv.length < 32) throw new Error("BETTER_AUTH_SECRET must be at least 32 characters long");
+    return fromEnv;
+  }
+  const file = path.join(path.dirname(databaseFile), ".auth-secret");
+  try {
+    return fs.readFileSync(file, "utf8").trim();
+  } catch {
+    const secret = crypto.randomBytes(32).toString("base64url");
+    fs.writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
+    return secret;
+  }
+}

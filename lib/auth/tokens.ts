@@ -1,0 +1,40 @@
+import crypto from "node:crypto";
+import { and, eq, isNull } from "drizzle-orm";
+import { getDb } from "@/db";
+import { apiTokens, users } from "@/db/schema";
+import type { Actor } from "./permissions";
+
+export const TOKEN_PREFIX = "ceb_";
+
+/** A new random token (256 bits); only its hash is stored. */
+export function generateToken(): string {
+  return TOKEN_PREFIX + crypto.randomBytes(32).toString("base64url");
+}
+
+/** SHA-256 suffices here: tokens are long random strings, not guessable passwords. */
+export function hashToken(token: string): string {
+  return crypto.createHash("sha256").update(token).digest("hex");
+}
+
+/** The actor behind a bearer token, or null when it is unknown or revoked. */
+export function actorFromToken(token: string): Actor | null {
+  if (!token.startsWith(TOKEN_PREFIX)) return null;
+  const db = getDb();
+  const row = db
+    .select({ id: apiTokens.id, scope: apiTokens.scope, user: users })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt)))
+    .get();
+  if (!row) return null;
+  db.update(apiTokens).set({ lastUsedAt: new Date().toISOString() }).where(eq(apiTokens.id, row.id)).run();
+  return {
+    userId: row.user.id,
+    name: row.user.name,
+    email: row.user.email,
+    role: row.user.role,
+    allWorkstreams: row.user.allWorkstreams,
+    via: "token",
+    tokenScope: row.scope,
+  };
+}

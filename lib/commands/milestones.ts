@@ -1,0 +1,191 @@
+import "server-only";
+import { and, eq, isNull } from "drizzle-orm";
+import { getDb } from "@/db";
+import { type Evidence, type HistoryKind, milestones, statusHistory, workstreams } from "@/db/schema";
+import { type Actor, requireRole, requireWorkstreamEditor } from "@/lib/auth/permissions";
+import { parsePartialDate, periodOf } from "@/lib/domain/partial-date";
+import type { MilestoneStatus } from "@/lib/domain/status";
+import { AppError } from "@/lib/errors";
+import { getMilestoneState, type MilestoneState } from "@/lib/queries/milestone-state";
+import { milestoneCreateSchema, milestoneRemoveSchema, milestoneUpdateSchema } from "@/lib/validation/milestones";
+import { parseInput } from "@/lib/validation/zod-errors";
+
+const actorLabel = (actor: Actor) => `${actor.name} <${actor.email}>`;
+
+function loadLive(id: number): MilestoneState {
+  const state = getMilestoneState(id);
+  if (!state || state.removedAt) throw new AppError("not_found", `No milestone with id ${id}.`);
+  return state;
+}
+
+function conflict(id: number): AppError {
+  const current = getMilestoneState(id);
+  return new AppError(
+    "conflict",
+    "Someone else changed this milestone after you loaded it. Review the current state, then re-apply or discard your change.",
+    [{ name: "version", reason: `is out of date: the milestone is now at version ${current?.version}` }],
+    { current },
+  );
+}
+
+function dateColumns(value: string) {
+  const date = parsePartialDate(value)!;
+  const period = periodOf(date);
+  return { date: date.value, datePrecision: date.precision, periodStart: period.start, periodEnd: period.end, year: date.year };
+}
+
+function completionColumns(value: string | null) {
+  if (!value) return { completedOn: null, completedPrecision: null, completedPeriodEnd: null };
+  const date = parsePartialDate(value)!;
+  return { completedOn: date.value, completedPrecision: date.precision, completedPeriodEnd: periodOf(date).end };
+}
+
+function mergeEvidence(existing: Evidence[], added: Evidence[]): Evidence[] {
+  const seen = new Set(existing.map((item) => item.value));
+  return [...existing, ...added.filter((item) => !seen.has(item.value) && seen.add(item.value))];
+}
+
+/**
+ * Changes a milestone's status (with completion date, note and evidence) and/or its title and
+ * date. Refused with 409 when the milestone moved on since `version`; every accepted change
+ * appends one history entry in the same transaction.
+ */
+export function updateMilestone(actor: Actor | null, id: number, input: unknown): MilestoneState {
+  const user = requireRole(actor, "editor");
+  const data = parseInput(milestoneUpdateSchema(), input);
+  const current = loadLive(id);
+  requireWorkstreamEditor(user, current.workstreamId);
+  if (current.version !== data.version) throw conflict(id);
+
+  const status: MilestoneStatus = data.status ?? current.status;
+  let completedOn = current.completedOn;
+  if (data.status !== undefined) completedOn = status === "completed" ? (data.completedOn ?? null) : null;
+  else if (data.completedOn !== undefined) {
+    if (status !== "completed") {
+      throw new AppError("unprocessable", "Invalid completedOn", [{ name: "completedOn", reason: "can only be set when the status is completed" }]);
+    }
+    completedOn = data.completedOn;
+  }
+
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  const record = (field: string, from: unknown, to: unknown) => {
+    if (to !== undefined && from !== to) changes[field] = { from, to };
+  };
+  record("titleEn", current.titleEn, data.titleEn);
+  record("titleZh", current.titleZh, data.titleZh);
+  record("date", current.date, data.date === undefined ? undefined : parsePartialDate(data.date)!.value);
+  record("completedOn", current.completedOn, completedOn);
+  const statusChanged = status !== current.status;
+  const added = data.evidence ?? [];
+  if (!statusChanged && !Object.keys(changes).length && !data.note && !added.length) {
+    throw new AppError("unprocessable", "The change is empty: nothing differs from the current milestone.", [
+      { name: "body", reason: "changes nothing" },
+    ]);
+  }
+
+  const db = getDb();
+  db.transaction((tx) => {
+    const result = tx
+      .update(milestones)
+      .set({
+        status,
+        ...completionColumns(completedOn),
+        ...(data.titleEn !== undefined && { titleEn: data.titleEn }),
+        ...(data.titleZh !== undefined && { titleZh: data.titleZh }),
+        ...(data.date !== undefined && dateColumns(data.date)),
+        evidence: mergeEvidence(current.evidence, added),
+        version: current.version + 1,
+        updatedAt: new Date().toISOString(),
+      })
+      .where(and(eq(milestones.id, id), eq(milestones.version, current.version), isNull(milestones.removedAt)))
+      .run();
+    // Another writer got in between our read and this write: refuse rather than overwrite.
+    if (result.changes !== 1) throw conflict(id);
+    const kind: HistoryKind = statusChanged ? "status" : "edited";
+    tx.insert(statusHistory)
+      .values({
+        milestoneId: id,
+        kind,
+        fromStatus: current.status,
+        toStatus: status,
+        actor: actorLabel(user),
+        actorUserId: user.userId,
+        note: data.note || null,
+        evidence: added,
+        changes: Object.keys(changes).length ? changes : null,
+      })
+      .run();
+  });
+  return loadLive(id);
+}
+
+/** Adds a milestone to a workstream, with its first history entry. */
+export function createMilestone(actor: Actor | null, workstreamSlug: string, input: unknown): MilestoneState {
+  const user = requireRole(actor, "editor");
+  const data = parseInput(milestoneCreateSchema(), input);
+  const db = getDb();
+  const workstream = db.select({ id: workstreams.id }).from(workstreams).where(eq(workstreams.slug, workstreamSlug)).get();
+  if (!workstream) throw new AppError("not_found", `No workstream with slug "${workstreamSlug}".`);
+  requireWorkstreamEditor(user, workstream.id);
+  const id = db.transaction((tx) => {
+    const row = tx
+      .insert(milestones)
+      .values({
+        workstreamId: workstream.id,
+        titleEn: data.titleEn,
+        titleZh: data.titleZh,
+        ...dateColumns(data.date),
+        status: data.status,
+        ...completionColumns(data.status === "completed" ? (data.completedOn ?? null) : null),
+        sourceParagraph: data.sourceParagraph ?? null,
+        evidence: data.evidence,
+      })
+      .returning({ id: milestones.id })
+      .get();
+    tx.insert(statusHistory)
+      .values({
+        milestoneId: row.id,
+        kind: "created",
+        fromStatus: null,
+        toStatus: data.status,
+        actor: actorLabel(user),
+        actorUserId: user.userId,
+        note: data.note || null,
+        evidence: data.evidence,
+      })
+      .run();
+    return row.id;
+  });
+  return loadLive(id);
+}
+
+/** Removes a milestone from every view; the row and its history stay, marked removed. */
+export function removeMilestone(actor: Actor | null, id: number, input: unknown = {}): MilestoneState {
+  const user = requireRole(actor, "editor");
+  const data = parseInput(milestoneRemoveSchema, input ?? {});
+  const current = loadLive(id);
+  requireWorkstreamEditor(user, current.workstreamId);
+  if (data.version !== undefined && data.version !== current.version) throw conflict(id);
+  const db = getDb();
+  db.transaction((tx) => {
+    const now = new Date().toISOString();
+    const result = tx
+      .update(milestones)
+      .set({ removedAt: now, version: current.version + 1, updatedAt: now })
+      .where(and(eq(milestones.id, id), eq(milestones.version, current.version), isNull(milestones.removedAt)))
+      .run();
+    if (result.changes !== 1) throw conflict(id);
+    tx.insert(statusHistory)
+      .values({
+        milestoneId: id,
+        kind: "removed",
+        fromStatus: current.status,
+        toStatus: current.status,
+        actor: actorLabel(user),
+        actorUserId: user.userId,
+        note: data.note || null,
+      })
+      .run();
+  });
+  return getMilestoneState(id)!;
+}

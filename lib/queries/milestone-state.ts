@@ -1,0 +1,49 @@
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db";
+import { type Evidence, milestones, workstreams } from "@/db/schema";
+import type { DatePrecision } from "@/lib/domain/partial-date";
+import type { MilestoneStatus } from "@/lib/domain/status";
+
+/** A milestone as the write side sees it, removed or not: what a conflict response carries. */
+export type MilestoneState = {
+  id: number;
+  workstreamId: number;
+  workstreamSlug: string;
+  titleEn: string;
+  titleZh: string;
+  date: string;
+  datePrecision: DatePrecision;
+  status: MilestoneStatus;
+  completedOn: string | null;
+  evidence: Evidence[];
+  sourceParagraph: number | null;
+  version: number;
+  updatedAt: string;
+  removedAt: string | null;
+};
+
+export function getMilestoneState(id: number): MilestoneState | null {
+  return (
+    getDb()
+      .select({
+        id: milestones.id,
+        workstreamId: milestones.workstreamId,
+        workstreamSlug: workstreams.slug,
+        titleEn: milestones.titleEn,
+        titleZh: milestones.titleZh,
+        date: milestones.date,
+        datePrecision: milestones.datePrecision,
+        status: milestones.status,
+        completedOn: milestones.completedOn,
+        evidence: milestones.evidence,
+        sourceParagraph: milestones.sourceParagraph,
+        version: milestones.version,
+        updatedAt: milestones.updatedAt,
+        removedAt: milestones.removedAt,
+      })
+      .from(milestones)
+      .innerJoin(workstreams, eq(workstreams.id, milestones.workstreamId))
+      .where(eq(milestones.id, id))
+      .get() ?? null
+  );
+}
