@@ -1,4 +1,4 @@
-/** Runs once when the server starts: migrate, and seed an empty database. */
+/** Runs once when the server starts: migrate, seed an empty database, prepare demo accounts. */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { getDb, databasePath } = await import("./db/index");
@@ -8,5 +8,13 @@ export async function register() {
     console.log(
       `Database ${databasePath()} was empty: seeded ${seeded.workstreams} workstreams and ${seeded.milestones} milestones from E/2022/13.`,
     );
+  }
+  const { prepareDemoAccounts } = await import("./lib/commands/users");
+  // With DEMO=0 this throws while demo accounts exist, and the server does not start.
+  const demo = await prepareDemoAccounts();
+  if (demo.length) {
+    console.log("\nDemo accounts, one per role (shown once; set DEMO=0 for a real deployment):");
+    for (const account of demo) console.log(`  ${account.role.padEnd(6)}  ${account.email}  password: ${account.password}`);
+    console.log("");
   }
 }

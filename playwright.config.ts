@@ -30,7 +30,15 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1366, height: 900 } } }],
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts/, use: { ...devices["Desktop Chrome"] } },
+    {
+      name: "chromium",
+      dependencies: ["setup"],
+      // Reading needs an account by default: tests read as the viewer unless they say otherwise.
+      use: { ...devices["Desktop Chrome"], viewport: { width: 1366, height: 900 }, storageState: "e2e/.artifacts/auth/viewer.json" },
+    },
+  ],
   webServer: {
     // The built app on a fresh database: the server migrates and seeds it on start.
     command: `node e2e/serve.mjs`,

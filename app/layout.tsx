@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
+import { Providers } from "./_components/providers";
 import { SiteHeader } from "./_components/site-header";
 import "./globals.css";
 
@@ -16,6 +17,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     <html lang={locale} dir="ltr">
       <body>
         <NextIntlClientProvider>
+          <Providers>
           <a className="skip-link" href="#main">
             {t("skipToContent")}
           </a>
@@ -26,6 +28,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <footer className="site-footer">
             <p>{t("footer")}</p>
           </footer>
+          </Providers>
         </NextIntlClientProvider>
       </body>
     </html>

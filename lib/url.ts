@@ -10,3 +10,13 @@ export function filtersToQuery(filters: Filters, extra: Record<string, string | 
   const query = params.toString();
   return query ? `?${query}` : "";
 }
+
+/** Next's searchParams as a query string ("?a=1&b=2", or "" when empty). */
+export function queryStringOf(params: Record<string, string | string[] | undefined>): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) query.append(key, item);
+  }
+  const text = query.toString();
+  return text ? `?${text}` : "";
+}

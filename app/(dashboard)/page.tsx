@@ -1,14 +1,17 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { requirePageReader } from "@/lib/auth/page-access";
 import { bodyTree } from "@/lib/domain/bodies";
 import { todayIso } from "@/lib/domain/partial-date";
 import { MILESTONE_STATUSES } from "@/lib/domain/status";
 import { listBodies } from "@/lib/queries/bodies";
 import { milestoneYears, quarterlyProgress, statusTotals } from "@/lib/queries/stats";
+import { recentChanges } from "@/lib/queries/milestones";
 import { listWorkstreamSummaries } from "@/lib/queries/workstreams";
-import { filtersToQuery } from "@/lib/url";
+import { filtersToQuery, queryStringOf } from "@/lib/url";
 import { parseQueryLenient, workstreamListQuerySchema } from "@/lib/validation/filters";
 import { FilterForm } from "../_components/filter-form";
+import { HistoryEntryText } from "../_components/history-entry";
 import { Pagination } from "../_components/pagination";
 import { QuarterlyProgressChart } from "../_components/quarterly-progress-chart";
 import { StatusByWorkstreamChart } from "../_components/status-by-workstream-chart";
@@ -21,7 +24,9 @@ export async function generateMetadata() {
 }
 
 export default async function OverviewPage({ searchParams }: PageProps<"/">) {
-  const { value: query, invalidParams } = parseQueryLenient(workstreamListQuerySchema, await searchParams);
+  const params = await searchParams;
+  await requirePageReader(`/${queryStringOf(params)}`);
+  const { value: query, invalidParams } = parseQueryLenient(workstreamListQuerySchema, params);
   const { page, pageSize, ...filters } = query;
   const today = todayIso();
   const t = await getTranslations("overview");
@@ -35,6 +40,7 @@ export default async function OverviewPage({ searchParams }: PageProps<"/">) {
   const quarters = quarterlyProgress(filters);
   const years = milestoneYears();
   const chartData = summaries.items.map((item) => ({ name: item.nameEn, ...item.counts }));
+  const changes = recentChanges(8);
   const statusTotalsShown = MILESTONE_STATUSES.filter((status) => totals.counts[status] > 0);
 
   return (
@@ -105,6 +111,24 @@ export default async function OverviewPage({ searchParams }: PageProps<"/">) {
           hrefFor={(p) => `/${filtersToQuery(filters, { page: p })}`}
           label={t("paginationLabel")}
         />
+      </section>
+
+      <section aria-labelledby="recent-heading" className="recent">
+        <h2 id="recent-heading">{t("recentHeading")}</h2>
+        {changes.length === 0 ? (
+          <p className="muted">{t("recentEmpty")}</p>
+        ) : (
+          <ol className="feed" data-testid="recent-changes">
+            {changes.map((entry) => (
+              <li key={entry.id}>
+                <Link href={`/workstreams/${entry.workstreamSlug}#milestone-${entry.milestoneId}`} className="feed__milestone">
+                  {entry.workstreamNameEn}: {entry.milestoneTitleEn}
+                </Link>
+                <HistoryEntryText entry={entry} />
+              </li>
+            ))}
+          </ol>
+        )}
       </section>
 
       {summaries.items.length > 0 && (

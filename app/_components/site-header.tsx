@@ -1,9 +1,12 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { signOut } from "../sign-in/actions";
+import { getPageActor } from "@/lib/auth/page-access";
 import { NavLink } from "./nav-link";
 
 export async function SiteHeader() {
   const t = await getTranslations("nav");
+  const actor = await getPageActor();
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -21,8 +24,31 @@ export async function SiteHeader() {
             <li>
               <NavLink href="/timeline">{t("timeline")}</NavLink>
             </li>
+            {actor?.role === "admin" && (
+              <li>
+                <NavLink href="/admin">{t("admin")}</NavLink>
+              </li>
+            )}
           </ul>
         </nav>
+        <div className="user-menu">
+          {actor ? (
+            <>
+              <Link href="/account" className="user-menu__name" data-testid="signed-in-as">
+                {actor.name} <span className="user-menu__role">({t(`role.${actor.role}`)})</span>
+              </Link>
+              <form action={signOut}>
+                <button type="submit" className="button button--on-dark">
+                  {t("signOut")}
+                </button>
+              </form>
+            </>
+          ) : (
+            <Link href="/sign-in" className="button button--on-dark">
+              {t("signIn")}
+            </Link>
+          )}
+        </div>
       </div>
     </header>
   );

@@ -8,7 +8,7 @@ import { STATUS_COLORS } from "./status-colors";
 
 export type TimelineLane = { slug: string; name: string; milestones: MilestoneRow[] };
 
-type Props = { lanes: TimelineLane[]; axis: Axis; today: string; caption: string };
+type Props = { lanes: TimelineLane[]; axis: Axis; today: string; caption: string; editable?: boolean };
 
 const ROW_HEIGHT = 26;
 const MARKER_MIN_WIDTH = 0.018;
@@ -17,7 +17,7 @@ const MARKER_MIN_WIDTH = 0.018;
  * Swim lanes on one time axis. A milestone is drawn over the whole period its date covers:
  * a year-only date spans its year, a month its month, a day is a point marker.
  */
-export async function Timeline({ lanes, axis, today, caption }: Props) {
+export async function Timeline({ lanes, axis, today, caption, editable = false }: Props) {
   const t = await getTranslations("timeline");
   const tStatus = await getTranslations("status");
   const locale = await getLocale();
@@ -114,7 +114,10 @@ export async function Timeline({ lanes, axis, today, caption }: Props) {
                           data-date={milestone.date}
                           data-status={milestone.status}
                         >
-                          <Link href={`/workstreams/${milestone.workstreamSlug}#milestone-${milestone.id}`} aria-label={label}>
+                          <Link
+                            href={`/workstreams/${milestone.workstreamSlug}${editable ? `?edit=${milestone.id}` : ""}#milestone-${milestone.id}`}
+                            aria-label={label}
+                          >
                             {!point && (
                               <span className="timeline__item-text" aria-hidden="true">
                                 {milestone.titleEn}

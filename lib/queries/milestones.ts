@@ -135,7 +135,7 @@ export type RecentChange = HistoryEntry & {
  * The latest changes made in the tracker (the report's own initial entries left out), newest
  * first; for one workstream when `workstreamId` is given.
  */
-export function recentChanges(limit: number, workstreamId?: number): RecentChange[] {
+export function recentChanges(limit: number, workstreamId?: number, includeSeed = false): RecentChange[] {
   return getDb()
     .select({
       id: statusHistory.id,
@@ -157,7 +157,7 @@ export function recentChanges(limit: number, workstreamId?: number): RecentChang
     .from(statusHistory)
     .innerJoin(milestones, eq(milestones.id, statusHistory.milestoneId))
     .innerJoin(workstreams, eq(workstreams.id, milestones.workstreamId))
-    .where(and(sql`${statusHistory.actor} <> 'seed'`, workstreamId !== undefined ? eq(milestones.workstreamId, workstreamId) : undefined))
+    .where(and(includeSeed ? undefined : sql`${statusHistory.actor} <> 'seed'`, workstreamId !== undefined ? eq(milestones.workstreamId, workstreamId) : undefined))
     .orderBy(desc(statusHistory.changedAt), desc(statusHistory.id))
     .limit(limit)
     .all();

@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { requirePageReader } from "@/lib/auth/page-access";
+import { effectiveRole } from "@/lib/auth/permissions";
 import { bodyTree } from "@/lib/domain/bodies";
 import { todayIso } from "@/lib/domain/partial-date";
 import { axisForExtent } from "@/lib/domain/timeline-layout";
@@ -7,7 +9,7 @@ import { listBodies } from "@/lib/queries/bodies";
 import { milestonesOfWorkstreams } from "@/lib/queries/milestones";
 import { milestoneExtent, milestoneYears } from "@/lib/queries/stats";
 import { listWorkstreamSummaries } from "@/lib/queries/workstreams";
-import { filtersToQuery } from "@/lib/url";
+import { filtersToQuery, queryStringOf } from "@/lib/url";
 import { parseQueryLenient, workstreamListQuerySchema } from "@/lib/validation/filters";
 import { FilterForm } from "../../_components/filter-form";
 import { Pagination } from "../../_components/pagination";
@@ -19,7 +21,9 @@ export async function generateMetadata() {
 }
 
 export default async function TimelinePage({ searchParams }: PageProps<"/timeline">) {
-  const { value: query, invalidParams } = parseQueryLenient(workstreamListQuerySchema, await searchParams);
+  const params = await searchParams;
+  const actor = await requirePageReader(`/timeline${queryStringOf(params)}`);
+  const { value: query, invalidParams } = parseQueryLenient(workstreamListQuerySchema, params);
   const { page, pageSize, ...filters } = query;
   const today = todayIso();
   const t = await getTranslations("timeline");
@@ -92,7 +96,13 @@ export default async function TimelinePage({ searchParams }: PageProps<"/timelin
         </div>
       ) : (
         <>
-          <Timeline lanes={lanes} axis={axisForExtent(extent)} today={today} caption={t("caption")} />
+          <Timeline
+            lanes={lanes}
+            axis={axisForExtent(extent)}
+            today={today}
+            caption={t("caption")}
+            editable={actor !== null && effectiveRole(actor) !== "viewer"}
+          />
           <TimelineTable lanes={lanes} />
           <Pagination
             page={summaries.page}

@@ -2,13 +2,19 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { Evidence } from "@/db/schema";
+import { getPageActor, requirePageReader } from "@/lib/auth/page-access";
+import { canEditWorkstream, isPublicRead } from "@/lib/auth/permissions";
+import { queryStringOf } from "@/lib/url";
 import { formatPartialDate, todayIso } from "@/lib/domain/partial-date";
 import { MILESTONE_STATUSES } from "@/lib/domain/status";
 import { axisForExtent } from "@/lib/domain/timeline-layout";
-import { historyOfMilestones, listMilestones, milestonesOfWorkstreams } from "@/lib/queries/milestones";
+import { historyOfMilestones, listMilestones, milestonesOfWorkstreams, recentChanges } from "@/lib/queries/milestones";
 import { getWorkstreamBySlug } from "@/lib/queries/workstreams";
 import { pageQuerySchema, parseQueryLenient, slugSchema } from "@/lib/validation/filters";
-import { HealthBadge, StatusBadge } from "../../_components/badges";
+import { HealthBadge } from "../../_components/badges";
+import { HistoryEntryText } from "../../_components/history-entry";
+import { AddMilestoneForm } from "./add-milestone-form";
+import { MilestoneEditor } from "./milestone-editor";
 import { Pagination } from "../../_components/pagination";
 import { STATUS_COLORS } from "../../_components/status-colors";
 import { Timeline } from "../../_components/timeline";
@@ -25,6 +31,8 @@ function loadWorkstream(slug: string) {
 
 export async function generateMetadata({ params }: PageProps<"/workstreams/[slug]">) {
   const { slug } = await params;
+  // Names are not shown to visitors who may not read the page.
+  if (!(await getPageActor()) && !isPublicRead()) return {};
   return { title: loadWorkstream(slug).nameEn };
 }
 
@@ -39,8 +47,10 @@ function EvidenceLink({ evidence }: { evidence: Evidence }) {
 
 export default async function WorkstreamPage({ params, searchParams }: PageProps<"/workstreams/[slug]">) {
   const { slug } = await params;
+  const rawQuery = await searchParams;
+  const actor = await requirePageReader(`/workstreams/${encodeURIComponent(slug)}${queryStringOf(rawQuery)}`);
   const workstream = loadWorkstream(slug);
-  const { value: query } = parseQueryLenient(pageQuerySchema, await searchParams);
+  const { value: query } = parseQueryLenient(pageQuerySchema, rawQuery);
   const today = todayIso();
   const t = await getTranslations("workstream");
   const tStatus = await getTranslations("status");
@@ -50,6 +60,9 @@ export default async function WorkstreamPage({ params, searchParams }: PageProps
   const allMilestones = milestonesOfWorkstreams([workstream.id], {}, today);
   const table = listMilestones({ workstream: workstream.slug }, { page: query.page, pageSize: MILESTONES_PER_PAGE }, today);
   const history = historyOfMilestones(table.items.map((milestone) => milestone.id));
+  const feed = recentChanges(50, workstream.id, true);
+  const canEdit = canEditWorkstream(actor, workstream.id);
+  const editId = Number(Array.isArray(rawQuery.edit) ? rawQuery.edit[0] : rawQuery.edit);
   const extent = allMilestones.length
     ? { start: allMilestones[0]!.periodStart, end: allMilestones.reduce((max, m) => (m.periodEnd > max ? m.periodEnd : max), "") }
     : null;
@@ -143,6 +156,7 @@ export default async function WorkstreamPage({ params, searchParams }: PageProps
 
       <section aria-labelledby="milestones-heading">
         <h2 id="milestones-heading">{t("milestones", { count: table.totalItems })}</h2>
+        {canEdit && <AddMilestoneForm slug={workstream.slug} />}
         {table.items.length === 0 ? (
           <p className="empty-state">{t("noMilestones")}</p>
         ) : (
@@ -184,22 +198,19 @@ export default async function WorkstreamPage({ params, searchParams }: PageProps
                           <ol className="history__list" reversed>
                             {entries.map((entry) => (
                               <li key={entry.id}>
-                                <time dateTime={entry.changedAt}>
-                                  {format.dateTime(new Date(entry.changedAt), { dateStyle: "medium", timeStyle: "short" })}
-                                </time>{" "}
-                                —{" "}
-                                {entry.fromStatus
-                                  ? t("historyChange", { from: tStatus(entry.fromStatus), to: tStatus(entry.toStatus) })
-                                  : t("historyInitial", { to: tStatus(entry.toStatus) })}{" "}
-                                <span className="muted">{t("historyBy", { actor: entry.actor })}</span>
-                                {entry.note && <div className="history__note">{entry.note}</div>}
+                                <HistoryEntryText entry={entry} />
                               </li>
                             ))}
                           </ol>
                         </details>
                       </td>
                       <td>
-                        <StatusBadge status={milestone.status} overdue={milestone.overdue} />
+                        <MilestoneEditor
+                          initial={{ ...milestone, removedAt: null }}
+                          canEdit={canEdit}
+                          openOnLoad={editId === milestone.id}
+                          overdue={milestone.overdue}
+                        />
                       </td>
                       <td className="nowrap" data-testid="milestone-source">
                         {milestone.sourceParagraph !== null
@@ -235,6 +246,25 @@ export default async function WorkstreamPage({ params, searchParams }: PageProps
           hrefFor={(p) => `/workstreams/${workstream.slug}?page=${p}`}
           label={t("paginationLabel")}
         />
+      </section>
+
+      <section aria-labelledby="changes-heading">
+        <h2 id="changes-heading">{t("changesHeading")}</h2>
+        {feed.length === 0 ? (
+          <p className="muted">{t("noChanges")}</p>
+        ) : (
+          <ol className="feed" data-testid="history-feed">
+            {feed.map((entry) => (
+              <li key={entry.id}>
+                <span className="feed__milestone">
+                  {entry.milestoneTitleEn}
+                  {entry.milestoneRemoved && <span className="badge badge--cancelled"> {t("removedMark")}</span>}
+                </span>
+                <HistoryEntryText entry={entry} />
+              </li>
+            ))}
+          </ol>
+        )}
       </section>
     </div>
   );

@@ -1,0 +1,22 @@
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { getPageActor, safeNextPath } from "@/lib/auth/page-access";
+import { SignInForm } from "./sign-in-form";
+
+export async function generateMetadata() {
+  const t = await getTranslations("signIn");
+  return { title: t("title") };
+}
+
+export default async function SignInPage({ searchParams }: PageProps<"/sign-in">) {
+  const next = safeNextPath((await searchParams).next);
+  if (await getPageActor()) redirect(next);
+  const t = await getTranslations("signIn");
+  return (
+    <div className="page narrow">
+      <h1>{t("title")}</h1>
+      <p className="lead">{t("intro")}</p>
+      <SignInForm next={next} />
+    </div>
+  );
+}
