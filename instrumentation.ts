@@ -10,8 +10,14 @@ export async function register() {
     );
   }
   const { prepareDemoAccounts } = await import("./lib/commands/users");
-  // With DEMO=0 this throws while demo accounts exist, and the server does not start.
-  const demo = await prepareDemoAccounts();
+  let demo: Awaited<ReturnType<typeof prepareDemoAccounts>>;
+  try {
+    demo = await prepareDemoAccounts();
+  } catch (error) {
+    // DEMO=0 with demo accounts left: refuse to start at all rather than serve errors.
+    console.error(`\n${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
   if (demo.length) {
     console.log("\nDemo accounts, one per role (shown once; set DEMO=0 for a real deployment):");
     for (const account of demo) console.log(`  ${account.role.padEnd(6)}  ${account.email}  password: ${account.password}`);

@@ -48,11 +48,13 @@ function createAuth(db: AppDatabase) {
 
 export type Auth = ReturnType<typeof createAuth>;
 
-const globalForAuth = globalThis as unknown as { cebAuth?: { db: AppDatabase; auth: Auth } };
+const globalForAuth = globalThis as unknown as { cebAuth?: { db: AppDatabase; url: string; auth: Auth } };
 
-/** The better-auth instance bound to the current database. */
+/** The better-auth instance bound to the current database and address. */
 export function getAuth(): Auth {
   const db = getDb();
-  if (globalForAuth.cebAuth?.db !== db) globalForAuth.cebAuth = { db, auth: createAuth(db) };
-  return globalForAuth.cebAuth.auth;
+  const url = appUrl();
+  const cached = globalForAuth.cebAuth;
+  if (cached?.db !== db || cached.url !== url) globalForAuth.cebAuth = { db, url, auth: createAuth(db) };
+  return globalForAuth.cebAuth!.auth;
 }

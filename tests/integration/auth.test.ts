@@ -1,0 +1,125 @@
+import { describe, expect, it } from "vitest";
+import { users } from "@/db/schema";
+import { getAuth } from "@/lib/auth/auth";
+import { checkSignInThrottle, clearSignInFailures, recordSignInFailure, THROTTLE_POLICY, throttleKeys } from "@/lib/auth/throttle";
+import { prepareDemoAccounts, removeDemoAccounts } from "@/lib/commands/users";
+import { countRows, setupTestDatabase } from "../setup/test-database";
+import { makeUser, TEST_PASSWORD } from "../setup/users";
+
+setupTestDatabase();
+
+describe("sign-in throttling", () => {
+  const start = Date.UTC(2026, 0, 1);
+
+  it("slows an account down after a few failures, then locks it for a while", () => {
+    const keys = throttleKeys("Someone@UN.org", "203.0.113.7");
+    expect(keys).toEqual(["email:someone@un.org", "ip:203.0.113.7"]);
+    expect(checkSignInThrottle(keys, start)).toEqual({ allowed: true, delayMs: 0 });
+    for (let i = 0; i < THROTTLE_POLICY.slowAfter; i++) recordSignInFailure(keys, start + i);
+    expect(checkSignInThrottle(keys, start + 10)).toEqual({ allowed: true, delayMs: 1000 });
+    recordSignInFailure(keys, start + 11);
+    expect(checkSignInThrottle(keys, start + 12)).toEqual({ allowed: true, delayMs: 2000 });
+    for (let i = THROTTLE_POLICY.slowAfter + 1; i < THROTTLE_POLICY.lockAfter.email; i++) recordSignInFailure(keys, start + 20 + i);
+    const locked = checkSignInThrottle(keys, start + 100);
+    expect(locked.allowed).toBe(false);
+    if (!locked.allowed) expect(locked.retryAfterSeconds).toBeGreaterThan(14 * 60);
+    // After the lock has run out, the account may try again.
+    expect(checkSignInThrottle(keys, start + 100 + THROTTLE_POLICY.lockMs).allowed).toBe(true);
+  });
+
+  it("caps the delay and forgets failures outside the window", () => {
+    const keys = throttleKeys("slow@un.org", null);
+    for (let i = 0; i < 8; i++) recordSignInFailure(keys, start + i);
+    const decision = checkSignInThrottle(keys, start + 10);
+    expect(decision).toEqual({ allowed: true, delayMs: THROTTLE_POLICY.maxDelayMs });
+    expect(checkSignInThrottle(keys, start + THROTTLE_POLICY.windowMs + 100)).toEqual({ allowed: true, delayMs: 0 });
+  });
+
+  it("locks an address that fails across many accounts", () => {
+    for (let i = 0; i < THROTTLE_POLICY.lockAfter.ip; i++) recordSignInFailure(throttleKeys(`user${i}@un.org`, "198.51.100.9"), start + i);
+    expect(checkSignInThrottle(throttleKeys("fresh@un.org", "198.51.100.9"), start + 100).allowed).toBe(false);
+    expect(checkSignInThrottle(throttleKeys("fresh@un.org", "198.51.100.10"), start + 100).allowed).toBe(true);
+  });
+
+  it("a success clears the account's counter", () => {
+    const keys = throttleKeys("ok@un.org", null);
+    for (let i = 0; i < 5; i++) recordSignInFailure(keys, start + i);
+    clearSignInFailures(keys);
+    expect(checkSignInThrottle(keys, start + 10)).toEqual({ allowed: true, delayMs: 0 });
+  });
+});
+
+describe("sessions and passwords", () => {
+  it("stores a memory-hard hash, never the password", async () => {
+    const user = await makeUser("viewer", { email: "hash@un.org" });
+    const context = await getAuth().$context;
+    const account = (await context.internalAdapter.findAccounts(user.actor.userId))[0]!;
+    expect(account.password).not.toContain(TEST_PASSWORD);
+    expect(account.password).toMatch(/^[0-9a-f]+:[0-9a-f]+$/); // scrypt salt:key
+    expect(await context.password.verify({ hash: account.password!, password: TEST_PASSWORD })).toBe(true);
+  });
+
+  it("sets an httpOnly, SameSite=Lax session cookie, Secure when served over https", async () => {
+    await makeUser("viewer", { email: "cookie@un.org" });
+    const signIn = (await getAuth().api.signInEmail({
+      body: { email: "cookie@un.org", password: TEST_PASSWORD },
+      returnHeaders: true,
+    })) as { headers: Headers };
+    const cookie = signIn.headers.get("set-cookie")!;
+    expect(cookie).toMatch(/session_token=/);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    expect(cookie).not.toMatch(/;\s*Secure/i);
+
+    process.env.APP_URL = "https://tracker.example.org";
+    try {
+      const secure = (await getAuth().api.signInEmail({
+        body: { email: "cookie@un.org", password: TEST_PASSWORD },
+        returnHeaders: true,
+      })) as { headers: Headers };
+      expect(secure.headers.get("set-cookie")).toMatch(/;\s*Secure/i);
+    } finally {
+      delete process.env.APP_URL;
+    }
+  });
+
+  it("refuses a wrong password", async () => {
+    await makeUser("viewer", { email: "wrong@un.org" });
+    await expect(getAuth().api.signInEmail({ body: { email: "wrong@un.org", password: "not the right one" } })).rejects.toThrow();
+  });
+});
+
+describe("demo accounts", () => {
+  it("are created only on a database without accounts", async () => {
+    // This file has created accounts already: no demo accounts are added.
+    expect(await prepareDemoAccounts(true)).toEqual([]);
+  });
+
+  it("one per role on a new database; DEMO=0 then refuses to start until they are removed", async () => {
+    const { closeDb } = await import("@/db");
+    const fs = await import("node:fs");
+    const os = await import("node:os");
+    const path = await import("node:path");
+    const { prepareDatabase } = await import("@/db/setup");
+    const { getDb } = await import("@/db");
+    const previous = process.env.DATABASE_PATH;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ceb-demo-"));
+    process.env.DATABASE_PATH = path.join(dir, "demo.sqlite");
+    closeDb();
+    try {
+      prepareDatabase(getDb());
+      const created = await prepareDemoAccounts(true);
+      expect(created.map((account) => account.role)).toEqual(["admin", "editor", "viewer"]);
+      expect(countRows(users)).toBe(3);
+      const admin = created[0]!;
+      await expect(getAuth().api.signInEmail({ body: { email: admin.email, password: admin.password } })).resolves.toBeTruthy();
+      await expect(prepareDemoAccounts(false)).rejects.toThrow(/DEMO=0 but 3 demo account/);
+      expect(removeDemoAccounts()).toBe(3);
+      expect(await prepareDemoAccounts(false)).toEqual([]);
+    } finally {
+      closeDb();
+      process.env.DATABASE_PATH = previous;
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
