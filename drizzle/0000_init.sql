@@ -143,8 +143,7 @@ CREATE TABLE `status_history` (
 	`note` text,
 	`evidence` text DEFAULT '[]' NOT NULL,
 	`changes` text,
-	FOREIGN KEY (`milestone_id`) REFERENCES `milestones`(`id`) ON UPDATE no action ON DELETE no action,
-	FOREIGN KEY (`actor_user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null
+	FOREIGN KEY (`milestone_id`) REFERENCES `milestones`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
 CREATE INDEX `status_history_milestone_idx` ON `status_history` (`milestone_id`,`changed_at`);--> statement-breakpoint

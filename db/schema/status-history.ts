@@ -1,7 +1,6 @@
 import { relations, sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { MILESTONE_STATUSES } from "../../lib/domain/status";
-import { users } from "./auth";
 import type { Evidence } from "./evidence";
 import { milestones } from "./milestones";
 
@@ -26,7 +25,8 @@ export const statusHistory = sqliteTable(
     kind: text("kind", { enum: HISTORY_KINDS }).notNull().default("status"),
     /** Who made the change, as shown then (name and email); "seed" for entries from the report. */
     actor: text("actor").notNull(),
-    actorUserId: text("actor_user_id").references(() => users.id, { onDelete: "set null" }),
+    // Not a foreign key: history outlives accounts (and cannot be updated to null them out).
+    actorUserId: text("actor_user_id"),
     note: text("note"),
     evidence: text("evidence", { mode: "json" }).$type<Evidence[]>().notNull().default(sql`'[]'`),
     /** For edits: each changed field with its old and new value. */

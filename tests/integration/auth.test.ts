@@ -114,7 +114,20 @@ describe("demo accounts", () => {
       const admin = created[0]!;
       await expect(getAuth().api.signInEmail({ body: { email: admin.email, password: admin.password } })).resolves.toBeTruthy();
       await expect(prepareDemoAccounts(false)).rejects.toThrow(/DEMO=0 but 3 demo account/);
+      // A demo account that changed something can still be removed; its history entry stays.
+      const { updateMilestone } = await import("@/lib/commands/milestones");
+      const { milestones, statusHistory } = await import("@/db/schema");
+      const { eq } = await import("drizzle-orm");
+      const demoAdmin = getDb().select().from(users).where(eq(users.email, admin.email)).get()!;
+      const target = getDb().select().from(milestones).limit(1).get()!;
+      updateMilestone(
+        { userId: demoAdmin.id, name: demoAdmin.name, email: demoAdmin.email, role: "admin", allWorkstreams: true, via: "session" },
+        target.id,
+        { version: target.version, note: "tried the demo" },
+      );
       expect(removeDemoAccounts()).toBe(3);
+      const kept = getDb().select().from(statusHistory).where(eq(statusHistory.note, "tried the demo")).get();
+      expect(kept?.actor).toContain(admin.email);
       expect(await prepareDemoAccounts(false)).toEqual([]);
     } finally {
       closeDb();
