@@ -90,3 +90,20 @@ test.describe("editing milestones", () => {
     await expect(page.getByTestId("history-feed")).toContainText("removed");
   });
 });
+
+test.describe("the milestone editor by keyboard", () => {
+  test.use({ storageState: storageStateOf("editor") });
+
+  test("opens with Enter, closes with Escape and gives focus back", async ({ page }) => {
+    await page.goto("/workstreams/ai-working-group");
+    const button = page.getByRole("button", { name: /^Update/ }).first();
+    await button.focus();
+    await page.keyboard.press("Enter");
+    const dialog = page.getByRole("dialog");
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByLabel("Status")).toBeFocused();
+    await page.keyboard.press("Escape");
+    await expect(dialog).toHaveCount(0);
+    await expect(button).toBeFocused();
+  });
+});

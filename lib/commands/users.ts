@@ -1,6 +1,6 @@
 import "server-only";
 import crypto from "node:crypto";
-import { and, count, eq, inArray } from "drizzle-orm";
+import { and, count, eq, inArray, isNull } from "drizzle-orm";
 import { getDb } from "@/db";
 import { apiTokens, type TokenScope, type UserRole, users, workstreamAssignments, workstreams } from "@/db/schema";
 import { getAuth } from "@/lib/auth/auth";
@@ -34,9 +34,9 @@ export async function createUser(input: NewUserInput & { isDemo?: boolean }): Pr
   return { id: user.id, email: data.email, role: data.role };
 }
 
-export async function createUserAsAdmin(actor: Actor | null, input: NewUserInput) {
+export async function createUserAsAdmin(actor: Actor | null, input: unknown) {
   requireRole(actor, "admin");
-  return createUser(input);
+  return createUser(parseInput(newUserSchema, input));
 }
 
 /** Sets a user's role, editing scope and workstream assignments in one step. */
@@ -94,7 +94,8 @@ export function revokeApiToken(actor: Actor | null, tokenId: number): void {
   const token = db.select().from(apiTokens).where(eq(apiTokens.id, tokenId)).get();
   if (!token) throw new AppError("not_found", "No such token.");
   if (token.userId !== user.userId) requireRole(user, "admin");
-  db.update(apiTokens).set({ revokedAt: new Date().toISOString() }).where(and(eq(apiTokens.id, tokenId))).run();
+  // Revoking twice keeps the first date.
+  db.update(apiTokens).set({ revokedAt: new Date().toISOString() }).where(and(eq(apiTokens.id, tokenId), isNull(apiTokens.revokedAt))).run();
 }
 
 export const DEMO_ACCOUNTS: { email: string; role: UserRole; name: string }[] = [

@@ -1,8 +1,10 @@
 import { NextResponse } from "next/server";
 import { actorFromRequest } from "@/lib/auth/actor";
 import { requireReader } from "@/lib/auth/permissions";
+import { createWorkstream } from "@/lib/commands/workstreams";
 import { todayIso } from "@/lib/domain/partial-date";
 import { withProblemDetails } from "@/lib/http/problem";
+import { readJson } from "@/lib/http/request";
 import { listWorkstreamSummaries } from "@/lib/queries/workstreams";
 import { workstreamListQuerySchema } from "@/lib/validation/filters";
 import { parseApiQuery } from "@/lib/validation/parse-or-throw";
@@ -11,4 +13,10 @@ export const GET = withProblemDetails(async (request: Request) => {
   requireReader(await actorFromRequest(request));
   const { page, pageSize, ...filters } = parseApiQuery(workstreamListQuerySchema, new URL(request.url).searchParams);
   return NextResponse.json(listWorkstreamSummaries(filters, { page, pageSize }, todayIso()));
+});
+
+/** Adds a workstream (admins): 201 with the new workstream. */
+export const POST = withProblemDetails(async (request: Request) => {
+  const actor = await actorFromRequest(request);
+  return NextResponse.json(createWorkstream(actor, await readJson(request)), { status: 201 });
 });

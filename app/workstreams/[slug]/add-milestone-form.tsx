@@ -3,21 +3,19 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { ApiProblem, apiFetch } from "@/lib/client/api";
-import { MILESTONE_STATUSES } from "@/lib/domain/status";
 import type { MilestoneState } from "@/lib/queries/milestone-state";
-import { milestoneCreateSchema, STATUSES_NEEDING_NOTE } from "@/lib/validation/milestones";
+import { milestoneCreateSchema } from "@/lib/validation/milestones";
 import { fieldErrors } from "@/lib/validation/zod-errors";
+import { errorsByField, evidenceLines, StatusFields, useFieldWiring } from "./milestone-fields";
 
 const EMPTY = { titleEn: "", titleZh: "", date: "", status: "planned", completedOn: "", note: "", evidence: "" };
 
 /** Adds a milestone to the workstream; the same zod schema checks it here and on the server. */
 export function AddMilestoneForm({ slug }: { slug: string }) {
   const t = useTranslations("editor");
-  const tStatus = useTranslations("status");
   const router = useRouter();
-  const ids = useId();
   const [draft, setDraft] = useState(EMPTY);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
@@ -32,7 +30,7 @@ export function AddMilestoneForm({ slug }: { slug: string }) {
     },
     onError: (error) => {
       if (error instanceof ApiProblem && error.invalidParams.length) {
-        setErrors(Object.fromEntries(error.invalidParams.map((p) => [p.name.split(".")[0]!, p.reason])));
+        setErrors(errorsByField(error.invalidParams));
       }
       setMessage({ kind: "error", text: error instanceof ApiProblem ? error.detail : String(error) });
     },
@@ -47,11 +45,11 @@ export function AddMilestoneForm({ slug }: { slug: string }) {
       status: draft.status,
       completedOn: draft.status === "completed" ? draft.completedOn || undefined : undefined,
       note: draft.note || undefined,
-      evidence: draft.evidence.split("\n").map((line) => line.trim()).filter(Boolean),
+      evidence: evidenceLines(draft.evidence),
     };
     const parsed = milestoneCreateSchema().safeParse(body);
     if (!parsed.success) {
-      setErrors(Object.fromEntries(fieldErrors(parsed.error).map((e) => [e.name.split(".")[0]!, e.reason])));
+      setErrors(errorsByField(fieldErrors(parsed.error)));
       setMessage({ kind: "error", text: t("fixFields") });
       return;
     }
@@ -60,21 +58,8 @@ export function AddMilestoneForm({ slug }: { slug: string }) {
     create.mutate(body);
   }
 
-  const field = (name: keyof typeof EMPTY) => ({
-    id: `${ids}-${name}`,
-    name,
-    value: draft[name],
-    "aria-invalid": errors[name] ? true : undefined,
-    "aria-describedby": errors[name] ? `${ids}-${name}-error` : undefined,
-    onChange: (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) =>
-      setDraft((d) => ({ ...d, [name]: event.target.value })),
-  });
-  const errorFor = (name: string) =>
-    errors[name] ? (
-      <p id={`${ids}-${name}-error`} className="field-error">
-        {t("fieldError", { reason: errors[name]! })}
-      </p>
-    ) : null;
+  const wiring = useFieldWiring(draft, setDraft, errors);
+  const { ids, field, errorFor } = wiring;
 
   return (
     <details className="add-milestone">
@@ -105,39 +90,7 @@ export function AddMilestoneForm({ slug }: { slug: string }) {
           <p className="hint">{t("dateHint")}</p>
           {errorFor("date")}
         </div>
-        <div className="field">
-          <label htmlFor={`${ids}-status`}>{t("status")}</label>
-          <select {...field("status")}>
-            {MILESTONE_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {tStatus(status)}
-              </option>
-            ))}
-          </select>
-          {errorFor("status")}
-        </div>
-        {draft.status === "completed" && (
-          <div className="field">
-            <label htmlFor={`${ids}-completedOn`}>
-              {t("completedOn")} <span className="required-mark">*</span>
-            </label>
-            <input {...field("completedOn")} inputMode="numeric" />
-            {errorFor("completedOn")}
-          </div>
-        )}
-        <div className="field">
-          <label htmlFor={`${ids}-note`}>
-            {t("note")} {STATUSES_NEEDING_NOTE.includes(draft.status as never) && <span className="required-mark">{t("required")}</span>}
-          </label>
-          <textarea {...field("note")} rows={2} />
-          {errorFor("note")}
-        </div>
-        <div className="field">
-          <label htmlFor={`${ids}-evidence`}>{t("evidence")}</label>
-          <textarea {...field("evidence")} rows={2} />
-          <p className="hint">{t("evidenceHint")}</p>
-          {errorFor("evidence")}
-        </div>
+        <StatusFields draft={draft} wiring={wiring} />
         <div className="dialog__actions">
           <button type="submit" className="button" disabled={create.isPending}>
             {create.isPending ? t("saving") : t("add")}

@@ -3,12 +3,13 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { ApiProblem, apiFetch } from "@/lib/client/api";
-import { MILESTONE_STATUSES, type MilestoneStatus } from "@/lib/domain/status";
+import type { MilestoneStatus } from "@/lib/domain/status";
 import type { MilestoneState } from "@/lib/queries/milestone-state";
-import { milestoneUpdateSchema, STATUSES_NEEDING_NOTE } from "@/lib/validation/milestones";
+import { milestoneUpdateSchema } from "@/lib/validation/milestones";
 import { fieldErrors } from "@/lib/validation/zod-errors";
+import { errorsByField, evidenceLines, StatusFields, useFieldWiring } from "./milestone-fields";
 
 type Draft = {
   status: MilestoneStatus;
@@ -43,7 +44,7 @@ export function changeBody(draft: Draft, base: MilestoneState): Record<string, u
     body.completedOn = completedOn || null;
   }
   if (draft.note.trim()) body.note = draft.note.trim();
-  const evidence = draft.evidence.split("\n").map((line) => line.trim()).filter(Boolean);
+  const evidence = evidenceLines(draft.evidence);
   if (evidence.length) body.evidence = evidence;
   if (draft.titleEn.trim() !== base.titleEn) body.titleEn = draft.titleEn.trim();
   if (draft.titleZh.trim() !== base.titleZh) body.titleZh = draft.titleZh.trim();
@@ -79,7 +80,6 @@ export function MilestoneEditor({ initial, canEdit, openOnLoad, overdue }: Props
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [confirmRemove, setConfirmRemove] = useState(false);
   const dialogRef = useRef<HTMLDialogElement>(null);
-  const ids = useId();
 
   useEffect(() => {
     if (openOnLoad && canEdit) openEditor();
@@ -92,6 +92,12 @@ export function MilestoneEditor({ initial, canEdit, openOnLoad, overdue }: Props
     const dialog = dialogRef.current;
     if (open && dialog && !dialog.open) dialog.showModal();
   }, [open, conflict]);
+
+  /** Closing through the element lets the browser return focus to the Update button. */
+  function closeDialog() {
+    if (dialogRef.current?.open) dialogRef.current.close();
+    else setOpen(false);
+  }
 
   function openEditor() {
     setBase(milestone);
@@ -128,7 +134,7 @@ export function MilestoneEditor({ initial, canEdit, openOnLoad, overdue }: Props
         setOpen(true);
       } else if (problem && (problem.status === 422 || problem.status === 400) && problem.invalidParams.length) {
         setBase(vars.base);
-        setErrors(Object.fromEntries(problem.invalidParams.map((p) => [p.name.split(".")[0]!, p.reason])));
+        setErrors(errorsByField(problem.invalidParams));
         setFormError(t("fixFields"));
         setOpen(true);
       } else {
@@ -146,7 +152,7 @@ export function MilestoneEditor({ initial, canEdit, openOnLoad, overdue }: Props
   const remove = useMutation({
     mutationFn: () => apiFetch<MilestoneState>(`/api/milestones/${initial.id}`, { method: "DELETE", body: { version: milestone.version } }),
     onSuccess: () => {
-      setOpen(false);
+      closeDialog();
       router.refresh();
     },
     onError: (error) => setFormError(error instanceof ApiProblem ? error.detail : String(error)),
@@ -157,33 +163,19 @@ export function MilestoneEditor({ initial, canEdit, openOnLoad, overdue }: Props
     const body = changeBody(draft, against);
     const parsed = milestoneUpdateSchema().safeParse(body);
     if (!parsed.success) {
-      setErrors(Object.fromEntries(fieldErrors(parsed.error).map((e) => [e.name.split(".")[0]!, e.reason])));
+      setErrors(errorsByField(fieldErrors(parsed.error)));
       setFormError(t("fixFields"));
       return;
     }
     setErrors({});
     setFormError(null);
     setConflict(null);
-    setOpen(false);
+    closeDialog();
     save.mutate({ body, draft, base: against });
   }
 
-  const needsNote = STATUSES_NEEDING_NOTE.includes(draft.status);
-  const field = (name: keyof Draft) => ({
-    id: `${ids}-${name}`,
-    name,
-    value: draft[name],
-    "aria-invalid": errors[name] ? true : undefined,
-    "aria-describedby": errors[name] ? `${ids}-${name}-error` : undefined,
-    onChange: (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) =>
-      setDraft((d) => ({ ...d, [name]: event.target.value })),
-  });
-  const errorFor = (name: string) =>
-    errors[name] ? (
-      <p id={`${ids}-${name}-error`} className="field-error">
-        {t("fieldError", { reason: errors[name]! })}
-      </p>
-    ) : null;
+  const wiring = useFieldWiring(draft, setDraft, errors);
+  const { ids, field, errorFor } = wiring;
 
   return (
     <div className="milestone-status" data-testid="milestone-status">
@@ -223,7 +215,7 @@ export function MilestoneEditor({ initial, canEdit, openOnLoad, overdue }: Props
               onDiscard={() => {
                 queryClient.setQueryData(key, conflict.current);
                 setConflict(null);
-                setOpen(false);
+                closeDialog();
                 router.refresh();
               }}
             />
@@ -234,41 +226,7 @@ export function MilestoneEditor({ initial, canEdit, openOnLoad, overdue }: Props
                   {formError}
                 </p>
               )}
-              <div className="field">
-                <label htmlFor={`${ids}-status`}>{t("status")}</label>
-                <select {...field("status")}>
-                  {MILESTONE_STATUSES.map((status) => (
-                    <option key={status} value={status}>
-                      {tStatus(status)}
-                    </option>
-                  ))}
-                </select>
-                {errorFor("status")}
-              </div>
-              {draft.status === "completed" && (
-                <div className="field">
-                  <label htmlFor={`${ids}-completedOn`}>
-                    {t("completedOn")} <span className="required-mark">*</span>
-                  </label>
-                  <input {...field("completedOn")} inputMode="numeric" placeholder="2022-03" />
-                  <p className="hint">{t("dateHint")}</p>
-                  {errorFor("completedOn")}
-                </div>
-              )}
-              <div className="field">
-                <label htmlFor={`${ids}-note`}>
-                  {t("note")} {needsNote && <span className="required-mark">{t("required")}</span>}
-                </label>
-                <textarea {...field("note")} rows={3} maxLength={2000} />
-                {needsNote && <p className="hint">{t("noteHint")}</p>}
-                {errorFor("note")}
-              </div>
-              <div className="field">
-                <label htmlFor={`${ids}-evidence`}>{t("evidence")}</label>
-                <textarea {...field("evidence")} rows={2} placeholder="CEB/2022/1/Add.1" />
-                <p className="hint">{t("evidenceHint")}</p>
-                {errorFor("evidence")}
-              </div>
+              <StatusFields draft={draft} wiring={wiring} />
               <details className="dialog__details" open={Boolean(errors.titleEn || errors.titleZh || errors.date)}>
                 <summary>{t("editDetails")}</summary>
                 <div className="field">
@@ -292,7 +250,7 @@ export function MilestoneEditor({ initial, canEdit, openOnLoad, overdue }: Props
                 <button type="submit" className="button">
                   {t("save")}
                 </button>
-                <button type="button" className="button button--quiet" onClick={() => setOpen(false)}>
+                <button type="button" className="button button--quiet" onClick={closeDialog}>
                   {t("cancel")}
                 </button>
                 <span className="dialog__spacer" />

@@ -1,9 +1,11 @@
 import { NextResponse } from "next/server";
 import { actorFromRequest } from "@/lib/auth/actor";
 import { requireReader } from "@/lib/auth/permissions";
+import { updateWorkstream } from "@/lib/commands/workstreams";
 import { todayIso } from "@/lib/domain/partial-date";
 import { AppError } from "@/lib/errors";
 import { withProblemDetails } from "@/lib/http/problem";
+import { readJson } from "@/lib/http/request";
 import { listMilestones } from "@/lib/queries/milestones";
 import { getWorkstreamBySlug } from "@/lib/queries/workstreams";
 import { pageQuerySchema, slugSchema, toInvalidParams } from "@/lib/validation/filters";
@@ -27,4 +29,11 @@ export const GET = withProblemDetails(async (request: Request, context: RouteCon
   if (!workstream) throw new AppError("not_found", `No workstream with slug "${slug.data}"`);
   const milestones = listMilestones({ workstream: slug.data }, { page, pageSize }, today);
   return NextResponse.json({ ...workstream, milestones });
+});
+
+/** Changes a workstream (admins): 200 with the workstream as saved. */
+export const PATCH = withProblemDetails(async (request: Request, context: RouteContext<"/api/workstreams/[slug]">) => {
+  const actor = await actorFromRequest(request);
+  const { slug } = await context.params;
+  return NextResponse.json(updateWorkstream(actor, slug, await readJson(request)));
 });

@@ -1,0 +1,25 @@
+"use server";
+
+import { refresh } from "next/cache";
+import { headers } from "next/headers";
+import { actorFromSession } from "@/lib/auth/actor";
+import { setUserAccess } from "@/lib/commands/users";
+import { errorState, type FormState, successState } from "../../_lib/form-state";
+
+export type AccessValues = { role: string; allWorkstreams: boolean; workstreamIds: number[] };
+export type AccessState = FormState<AccessValues | null>;
+
+export async function saveUserAccess(userId: string, _previous: AccessState, form: FormData): Promise<AccessState> {
+  const values: AccessValues = {
+    role: String(form.get("role") ?? ""),
+    allWorkstreams: form.get("allWorkstreams") === "on",
+    workstreamIds: form.getAll("workstreamIds").map(Number),
+  };
+  try {
+    setUserAccess(await actorFromSession(await headers()), userId, values);
+    refresh();
+    return successState(values);
+  } catch (error) {
+    return errorState(error, values);
+  }
+}

@@ -1,0 +1,85 @@
+import "server-only";
+import { asc, count, eq } from "drizzle-orm";
+import { getDb } from "@/db";
+import { type UserRole, users, workstreamAssignments, workstreams } from "@/db/schema";
+
+export type UserListItem = {
+  id: string;
+  email: string;
+  name: string;
+  role: UserRole;
+  allWorkstreams: boolean;
+  isDemo: boolean;
+  createdAt: Date;
+  assignedCount: number;
+};
+
+/** Every account with how many workstreams it is assigned to, oldest first. */
+export function listUsers(): UserListItem[] {
+  return getDb()
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      allWorkstreams: users.allWorkstreams,
+      isDemo: users.isDemo,
+      createdAt: users.createdAt,
+      assignedCount: count(workstreamAssignments.workstreamId),
+    })
+    .from(users)
+    .leftJoin(workstreamAssignments, eq(workstreamAssignments.userId, users.id))
+    .groupBy(users.id)
+    .orderBy(asc(users.createdAt), asc(users.email))
+    .all();
+}
+
+export type UserAccess = Omit<UserListItem, "assignedCount"> & { workstreamIds: number[] };
+
+/** One account with the ids of the workstreams it is assigned to; null when there is none. */
+export function getUserAccess(id: string): UserAccess | null {
+  const db = getDb();
+  const user = db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      allWorkstreams: users.allWorkstreams,
+      isDemo: users.isDemo,
+      createdAt: users.createdAt,
+    })
+    .from(users)
+    .where(eq(users.id, id))
+    .get();
+  if (!user) return null;
+  const workstreamIds = db
+    .select({ id: workstreamAssignments.workstreamId })
+    .from(workstreamAssignments)
+    .where(eq(workstreamAssignments.userId, id))
+    .all()
+    .map((row) => row.id);
+  return { ...user, workstreamIds };
+}
+
+export type WorkstreamChoice = { id: number; slug: string; nameEn: string };
+
+/** The workstreams a user is assigned to, in the report's order. */
+export function assignedWorkstreamsOf(userId: string): WorkstreamChoice[] {
+  return getDb()
+    .select({ id: workstreams.id, slug: workstreams.slug, nameEn: workstreams.nameEn })
+    .from(workstreamAssignments)
+    .innerJoin(workstreams, eq(workstreams.id, workstreamAssignments.workstreamId))
+    .where(eq(workstreamAssignments.userId, userId))
+    .orderBy(asc(workstreams.position), asc(workstreams.nameEn))
+    .all();
+}
+
+/** Every workstream an editor can be assigned to, in the report's order. */
+export function workstreamChoices(): WorkstreamChoice[] {
+  return getDb()
+    .select({ id: workstreams.id, slug: workstreams.slug, nameEn: workstreams.nameEn })
+    .from(workstreams)
+    .orderBy(asc(workstreams.position), asc(workstreams.nameEn))
+    .all();
+}
