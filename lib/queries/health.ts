@@ -1,9 +1,9 @@
 import "server-only";
-import { count } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { workstreams } from "@/db/schema";
 
-export function databaseHealth(): { status: "ok"; workstreams: number } {
-  const row = getDb().select({ n: count() }).from(workstreams).get();
-  return { status: "ok", workstreams: row?.n ?? 0 };
+/** The database answers a query. Says nothing else: the health check is public. */
+export function databaseHealth(): { status: "ok" } {
+  getDb().get(sql`select 1`);
+  return { status: "ok" };
 }
