@@ -61,3 +61,17 @@ test.describe("timeline", () => {
     await expectNoSeriousAxeViolations(page);
   });
 });
+
+test("the timeline view downloads as PNG and PDF with its filters", async ({ page }) => {
+  await page.goto("/timeline?year=2021&body=HLCP");
+  const [png] = await Promise.all([page.waitForEvent("download"), page.getByTestId("timeline-export-png").click()]);
+  const pngBytes = await (await png.createReadStream()).toArray();
+  const pngBuffer = Buffer.concat(pngBytes);
+  expect(pngBuffer.subarray(0, 8).toString("hex")).toBe("89504e470d0a1a0a");
+  expect(pngBuffer.length).toBeGreaterThan(5_000);
+  const [pdf] = await Promise.all([page.waitForEvent("download"), page.getByTestId("timeline-export-pdf").click()]);
+  const pdfBuffer = Buffer.concat(await (await pdf.createReadStream()).toArray());
+  expect(pdfBuffer.subarray(0, 5).toString()).toBe("%PDF-");
+  expect(pdf.url()).toContain("year=2021");
+  expect(pdf.url()).toContain("body=HLCP");
+});

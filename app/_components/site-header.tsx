@@ -6,6 +6,7 @@ import { NavLink } from "./nav-link";
 
 export async function SiteHeader() {
   const t = await getTranslations("nav");
+  const tReports = await getTranslations("reports");
   const actor = await getPageActor();
   return (
     <header className="site-header">
@@ -23,6 +24,9 @@ export async function SiteHeader() {
             </li>
             <li>
               <NavLink href="/timeline">{t("timeline")}</NavLink>
+            </li>
+            <li>
+              <NavLink href="/reports">{tReports("nav")}</NavLink>
             </li>
             {actor?.role === "admin" && (
               <li>

@@ -12,6 +12,7 @@ import { listWorkstreamSummaries } from "@/lib/queries/workstreams";
 import { filtersToQuery, queryStringOf } from "@/lib/url";
 import { parseQueryLenient, workstreamListQuerySchema } from "@/lib/validation/filters";
 import { FilterForm } from "../../_components/filter-form";
+import { TimelineExportLinks } from "../../reports/_components/timeline-export-links";
 import { Pagination } from "../../_components/pagination";
 import { Timeline, TimelineTable } from "../../_components/timeline";
 
@@ -103,6 +104,7 @@ export default async function TimelinePage({ searchParams }: PageProps<"/timelin
             caption={t("caption")}
             editable={actor !== null && effectiveRole(actor) !== "viewer"}
           />
+          <TimelineExportLinks filters={filters} page={summaries.page} pageSize={summaries.pageSize} />
           <TimelineTable lanes={lanes} />
           <Pagination
             page={summaries.page}

@@ -1,0 +1,24 @@
+/** Start-up work for the Node.js server: migrate, seed an empty database, prepare demo accounts. */
+import { databasePath, getDb } from "./db/index";
+import { prepareDatabase } from "./db/setup";
+import { prepareDemoAccounts } from "./lib/commands/users";
+
+const seeded = prepareDatabase(getDb());
+if (seeded) {
+  console.log(
+    `Database ${databasePath()} was empty: seeded ${seeded.workstreams} workstreams and ${seeded.milestones} milestones from E/2022/13.`,
+  );
+}
+
+try {
+  const demo = await prepareDemoAccounts();
+  if (demo.length) {
+    console.log("\nDemo accounts, one per role (shown once; set DEMO=0 for a real deployment):");
+    for (const account of demo) console.log(`  ${account.role.padEnd(6)}  ${account.email}  password: ${account.password}`);
+    console.log("");
+  }
+} catch (error) {
+  // DEMO=0 with demo accounts left: refuse to start at all rather than serve errors.
+  console.error(`\n${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}

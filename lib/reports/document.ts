@@ -1,0 +1,258 @@
+import type { MilestoneStatus } from "@/lib/domain/status";
+import { changeOf, type MonthPoint, type ReportData, type ReportRow, type Totals } from "./report-data";
+import { REPORT_TEXT, type ReportText, reportDate } from "./text";
+
+/**
+ * The report as a format-neutral document: headings, numbered paragraphs with lettered items,
+ * tables and figures, in the report's language. The PDF, the Word file and the page render
+ * these blocks, so they say the same thing with the same numbers.
+ */
+export type Run = { text: string; bold?: boolean; href?: string };
+export type Item = { label: string; runs: Run[] };
+export type Cell = { text: string; bold?: boolean };
+/** A table row; a `group` row is one cell across the table that heads the rows after it. */
+export type Row = Cell[] & { group?: boolean };
+export type Column = { header: string; width: number; align: "left" | "right" };
+export type StatusMixRow = { label: string; counts: Record<MilestoneStatus, number> };
+export type ChartSpec = { type: "statusMix"; rows: StatusMixRow[]; labels: Record<MilestoneStatus, string> } | { type: "progress"; points: MonthPoint[]; labels: { due: string; completed: string }; locale: string };
+
+export type Block =
+  | { kind: "heading"; level: 1 | 2; id: string; label: string; text: string }
+  | { kind: "meta"; runs: Run[] }
+  | { kind: "paragraph"; number: number; runs: Run[]; items: Item[] }
+  | { kind: "table"; id: string; label: string; caption: string; columns: Column[]; rows: Row[]; foot: Cell[][] }
+  | { kind: "figure"; id: string; label: string; caption: string; chart: ChartSpec };
+
+export type ReportDocument = {
+  lang: ReportData["lang"];
+  title: string;
+  subtitle: string;
+  lines: string[];
+  blocks: Block[];
+  /** Headings for a table of contents. */
+  toc: { id: string; level: 1 | 2; label: string; text: string }[];
+};
+
+/** Bars per status-mix figure: more workstreams continue in further parts of the figure. */
+export const STATUS_MIX_ROWS_PER_FIGURE = 25;
+
+const COUNT_ORDER: MilestoneStatus[] = ["completed", "in_progress", "delayed", "at_risk", "planned", "cancelled"];
+
+/** Section letters as in UN reports: A–Z, then AA, AB… */
+export function sectionLetter(n: number): string {
+  let label = "";
+  for (let i = n; i > 0; i = Math.floor((i - 1) / 26)) label = String.fromCharCode(65 + ((i - 1) % 26)) + label;
+  return label;
+}
+
+/** (a)–(z), then (aa), (ab)… */
+const itemLabel = (n: number) => `(${sectionLetter(n).toLowerCase()})`;
+
+const signed = (n: number) => (n > 0 ? `+${n}` : n === 0 ? "0" : `−${-n}`);
+
+export type ReportHeading = Pick<ReportDocument, "title" | "subtitle" | "lines">;
+
+/** The report's title block: title, subtitle, period, the day statuses are taken at, scope. */
+export function reportHeading(data: ReportData): ReportHeading {
+  const t = REPORT_TEXT[data.lang];
+  const statusesText = data.scope.statuses?.map((status) => t.status[status]).join(t.listSeparator) ?? null;
+  const scopeText = data.scope.workstreams || data.scope.statuses ? t.scopeSome(data.workstreams.length, statusesText) : t.scopeAll;
+  return {
+    title: t.title(data.year),
+    subtitle: t.subtitle,
+    lines: [t.period(reportDate(data.period.start, data.lang), reportDate(data.period.end, data.lang)), t.asOf(reportDate(data.asOf, data.lang)), scopeText],
+  };
+}
+
+export function buildReportDocument(data: ReportData): ReportDocument {
+  const t = REPORT_TEXT[data.lang];
+  const zh = data.lang === "zh";
+  const stop = zh ? "。" : ". ";
+  const blocks: Block[] = [];
+  let paragraph = 0;
+  const para = (runs: Run[], items: Item[] = []) => blocks.push({ kind: "paragraph", number: ++paragraph, runs, items });
+
+  const statusesText = data.scope.statuses?.map((status) => t.status[status]).join(t.listSeparator) ?? null;
+  const scopeText = data.scope.workstreams || data.scope.statuses ? t.scopeSome(data.workstreams.length, statusesText) : t.scopeAll;
+  const asOf = reportDate(data.asOf, data.lang);
+
+  // I. Overview
+  blocks.push({ kind: "heading", level: 1, id: "overview", label: "I.", text: t.chapterOverview });
+  para([{ text: `${t.overviewIntro(data.totals.total, data.workstreams.length, data.year, asOf)}${zh ? "" : " "}${scopeText}` }]);
+  const parts = COUNT_ORDER.filter((status) => data.totals.counts[status] > 0 || status !== "cancelled")
+    .map((status) => t.countOf(data.totals.counts[status], t.status[status]))
+    .join(t.listSeparator);
+  para([{ text: t.overviewStatus(parts, data.totals.overdue) }]);
+  if (data.previous.total > 0) {
+    const delta = changeOf(data.totals, data.previous);
+    const changes = [
+      ...COUNT_ORDER.map((status) => t.changeOf(delta.counts[status], t.status[status])),
+      t.changeOf(delta.overdue, t.overdue),
+      t.changeOf(delta.total, t.total),
+    ].join(t.listSeparator);
+    para([{ text: t.overviewChange(data.previous.year, data.previous.total, changes) }]);
+  } else {
+    para([{ text: t.overviewNoPrevious(data.previous.year) }]);
+  }
+  para([{ text: t.overviewFigures }]);
+  blocks.push(countsTable(data, t));
+
+  const mixRows = data.workstreams.map((section) => ({ label: section.name, counts: section.totals.counts }));
+  const figureParts = Math.max(1, Math.ceil(mixRows.length / STATUS_MIX_ROWS_PER_FIGURE));
+  for (let part = 0; part < figureParts; part++) {
+    blocks.push({
+      kind: "figure",
+      id: part === 0 ? "figure-status" : `figure-status-${part + 1}`,
+      label: t.figure(1),
+      caption: t.figureStatus(data.year) + (figureParts > 1 ? t.figurePart(part + 1, figureParts) : ""),
+      chart: { type: "statusMix", rows: mixRows.slice(part * STATUS_MIX_ROWS_PER_FIGURE, (part + 1) * STATUS_MIX_ROWS_PER_FIGURE), labels: t.status },
+    });
+  }
+  blocks.push({
+    kind: "figure",
+    id: "figure-progress",
+    label: t.figure(2),
+    caption: t.figureProgress(data.year),
+    chart: { type: "progress", points: data.months, labels: { due: t.cumulativeDue, completed: t.cumulativeCompleted }, locale: t.locale },
+  });
+
+  // II. Progress by workstream
+  blocks.push({ kind: "heading", level: 1, id: "workstreams", label: "II.", text: t.chapterWorkstreams });
+  const itemRuns = (row: ReportRow, slipped: boolean): Run[] => {
+    const runs: Run[] = [{ text: row.title, bold: true }, { text: `${zh ? "——" : " — "}${row.dateLabel}` }];
+    const facts: string[] = [];
+    if (row.status === "completed" && row.completedOn && row.completedOn !== row.date) facts.push(t.completedOn(reportDate(row.completedOn, data.lang)));
+    if (slipped) {
+      facts.push(zh ? row.statusLabel : row.statusLabel.toLowerCase());
+      if (row.overdue) facts.push(t.overdueSince(row.dateLabel));
+    }
+    runs.push({ text: (facts.length ? `${zh ? "，" : "; "}${facts.join(zh ? "，" : "; ")}` : "") + stop });
+    runs.push({ text: `${t.source}${zh ? "：" : ": "}${[row.source, ...row.symbols].join(zh ? "；" : "; ")}${stop}` });
+    if (row.urls.length) {
+      runs.push({ text: `${t.evidence}${zh ? "：" : ": "}` });
+      row.urls.forEach((url, index) => {
+        if (index > 0) runs.push({ text: zh ? "；" : "; " });
+        runs.push({ text: url, href: url });
+      });
+      runs.push({ text: stop });
+    }
+    if (zh && row.quoteZh) runs.push({ text: t.quote(row.quoteZh) + stop });
+    if (slipped) runs.push({ text: row.reason ? t.reason(row.reason) + (zh ? "。" : "") : t.noReason });
+    // Trim the trailing space of the last run.
+    const last = runs[runs.length - 1]!;
+    last.text = last.text.trimEnd();
+    return runs;
+  };
+  const group = (heading: string, rows: ReportRow[], slipped = false) => {
+    if (!rows.length) return;
+    para([{ text: heading }], rows.map((row, index) => ({ label: itemLabel(index + 1), runs: itemRuns(row, slipped) })));
+  };
+  for (const section of data.workstreams) {
+    blocks.push({ kind: "heading", level: 2, id: `ws-${section.slug}`, label: `${sectionLetter(section.number)}.`, text: section.name });
+    const paragraphs = section.paragraphs.length ? t.paragraphsLine(data.sourceSymbol, compactRanges(section.paragraphs)) : "";
+    blocks.push({
+      kind: "meta",
+      runs: [{ text: [t.bodyLine(section.body), t.leadsLine(section.leads.length ? section.leads.join(t.listSeparator) : null), paragraphs].filter(Boolean).join(zh ? "" : " ") }],
+    });
+    para([{ text: section.summary }]);
+    const { completed, inProgress, slipped, planned, cancelled } = section.groups;
+    if (!completed.length && !inProgress.length && !slipped.length && !planned.length && !cancelled.length) para([{ text: t.noMilestones }]);
+    group(t.groupCompleted(data.year, completed.length), completed);
+    group(t.groupInProgress(inProgress.length), inProgress);
+    group(t.groupSlipped(slipped.length), slipped, true);
+    group(t.groupPlanned(planned.length), planned);
+    group(t.groupCancelled(cancelled.length), cancelled);
+    group(t.groupNextYear(data.year + 1, section.next.length), section.next, false);
+  }
+
+  // Annex
+  blocks.push({ kind: "heading", level: 1, id: "annex", label: t.annex, text: t.annexTitle(data.year) });
+  blocks.push({
+    kind: "table",
+    id: "table-annex",
+    label: t.table(2),
+    caption: t.annexTitle(data.year),
+    columns: [
+      { header: t.number, width: 6, align: "right" },
+      { header: t.milestone, width: 46, align: "left" },
+      { header: t.date, width: 13, align: "left" },
+      { header: t.statusHeading, width: 13, align: "left" },
+      { header: t.source, width: 22, align: "left" },
+    ],
+    // Rows under a heading row for each workstream, as in the sections above.
+    rows: data.workstreams.flatMap((section) => {
+      const rows = [...section.groups.completed, ...section.groups.inProgress, ...section.groups.slipped, ...section.groups.planned, ...section.groups.cancelled].sort((a, b) => a.number - b.number);
+      if (!rows.length) return [];
+      const heading: Row = Object.assign([{ text: `${sectionLetter(section.number)}. ${section.name}`, bold: true }], { group: true });
+      return [
+        heading,
+        ...rows.map((row): Row => [
+          { text: String(row.number) },
+          { text: row.title },
+          { text: row.dateLabel },
+          { text: row.overdue ? `${row.statusLabel}${zh ? "，" : "; "}${t.overdue}` : row.statusLabel },
+          { text: [row.source, ...row.symbols].join(zh ? "；" : "; ") },
+        ]),
+      ];
+    }),
+    foot: [],
+  });
+
+  return {
+    lang: data.lang,
+    ...reportHeading(data),
+    blocks,
+    toc: blocks.flatMap((block) => (block.kind === "heading" ? [{ id: block.id, level: block.level, label: block.label, text: block.text }] : [])),
+  };
+}
+
+function countsTable(data: ReportData, t: ReportText): Block {
+  const countCells = (totals: Totals, bold = false): Cell[] => [
+    ...COUNT_ORDER.map((status) => ({ text: String(totals.counts[status]), bold })),
+    { text: String(totals.overdue), bold },
+    { text: String(totals.total), bold },
+  ];
+  const delta = changeOf(data.totals, data.previous);
+  return {
+    kind: "table",
+    id: "table-counts",
+    label: t.table(1),
+    caption: t.tableCounts(data.year),
+    columns: [
+      { header: t.workstream, width: 21, align: "left" },
+      ...COUNT_ORDER.map((status) => ({ header: t.status[status], width: 11, align: "right" as const })),
+      { header: t.overdue, width: 9.5, align: "right" },
+      { header: t.total, width: 7.5, align: "right" },
+      { header: t.changeFrom(data.previous.year), width: 10, align: "right" },
+    ],
+    rows: data.workstreams.map((section) => [
+      { text: `${sectionLetter(section.number)}. ${section.name}` },
+      ...countCells(section.totals),
+      { text: signed(section.totals.total - section.previous.total) },
+    ]),
+    foot: [
+      [{ text: t.tableTotal(data.year), bold: true }, ...countCells(data.totals, true), { text: signed(delta.total), bold: true }],
+      [{ text: t.tableTotal(data.previous.year) }, ...countCells(data.previous), { text: "" }],
+      [
+        { text: `${t.change} ${data.previous.year}–${data.year}` },
+        ...COUNT_ORDER.map((status) => ({ text: signed(delta.counts[status]) })),
+        { text: signed(delta.overdue) },
+        { text: signed(delta.total) },
+        { text: "" },
+      ],
+    ],
+  };
+}
+
+/** [27, 28, 29, 31] → "27–29, 31". */
+export function compactRanges(numbers: number[]): string {
+  const sorted = [...new Set(numbers)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const start = sorted[i]!;
+    while (i + 1 < sorted.length && sorted[i + 1] === sorted[i]! + 1) i++;
+    parts.push(start === sorted[i] ? String(start) : `${start}–${sorted[i]}`);
+  }
+  return parts.join(", ");
+}
+

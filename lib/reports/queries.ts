@@ -1,0 +1,222 @@
+import "server-only";
+import { and, asc, count, desc, eq, inArray, isNotNull, ne, type SQL, sql } from "drizzle-orm";
+import { getDb } from "@/db";
+import { bodies, milestones, statusHistory, workstreams, type Evidence } from "@/db/schema";
+import { emptyStatusCounts, type StatusCounts } from "@/lib/domain/health";
+import type { DatePrecision } from "@/lib/domain/partial-date";
+import type { MilestoneStatus } from "@/lib/domain/status";
+import { isOpenExpression, milestoneConditions, overdueExpression } from "@/lib/queries/conditions";
+
+/** Which milestones a report covers besides its year: some workstreams, some statuses. */
+export type ReportScope = { workstreams?: string[]; statuses?: MilestoneStatus[] };
+
+function scopeConditions(year: number, scope: ReportScope): SQL | undefined {
+  return and(
+    milestoneConditions({ year, status: scope.statuses }),
+    scope.workstreams?.length ? inArray(workstreams.slug, scope.workstreams) : undefined,
+  );
+}
+
+export type CountsRow = { workstreamId: number; counts: StatusCounts; overdue: number; total: number };
+
+/** Milestones of a year by workstream and status, and how many are overdue, counted in SQL. */
+export function countsByWorkstream(year: number, scope: ReportScope, today: string): Map<number, CountsRow> {
+  const rows = getDb()
+    .select({
+      workstreamId: milestones.workstreamId,
+      status: milestones.status,
+      n: count(),
+      overdue: sql<number>`coalesce(sum(case when ${overdueExpression(today)} then 1 else 0 end), 0)`.mapWith(Number),
+    })
+    .from(milestones)
+    .innerJoin(workstreams, eq(workstreams.id, milestones.workstreamId))
+    .where(scopeConditions(year, scope))
+    .groupBy(milestones.workstreamId, milestones.status)
+    .all();
+  const byWorkstream = new Map<number, CountsRow>();
+  for (const row of rows) {
+    const entry = byWorkstream.get(row.workstreamId) ?? { workstreamId: row.workstreamId, counts: emptyStatusCounts(), overdue: 0, total: 0 };
+    entry.counts[row.status] += row.n;
+    entry.overdue += row.overdue;
+    entry.total += row.n;
+    byWorkstream.set(row.workstreamId, entry);
+  }
+  return byWorkstream;
+}
+
+export type ReportWorkstreamRow = {
+  id: number;
+  slug: string;
+  nameEn: string;
+  nameZh: string;
+  bodyCode: string;
+  bodyShortNameEn: string;
+  bodyNameEn: string;
+  bodyNameZh: string;
+  leads: string[];
+  summaryEn: string;
+  summaryZh: string;
+  paragraphs: number[];
+};
+
+/** The given workstreams (by id, or by slug) with their parent body, in the report's order. */
+export function workstreamsForReport(ids: number[], slugs: string[] = []): ReportWorkstreamRow[] {
+  if (!ids.length && !slugs.length) return [];
+  return getDb()
+    .select({
+      id: workstreams.id,
+      slug: workstreams.slug,
+      nameEn: workstreams.nameEn,
+      nameZh: workstreams.nameZh,
+      bodyCode: workstreams.bodyCode,
+      bodyShortNameEn: bodies.shortNameEn,
+      bodyNameEn: bodies.nameEn,
+      bodyNameZh: bodies.nameZh,
+      leads: workstreams.leads,
+      summaryEn: workstreams.summaryEn,
+      summaryZh: workstreams.summaryZh,
+      paragraphs: workstreams.paragraphs,
+    })
+    .from(workstreams)
+    .innerJoin(bodies, eq(bodies.code, workstreams.bodyCode))
+    .where(sql`${ids.length ? inArray(workstreams.id, ids) : sql`0`} OR ${slugs.length ? inArray(workstreams.slug, slugs) : sql`0`}`)
+    .orderBy(asc(workstreams.position), asc(workstreams.nameEn))
+    .all();
+}
+
+/** Slugs among `slugs` that name no workstream. */
+export function unknownWorkstreamSlugs(slugs: string[]): string[] {
+  if (!slugs.length) return [];
+  const known = new Set(
+    getDb().select({ slug: workstreams.slug }).from(workstreams).where(inArray(workstreams.slug, slugs)).all().map((row) => row.slug),
+  );
+  return slugs.filter((slug) => !known.has(slug));
+}
+
+/** Workstreams with milestones in a year, for the report's options. */
+export function workstreamChoices(year: number): { slug: string; nameEn: string; nameZh: string }[] {
+  return getDb()
+    .selectDistinct({ slug: workstreams.slug, nameEn: workstreams.nameEn, nameZh: workstreams.nameZh, position: workstreams.position })
+    .from(workstreams)
+    .innerJoin(milestones, eq(milestones.workstreamId, workstreams.id))
+    .where(milestoneConditions({ year }))
+    .orderBy(asc(workstreams.position), asc(workstreams.nameEn))
+    .all()
+    .map(({ position: _position, ...choice }) => choice);
+}
+
+export type ReportMilestoneRow = {
+  id: number;
+  workstreamId: number;
+  titleEn: string;
+  titleZh: string;
+  date: string;
+  datePrecision: DatePrecision;
+  periodStart: string;
+  periodEnd: string;
+  status: MilestoneStatus;
+  overdue: boolean;
+  completedOn: string | null;
+  sourceParagraph: number | null;
+  sourceFootnote: number | null;
+  quoteZh: string | null;
+  evidence: Evidence[];
+};
+
+const milestoneColumns = (today: string) => ({
+  id: milestones.id,
+  workstreamId: milestones.workstreamId,
+  titleEn: milestones.titleEn,
+  titleZh: milestones.titleZh,
+  date: milestones.date,
+  datePrecision: milestones.datePrecision,
+  periodStart: milestones.periodStart,
+  periodEnd: milestones.periodEnd,
+  status: milestones.status,
+  overdue: sql<boolean>`${overdueExpression(today)}`.mapWith((value) => Boolean(value)),
+  completedOn: milestones.completedOn,
+  sourceParagraph: milestones.sourceParagraph,
+  sourceFootnote: milestones.sourceFootnote,
+  quoteZh: milestones.quoteZh,
+  evidence: milestones.evidence,
+});
+
+/** Every milestone of the year in scope, by workstream (report order) and date. */
+export function milestonesOfYear(year: number, scope: ReportScope, today: string): ReportMilestoneRow[] {
+  return getDb()
+    .select(milestoneColumns(today))
+    .from(milestones)
+    .innerJoin(workstreams, eq(workstreams.id, milestones.workstreamId))
+    .where(scopeConditions(year, scope))
+    .orderBy(asc(workstreams.position), asc(workstreams.nameEn), asc(milestones.periodStart), asc(milestones.periodEnd), asc(milestones.id))
+    .all();
+}
+
+/** Open milestones of the given workstreams dated in `year` (the report's "planned next"). */
+export function openMilestonesOfYear(year: number, workstreamIds: number[], scope: ReportScope, today: string): ReportMilestoneRow[] {
+  if (!workstreamIds.length) return [];
+  return getDb()
+    .select(milestoneColumns(today))
+    .from(milestones)
+    .innerJoin(workstreams, eq(workstreams.id, milestones.workstreamId))
+    .where(and(milestoneConditions({ year, status: scope.statuses }), inArray(milestones.workstreamId, workstreamIds), isOpenExpression))
+    .orderBy(asc(workstreams.position), asc(workstreams.nameEn), asc(milestones.periodStart), asc(milestones.id))
+    .all();
+}
+
+/**
+ * Why each milestone of the year in scope has its current status: the note of the latest
+ * history entry that changed it into that status (entries written by the seed only record
+ * where a milestone came from, and have no previous status).
+ */
+export function statusReasons(year: number, scope: ReportScope): Map<number, string> {
+  const rows = getDb()
+    .select({ milestoneId: statusHistory.milestoneId, note: statusHistory.note })
+    .from(statusHistory)
+    .innerJoin(milestones, eq(milestones.id, statusHistory.milestoneId))
+    .innerJoin(workstreams, eq(workstreams.id, milestones.workstreamId))
+    .where(
+      and(
+        scopeConditions(year, scope),
+        isNotNull(statusHistory.note),
+        sql`trim(${statusHistory.note}) <> ''`,
+        isNotNull(statusHistory.fromStatus),
+        ne(statusHistory.fromStatus, statusHistory.toStatus),
+        eq(statusHistory.toStatus, milestones.status),
+      ),
+    )
+    .orderBy(desc(statusHistory.changedAt), desc(statusHistory.id))
+    .all();
+  const reasons = new Map<number, string>();
+  for (const row of rows) if (row.note && !reasons.has(row.milestoneId)) reasons.set(row.milestoneId, row.note.trim());
+  return reasons;
+}
+
+/**
+ * Milestones of the year due and completed by month ("2021-10"), cancelled left out. A
+ * milestone is due in the month its date's period ends (a year-only date in December); a
+ * completion counts in the month of its completion date, or of its own date when none is known.
+ */
+export function monthlyCounts(year: number, scope: ReportScope): { due: Map<string, number>; completed: Map<string, number> } {
+  const db = getDb();
+  const dueMonth = sql<string>`substr(${milestones.periodEnd}, 1, 7)`;
+  const doneMonth = sql<string>`substr(coalesce(${milestones.completedPeriodEnd}, ${milestones.periodEnd}), 1, 7)`;
+  const due = db
+    .select({ month: dueMonth, n: count() })
+    .from(milestones)
+    .innerJoin(workstreams, eq(workstreams.id, milestones.workstreamId))
+    .where(and(scopeConditions(year, scope), ne(milestones.status, "cancelled")))
+    .groupBy(dueMonth)
+    .all();
+  const completed = db
+    .select({ month: doneMonth, n: count() })
+    .from(milestones)
+    .innerJoin(workstreams, eq(workstreams.id, milestones.workstreamId))
+    .where(and(scopeConditions(year, scope), eq(milestones.status, "completed")))
+    .groupBy(doneMonth)
+    .all();
+  return {
+    due: new Map(due.map((row) => [row.month, row.n])),
+    completed: new Map(completed.map((row) => [row.month, row.n])),
+  };
+}

@@ -1,0 +1,55 @@
+import "server-only";
+import { REPORT_ROW_COLUMNS, type ReportData, type ReportRow } from "../report-data";
+
+/** A row's value as text: lists joined by spaces (symbols and URLs hold none), empty for none. */
+export function cellText(row: ReportRow, column: (typeof REPORT_ROW_COLUMNS)[number]): string {
+  const value = row[column];
+  if (value === null || value === undefined) return "";
+  if (Array.isArray(value)) return value.join(" ");
+  return String(value);
+}
+
+/**
+ * A spreadsheet opening the CSV would run a cell that starts with =, +, - or @ as a formula;
+ * such cells are prefixed with an apostrophe (OWASP's advice for CSV injection).
+ */
+function csvField(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** The annex rows as RFC 4180 CSV, UTF-8 with a byte order mark so Excel reads the Chinese. */
+export function renderCsv(data: ReportData): string {
+  const lines = [REPORT_ROW_COLUMNS.join(",")];
+  for (const row of data.rows) lines.push(REPORT_ROW_COLUMNS.map((column) => csvField(cellText(row, column))).join(","));
+  return `\uFEFF${lines.join("\r\n")}\r\n`;
+}
+
+/** The report's figures and the same rows as the CSV, as JSON. */
+export function renderJson(data: ReportData): string {
+  return JSON.stringify({
+    report: {
+      year: data.year,
+      lang: data.lang,
+      asOf: data.asOf,
+      period: data.period,
+      source: data.sourceSymbol,
+      scope: data.scope,
+    },
+    overview: {
+      totals: data.totals,
+      previous: data.previous,
+      workstreams: data.workstreams.map((section) => ({
+        number: section.number,
+        slug: section.slug,
+        name: section.name,
+        bodyCode: section.bodyCode,
+        leads: section.leads,
+        ...section.totals,
+        previousTotal: section.previous.total,
+      })),
+    },
+    months: data.months,
+    rows: data.rows,
+  });
+}

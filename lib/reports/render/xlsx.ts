@@ -1,0 +1,191 @@
+import "server-only";
+import { PassThrough } from "node:stream";
+import ExcelJS from "exceljs";
+import { MILESTONE_STATUSES } from "@/lib/domain/status";
+import type { ReportHeading } from "../document";
+import type { ReportData } from "../report-data";
+import { REPORT_TEXT } from "../text";
+
+const COUNT_ORDER = ["completed", "in_progress", "delayed", "at_risk", "planned", "cancelled"] as const;
+
+/** Excel number formats that show a date at its own precision: never a day the source lacks. */
+const DATE_FORMATS = {
+  en: { year: "yyyy", month: "mmmm yyyy", day: "d mmmm yyyy" },
+  zh: { year: 'yyyy"年"', month: 'yyyy"年"m"月"', day: 'yyyy"年"m"月"d"日"' },
+} as const;
+
+const utcDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const header = (row: ExcelJS.Row) => {
+  row.font = { bold: true };
+  row.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFEEF1F5" } };
+  row.alignment = { vertical: "top", wrapText: true };
+  row.commit();
+};
+type Validations = { add(range: string, validation: ExcelJS.DataValidation): void };
+
+/**
+ * The report as a workbook: "Milestones", one typed row per milestone (real dates shown at
+ * their precision, status limited to the six statuses, overdue as a boolean), "Summary", the
+ * counts by workstream with formula totals, and "About", what the figures cover.
+ */
+export async function renderXlsx(data: ReportData, report: ReportHeading): Promise<Buffer> {
+  const t = REPORT_TEXT[data.lang];
+  // The streaming writer serialises each row as it is committed and zips with Node's zlib:
+  // several times faster and leaner than building the whole workbook in memory.
+  const stream = new PassThrough();
+  const chunks: Buffer[] = [];
+  stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true, zip: { zlib: { level: 1 } } } as Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions>);
+  workbook.creator = "CEB Workstream Tracker";
+  workbook.created = utcDate(data.asOf);
+
+  const sheet = workbook.addWorksheet("Milestones", { views: [{ state: "frozen", ySplit: 1 }] });
+  sheet.columns = [
+    { header: t.number, key: "number", width: 7 },
+    { header: t.workstream, key: "workstream", width: 40 },
+    { header: "Workstream slug", key: "workstreamSlug", width: 24 },
+    { header: t.milestone, key: "title", width: 60 },
+    { header: t.date, key: "date", width: 18 },
+    { header: "Date as given", key: "dateText", width: 12 },
+    { header: "Precision", key: "datePrecision", width: 10 },
+    { header: "Period end", key: "periodEnd", width: 14 },
+    { header: t.statusHeading, key: "status", width: 13 },
+    { header: "Status code", key: "statusCode", width: 12 },
+    { header: t.overdue, key: "overdue", width: 9 },
+    { header: "Completed on", key: "completedOn", width: 13 },
+    { header: t.source, key: "source", width: 34 },
+    { header: "Paragraph", key: "sourceParagraph", width: 10 },
+    { header: "Footnote", key: "sourceFootnote", width: 10 },
+    { header: "Symbols", key: "symbols", width: 24 },
+    { header: t.evidence, key: "urls", width: 40 },
+    { header: "Reason", key: "reason", width: 40 },
+    { header: "Milestone id", key: "milestoneId", width: 12 },
+  ];
+  header(sheet.getRow(1));
+  // One style object per date precision: exceljs recognises a style it has seen by reference,
+  // so 10,000 dated cells cost three style look-ups instead of 10,000.
+  const dateStyles = Object.fromEntries(Object.entries(DATE_FORMATS[data.lang]).map(([precision, numFmt]) => [precision, { numFmt }])) as Record<keyof (typeof DATE_FORMATS)["en"], Partial<ExcelJS.Style>>;
+  const isoStyle: Partial<ExcelJS.Style> = { numFmt: "yyyy-mm-dd" };
+  // exceljs gives each new cell its own merged style object; a shared one avoids a style
+  // look-up per cell.
+  const plainStyle: Partial<ExcelJS.Style> = {};
+  for (const row of data.rows) {
+    const added = sheet.addRow({
+      number: row.number,
+      workstream: row.workstream,
+      workstreamSlug: row.workstreamSlug,
+      title: row.title,
+      date: utcDate(row.periodStart),
+      dateText: row.date,
+      datePrecision: row.datePrecision,
+      periodEnd: utcDate(row.periodEnd),
+      status: row.statusLabel,
+      statusCode: row.status,
+      overdue: row.overdue,
+      completedOn: row.completedOn,
+      source: row.source,
+      sourceParagraph: row.sourceParagraph,
+      sourceFootnote: row.sourceFootnote,
+      symbols: row.symbols.join(" "),
+      urls: row.urls.join(" "),
+      reason: row.reason,
+      milestoneId: row.milestoneId,
+    });
+    added.eachCell({ includeEmpty: true }, (cell) => {
+      cell.style = plainStyle;
+    });
+    added.getCell("date").style = dateStyles[row.datePrecision];
+    added.getCell("periodEnd").style = isoStyle;
+    added.commit();
+  }
+  const last = Math.max(2, data.rows.length + 1);
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columnCount } };
+  // The status columns accept only the six statuses, so an edited sheet stays consistent.
+  // exceljs writes range validations (one per column, not one per cell); its types omit them.
+  const validations = (sheet as unknown as { dataValidations: Validations }).dataValidations;
+  const labels = MILESTONE_STATUSES.map((status) => t.status[status]);
+  const statusColumn = sheet.getColumn("status").letter;
+  const codeColumn = sheet.getColumn("statusCode").letter;
+  const overdueColumn = sheet.getColumn("overdue").letter;
+  validations.add(`${statusColumn}2:${statusColumn}${last}`, {
+    type: "list",
+    allowBlank: false,
+    formulae: [`"${labels.join(",")}"`],
+    showErrorMessage: true,
+    errorTitle: t.statusHeading,
+    error: labels.join(", "),
+  });
+  validations.add(`${codeColumn}2:${codeColumn}${last}`, {
+    type: "list",
+    allowBlank: false,
+    formulae: [`"${MILESTONE_STATUSES.join(",")}"`],
+    showErrorMessage: true,
+  });
+  validations.add(`${overdueColumn}2:${overdueColumn}${last}`, { type: "list", allowBlank: false, formulae: ['"TRUE,FALSE"'] });
+
+  const summary = workbook.addWorksheet("Summary", { views: [{ state: "frozen", ySplit: 1 }] });
+  summary.columns = [
+    { header: t.workstream, key: "workstream", width: 48 },
+    { header: "Workstream slug", key: "slug", width: 24 },
+    ...COUNT_ORDER.map((status) => ({ header: t.status[status], key: status, width: 12 })),
+    { header: t.overdue, key: "overdue", width: 10 },
+    { header: t.total, key: "total", width: 10 },
+    { header: `${t.total} ${data.previous.year}`, key: "previousTotal", width: 12 },
+    { header: t.change, key: "change", width: 10 },
+  ];
+  header(summary.getRow(1));
+  for (const section of data.workstreams) {
+    const row = summary.addRow({
+      workstream: section.name,
+      slug: section.slug,
+      ...Object.fromEntries(COUNT_ORDER.map((status) => [status, section.totals.counts[status]])),
+      overdue: section.totals.overdue,
+      total: section.totals.total,
+      previousTotal: section.previous.total,
+    });
+    const totalCell = summary.getColumn("total").letter;
+    const previousCell = summary.getColumn("previousTotal").letter;
+    row.getCell("change").value = { formula: `${totalCell}${row.number}-${previousCell}${row.number}`, result: section.totals.total - section.previous.total };
+    row.commit();
+  }
+  const firstData = 2;
+  const lastData = data.workstreams.length + 1;
+  const totals = summary.addRow({ workstream: t.tableTotal(data.year) });
+  totals.font = { bold: true };
+  const totalValues: Record<string, number> = {
+    ...Object.fromEntries(COUNT_ORDER.map((status) => [status, data.totals.counts[status]])),
+    overdue: data.totals.overdue,
+    total: data.totals.total,
+    previousTotal: data.previous.total,
+    change: data.totals.total - data.previous.total,
+  };
+  for (const [key, result] of Object.entries(totalValues)) {
+    const letter = summary.getColumn(key).letter;
+    totals.getCell(key).value = lastData >= firstData ? { formula: `SUM(${letter}${firstData}:${letter}${lastData})`, result } : result;
+  }
+  totals.commit();
+  summary.addRow({
+    workstream: t.tableTotal(data.previous.year),
+    ...Object.fromEntries(COUNT_ORDER.map((status) => [status, data.previous.counts[status]])),
+    overdue: data.previous.overdue,
+    total: data.previous.total,
+  });
+
+  const about = workbook.addWorksheet("About");
+  about.columns = [{ width: 28 }, { width: 100 }];
+  const aboutRows: (string | number | Date)[][] = [
+    ["Title", report.title],
+    ["Subtitle", report.subtitle],
+    ...report.lines.map((line, index) => [index === 0 ? "Report" : "", line]),
+    ["Year", data.year],
+    ["Language", data.lang],
+    ["Statuses as of", utcDate(data.asOf)],
+    ["Source", data.sourceSymbol],
+  ];
+  about.getColumn(1).font = { bold: true };
+  for (const values of aboutRows) about.addRow(values).commit();
+  about.commit();
+
+  await workbook.commit();
+  return Buffer.concat(chunks);
+}

@@ -1,0 +1,275 @@
+import "server-only";
+import { reportSeed } from "@/db/seed/report-e-2022-13";
+import { emptyStatusCounts, type StatusCounts } from "@/lib/domain/health";
+import type { DatePrecision } from "@/lib/domain/partial-date";
+import { MILESTONE_STATUSES, type MilestoneStatus } from "@/lib/domain/status";
+import type { ReportLang } from "./options";
+import {
+  type CountsRow,
+  countsByWorkstream,
+  milestonesOfYear,
+  monthlyCounts,
+  openMilestonesOfYear,
+  type ReportMilestoneRow,
+  type ReportScope,
+  type ReportWorkstreamRow,
+  statusReasons,
+  workstreamsForReport,
+} from "./queries";
+import { inLanguage, REPORT_TEXT, reportDate } from "./text";
+
+/** The document every milestone's paragraph reference points into. */
+export const SOURCE_SYMBOL = reportSeed.document.symbol;
+
+export type Totals = { counts: StatusCounts; overdue: number; total: number };
+
+/** One milestone as the annex, the CSV and the JSON give it; the narrative cites the same rows. */
+export type ReportRow = {
+  /** Its number in the annex (1-based); 0 for a following year's milestone cited as planned next. */
+  number: number;
+  milestoneId: number;
+  workstreamSlug: string;
+  workstream: string;
+  bodyCode: string;
+  title: string;
+  date: string;
+  datePrecision: DatePrecision;
+  /** The date in the report's language at its own precision: "October 2021", never a day it lacks. */
+  dateLabel: string;
+  periodStart: string;
+  periodEnd: string;
+  status: MilestoneStatus;
+  statusLabel: string;
+  overdue: boolean;
+  completedOn: string | null;
+  sourceParagraph: number | null;
+  sourceFootnote: number | null;
+  /** "E/2022/13, para. 27, footnote 12", or that it was added in the tracker. */
+  source: string;
+  /** Document symbols cited as evidence (CEB/2021/1/Add.1). */
+  symbols: string[];
+  urls: string[];
+  quoteZh: string | null;
+  /** Why it has its status: the note of the change into it, when one was recorded. */
+  reason: string | null;
+};
+
+export const REPORT_ROW_COLUMNS = [
+  "number",
+  "milestoneId",
+  "workstreamSlug",
+  "workstream",
+  "bodyCode",
+  "title",
+  "date",
+  "datePrecision",
+  "dateLabel",
+  "periodStart",
+  "periodEnd",
+  "status",
+  "statusLabel",
+  "overdue",
+  "completedOn",
+  "sourceParagraph",
+  "sourceFootnote",
+  "source",
+  "symbols",
+  "urls",
+  "quoteZh",
+  "reason",
+] as const satisfies readonly (keyof ReportRow)[];
+
+export type MilestoneGroups = {
+  completed: ReportRow[];
+  inProgress: ReportRow[];
+  /** Delayed, at risk, or overdue whatever their status: what slipped. */
+  slipped: ReportRow[];
+  planned: ReportRow[];
+  cancelled: ReportRow[];
+};
+
+export type WorkstreamSection = {
+  number: number;
+  slug: string;
+  name: string;
+  bodyCode: string;
+  body: string;
+  leads: string[];
+  paragraphs: number[];
+  summary: string;
+  totals: Totals;
+  previous: Totals;
+  groups: MilestoneGroups;
+  /** Open milestones of the following year: what is planned next. */
+  next: ReportRow[];
+};
+
+export type MonthPoint = { month: string; due: number; completed: number; cumulativeDue: number; cumulativeCompleted: number };
+
+export type ReportData = {
+  year: number;
+  lang: ReportLang;
+  /** The day the statuses (and "overdue") are taken at. */
+  asOf: string;
+  period: { start: string; end: string };
+  sourceSymbol: string;
+  scope: { workstreams: string[] | null; statuses: MilestoneStatus[] | null };
+  totals: Totals;
+  previous: Totals & { year: number };
+  workstreams: WorkstreamSection[];
+  rows: ReportRow[];
+  months: MonthPoint[];
+};
+
+const emptyTotals = (): Totals => ({ counts: emptyStatusCounts(), overdue: 0, total: 0 });
+
+const totalsOf = (row: CountsRow | undefined): Totals => (row ? { counts: row.counts, overdue: row.overdue, total: row.total } : emptyTotals());
+
+function sumTotals(rows: Iterable<CountsRow>): Totals {
+  const totals = emptyTotals();
+  for (const row of rows) {
+    for (const status of MILESTONE_STATUSES) totals.counts[status] += row.counts[status];
+    totals.overdue += row.overdue;
+    totals.total += row.total;
+  }
+  return totals;
+}
+
+/**
+ * Everything a yearly report shows, built once and rendered by every format: the year's
+ * counts (from SQL aggregates) against the previous year's, one section per workstream with
+ * its milestones grouped by what happened to them, the annex rows and the monthly curve.
+ */
+export function buildReportData(year: number, options: { lang: ReportLang; workstream?: string[]; status?: MilestoneStatus[] }, today: string): ReportData {
+  const scope: ReportScope = { workstreams: options.workstream, statuses: options.status };
+  const lang = options.lang;
+  const text = REPORT_TEXT[lang];
+
+  const counts = countsByWorkstream(year, scope, today);
+  const previousCounts = countsByWorkstream(year - 1, scope, today);
+  const streams = workstreamsForReport([...counts.keys()], scope.workstreams ?? []);
+  const milestones = milestonesOfYear(year, scope, today);
+  const reasons = statusReasons(year, scope);
+  const next = openMilestonesOfYear(year + 1, streams.map((stream) => stream.id), scope, today);
+  const byId = new Map<number, ReportWorkstreamRow>(streams.map((stream) => [stream.id, stream]));
+
+  const toRow = (milestone: ReportMilestoneRow, number: number): ReportRow => {
+    const stream = byId.get(milestone.workstreamId)!;
+    return {
+      number,
+      milestoneId: milestone.id,
+      workstreamSlug: stream.slug,
+      workstream: inLanguage(lang, stream.nameEn, stream.nameZh),
+      bodyCode: stream.bodyCode,
+      title: inLanguage(lang, milestone.titleEn, milestone.titleZh),
+      date: milestone.date,
+      datePrecision: milestone.datePrecision,
+      dateLabel: reportDate(milestone.date, lang),
+      periodStart: milestone.periodStart,
+      periodEnd: milestone.periodEnd,
+      status: milestone.status,
+      statusLabel: text.status[milestone.status],
+      overdue: milestone.overdue,
+      completedOn: milestone.completedOn,
+      sourceParagraph: milestone.sourceParagraph,
+      sourceFootnote: milestone.sourceFootnote,
+      source:
+        milestone.sourceParagraph !== null
+          ? text.paragraphRef(SOURCE_SYMBOL, milestone.sourceParagraph, milestone.sourceFootnote)
+          : text.addedInTracker,
+      symbols: milestone.evidence.filter((item) => item.kind === "symbol").map((item) => item.value),
+      urls: milestone.evidence.filter((item) => item.kind === "url").map((item) => item.value),
+      quoteZh: milestone.quoteZh,
+      reason: reasons.get(milestone.id) ?? null,
+    };
+  };
+
+  const rows = milestones.map((milestone, index) => toRow(milestone, index + 1));
+  const rowsByStream = new Map<number, ReportRow[]>();
+  milestones.forEach((milestone, index) => {
+    const list = rowsByStream.get(milestone.workstreamId) ?? [];
+    list.push(rows[index]!);
+    rowsByStream.set(milestone.workstreamId, list);
+  });
+  const nextByStream = new Map<number, ReportRow[]>();
+  for (const milestone of next) {
+    const list = nextByStream.get(milestone.workstreamId) ?? [];
+    list.push(toRow(milestone, 0));
+    nextByStream.set(milestone.workstreamId, list);
+  }
+
+  const workstreams = streams.map(
+    (stream, index): WorkstreamSection => ({
+      number: index + 1,
+      slug: stream.slug,
+      name: inLanguage(lang, stream.nameEn, stream.nameZh),
+      bodyCode: stream.bodyCode,
+      body: lang === "zh" ? inLanguage(lang, stream.bodyNameEn, stream.bodyNameZh) : `${stream.bodyNameEn} (${stream.bodyShortNameEn})`,
+      leads: stream.leads,
+      paragraphs: stream.paragraphs,
+      summary: inLanguage(lang, stream.summaryEn, stream.summaryZh),
+      totals: totalsOf(counts.get(stream.id)),
+      previous: totalsOf(previousCounts.get(stream.id)),
+      groups: groupMilestones(rowsByStream.get(stream.id) ?? []),
+      next: nextByStream.get(stream.id) ?? [],
+    }),
+  );
+
+  return {
+    year,
+    lang,
+    asOf: today,
+    period: { start: `${year}-01-01`, end: `${year}-12-31` },
+    sourceSymbol: SOURCE_SYMBOL,
+    scope: { workstreams: scope.workstreams?.length ? scope.workstreams : null, statuses: scope.statuses?.length ? scope.statuses : null },
+    totals: sumTotals(counts.values()),
+    previous: { year: year - 1, ...sumTotals(previousCounts.values()) },
+    workstreams,
+    rows,
+    months: cumulateByMonth(year, monthlyCounts(year, scope)),
+  };
+}
+
+/**
+ * Sorts a workstream's milestones into what the report says about them. Each appears once:
+ * completed, cancelled, then anything delayed, at risk or overdue (it slipped), then in
+ * progress and planned.
+ */
+export function groupMilestones(rows: ReportRow[]): MilestoneGroups {
+  const groups: MilestoneGroups = { completed: [], inProgress: [], slipped: [], planned: [], cancelled: [] };
+  for (const row of rows) {
+    if (row.status === "completed") groups.completed.push(row);
+    else if (row.status === "cancelled") groups.cancelled.push(row);
+    else if (row.status === "delayed" || row.status === "at_risk" || row.overdue) groups.slipped.push(row);
+    else if (row.status === "in_progress") groups.inProgress.push(row);
+    else groups.planned.push(row);
+  }
+  return groups;
+}
+
+/** The twelve months of the year with running totals; completions outside the year are left out. */
+export function cumulateByMonth(year: number, monthly: { due: Map<string, number>; completed: Map<string, number> }): MonthPoint[] {
+  const first = `${year}-01`;
+  let completedBefore = 0;
+  for (const [month, n] of monthly.completed) if (month < first) completedBefore += n;
+  const points: MonthPoint[] = [];
+  let cumulativeDue = 0;
+  let cumulativeCompleted = 0;
+  for (let m = 1; m <= 12; m++) {
+    const month = `${year}-${String(m).padStart(2, "0")}`;
+    const due = monthly.due.get(month) ?? 0;
+    // A completion recorded before the year began counts in its first month.
+    const completed = (monthly.completed.get(month) ?? 0) + (m === 1 ? completedBefore : 0);
+    cumulativeDue += due;
+    cumulativeCompleted += completed;
+    points.push({ month, due, completed, cumulativeDue, cumulativeCompleted });
+  }
+  return points;
+}
+
+/** Change of each count against the previous year. */
+export function changeOf(current: Totals, previous: Totals): Totals {
+  const counts = emptyStatusCounts();
+  for (const status of MILESTONE_STATUSES) counts[status] = current.counts[status] - previous.counts[status];
+  return { counts, overdue: current.overdue - previous.overdue, total: current.total - previous.total };
+}
