@@ -30,7 +30,8 @@ export type MilestoneRow = {
   updatedAt: string;
 };
 
-const milestoneColumns = (today: string) => ({
+/** The columns of a MilestoneRow (the query must join workstreams). */
+export const milestoneColumns = (today: string) => ({
   id: milestones.id,
   workstreamId: milestones.workstreamId,
   workstreamSlug: workstreams.slug,

@@ -1,11 +1,11 @@
 import "server-only";
 import { and, asc, count, desc, eq, inArray, isNotNull, ne, type SQL, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { bodies, milestones, statusHistory, workstreams, type Evidence } from "@/db/schema";
+import { bodies, milestones, statusHistory, workstreams } from "@/db/schema";
 import { emptyStatusCounts, type StatusCounts } from "@/lib/domain/health";
-import type { DatePrecision } from "@/lib/domain/partial-date";
 import type { MilestoneStatus } from "@/lib/domain/status";
 import { isOpenExpression, milestoneConditions, overdueExpression } from "@/lib/queries/conditions";
+import { milestoneColumns, type MilestoneRow } from "@/lib/queries/milestones";
 
 /** Which milestones a report covers besides its year: some workstreams, some statuses. */
 export type ReportScope = { workstreams?: string[]; statuses?: MilestoneStatus[] };
@@ -105,41 +105,8 @@ export function workstreamChoices(year: number): { slug: string; nameEn: string;
     .map(({ position: _position, ...choice }) => choice);
 }
 
-export type ReportMilestoneRow = {
-  id: number;
-  workstreamId: number;
-  titleEn: string;
-  titleZh: string;
-  date: string;
-  datePrecision: DatePrecision;
-  periodStart: string;
-  periodEnd: string;
-  status: MilestoneStatus;
-  overdue: boolean;
-  completedOn: string | null;
-  sourceParagraph: number | null;
-  sourceFootnote: number | null;
-  quoteZh: string | null;
-  evidence: Evidence[];
-};
-
-const milestoneColumns = (today: string) => ({
-  id: milestones.id,
-  workstreamId: milestones.workstreamId,
-  titleEn: milestones.titleEn,
-  titleZh: milestones.titleZh,
-  date: milestones.date,
-  datePrecision: milestones.datePrecision,
-  periodStart: milestones.periodStart,
-  periodEnd: milestones.periodEnd,
-  status: milestones.status,
-  overdue: sql<boolean>`${overdueExpression(today)}`.mapWith((value) => Boolean(value)),
-  completedOn: milestones.completedOn,
-  sourceParagraph: milestones.sourceParagraph,
-  sourceFootnote: milestones.sourceFootnote,
-  quoteZh: milestones.quoteZh,
-  evidence: milestones.evidence,
-});
+/** The report reads milestones with the same columns as the rest of the tracker. */
+export type ReportMilestoneRow = MilestoneRow;
 
 /** Every milestone of the year in scope, by workstream (report order) and date. */
 export function milestonesOfYear(year: number, scope: ReportScope, today: string): ReportMilestoneRow[] {
