@@ -24,7 +24,7 @@ export function StatusByWorkstreamChart({ data }: { data: StatusByWorkstreamDatu
           margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" allowDecimals={false} tick={{ fontSize: 13 }} />
-          <YAxis type="category" dataKey="name" width={260} tick={WorkstreamTick} interval={0} />
+          <YAxis type="category" dataKey="name" width={260} tick={WrappedCategoryTick} interval={0} />
           <Tooltip />
           {/* Keep the series' own order, and legend text in the body colour for contrast. */}
           <Legend
@@ -49,7 +49,7 @@ export function StatusByWorkstreamChart({ data }: { data: StatusByWorkstreamDatu
 }
 
 /** A y-axis label of at most two lines; the full name is in the tooltip and the table. */
-function WorkstreamTick({ x, y, payload }: { x?: number | string; y?: number | string; payload?: { value?: string } }) {
+export function WrappedCategoryTick({ x, y, payload }: { x?: number | string; y?: number | string; payload?: { value?: string } }) {
   const lines = wrapLabel(String(payload?.value ?? ""), 36, 2);
   const top = Number(y) - ((lines.length - 1) * 15) / 2;
   return (

@@ -36,6 +36,10 @@ const closedList = sql.raw(CLOSED_STATUSES.map((status) => `'${status}'`).join("
 export const overdueExpression = (today: string) =>
   sql`(${milestones.status} NOT IN (${closedList}) AND ${milestones.periodEnd} < ${today})`;
 
+/** SQL aggregate: how many rows of the group are overdue (0 for an empty group). */
+export const overdueCount = (today: string) =>
+  sql<number>`coalesce(sum(case when ${overdueExpression(today)} then 1 else 0 end), 0)`.mapWith(Number);
+
 export const isOpenExpression = sql`${milestones.status} NOT IN (${closedList})`;
 
 /** SQL: the calendar quarter ("2021-Q4") of an ISO day column. */

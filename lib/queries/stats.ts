@@ -4,7 +4,7 @@ import { getDb } from "@/db";
 import { milestones, workstreams } from "@/db/schema";
 import { emptyStatusCounts, type StatusCounts } from "@/lib/domain/health";
 import type { Filters } from "@/lib/validation/filters";
-import { milestoneConditions, overdueExpression, quarterExpression, workstreamConditions } from "./conditions";
+import { milestoneConditions, overdueCount, quarterExpression, workstreamConditions } from "./conditions";
 
 export type StatusTotals = { counts: StatusCounts; total: number; overdue: number };
 
@@ -21,7 +21,7 @@ export function statusTotals(filters: Filters, today: string): StatusTotals {
     .all();
   const overdue =
     db
-      .select({ n: sql<number>`coalesce(sum(case when ${overdueExpression(today)} then 1 else 0 end), 0)`.mapWith(Number) })
+      .select({ n: overdueCount(today) })
       .from(milestones)
       .innerJoin(workstreams, eq(workstreams.id, milestones.workstreamId))
       .where(where)

@@ -9,7 +9,7 @@ import {
   hasMilestoneFilter,
   isOpenExpression,
   milestoneConditions,
-  overdueExpression,
+  overdueCount,
   workstreamConditions,
 } from "./conditions";
 import { type Page, pageOf } from "./pagination";
@@ -66,7 +66,7 @@ export function listWorkstreamSummaries(
       leads: workstreams.leads,
       paragraphs: workstreams.paragraphs,
       total: count(milestones.id),
-      overdue: sql<number>`coalesce(sum(case when ${overdueExpression(today)} then 1 else 0 end), 0)`.mapWith(Number),
+      overdue: overdueCount(today),
       ...statusCountColumns,
     })
     .from(workstreams)
@@ -184,7 +184,7 @@ export function getWorkstreamBySlug(slug: string, today: string): WorkstreamDeta
   if (!row) return null;
   const aggregate = db
     .select({
-      overdue: sql<number>`coalesce(sum(case when ${overdueExpression(today)} then 1 else 0 end), 0)`.mapWith(Number),
+      overdue: overdueCount(today),
       ...statusCountColumns,
     })
     .from(milestones)

@@ -4,7 +4,7 @@ import { getDb } from "@/db";
 import { bodies, milestones, statusHistory, workstreams } from "@/db/schema";
 import { emptyStatusCounts, type StatusCounts } from "@/lib/domain/health";
 import type { MilestoneStatus } from "@/lib/domain/status";
-import { isOpenExpression, milestoneConditions, overdueExpression } from "@/lib/queries/conditions";
+import { isOpenExpression, milestoneConditions, overdueCount } from "@/lib/queries/conditions";
 import { milestoneColumns, type MilestoneRow } from "@/lib/queries/milestones";
 
 /** Which milestones a report covers besides its year: some workstreams, some statuses. */
@@ -26,7 +26,7 @@ export function countsByWorkstream(year: number, scope: ReportScope, today: stri
       workstreamId: milestones.workstreamId,
       status: milestones.status,
       n: count(),
-      overdue: sql<number>`coalesce(sum(case when ${overdueExpression(today)} then 1 else 0 end), 0)`.mapWith(Number),
+      overdue: overdueCount(today),
     })
     .from(milestones)
     .innerJoin(workstreams, eq(workstreams.id, milestones.workstreamId))

@@ -2,7 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { MILESTONE_STATUSES, type MilestoneStatus } from "@/lib/domain/status";
-import { wrapLabel } from "@/lib/domain/wrap-label";
+import { WrappedCategoryTick } from "../../_components/status-by-workstream-chart";
 import { STATUS_COLORS } from "../../_components/status-colors";
 
 type StatusMixProps = {
@@ -21,7 +21,7 @@ export function StatusMixChart({ rows, labels, title, description }: StatusMixPr
         <BarChart data={rows} layout="vertical" title={title} desc={description} margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" allowDecimals={false} tick={{ fontSize: 13 }} />
-          <YAxis type="category" dataKey="label" width={260} tick={LabelTick} interval={0} />
+          <YAxis type="category" dataKey="label" width={260} tick={WrappedCategoryTick} interval={0} />
           <Tooltip />
           <Legend wrapperStyle={{ fontSize: 13 }} itemSorter={null} formatter={(value) => <span style={{ color: "#1c2430" }}>{value}</span>} />
           {(used.length ? used : (["completed"] as const)).map((status) => (
@@ -30,21 +30,6 @@ export function StatusMixChart({ rows, labels, title, description }: StatusMixPr
         </BarChart>
       </ResponsiveContainer>
     </div>
-  );
-}
-
-function LabelTick({ x, y, payload }: { x?: number | string; y?: number | string; payload?: { value?: string } }) {
-  const lines = wrapLabel(String(payload?.value ?? ""), 36, 2);
-  const top = Number(y) - ((lines.length - 1) * 15) / 2;
-  return (
-    <text x={Number(x) - 6} y={top} textAnchor="end" fontSize={13} fill="#1c2430" dominantBaseline="middle">
-      <title>{payload?.value}</title>
-      {lines.map((line, index) => (
-        <tspan key={index} x={Number(x) - 6} dy={index === 0 ? 0 : 15}>
-          {line}
-        </tspan>
-      ))}
-    </text>
   );
 }
 
