@@ -1,15 +1,25 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import "./globals.css";
 
-export default async function NotFound() {
+/**
+ * Outside any language (the proxy sends bare paths to a language first, so this is rare): the
+ * default language's page with a way back.
+ */
+export default async function RootNotFound() {
   const t = await getTranslations("notFound");
   return (
-    <div className="page empty-state">
-      <h1>{t("title")}</h1>
-      <p>{t("body")}</p>
-      <Link className="button" href="/">
-        {t("backToOverview")}
-      </Link>
-    </div>
+    <html lang="en" dir="ltr">
+      <body>
+        <main id="main" className="page empty-state">
+          <h1>{t("title")}</h1>
+          <p>{t("body")}</p>
+          <p>
+            <a className="button" href="/">
+              {t("backToOverview")}
+            </a>
+          </p>
+        </main>
+      </body>
+    </html>
   );
 }

@@ -1,11 +1,10 @@
+import { hasLocale } from "next-intl";
 import { getRequestConfig } from "next-intl/server";
+import { routing } from "./routing";
 
-/** Locales the interface speaks. The other official UN languages come with their message files. */
-export const LOCALES = ["en"] as const;
-export const DEFAULT_LOCALE = "en";
-
-export default getRequestConfig(async () => {
-  const locale = DEFAULT_LOCALE;
+export default getRequestConfig(async ({ requestLocale }) => {
+  const requested = await requestLocale;
+  const locale = hasLocale(routing.locales, requested) ? requested : routing.defaultLocale;
   return {
     locale,
     timeZone: "UTC",

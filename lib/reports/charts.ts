@@ -15,7 +15,7 @@ export type Shape =
 
 export type Scene = { width: number; height: number; title: string; shapes: Shape[] };
 
-/** Same colours as the dashboard's (app/_components/status-colors.ts); a test keeps them equal. */
+/** Same colours as the dashboard's (app/[locale]/_components/status-colors.ts); a test keeps them equal. */
 export const REPORT_STATUS_COLORS: Record<MilestoneStatus, string> = {
   planned: "#5b6b82",
   in_progress: "#1f6fd1",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { STATUS_COLORS } from "@/app/_components/status-colors";
+import { STATUS_COLORS } from "@/app/[locale]/_components/status-colors";
 import { formatPartialDate } from "@/lib/domain/partial-date";
 import { approximateWidth, fitLabel, REPORT_STATUS_COLORS, sceneToSvg, statusMixScene } from "./charts";
 import { compactRanges, sectionLetter } from "./document";

@@ -1,0 +1,230 @@
+import { Link } from "@/i18n/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { requirePageReader } from "@/lib/auth/page-access";
+import { bodyTree } from "@/lib/domain/bodies";
+import { todayIso } from "@/lib/domain/partial-date";
+import { MILESTONE_STATUSES } from "@/lib/domain/status";
+import { listBodies } from "@/lib/queries/bodies";
+import { milestoneYears, quarterlyProgress, statusTotals } from "@/lib/queries/stats";
+import { recentChanges } from "@/lib/queries/milestones";
+import { listWorkstreamSummaries } from "@/lib/queries/workstreams";
+import { filtersToQuery, queryStringOf } from "@/lib/url";
+import { parseQueryLenient, workstreamListQuerySchema } from "@/lib/validation/filters";
+import { FilterForm } from "../_components/filter-form";
+import { HistoryEntryText } from "../_components/history-entry";
+import { Pagination } from "../_components/pagination";
+import { QuarterlyProgressChart } from "../_components/quarterly-progress-chart";
+import { StatusByWorkstreamChart } from "../_components/status-by-workstream-chart";
+import { STATUS_COLORS } from "../_components/status-colors";
+import { WorkstreamCard } from "../_components/workstream-card";
+
+export async function generateMetadata() {
+  const t = await getTranslations("overview");
+  return { title: t("title") };
+}
+
+export default async function OverviewPage({ searchParams }: PageProps<"/[locale]">) {
+  const params = await searchParams;
+  await requirePageReader(`/${queryStringOf(params)}`);
+  const { value: query, invalidParams } = parseQueryLenient(workstreamListQuerySchema, params);
+  const { page, pageSize, ...filters } = query;
+  const today = todayIso();
+  const t = await getTranslations("overview");
+  const tStatus = await getTranslations("status");
+  const tCharts = await getTranslations("charts");
+  const format = await getFormatter();
+
+  const bodies = listBodies();
+  const summaries = listWorkstreamSummaries(filters, { page, pageSize }, today);
+  const totals = statusTotals(filters, today);
+  const quarters = quarterlyProgress(filters);
+  const years = milestoneYears();
+  const chartData = summaries.items.map((item) => ({ name: item.nameEn, ...item.counts }));
+  const changes = recentChanges(8);
+  const statusTotalsShown = MILESTONE_STATUSES.filter((status) => totals.counts[status] > 0);
+
+  return (
+    <div className="page">
+      <header className="page__header">
+        <h1>{t("title")}</h1>
+        <p className="lead">{t("intro")}</p>
+      </header>
+
+      <FilterForm
+        key={filtersToQuery(filters)}
+        years={years}
+        bodies={bodyTree(bodies).map((body) => ({ code: body.code, name: body.nameEn, depth: body.depth }))}
+        current={filters}
+        invalidParams={invalidParams}
+      />
+
+      <section aria-labelledby="totals-heading" className="totals">
+        <h2 id="totals-heading" className="visually-hidden">
+          {t("totalsHeading")}
+        </h2>
+        <ul className="totals__list" data-testid="status-totals">
+          <li>
+            <span className="totals__number">{format.number(totals.total)}</span> {t("milestones")}
+          </li>
+          {statusTotalsShown.map((status) => (
+            <li key={status}>
+              <span className="swatch" style={{ background: STATUS_COLORS[status] }} aria-hidden="true" />
+              <span className="totals__number">{format.number(totals.counts[status])}</span> {tStatus(status)}
+            </li>
+          ))}
+          <li>
+            <span className="totals__number">{format.number(totals.overdue)}</span> {tStatus("overdue")}
+          </li>
+        </ul>
+      </section>
+
+      <section aria-labelledby="workstreams-heading">
+        <div className="section-heading">
+          <h2 id="workstreams-heading">{t("workstreamsHeading", { count: summaries.totalItems })}</h2>
+          <details className="health-rule">
+            <summary>{t("healthRuleSummary")}</summary>
+            <ul>
+              <li>{t("healthRuleOffTrack")}</li>
+              <li>{t("healthRuleAtRisk")}</li>
+              <li>{t("healthRuleOnTrack")}</li>
+            </ul>
+          </details>
+        </div>
+        {summaries.items.length === 0 ? (
+          <div className="empty-state" role="status">
+            <h3>{t("emptyTitle")}</h3>
+            <p>{t("emptyBody")}</p>
+            <Link className="button" href="/">
+              {t("clearFilters")}
+            </Link>
+          </div>
+        ) : (
+          <div className="card-grid">
+            {summaries.items.map((workstream) => (
+              <WorkstreamCard key={workstream.id} workstream={workstream} today={today} />
+            ))}
+          </div>
+        )}
+        <Pagination
+          page={summaries.page}
+          totalPages={summaries.totalPages}
+          hrefFor={(p) => `/${filtersToQuery(filters, { page: p })}`}
+          label={t("paginationLabel")}
+        />
+      </section>
+
+      <section aria-labelledby="recent-heading" className="recent">
+        <h2 id="recent-heading">{t("recentHeading")}</h2>
+        {changes.length === 0 ? (
+          <p className="muted">{t("recentEmpty")}</p>
+        ) : (
+          <ol className="feed" data-testid="recent-changes">
+            {changes.map((entry) => (
+              <li key={entry.id}>
+                <Link href={`/workstreams/${entry.workstreamSlug}#milestone-${entry.milestoneId}`} className="feed__milestone">
+                  {entry.workstreamNameEn}: {entry.milestoneTitleEn}
+                </Link>
+                <HistoryEntryText entry={entry} />
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      {summaries.items.length > 0 && (
+        <section aria-labelledby="charts-heading" className="charts">
+          <h2 id="charts-heading">{t("chartsHeading")}</h2>
+          <figure className="chart-figure" data-testid="status-chart">
+            <figcaption>
+              <h3>{tCharts("statusByWorkstream")}</h3>
+              <p className="muted">
+                {summaries.totalPages > 1
+                  ? tCharts("statusByWorkstreamPaged", { page: summaries.page, totalPages: summaries.totalPages })
+                  : tCharts("statusByWorkstreamNote")}
+              </p>
+            </figcaption>
+            <StatusByWorkstreamChart data={chartData} />
+            <details className="chart-table">
+              <summary>{tCharts("showTable")}</summary>
+              <div className="table-scroll">
+                <table>
+                  <caption className="visually-hidden">{tCharts("statusByWorkstream")}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{tCharts("workstream")}</th>
+                      {MILESTONE_STATUSES.map((status) => (
+                        <th scope="col" key={status} className="num">
+                          {tStatus(status)}
+                        </th>
+                      ))}
+                      <th scope="col" className="num">
+                        {tCharts("total")}
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {summaries.items.map((item) => (
+                      <tr key={item.id}>
+                        <th scope="row">{item.nameEn}</th>
+                        {MILESTONE_STATUSES.map((status) => (
+                          <td key={status} className="num">
+                            {format.number(item.counts[status])}
+                          </td>
+                        ))}
+                        <td className="num">{format.number(item.total)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </details>
+          </figure>
+
+          <figure className="chart-figure" data-testid="quarterly-chart">
+            <figcaption>
+              <h3>{tCharts("quarterly")}</h3>
+              <p className="muted">{tCharts("quarterlyNote")}</p>
+            </figcaption>
+            <QuarterlyProgressChart data={quarters} />
+            <details className="chart-table">
+              <summary>{tCharts("showTable")}</summary>
+              <div className="table-scroll">
+                <table data-testid="quarterly-table">
+                  <caption className="visually-hidden">{tCharts("quarterly")}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{tCharts("quarter")}</th>
+                      <th scope="col" className="num">
+                        {tCharts("dueInQuarter")}
+                      </th>
+                      <th scope="col" className="num">
+                        {tCharts("completedInQuarter")}
+                      </th>
+                      <th scope="col" className="num">
+                        {tCharts("cumulativeDue")}
+                      </th>
+                      <th scope="col" className="num">
+                        {tCharts("cumulativeCompleted")}
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {quarters.map((point) => (
+                      <tr key={point.quarter}>
+                        <th scope="row">{point.quarter}</th>
+                        <td className="num">{format.number(point.due)}</td>
+                        <td className="num">{format.number(point.completed)}</td>
+                        <td className="num">{format.number(point.cumulativeDue)}</td>
+                        <td className="num">{format.number(point.cumulativeCompleted)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </details>
+          </figure>
+        </section>
+      )}
+    </div>
+  );
+}

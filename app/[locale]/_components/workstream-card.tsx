@@ -1,0 +1,95 @@
+import { Link } from "@/i18n/navigation";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { formatPartialDate } from "@/lib/domain/partial-date";
+import { MILESTONE_STATUSES } from "@/lib/domain/status";
+import type { WorkstreamSummary } from "@/lib/queries/workstreams";
+import { HealthBadge, StatusBadge } from "./badges";
+import { STATUS_COLORS } from "./status-colors";
+
+export async function WorkstreamCard({ workstream, today }: { workstream: WorkstreamSummary; today: string }) {
+  const t = await getTranslations("card");
+  const tStatus = await getTranslations("status");
+  const format = await getFormatter();
+  const locale = await getLocale();
+  const { progress, counts, nextOpen } = workstream;
+  const headingId = `ws-${workstream.slug}`;
+  return (
+    <article className="card" aria-labelledby={headingId} data-testid="workstream-card">
+      <header className="card__header">
+        <h3 id={headingId} className="card__title">
+          <Link href={`/workstreams/${workstream.slug}`}>{workstream.nameEn}</Link>
+        </h3>
+        <HealthBadge health={workstream.health} />
+      </header>
+      <p className="card__zh" lang="zh">
+        {workstream.nameZh}
+      </p>
+      <dl className="card__facts">
+        <div>
+          <dt>{t("body")}</dt>
+          <dd>
+            <abbr title={workstream.bodyNameEn}>{workstream.bodyShortNameEn}</abbr>
+          </dd>
+        </div>
+        <div>
+          <dt>{t("leads")}</dt>
+          <dd>{workstream.leads.length ? format.list(workstream.leads) : t("noLeads")}</dd>
+        </div>
+      </dl>
+      <div className="progress">
+        <p className="progress__label">
+          {t("progress", { completed: progress.completed, total: progress.total })}
+          <span className="progress__percent"> {format.number(progress.ratio, { style: "percent" })}</span>
+        </p>
+        <div className="progress__track" aria-hidden="true">
+          <div className="progress__fill" style={{ inlineSize: `${progress.ratio * 100}%` }} />
+        </div>
+      </div>
+      <div className="status-mix">
+        <div className="status-mix__bar" aria-hidden="true">
+          {MILESTONE_STATUSES.filter((status) => counts[status] > 0).map((status) => (
+            <span
+              key={status}
+              style={{ flexGrow: counts[status], background: STATUS_COLORS[status] }}
+              title={`${tStatus(status)}: ${counts[status]}`}
+            />
+          ))}
+        </div>
+        <ul className="status-mix__list" aria-label={t("statusMix")}>
+          {MILESTONE_STATUSES.filter((status) => counts[status] > 0).map((status) => (
+            <li key={status}>
+              <span className="swatch" style={{ background: STATUS_COLORS[status] }} aria-hidden="true" />
+              {tStatus(status)} {format.number(counts[status])}
+            </li>
+          ))}
+          {workstream.overdue > 0 && (
+            <li className="status-mix__overdue">{t("overdueCount", { count: workstream.overdue })}</li>
+          )}
+        </ul>
+      </div>
+      <dl className="card__facts">
+        <div>
+          <dt>{t("nextOpen")}</dt>
+          <dd>
+            {nextOpen ? (
+              <>
+                {nextOpen.titleEn} <span className="muted">({formatPartialDate(nextOpen.date, locale)})</span>{" "}
+                <StatusBadge status={nextOpen.status} overdue={nextOpen.periodEnd < today} />
+              </>
+            ) : (
+              t("noOpen")
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>{t("lastChange")}</dt>
+          <dd>
+            {workstream.lastChangeAt
+              ? format.dateTime(new Date(workstream.lastChangeAt), { dateStyle: "medium", timeStyle: "short" })
+              : t("never")}
+          </dd>
+        </div>
+      </dl>
+    </article>
+  );
+}

@@ -1,0 +1,58 @@
+import { Link } from "@/i18n/navigation";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { USER_ROLES } from "@/db/schema";
+import { getUserAccess, workstreamChoices } from "@/lib/queries/users";
+import { AdminNav } from "../../_components/admin-nav";
+import { AdminRequired, requireAdminPage } from "../../_components/admin-gate";
+import { TokenSection } from "../../_components/token-section";
+import { AccessForm } from "./access-form";
+import { saveUserAccess } from "./actions";
+
+export async function generateMetadata() {
+  const t = await getTranslations("admin");
+  return { title: t("user.title") };
+}
+
+export default async function AdminUserPage({ params }: PageProps<"/[locale]/admin/users/[id]">) {
+  const { id } = await params;
+  const admin = await requireAdminPage(`/admin/users/${encodeURIComponent(id)}`);
+  if (!admin) return <AdminRequired />;
+  const user = getUserAccess(id);
+  if (!user) notFound();
+  const t = await getTranslations("admin");
+  const format = await getFormatter();
+  return (
+    <div className="page">
+      <nav aria-label={t("breadcrumb")} className="breadcrumb">
+        <Link href="/admin">{t("user.back")}</Link>
+      </nav>
+      <header className="page__header">
+        <h1>{user.name}</h1>
+        <p className="lead">
+          {user.email} · <span className={`badge role-badge role-badge--${user.role}`}>{t(`role.${user.role}`)}</span>
+          {user.isDemo && (
+            <>
+              {" "}
+              · <span className="badge badge--planned">{t("user.demo")}</span>
+            </>
+          )}{" "}
+          · {t("user.created", { date: format.dateTime(user.createdAt, { dateStyle: "medium" }) })}
+        </p>
+      </header>
+      <AdminNav current="users" />
+      <section aria-labelledby="access-heading" className="admin-section">
+        <h2 id="access-heading">{t("user.accessHeading")}</h2>
+        <p className="lead">{t("user.accessIntro")}</p>
+        <AccessForm
+          action={saveUserAccess.bind(null, user.id)}
+          current={{ role: user.role, allWorkstreams: user.allWorkstreams, workstreamIds: user.workstreamIds }}
+          roles={USER_ROLES}
+          workstreams={workstreamChoices()}
+          isSelf={user.id === admin.userId}
+        />
+      </section>
+      <TokenSection ownerId={user.id} />
+    </div>
+  );
+}

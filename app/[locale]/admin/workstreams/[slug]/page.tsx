@@ -1,0 +1,57 @@
+import { Link } from "@/i18n/navigation";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { todayIso } from "@/lib/domain/partial-date";
+import { listBodies } from "@/lib/queries/bodies";
+import { getWorkstreamBySlug } from "@/lib/queries/workstreams";
+import { slugSchema } from "@/lib/validation/filters";
+import { AdminNav } from "../../_components/admin-nav";
+import { AdminRequired, requireAdminPage } from "../../_components/admin-gate";
+import { updateWorkstreamFromForm } from "../actions";
+import { WorkstreamForm } from "../workstream-form";
+
+export async function generateMetadata() {
+  const t = await getTranslations("admin");
+  return { title: t("workstreams.editTitle") };
+}
+
+export default async function AdminWorkstreamPage({ params, searchParams }: PageProps<"/[locale]/admin/workstreams/[slug]">) {
+  const { slug } = await params;
+  if (!(await requireAdminPage(`/admin/workstreams/${encodeURIComponent(slug)}`))) return <AdminRequired />;
+  const parsed = slugSchema.safeParse(slug);
+  const workstream = parsed.success ? getWorkstreamBySlug(parsed.data, todayIso()) : null;
+  if (!workstream) notFound();
+  const t = await getTranslations("admin");
+  const bodies = listBodies().map((body) => ({ code: body.code, label: `${body.shortNameEn} (${body.code})` }));
+  return (
+    <div className="page">
+      <nav aria-label={t("breadcrumb")} className="breadcrumb">
+        <Link href="/admin/workstreams">{t("workstreams.back")}</Link>
+      </nav>
+      <header className="page__header">
+        <h1>{t("workstreams.editHeading", { name: workstream.nameEn })}</h1>
+        <p className="lead">
+          <Link href={`/workstreams/${workstream.slug}`}>{t("workstreams.viewPublic")}</Link>
+        </p>
+      </header>
+      <AdminNav current="workstreams" />
+      <WorkstreamForm
+        key={workstream.slug}
+        action={updateWorkstreamFromForm.bind(null, workstream.slug)}
+        mode="edit"
+        renamed={(await searchParams).renamed === "1"}
+        current={{
+          slug: workstream.slug,
+          nameEn: workstream.nameEn,
+          nameZh: workstream.nameZh,
+          bodyCode: workstream.bodyCode,
+          leads: workstream.leads.join(", "),
+          summaryEn: workstream.summaryEn,
+          summaryZh: workstream.summaryZh,
+          paragraphs: workstream.paragraphs.join(", "),
+        }}
+        bodies={bodies}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { hasLocale, NextIntlClientProvider } from "next-intl";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { directionOf } from "@/i18n/locales";
+import { routing } from "@/i18n/routing";
+import { Providers } from "./_components/providers";
+import { SiteHeader } from "./_components/site-header";
+import "../globals.css";
+
+export async function generateMetadata({ params }: LayoutProps<"/[locale]">): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "app" });
+  return {
+    title: { default: t("title"), template: `%s · ${t("shortTitle")}` },
+    description: t("description"),
+    // Every page exists in each language at the same path after the prefix.
+    alternates: { languages: Object.fromEntries(routing.locales.map((other) => [other, `/${other}`])) },
+  };
+}
+
+export default async function LocaleLayout({ children, params }: LayoutProps<"/[locale]">) {
+  const { locale } = await params;
+  if (!hasLocale(routing.locales, locale)) notFound();
+  setRequestLocale(locale);
+  const t = await getTranslations("app");
+  return (
+    <html lang={locale} dir={directionOf(locale)}>
+      <body>
+        <NextIntlClientProvider>
+          <Providers>
+            <a className="skip-link" href="#main">
+              {t("skipToContent")}
+            </a>
+            <SiteHeader />
+            <main id="main" tabIndex={-1}>
+              {children}
+            </main>
+            <footer className="site-footer">
+              <p>{t("footer")}</p>
+            </footer>
+          </Providers>
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,138 @@
+import { Link } from "@/i18n/navigation";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { requirePageReader } from "@/lib/auth/page-access";
+import { todayIso } from "@/lib/domain/partial-date";
+import { MILESTONE_STATUSES } from "@/lib/domain/status";
+import { milestoneYears } from "@/lib/queries/stats";
+import { buildReportDocument } from "@/lib/reports/document";
+import { parseReportYear } from "@/lib/reports/load";
+import { normalizeReportParams, REPORT_FORMATS, REPORT_LANGS, reportFileName, reportOptionsQuery, reportOptionsSchema } from "@/lib/reports/options";
+import { workstreamChoices } from "@/lib/reports/queries";
+import { buildReportData } from "@/lib/reports/report-data";
+import { REPORT_TEXT } from "@/lib/reports/text";
+import { queryStringOf } from "@/lib/url";
+import { parseQueryLenient } from "@/lib/validation/filters";
+import { PrintButton } from "../_components/print-button";
+import { ReportArticle } from "../_components/report-article";
+import "../reports.css";
+
+function yearOf(raw: string): number | null {
+  const parsed = parseReportYear(raw);
+  return parsed.ok && milestoneYears().includes(parsed.value) ? parsed.value : null;
+}
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/reports/[year]">) {
+  const t = await getTranslations("reports");
+  const year = yearOf((await params).year);
+  return { title: year ? t("pageTitle", { year }) : t("title") };
+}
+
+export default async function ReportPage({ params, searchParams }: PageProps<"/[locale]/reports/[year]">) {
+  const { year: rawYear } = await params;
+  const rawQuery = await searchParams;
+  await requirePageReader(`/reports/${rawYear}${queryStringOf(rawQuery)}`);
+  const year = yearOf(rawYear);
+  if (year === null) notFound();
+  const t = await getTranslations("reports");
+  const tStatus = await getTranslations("status");
+
+  const { value: options, invalidParams } = parseQueryLenient(reportOptionsSchema, normalizeReportParams(rawQuery));
+  const choices = workstreamChoices(year);
+  const known = new Set(choices.map((choice) => choice.slug));
+  const workstream = options.workstream?.filter((slug) => known.has(slug));
+  const current = { ...options, workstream: workstream?.length ? workstream : undefined };
+  const data = buildReportData(year, { lang: current.lang, workstream: current.workstream, status: current.status }, todayIso());
+  const report = buildReportDocument(data);
+  const years = [...milestoneYears()].sort((a, b) => a - b);
+  const selected = new Set(current.workstream ?? []);
+  const dropped = (options.workstream ?? []).filter((slug) => !known.has(slug));
+  const problems = [...invalidParams.map((param) => param.name), ...(dropped.length ? ["workstream"] : [])];
+
+  return (
+    <div className="page report-page">
+      <div className="report-controls" data-testid="report-controls">
+        <nav className="zoom" aria-label={t("yearsLabel")}>
+          <span className="zoom__label">{t("year")}</span>
+          <ul>
+            {years.map((y) => (
+              <li key={y}>
+                <Link href={`/reports/${y}${reportOptionsQuery(current)}`} aria-current={y === year ? "page" : undefined}>
+                  {y}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        {problems.length > 0 && (
+          <p className="field-error report-controls__error" role="alert">
+            {t("invalid", { names: [...new Set(problems)].join(", ") })}
+          </p>
+        )}
+        <form method="get" action={`/reports/${year}`} className="filters report-options" aria-label={t("optionsLabel")}>
+          <div className="filters__field">
+            <label htmlFor="report-lang">{t("language")}</label>
+            <select id="report-lang" name="lang" defaultValue={current.lang}>
+              {REPORT_LANGS.map((lang) => (
+                <option key={lang} value={lang} lang={lang === "zh" ? "zh-CN" : "en"}>
+                  {t(`lang.${lang}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <fieldset className="filters__statuses">
+            <legend>{t("statuses")}</legend>
+            {MILESTONE_STATUSES.map((status) => (
+              <label key={status} className="check">
+                <input type="checkbox" name="status" value={status} defaultChecked={current.status?.includes(status)} />
+                {tStatus(status)}
+              </label>
+            ))}
+          </fieldset>
+          <details className="report-options__workstreams">
+            <summary>{selected.size ? t("workstreamsSome", { count: selected.size, total: choices.length }) : t("workstreamsAll", { total: choices.length })}</summary>
+            <fieldset>
+              <legend className="visually-hidden">{t("workstreamsLegend")}</legend>
+              {choices.map((choice) => (
+                <label key={choice.slug} className="check">
+                  <input type="checkbox" name="workstream" value={choice.slug} defaultChecked={selected.has(choice.slug)} />
+                  {current.lang === "zh" ? <span lang="zh-CN">{choice.nameZh}</span> : choice.nameEn}
+                </label>
+              ))}
+            </fieldset>
+          </details>
+          <div className="filters__actions">
+            <button type="submit" className="button">
+              {t("apply")}
+            </button>
+            <Link className="button button--quiet" href={`/reports/${year}`}>
+              {t("reset")}
+            </Link>
+          </div>
+        </form>
+        <section className="report-downloads" aria-labelledby="report-downloads-heading">
+          <h2 id="report-downloads-heading">{t("downloads")}</h2>
+          <ul>
+            {REPORT_FORMATS.map((format) => (
+              <li key={format}>
+                <a
+                  className="button button--quiet"
+                  href={`/api/reports/${year}${reportOptionsQuery(current, { format })}`}
+                  download={reportFileName(year, current.lang, format)}
+                  data-testid={`download-${format}`}
+                >
+                  {t(`format.${format}`)}
+                </a>
+              </li>
+            ))}
+            <li>
+              <PrintButton label={t("print")} />
+            </li>
+          </ul>
+          <p className="muted">{t("downloadsNote", { lang: REPORT_TEXT[current.lang].locale === "zh-CN" ? t("lang.zh") : t("lang.en") })}</p>
+        </section>
+      </div>
+      <ReportArticle report={report} />
+    </div>
+  );
+}

@@ -1,0 +1,335 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useRouter } from "@/i18n/navigation";
+import { useEffect, useRef, useState } from "react";
+import { ApiProblem, apiFetch } from "@/lib/client/api";
+import type { MilestoneStatus } from "@/lib/domain/status";
+import type { MilestoneState } from "@/lib/queries/milestone-state";
+import { milestoneUpdateSchema } from "@/lib/validation/milestones";
+import { fieldErrors } from "@/lib/validation/zod-errors";
+import { errorsByField, evidenceLines, StatusFields, useFieldWiring } from "./milestone-fields";
+
+type Draft = {
+  status: MilestoneStatus;
+  completedOn: string;
+  note: string;
+  evidence: string;
+  titleEn: string;
+  titleZh: string;
+  date: string;
+};
+
+type Conflict = { draft: Draft; base: MilestoneState; current: MilestoneState };
+
+const draftFrom = (m: MilestoneState): Draft => ({
+  status: m.status,
+  completedOn: m.completedOn ?? "",
+  note: "",
+  evidence: "",
+  titleEn: m.titleEn,
+  titleZh: m.titleZh,
+  date: m.date,
+});
+
+/** The request body for a draft, against the state it was based on: only what changes. */
+export function changeBody(draft: Draft, base: MilestoneState): Record<string, unknown> {
+  const body: Record<string, unknown> = { version: base.version };
+  const completedOn = draft.completedOn.trim();
+  if (draft.status !== base.status) {
+    body.status = draft.status;
+    if (draft.status === "completed") body.completedOn = completedOn || undefined;
+  } else if (draft.status === "completed" && completedOn !== (base.completedOn ?? "")) {
+    body.completedOn = completedOn || null;
+  }
+  if (draft.note.trim()) body.note = draft.note.trim();
+  const evidence = evidenceLines(draft.evidence);
+  if (evidence.length) body.evidence = evidence;
+  if (draft.titleEn.trim() !== base.titleEn) body.titleEn = draft.titleEn.trim();
+  if (draft.titleZh.trim() !== base.titleZh) body.titleZh = draft.titleZh.trim();
+  if (draft.date.trim() !== base.date) body.date = draft.date.trim();
+  return body;
+}
+
+type Props = { initial: MilestoneState; canEdit: boolean; openOnLoad: boolean; overdue: boolean };
+
+/**
+ * A milestone's status badge and, for those allowed, its editor. Saving shows the new status at
+ * once (optimistic) and rolls back with a message if the server refuses; a conflict with
+ * someone else's change opens a screen to re-apply or discard.
+ */
+export function MilestoneEditor({ initial, canEdit, openOnLoad, overdue }: Props) {
+  const t = useTranslations("editor");
+  const tStatus = useTranslations("status");
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const key = ["milestone", initial.id];
+  const { data: milestone } = useQuery({
+    queryKey: key,
+    queryFn: () => apiFetch<MilestoneState>(`/api/milestones/${initial.id}`, { method: "GET" }),
+    initialData: initial,
+    staleTime: Infinity,
+  });
+  const [open, setOpen] = useState(false);
+  const [draft, setDraft] = useState<Draft>(() => draftFrom(initial));
+  const [base, setBase] = useState<MilestoneState>(initial);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [confirmRemove, setConfirmRemove] = useState(false);
+  const dialogRef = useRef<HTMLDialogElement>(null);
+
+  useEffect(() => {
+    if (openOnLoad && canEdit) openEditor();
+    // Only on first render: the link from the timeline asks to open this editor.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // The dialog is mounted only while open (so closed forms leave nothing in the page).
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (open && dialog && !dialog.open) dialog.showModal();
+  }, [open, conflict]);
+
+  /** Closing through the element lets the browser return focus to the Update button. */
+  function closeDialog() {
+    if (dialogRef.current?.open) dialogRef.current.close();
+    else setOpen(false);
+  }
+
+  function openEditor() {
+    setBase(milestone);
+    setDraft(draftFrom(milestone));
+    setErrors({});
+    setFormError(null);
+    setConflict(null);
+    setConfirmRemove(false);
+    setOpen(true);
+  }
+
+  const save = useMutation({
+    mutationFn: (vars: { body: Record<string, unknown>; draft: Draft; base: MilestoneState }) =>
+      apiFetch<MilestoneState>(`/api/milestones/${initial.id}`, { method: "PATCH", body: vars.body }),
+    onMutate: async (vars) => {
+      await queryClient.cancelQueries({ queryKey: key });
+      const previous = queryClient.getQueryData<MilestoneState>(key);
+      if (previous) {
+        queryClient.setQueryData<MilestoneState>(key, {
+          ...previous,
+          status: (vars.body.status as MilestoneStatus | undefined) ?? previous.status,
+          titleEn: (vars.body.titleEn as string | undefined) ?? previous.titleEn,
+        });
+      }
+      return { previous };
+    },
+    onError: (error, vars, context) => {
+      if (context?.previous) queryClient.setQueryData(key, context.previous);
+      const problem = error instanceof ApiProblem ? error : null;
+      setDraft(vars.draft);
+      if (problem?.status === 409 && problem.body.current) {
+        const current = problem.body.current as MilestoneState;
+        setConflict({ draft: vars.draft, base: vars.base, current });
+        setOpen(true);
+      } else if (problem && (problem.status === 422 || problem.status === 400) && problem.invalidParams.length) {
+        setBase(vars.base);
+        setErrors(errorsByField(problem.invalidParams));
+        setFormError(t("fixFields"));
+        setOpen(true);
+      } else {
+        setNotice(t("rolledBack", { reason: problem?.detail ?? String(error) }));
+      }
+    },
+    onSuccess: (saved) => {
+      queryClient.setQueryData(key, saved);
+      setNotice(null);
+      setConflict(null);
+      router.refresh();
+    },
+  });
+
+  const remove = useMutation({
+    mutationFn: () => apiFetch<MilestoneState>(`/api/milestones/${initial.id}`, { method: "DELETE", body: { version: milestone.version } }),
+    onSuccess: () => {
+      closeDialog();
+      router.refresh();
+    },
+    onError: (error) => setFormError(error instanceof ApiProblem ? error.detail : String(error)),
+  });
+
+  function submit(event: React.FormEvent<HTMLFormElement>, against: MilestoneState = base) {
+    event.preventDefault();
+    const body = changeBody(draft, against);
+    const parsed = milestoneUpdateSchema().safeParse(body);
+    if (!parsed.success) {
+      setErrors(errorsByField(fieldErrors(parsed.error)));
+      setFormError(t("fixFields"));
+      return;
+    }
+    setErrors({});
+    setFormError(null);
+    setConflict(null);
+    closeDialog();
+    save.mutate({ body, draft, base: against });
+  }
+
+  const wiring = useFieldWiring(draft, setDraft, errors);
+  const { ids, field, errorFor } = wiring;
+
+  return (
+    <div className="milestone-status" data-testid="milestone-status">
+      <span className="badges">
+        <span className={`badge badge--${milestone.status}`} data-testid="status-badge">
+          {tStatus(milestone.status)}
+        </span>
+        {overdue && milestone.status !== "completed" && milestone.status !== "cancelled" && (
+          <span className="badge badge--overdue">{tStatus("overdue")}</span>
+        )}
+        {save.isPending && <span className="badge badge--saving">{t("saving")}</span>}
+      </span>
+      {notice && (
+        <p className="field-error" role="alert">
+          {notice}
+        </p>
+      )}
+      {canEdit && (
+        <button type="button" className="button button--small" onClick={openEditor} aria-haspopup="dialog">
+          {t("update")}
+          <span className="visually-hidden">: {milestone.titleEn}</span>
+        </button>
+      )}
+      {canEdit && open && (
+        <dialog ref={dialogRef} className="dialog" aria-labelledby={`${ids}-title`} onClose={() => setOpen(false)}>
+          <h2 id={`${ids}-title`} className="dialog__title">
+            {conflict ? t("conflictTitle") : t("title")}
+          </h2>
+          <p className="muted">{milestone.titleEn}</p>
+          {conflict ? (
+            <ConflictView
+              conflict={conflict}
+              onReapply={(event) => {
+                setBase(conflict.current);
+                submit(event, conflict.current);
+              }}
+              onDiscard={() => {
+                queryClient.setQueryData(key, conflict.current);
+                setConflict(null);
+                closeDialog();
+                router.refresh();
+              }}
+            />
+          ) : (
+            <form onSubmit={(event) => submit(event)} noValidate className="dialog__form">
+              {formError && (
+                <p className="form-error" role="alert">
+                  {formError}
+                </p>
+              )}
+              <StatusFields draft={draft} wiring={wiring} />
+              <details className="dialog__details" open={Boolean(errors.titleEn || errors.titleZh || errors.date)}>
+                <summary>{t("editDetails")}</summary>
+                <div className="field">
+                  <label htmlFor={`${ids}-titleEn`}>{t("titleEn")}</label>
+                  <input {...field("titleEn")} maxLength={300} />
+                  {errorFor("titleEn")}
+                </div>
+                <div className="field">
+                  <label htmlFor={`${ids}-titleZh`}>{t("titleZh")}</label>
+                  <input {...field("titleZh")} lang="zh" maxLength={300} />
+                  {errorFor("titleZh")}
+                </div>
+                <div className="field">
+                  <label htmlFor={`${ids}-date`}>{t("date")}</label>
+                  <input {...field("date")} inputMode="numeric" />
+                  <p className="hint">{t("dateHint")}</p>
+                  {errorFor("date")}
+                </div>
+              </details>
+              <div className="dialog__actions">
+                <button type="submit" className="button">
+                  {t("save")}
+                </button>
+                <button type="button" className="button button--quiet" onClick={closeDialog}>
+                  {t("cancel")}
+                </button>
+                <span className="dialog__spacer" />
+                {confirmRemove ? (
+                  <span className="dialog__confirm" role="group" aria-label={t("removeConfirm")}>
+                    {t("removeConfirm")}{" "}
+                    <button type="button" className="button button--danger" onClick={() => remove.mutate()} disabled={remove.isPending}>
+                      {t("removeYes")}
+                    </button>{" "}
+                    <button type="button" className="button button--quiet" onClick={() => setConfirmRemove(false)}>
+                      {t("removeNo")}
+                    </button>
+                  </span>
+                ) : (
+                  <button type="button" className="button button--quiet" onClick={() => setConfirmRemove(true)}>
+                    {t("remove")}
+                  </button>
+                )}
+              </div>
+            </form>
+          )}
+        </dialog>
+      )}
+    </div>
+  );
+}
+
+const CONFLICT_FIELDS = ["status", "completedOn", "titleEn", "titleZh", "date"] as const;
+
+function ConflictView({
+  conflict,
+  onReapply,
+  onDiscard,
+}: {
+  conflict: Conflict;
+  onReapply: (event: React.FormEvent<HTMLFormElement>) => void;
+  onDiscard: () => void;
+}) {
+  const t = useTranslations("editor");
+  const tStatus = useTranslations("status");
+  const { base, current, draft } = conflict;
+  const show = (name: (typeof CONFLICT_FIELDS)[number], value: string | null | undefined) =>
+    name === "status" && value ? tStatus(value as MilestoneStatus) : value || "—";
+  const mine = changeBody(draft, base);
+  return (
+    <form onSubmit={onReapply} className="dialog__form" data-testid="conflict">
+      <p className="form-error" role="alert">
+        {t("conflictBody", { version: current.version })}
+      </p>
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("conflictField")}</th>
+              <th scope="col">{t("conflictBase")}</th>
+              <th scope="col">{t("conflictNow")}</th>
+              <th scope="col">{t("conflictMine")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {CONFLICT_FIELDS.filter((name) => base[name] !== current[name] || name in mine).map((name) => (
+              <tr key={name} className={base[name] !== current[name] ? "changed" : undefined}>
+                <th scope="row">{t(`fields.${name}`)}</th>
+                <td>{show(name, base[name] as string | null)}</td>
+                <td>{show(name, current[name] as string | null)}</td>
+                <td>{name in mine ? show(name, mine[name] as string | null) : t("conflictUnchanged")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="dialog__actions">
+        <button type="submit" className="button">
+          {t("reapply")}
+        </button>
+        <button type="button" className="button button--quiet" onClick={onDiscard}>
+          {t("discard")}
+        </button>
+      </div>
+    </form>
+  );
+}

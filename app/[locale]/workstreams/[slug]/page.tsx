@@ -1,0 +1,271 @@
+import { Link } from "@/i18n/navigation";
+import { notFound } from "next/navigation";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import type { Evidence } from "@/db/schema";
+import { getPageActor, requirePageReader } from "@/lib/auth/page-access";
+import { canEditWorkstream, isPublicRead } from "@/lib/auth/permissions";
+import { queryStringOf } from "@/lib/url";
+import { formatPartialDate, todayIso } from "@/lib/domain/partial-date";
+import { MILESTONE_STATUSES } from "@/lib/domain/status";
+import { axisForExtent } from "@/lib/domain/timeline-layout";
+import { historyOfMilestones, listMilestones, milestonesOfWorkstreams, recentChanges } from "@/lib/queries/milestones";
+import { getWorkstreamBySlug } from "@/lib/queries/workstreams";
+import { pageQuerySchema, parseQueryLenient, slugSchema } from "@/lib/validation/filters";
+import { HealthBadge } from "../../_components/badges";
+import { HistoryEntryText } from "../../_components/history-entry";
+import { AddMilestoneForm } from "./add-milestone-form";
+import { MilestoneEditor } from "./milestone-editor";
+import { Pagination } from "../../_components/pagination";
+import { STATUS_COLORS } from "../../_components/status-colors";
+import { Timeline } from "../../_components/timeline";
+
+const MILESTONES_PER_PAGE = 50;
+
+function loadWorkstream(slug: string) {
+  const parsed = slugSchema.safeParse(slug);
+  if (!parsed.success) notFound();
+  const workstream = getWorkstreamBySlug(parsed.data, todayIso());
+  if (!workstream) notFound();
+  return workstream;
+}
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/workstreams/[slug]">) {
+  const { slug } = await params;
+  // Names are not shown to visitors who may not read the page.
+  if (!(await getPageActor()) && !isPublicRead()) return {};
+  return { title: loadWorkstream(slug).nameEn };
+}
+
+function EvidenceLink({ evidence }: { evidence: Evidence }) {
+  const href = evidence.kind === "url" ? evidence.value : `https://undocs.org/${evidence.value}`;
+  return (
+    <a href={href} rel="noreferrer" className={evidence.kind === "url" ? "evidence evidence--url" : "evidence"}>
+      {evidence.kind === "url" ? new URL(evidence.value).hostname : evidence.value}
+    </a>
+  );
+}
+
+export default async function WorkstreamPage({ params, searchParams }: PageProps<"/[locale]/workstreams/[slug]">) {
+  const { slug } = await params;
+  const rawQuery = await searchParams;
+  const actor = await requirePageReader(`/workstreams/${encodeURIComponent(slug)}${queryStringOf(rawQuery)}`);
+  const workstream = loadWorkstream(slug);
+  const { value: query } = parseQueryLenient(pageQuerySchema, rawQuery);
+  const today = todayIso();
+  const t = await getTranslations("workstream");
+  const tStatus = await getTranslations("status");
+  const format = await getFormatter();
+  const locale = await getLocale();
+
+  const allMilestones = milestonesOfWorkstreams([workstream.id], {}, today);
+  const table = listMilestones({ workstream: workstream.slug }, { page: query.page, pageSize: MILESTONES_PER_PAGE }, today);
+  const history = historyOfMilestones(table.items.map((milestone) => milestone.id));
+  const feed = recentChanges(50, workstream.id, true);
+  const canEdit = canEditWorkstream(actor, workstream.id);
+  const editId = Number(Array.isArray(rawQuery.edit) ? rawQuery.edit[0] : rawQuery.edit);
+  const extent = allMilestones.length
+    ? { start: allMilestones[0]!.periodStart, end: allMilestones.reduce((max, m) => (m.periodEnd > max ? m.periodEnd : max), "") }
+    : null;
+
+  return (
+    <div className="page">
+      <nav aria-label={t("breadcrumb")} className="breadcrumb">
+        <Link href="/">{t("backToOverview")}</Link>
+      </nav>
+      <header className="page__header workstream-header">
+        <div>
+          <h1>{workstream.nameEn}</h1>
+          <p className="card__zh" lang="zh">
+            {workstream.nameZh}
+          </p>
+        </div>
+        <HealthBadge health={workstream.health} />
+      </header>
+
+      <section className="workstream-facts" aria-label={t("factsLabel")}>
+        <dl className="card__facts">
+          <div>
+            <dt>{t("body")}</dt>
+            <dd>
+              {workstream.bodyNameEn} <span lang="zh">({workstream.bodyNameZh})</span>
+            </dd>
+          </div>
+          <div>
+            <dt>{t("leads")}</dt>
+            <dd>{workstream.leads.length ? format.list(workstream.leads) : t("noLeads")}</dd>
+          </div>
+          <div>
+            <dt>{t("paragraphs")}</dt>
+            <dd data-testid="workstream-paragraphs">
+              {t("paragraphList", { symbol: "E/2022/13", paragraphs: format.list(workstream.paragraphs.map(String)) })}
+            </dd>
+          </div>
+          <div>
+            <dt>{t("progress")}</dt>
+            <dd>
+              {t("progressValue", {
+                completed: workstream.progress.completed,
+                total: workstream.progress.total,
+                percent: format.number(workstream.progress.ratio, { style: "percent" }),
+              })}
+            </dd>
+          </div>
+        </dl>
+        <p className="summary">{workstream.summaryEn}</p>
+        <p className="summary" lang="zh">
+          {workstream.summaryZh}
+        </p>
+        {workstream.evidence.length > 0 && (
+          <p>
+            <strong>{t("evidence")}:</strong>{" "}
+            {workstream.evidence.map((evidence) => (
+              <span key={evidence.value}>
+                <EvidenceLink evidence={evidence} />{" "}
+              </span>
+            ))}
+          </p>
+        )}
+        <ul className="totals__list" aria-label={t("statusMix")}>
+          {MILESTONE_STATUSES.filter((status) => workstream.counts[status] > 0).map((status) => (
+            <li key={status}>
+              <span className="swatch" style={{ background: STATUS_COLORS[status] }} aria-hidden="true" />
+              <span className="totals__number">{format.number(workstream.counts[status])}</span> {tStatus(status)}
+            </li>
+          ))}
+          {workstream.overdue > 0 && (
+            <li>
+              <span className="totals__number">{format.number(workstream.overdue)}</span> {tStatus("overdue")}
+            </li>
+          )}
+        </ul>
+      </section>
+
+      <section aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading">{t("timeline")}</h2>
+        {extent ? (
+          <Timeline
+            lanes={[{ slug: workstream.slug, name: workstream.nameEn, milestones: allMilestones }]}
+            axis={axisForExtent(extent)}
+            today={today}
+            caption={t("timelineCaption", { name: workstream.nameEn })}
+          />
+        ) : (
+          <p className="empty-state">{t("noMilestones")}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="milestones-heading">
+        <h2 id="milestones-heading">{t("milestones", { count: table.totalItems })}</h2>
+        {canEdit && <AddMilestoneForm slug={workstream.slug} />}
+        {table.items.length === 0 ? (
+          <p className="empty-state">{t("noMilestones")}</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="milestone-table" data-testid="milestone-table">
+              <caption className="visually-hidden">{t("milestonesCaption", { name: workstream.nameEn })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("date")}</th>
+                  <th scope="col">{t("milestone")}</th>
+                  <th scope="col">{t("status")}</th>
+                  <th scope="col">{t("source")}</th>
+                  <th scope="col">{t("evidence")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {table.items.map((milestone) => {
+                  const entries = history.get(milestone.id) ?? [];
+                  return (
+                    <tr key={milestone.id} id={`milestone-${milestone.id}`} data-testid="milestone-row">
+                      <td className="nowrap">
+                        {formatPartialDate(milestone.date, locale)}
+                        {milestone.completedOn && milestone.completedOn !== milestone.date && (
+                          <div className="muted">{t("completedOn", { date: formatPartialDate(milestone.completedOn, locale) })}</div>
+                        )}
+                      </td>
+                      <td>
+                        <div className="milestone-title">{milestone.titleEn}</div>
+                        <div lang="zh" className="muted">
+                          {milestone.titleZh}
+                        </div>
+                        {milestone.quoteZh && (
+                          <blockquote lang="zh" className="quote">
+                            “{milestone.quoteZh}”
+                          </blockquote>
+                        )}
+                        <details className="history">
+                          <summary>{t("history", { count: entries.length })}</summary>
+                          <ol className="history__list" reversed>
+                            {entries.map((entry) => (
+                              <li key={entry.id}>
+                                <HistoryEntryText entry={entry} />
+                              </li>
+                            ))}
+                          </ol>
+                        </details>
+                      </td>
+                      <td>
+                        <MilestoneEditor
+                          initial={{ ...milestone, removedAt: null }}
+                          canEdit={canEdit}
+                          openOnLoad={editId === milestone.id}
+                          overdue={milestone.overdue}
+                        />
+                      </td>
+                      <td className="nowrap" data-testid="milestone-source">
+                        {milestone.sourceParagraph !== null
+                          ? t("paragraphRef", { paragraph: milestone.sourceParagraph })
+                          : t("noSource")}
+                        {milestone.sourceFootnote !== null && (
+                          <div className="muted">{t("footnoteRef", { footnote: milestone.sourceFootnote })}</div>
+                        )}
+                      </td>
+                      <td>
+                        {milestone.evidence.length === 0 ? (
+                          <span className="muted">—</span>
+                        ) : (
+                          <ul className="evidence-list">
+                            {milestone.evidence.map((evidence) => (
+                              <li key={evidence.value}>
+                                <EvidenceLink evidence={evidence} />
+                              </li>
+                            ))}
+                          </ul>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <Pagination
+          page={table.page}
+          totalPages={table.totalPages}
+          hrefFor={(p) => `/workstreams/${workstream.slug}?page=${p}`}
+          label={t("paginationLabel")}
+        />
+      </section>
+
+      <section aria-labelledby="changes-heading">
+        <h2 id="changes-heading">{t("changesHeading")}</h2>
+        {feed.length === 0 ? (
+          <p className="muted">{t("noChanges")}</p>
+        ) : (
+          <ol className="feed" data-testid="history-feed">
+            {feed.map((entry) => (
+              <li key={entry.id}>
+                <span className="feed__milestone">
+                  {entry.milestoneTitleEn}
+                  {entry.milestoneRemoved && <span className="badge badge--cancelled"> {t("removedMark")}</span>}
+                </span>
+                <HistoryEntryText entry={entry} />
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </div>
+  );
+}
