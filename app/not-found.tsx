@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import "./globals.css";
 
@@ -14,9 +15,9 @@ export default async function RootNotFound() {
           <h1>{t("title")}</h1>
           <p>{t("body")}</p>
           <p>
-            <a className="button" href="/">
+            <Link className="button" href="/">
               {t("backToOverview")}
-            </a>
+            </Link>
           </p>
         </main>
       </body>
