@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assignRows, axisForExtent, positionOf, spanOf, ticksOf } from "./timeline-layout";
+import { assignRows, axisForExtent, layoutLane, placeOn, positionOf, spanOf, ticksOf, xOf } from "./timeline-layout";
 
 const axis = { start: "2021-01-01", end: "2022-12-31" };
 
@@ -29,6 +29,13 @@ describe("timeline geometry", () => {
     expect(months[9]).toMatchObject({ label: "10", kind: "month" });
   });
 
+  it("gives each tick the period up to the next tick, and formats years with the label given", () => {
+    const ticks = ticksOf(axis, () => "m", (year) => `y${year}`);
+    expect(ticks.map((tick) => tick.label)).toEqual(["y2021", "y2022"]);
+    expect(ticks[0]!.end).toBe(ticks[1]!.position);
+    expect(ticks[1]!.end).toBe(1);
+  });
+
   it("stacks overlapping items in separate rows and reuses free rows", () => {
     const rows = assignRows(
       [
@@ -40,5 +47,60 @@ describe("timeline geometry", () => {
     );
     const rowOf = Object.fromEntries(rows.map((item) => [item.id, item.row]));
     expect(rowOf).toEqual({ a: 0, b: 1, c: 0 });
+  });
+});
+
+describe("timeline geometry in each reading direction", () => {
+  const lane = [
+    { id: "late", periodStart: "2022-10-01", periodEnd: "2022-10-31" },
+    { id: "early", periodStart: "2021-01-01", periodEnd: "2021-12-31" },
+    { id: "day", periodStart: "2021-06-15", periodEnd: "2021-06-15" },
+  ];
+  const sizes = { markerWidth: 0.018, minBarWidth: 0.006 };
+  const byId = (direction: "ltr" | "rtl") =>
+    Object.fromEntries(layoutLane(lane, axis, direction, sizes).map((placed) => [placed.item.id, placed]));
+
+  it("left to right, keeps x at the start of the period, so a later milestone has a larger x", () => {
+    const ltr = byId("ltr");
+    expect(ltr.early!.x).toBe(0);
+    expect(ltr.late!.x).toBeCloseTo(positionOf("2022-10-01", axis), 10);
+    expect(ltr.late!.x).toBeGreaterThan(ltr.early!.x);
+  });
+
+  it("right to left, mirrors the axis, so a later milestone has a smaller x than an earlier one", () => {
+    const rtl = byId("rtl");
+    expect(rtl.late!.x).toBeLessThan(rtl.early!.x);
+    expect(rtl.late!.x).toBeLessThan(rtl.day!.x);
+    expect(rtl.day!.x).toBeLessThan(rtl.early!.x + rtl.early!.width);
+    // The earliest year ends at the right edge of the track.
+    expect(rtl.early!.x + rtl.early!.width).toBeCloseTo(1, 10);
+  });
+
+  it("places each period as the mirror image of its left-to-right place, in the same row", () => {
+    const ltr = byId("ltr");
+    const rtl = byId("rtl");
+    for (const id of ["late", "early", "day"]) {
+      expect(rtl[id]!.width).toBe(ltr[id]!.width);
+      expect(rtl[id]!.x).toBeCloseTo(1 - ltr[id]!.x - ltr[id]!.width, 10);
+      expect(rtl[id]!.row).toBe(ltr[id]!.row);
+    }
+  });
+
+  it("widens a point-like period to the minimum bar width without leaving the axis", () => {
+    const day = byId("ltr").day!;
+    expect(day.width).toBe(0.006);
+    const last = layoutLane([{ periodStart: "2022-12-31", periodEnd: "2022-12-31" }], axis, "rtl", sizes)[0]!;
+    expect(last.x).toBeGreaterThanOrEqual(0);
+    expect(last.x + last.width).toBeLessThanOrEqual(1);
+  });
+
+  it("mirrors points (today) and tick periods: the first year sits at the right in right to left", () => {
+    expect(xOf("2021-01-01", axis, "ltr")).toBe(0);
+    expect(xOf("2021-01-01", axis, "rtl")).toBe(1);
+    expect(xOf("2022-07-01", axis, "rtl")).toBeLessThan(xOf("2021-07-01", axis, "rtl"));
+    const [first, second] = ticksOf(axis, () => "m").map((tick) => placeOn({ start: tick.position, width: tick.end - tick.position }, "rtl"));
+    expect(first!.x).toBeGreaterThan(second!.x);
+    expect(first!.x + first!.width).toBeCloseTo(1, 10);
+    expect(second!.x).toBeCloseTo(0, 10);
   });
 });

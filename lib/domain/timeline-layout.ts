@@ -1,6 +1,8 @@
 /**
  * Geometry of the timeline: where a milestone's period sits on a time axis, as fractions of
- * the axis, and which row of its lane it takes so that items never overlap.
+ * the axis, and which row of its lane it takes so that items never overlap. Positions along
+ * the axis run from 0 (earliest) to 1 (latest) whatever the reading direction; `placeOn` turns
+ * them into screen x, which in a right-to-left language runs the other way (earliest at the right).
  */
 
 const DAY_MS = 86_400_000;
@@ -29,24 +31,47 @@ export function axisForExtent(extent: { start: string; end: string }): Axis {
   return { start: `${extent.start.slice(0, 4)}-01-01`, end: `${extent.end.slice(0, 4)}-12-31` };
 }
 
-export type Tick = { label: string; position: number; kind: "year" | "month" };
+/** A tick labels the period from `position` to `end` (the next tick, or the end of the axis). */
+export type Tick = { label: string; position: number; end: number; kind: "year" | "month" };
 
 /** Year ticks for multi-year axes, month ticks for a single year. */
-export function ticksOf(axis: Axis, monthLabel: (year: number, month: number) => string): Tick[] {
+export function ticksOf(
+  axis: Axis,
+  monthLabel: (year: number, month: number) => string,
+  yearLabel: (year: number) => string = String,
+): Tick[] {
   const firstYear = Number(axis.start.slice(0, 4));
   const lastYear = Number(axis.end.slice(0, 4));
-  const ticks: Tick[] = [];
+  const starts: Omit<Tick, "end">[] = [];
   if (firstYear === lastYear) {
     for (let month = 1; month <= 12; month++) {
       const day = `${firstYear}-${String(month).padStart(2, "0")}-01`;
-      ticks.push({ label: monthLabel(firstYear, month), position: positionOf(day, axis), kind: "month" });
+      starts.push({ label: monthLabel(firstYear, month), position: positionOf(day, axis), kind: "month" });
     }
-    return ticks;
+  } else {
+    for (let year = firstYear; year <= lastYear; year++) {
+      starts.push({ label: yearLabel(year), position: positionOf(`${year}-01-01`, axis), kind: "year" });
+    }
   }
-  for (let year = firstYear; year <= lastYear; year++) {
-    ticks.push({ label: String(year), position: positionOf(`${year}-01-01`, axis), kind: "year" });
-  }
-  return ticks;
+  return starts.map((tick, index) => ({ ...tick, end: starts[index + 1]?.position ?? 1 }));
+}
+
+export type Direction = "ltr" | "rtl";
+
+/** Where a span sits on screen: its left edge and its width, as fractions of the track. */
+export type Placement = { x: number; width: number };
+
+/**
+ * Screen placement of a span of the axis (`start` and `width` as fractions). Left to right, x is
+ * the start; right to left, the axis is mirrored, so the span's start is its right edge.
+ */
+export function placeOn(span: { start: number; width: number }, direction: Direction): Placement {
+  return direction === "rtl" ? { x: 1 - span.start - span.width, width: span.width } : { x: span.start, width: span.width };
+}
+
+/** Screen x (fraction from the left edge of the track) of the start of a day. */
+export function xOf(isoDay: string, axis: Axis, direction: Direction): number {
+  return placeOn({ start: positionOf(isoDay, axis), width: 0 }, direction).x;
 }
 
 /**
@@ -64,4 +89,26 @@ export function assignRows<T extends { start: number; width: number }>(items: T[
       else rowEnds[row] = end;
       return { ...item, row };
     });
+}
+
+export type LaidOut<T> = { item: T; row: number; start: number; width: number } & Placement;
+
+/**
+ * A lane's milestones on screen: rows packed along time (the same in both directions), each
+ * period at least `minBarWidth` wide (kept inside the axis), then placed for the reading direction.
+ */
+export function layoutLane<T extends { periodStart: string; periodEnd: string }>(
+  items: T[],
+  axis: Axis,
+  direction: Direction,
+  { markerWidth, minBarWidth }: { markerWidth: number; minBarWidth: number },
+): LaidOut<T>[] {
+  const packed = assignRows(
+    items.map((item) => ({ item, ...spanOf(item.periodStart, item.periodEnd, axis) })),
+    markerWidth,
+  );
+  return packed.map(({ item, row, start, width }) => {
+    const shown = Math.min(Math.max(width, minBarWidth), 1 - start);
+    return { item, row, start, ...placeOn({ start, width: shown }, direction) };
+  });
 }

@@ -1,33 +1,58 @@
+import type { CSSProperties } from "react";
 import { Link } from "@/i18n/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { directionOf, isLocale } from "@/i18n/locales";
 import { formatPartialDate } from "@/lib/domain/partial-date";
 import { MILESTONE_STATUSES } from "@/lib/domain/status";
-import { assignRows, type Axis, positionOf, spanOf, ticksOf } from "@/lib/domain/timeline-layout";
+import { type Axis, type Direction, layoutLane, placeOn, type Placement, ticksOf, xOf } from "@/lib/domain/timeline-layout";
+import type { LocalizedText } from "@/lib/content/localized-text";
 import type { MilestoneRow } from "@/lib/queries/milestones";
+import { Localized, UntranslatedMark } from "./localized";
 import { STATUS_COLORS } from "./status-colors";
 
-export type TimelineLane = { slug: string; name: string; milestones: MilestoneRow[] };
+/** A milestone as the timeline draws it: its title in the page's language (or marked English). */
+export type TimelineMilestone = MilestoneRow & { title: LocalizedText };
+export type TimelineLane = { slug: string; name: LocalizedText; milestones: TimelineMilestone[] };
 
 type Props = { lanes: TimelineLane[]; axis: Axis; today: string; caption: string; editable?: boolean };
 
 const ROW_HEIGHT = 26;
 const MARKER_MIN_WIDTH = 0.018;
+const BAR_MIN_WIDTH = 0.006;
+
+const percent = (fraction: number) => `${fraction * 100}%`;
+
+/**
+ * Position of a placed box on the track. It is anchored on the side where its period starts
+ * (the right in right-to-left), so CSS minimum sizes and the day marker's centring, written with
+ * logical properties, grow toward later dates in both directions.
+ */
+function boxStyle({ x, width }: Placement, direction: Direction): CSSProperties {
+  return direction === "rtl" ? { right: percent(1 - x - width), width: percent(width) } : { left: percent(x), width: percent(width) };
+}
 
 /**
  * Swim lanes on one time axis. A milestone is drawn over the whole period its date covers:
- * a year-only date spans its year, a month its month, a day is a point marker.
+ * a year-only date spans its year, a month its month, a day is a point marker. In a right-to-left
+ * language the axis is mirrored: the earliest date at the right, lane names on the right.
  */
 export async function Timeline({ lanes, axis, today, caption, editable = false }: Props) {
   const t = await getTranslations("timeline");
   const tStatus = await getTranslations("status");
   const locale = await getLocale();
-  const monthFormat = new Intl.DateTimeFormat(locale, { month: "short", timeZone: "UTC" });
-  const ticks = ticksOf(axis, (year, month) => monthFormat.format(new Date(Date.UTC(year, month - 1, 1))));
+  const format = await getFormatter();
+  const direction: Direction = isLocale(locale) ? directionOf(locale) : "ltr";
+  const ticks = ticksOf(
+    axis,
+    (year, month) => format.dateTime(new Date(Date.UTC(year, month - 1, 1)), { month: "short", timeZone: "UTC" }),
+    (year) => format.dateTime(new Date(Date.UTC(year, 0, 1)), { year: "numeric", timeZone: "UTC" }),
+  ).map((tick) => ({ ...tick, place: placeOn({ start: tick.position, width: tick.end - tick.position }, direction) }));
   const todayInRange = today >= axis.start && today <= axis.end;
   const todayLabel = formatPartialDate(today, locale);
 
   return (
-    <figure className="timeline" data-testid="timeline">
+    // `dir` here as well as on <html>: the logical CSS inside must agree with the direction the layout used.
+    <figure className="timeline" data-testid="timeline" dir={direction} data-direction={direction}>
       <figcaption className="visually-hidden">{caption}</figcaption>
       <div className="timeline__legend" aria-label={t("legend")} role="group">
         <ul>
@@ -69,7 +94,7 @@ export async function Timeline({ lanes, axis, today, caption, editable = false }
           <div className="timeline__lane-label" />
           <div className="timeline__track">
             {ticks.map((tick) => (
-              <span key={tick.label + tick.position} className="timeline__tick" style={{ insetInlineStart: `${tick.position * 100}%` }}>
+              <span key={tick.position} className="timeline__tick" style={boxStyle(tick.place, direction)} data-kind={tick.kind}>
                 {tick.label}
               </span>
             ))}
@@ -77,40 +102,51 @@ export async function Timeline({ lanes, axis, today, caption, editable = false }
         </div>
         <ol className="timeline__lanes">
           {lanes.map((lane) => {
-            const placed = assignRows(
-              lane.milestones.map((milestone) => ({ milestone, ...spanOf(milestone.periodStart, milestone.periodEnd, axis) })),
-              MARKER_MIN_WIDTH,
-            );
+            const placed = layoutLane(lane.milestones, axis, direction, { markerWidth: MARKER_MIN_WIDTH, minBarWidth: BAR_MIN_WIDTH });
             const rows = Math.max(1, ...placed.map((item) => item.row + 1));
             return (
               <li key={lane.slug} className="timeline__lane" data-testid="timeline-lane" data-slug={lane.slug}>
                 <div className="timeline__lane-label">
-                  <Link href={`/workstreams/${lane.slug}`}>{lane.name}</Link>
+                  <Link href={`/workstreams/${lane.slug}`} lang={lane.name.lang} dir="auto">
+                    {lane.name.text}
+                  </Link>
+                  {!lane.name.translated && <UntranslatedMark />}
                 </div>
                 <div className="timeline__track" style={{ blockSize: rows * ROW_HEIGHT + 8 }}>
                   {ticks.map((tick) => (
-                    <span key={tick.label + tick.position} className="timeline__gridline" style={{ insetInlineStart: `${tick.position * 100}%` }} aria-hidden="true" />
+                    <span key={tick.position} className="timeline__gridline" style={boxStyle(tick.place, direction)} aria-hidden="true" />
                   ))}
                   {todayInRange && (
-                    <span className="timeline__today" style={{ insetInlineStart: `${positionOf(today, axis) * 100}%` }} aria-hidden="true" />
+                    <span
+                      className="timeline__today"
+                      style={boxStyle({ x: xOf(today, axis, direction), width: 0 }, direction)}
+                      data-testid="timeline-today"
+                      data-date={today}
+                      aria-hidden="true"
+                    />
                   )}
                   {lane.milestones.length === 0 && <span className="timeline__empty">{t("noMilestonesInLane")}</span>}
                   <ul className="timeline__items">
-                    {placed.map(({ milestone, start, width, row }) => {
+                    {placed.map(({ item: milestone, row, ...place }) => {
                       const when = formatPartialDate(milestone.date, locale);
-                      const label = `${milestone.titleEn} — ${when} — ${tStatus(milestone.status)}${milestone.overdue ? `, ${tStatus("overdue")}` : ""}`;
+                      const label = `${milestone.title.text} — ${when} — ${tStatus(milestone.status)}${milestone.overdue ? `, ${tStatus("overdue")}` : ""}`;
                       const point = milestone.datePrecision === "day";
                       return (
                         <li
                           key={milestone.id}
                           className={`timeline__item timeline__item--${milestone.datePrecision}${milestone.overdue ? " timeline__item--overdue" : ""}`}
                           style={{
-                            insetInlineStart: `${start * 100}%`,
-                            inlineSize: point ? undefined : `${Math.max(width * 100, 0.6)}%`,
+                            ...boxStyle(place, direction),
+                            // A day is a fixed-size marker centred on the start of its day (CSS).
+                            width: point ? undefined : percent(place.width),
                             insetBlockStart: row * ROW_HEIGHT + 4,
                             ["--status-color" as string]: STATUS_COLORS[milestone.status],
                           }}
                           data-testid="timeline-item"
+                          data-milestone-id={milestone.id}
+                          data-period-start={milestone.periodStart}
+                          data-period-end={milestone.periodEnd}
+                          data-precision={milestone.datePrecision}
                           data-date={milestone.date}
                           data-status={milestone.status}
                         >
@@ -119,13 +155,15 @@ export async function Timeline({ lanes, axis, today, caption, editable = false }
                             aria-label={label}
                           >
                             {!point && (
-                              <span className="timeline__item-text" aria-hidden="true">
-                                {milestone.titleEn}
+                              <span className="timeline__item-text" lang={milestone.title.lang} dir="auto" aria-hidden="true">
+                                {milestone.title.text}
                               </span>
                             )}
                           </Link>
                           <span className="timeline__tooltip" role="tooltip">
-                            <strong>{milestone.titleEn}</strong>
+                            <strong lang={milestone.title.lang} dir="auto">
+                              {milestone.title.text}
+                            </strong>
                             <br />
                             {when} · {tStatus(milestone.status)}
                             {milestone.overdue ? ` · ${tStatus("overdue")}` : ""}
@@ -167,9 +205,13 @@ export async function TimelineTable({ lanes }: { lanes: TimelineLane[] }) {
             {lanes.flatMap((lane) =>
               lane.milestones.map((milestone) => (
                 <tr key={milestone.id}>
-                  <td>{lane.name}</td>
+                  <td>
+                    <Localized value={lane.name} />
+                  </td>
                   <td>{formatPartialDate(milestone.date, locale)}</td>
-                  <td>{milestone.titleEn}</td>
+                  <td>
+                    <Localized value={milestone.title} />
+                  </td>
                   <td>
                     {tStatus(milestone.status)}
                     {milestone.overdue ? ` (${tStatus("overdue")})` : ""}
