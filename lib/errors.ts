@@ -1,3 +1,5 @@
+import type { ReasonCode, ReasonValues } from "@/lib/validation/reasons";
+
 /** The one error type of the application; `code` decides the HTTP status. */
 export type AppErrorCode =
   | "invalid_input"
@@ -18,7 +20,11 @@ export const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   too_many_requests: 429,
 };
 
-export type InvalidParam = { name: string; reason: string };
+/**
+ * A refused parameter or field. `reason` is English, as the API has always answered it; `code`
+ * and `values` (when the reason has a code) let an interface say it in its own language.
+ */
+export type InvalidParam = { name: string; reason: string; code?: ReasonCode; values?: ReasonValues };
 
 export class AppError extends Error {
   readonly code: AppErrorCode;

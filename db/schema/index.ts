@@ -4,4 +4,5 @@ export * from "./bodies";
 export * from "./evidence";
 export * from "./milestones";
 export * from "./status-history";
+export * from "./translations";
 export * from "./workstreams";

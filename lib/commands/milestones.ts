@@ -1,13 +1,15 @@
 import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
-import { getDb } from "@/db";
-import { type Evidence, type HistoryKind, milestones, statusHistory, workstreams } from "@/db/schema";
+import { type AppDatabase, getDb } from "@/db";
+import { type Evidence, type HistoryKind, milestones, milestoneTranslations, statusHistory, workstreams } from "@/db/schema";
+import { TRANSLATION_LOCALES, type TranslationLocale } from "@/i18n/locales";
 import { type Actor, requireRole, requireWorkstreamEditor } from "@/lib/auth/permissions";
 import { parsePartialDate, periodOf } from "@/lib/domain/partial-date";
 import type { MilestoneStatus } from "@/lib/domain/status";
 import { AppError } from "@/lib/errors";
 import { getMilestoneState, type MilestoneState } from "@/lib/queries/milestone-state";
 import { milestoneCreateSchema, milestoneRemoveSchema, milestoneUpdateSchema } from "@/lib/validation/milestones";
+import { invalidParam } from "@/lib/validation/english-reasons";
 import { parseInput } from "@/lib/validation/zod-errors";
 
 const actorLabel = (actor: Actor) => `${actor.name} <${actor.email}>`;
@@ -40,14 +42,45 @@ function completionColumns(value: string | null) {
   return { completedOn: date.value, completedPrecision: date.precision, completedPeriodEnd: periodOf(date).end };
 }
 
+type Writer = Pick<AppDatabase, "insert" | "delete">;
+type TranslationChange = { locale: TranslationLocale; from: string | null; to: string | null };
+
+/** The translated titles that differ from the current ones; an empty string asks for removal. */
+function translationChanges(current: MilestoneState["translations"], requested: Partial<Record<TranslationLocale, string>>): TranslationChange[] {
+  return TRANSLATION_LOCALES.flatMap((locale) => {
+    const value = requested[locale];
+    if (value === undefined) return [];
+    const from = current[locale] ?? null;
+    const to = value === "" ? null : value;
+    return from === to ? [] : [{ locale, from, to }];
+  });
+}
+
+/** Writes translated titles: one row per language, deleted when the title is removed. */
+function writeTranslations(tx: Writer, milestoneId: number, changes: TranslationChange[], updatedBy: string): void {
+  const updatedAt = new Date().toISOString();
+  for (const { locale, to } of changes) {
+    if (to === null) {
+      tx.delete(milestoneTranslations)
+        .where(and(eq(milestoneTranslations.milestoneId, milestoneId), eq(milestoneTranslations.locale, locale)))
+        .run();
+    } else {
+      tx.insert(milestoneTranslations)
+        .values({ milestoneId, locale, title: to, updatedAt, updatedBy })
+        .onConflictDoUpdate({ target: [milestoneTranslations.milestoneId, milestoneTranslations.locale], set: { title: to, updatedAt, updatedBy } })
+        .run();
+    }
+  }
+}
+
 function mergeEvidence(existing: Evidence[], added: Evidence[]): Evidence[] {
   const seen = new Set(existing.map((item) => item.value));
   return [...existing, ...added.filter((item) => !seen.has(item.value) && seen.add(item.value))];
 }
 
 /**
- * Changes a milestone's status (with completion date, note and evidence) and/or its title and
- * date. Refused with 409 when the milestone moved on since `version`; every accepted change
+ * Changes a milestone's status (with completion date, note and evidence) and/or its titles
+ * (translations included, recorded as `title.fr` and so on) and date. Refused with 409 when the milestone moved on since `version`; every accepted change
  * appends one history entry in the same transaction.
  */
 export function updateMilestone(actor: Actor | null, id: number, input: unknown): MilestoneState {
@@ -62,7 +95,7 @@ export function updateMilestone(actor: Actor | null, id: number, input: unknown)
   if (data.status !== undefined) completedOn = status === "completed" ? (data.completedOn ?? null) : null;
   else if (data.completedOn !== undefined) {
     if (status !== "completed") {
-      throw new AppError("unprocessable", "Invalid completedOn", [{ name: "completedOn", reason: "can only be set when the status is completed" }]);
+      throw new AppError("unprocessable", "Invalid completedOn", [invalidParam("completedOn", "completedOnOnlyWhenCompleted")]);
     }
     completedOn = data.completedOn;
   }
@@ -75,11 +108,13 @@ export function updateMilestone(actor: Actor | null, id: number, input: unknown)
   record("titleZh", current.titleZh, data.titleZh);
   record("date", current.date, data.date === undefined ? undefined : parsePartialDate(data.date)!.value);
   record("completedOn", current.completedOn, completedOn);
+  const translated = translationChanges(current.translations, data.translations ?? {});
+  for (const change of translated) changes[`title.${change.locale}`] = { from: change.from, to: change.to };
   const statusChanged = status !== current.status;
   const added = data.evidence ?? [];
   if (!statusChanged && !Object.keys(changes).length && !data.note && !added.length) {
     throw new AppError("unprocessable", "The change is empty: nothing differs from the current milestone.", [
-      { name: "body", reason: "changes nothing" },
+      invalidParam("body", "changesNothing"),
     ]);
   }
 
@@ -101,6 +136,7 @@ export function updateMilestone(actor: Actor | null, id: number, input: unknown)
       .run();
     // Another writer got in between our read and this write: refuse rather than overwrite.
     if (result.changes !== 1) throw conflict(id);
+    writeTranslations(tx, id, translated, actorLabel(user));
     const kind: HistoryKind = statusChanged ? "status" : "edited";
     tx.insert(statusHistory)
       .values({
@@ -142,6 +178,8 @@ export function createMilestone(actor: Actor | null, workstreamSlug: string, inp
       })
       .returning({ id: milestones.id })
       .get();
+    const translated = translationChanges({}, data.translations);
+    writeTranslations(tx, row.id, translated, actorLabel(user));
     tx.insert(statusHistory)
       .values({
         milestoneId: row.id,
@@ -152,6 +190,7 @@ export function createMilestone(actor: Actor | null, workstreamSlug: string, inp
         actorUserId: user.userId,
         note: data.note || null,
         evidence: data.evidence,
+        changes: translated.length ? Object.fromEntries(translated.map((c) => [`title.${c.locale}`, { from: null, to: c.to }])) : null,
       })
       .run();
     return row.id;

@@ -7,6 +7,7 @@ import { getAuth } from "@/lib/auth/auth";
 import { type Actor, requireRole, requireUser } from "@/lib/auth/permissions";
 import { generateToken, hashToken } from "@/lib/auth/tokens";
 import { AppError } from "@/lib/errors";
+import { invalidParam } from "@/lib/validation/english-reasons";
 import { newTokenSchema, newUserSchema, type NewUserInput, userAccessSchema } from "@/lib/validation/users";
 import { parseInput } from "@/lib/validation/zod-errors";
 
@@ -18,7 +19,7 @@ export async function createUser(input: NewUserInput & { isDemo?: boolean }): Pr
   const data = parseInput(newUserSchema, input);
   const db = getDb();
   if (db.select({ id: users.id }).from(users).where(eq(users.email, data.email)).get()) {
-    throw new AppError("conflict", `An account for ${data.email} already exists.`, [{ name: "email", reason: "is already in use" }]);
+    throw new AppError("conflict", `An account for ${data.email} already exists.`, [invalidParam("email", "emailInUse")]);
   }
   const context = await getAuth().$context;
   const passwordHash = await context.password.hash(data.password);
@@ -47,14 +48,14 @@ export function setUserAccess(actor: Actor | null, userId: string, input: unknow
   const user = db.select().from(users).where(eq(users.id, userId)).get();
   if (!user) throw new AppError("not_found", "No such user.");
   if (user.id === admin.userId && data.role !== "admin") {
-    throw new AppError("unprocessable", "You cannot remove your own admin role.", [{ name: "role", reason: "would lock you out" }]);
+    throw new AppError("unprocessable", "You cannot remove your own admin role.", [invalidParam("role", "selfLockout")]);
   }
   const known = data.workstreamIds.length
     ? db.select({ id: workstreams.id }).from(workstreams).where(inArray(workstreams.id, data.workstreamIds)).all().map((w) => w.id)
     : [];
   const unknown = data.workstreamIds.filter((id) => !known.includes(id));
   if (unknown.length) {
-    throw new AppError("unprocessable", "Unknown workstream", [{ name: "workstreamIds", reason: `unknown ids ${unknown.join(", ")}` }]);
+    throw new AppError("unprocessable", "Unknown workstream", [invalidParam("workstreamIds", "unknownIds", { ids: unknown.join(", ") })]);
   }
   db.transaction((tx) => {
     tx.update(users)

@@ -1,18 +1,51 @@
 import "server-only";
-import { eq, max } from "drizzle-orm";
+import { and, eq, max } from "drizzle-orm";
 import { type AppDatabase, getDb } from "@/db";
-import { bodies, type Workstream, workstreams } from "@/db/schema";
+import { bodies, type Workstream, workstreams, workstreamTranslations } from "@/db/schema";
+import { TRANSLATION_LOCALES, type TranslationLocale } from "@/i18n/locales";
 import { type Actor, requireRole } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
+import { allWorkstreamTranslations, type WorkstreamTranslations } from "@/lib/queries/translations";
+import { invalidParam } from "@/lib/validation/english-reasons";
 import { workstreamCreateSchema, workstreamUpdateSchema } from "@/lib/validation/workstreams";
 import { parseInput } from "@/lib/validation/zod-errors";
 
 type Reader = Pick<AppDatabase, "select">;
+type Writer = Pick<AppDatabase, "select" | "insert" | "delete">;
+
+/** A workstream as saved, with its names and summaries in the translation languages. */
+export type SavedWorkstream = Workstream & { translations: WorkstreamTranslations };
+
+type TranslationInput = Partial<Record<TranslationLocale, { name?: string; summary?: string }>>;
+
+/**
+ * Applies translated names and summaries over the stored ones: a field left out keeps its text,
+ * an empty string removes it, and a language left with neither loses its row.
+ */
+function writeTranslations(tx: Writer, workstreamId: number, requested: TranslationInput): void {
+  const updatedAt = new Date().toISOString();
+  for (const locale of TRANSLATION_LOCALES) {
+    const change = requested[locale];
+    if (!change) continue;
+    const where = and(eq(workstreamTranslations.workstreamId, workstreamId), eq(workstreamTranslations.locale, locale));
+    const stored = tx.select({ name: workstreamTranslations.name, summary: workstreamTranslations.summary }).from(workstreamTranslations).where(where).get();
+    const name = change.name === undefined ? (stored?.name ?? null) : change.name || null;
+    const summary = change.summary === undefined ? (stored?.summary ?? null) : change.summary || null;
+    if (name === null && summary === null) {
+      if (stored) tx.delete(workstreamTranslations).where(where).run();
+      continue;
+    }
+    tx.insert(workstreamTranslations)
+      .values({ workstreamId, locale, name, summary, updatedAt })
+      .onConflictDoUpdate({ target: [workstreamTranslations.workstreamId, workstreamTranslations.locale], set: { name, summary, updatedAt } })
+      .run();
+  }
+}
 
 function assertKnownBody(db: Reader, code: string): void {
   if (db.select({ code: bodies.code }).from(bodies).where(eq(bodies.code, code)).get()) return;
   const known = db.select({ code: bodies.code }).from(bodies).all().map((body) => body.code);
-  throw new AppError("unprocessable", `Unknown body "${code}"`, [{ name: "bodyCode", reason: `must be one of ${known.join(", ")}` }]);
+  throw new AppError("unprocessable", `Unknown body "${code}"`, [invalidParam("bodyCode", "oneOf", { options: known.join(", ") })]);
 }
 
 function assertSlugFree(db: Reader, slug: string): void {
@@ -23,36 +56,40 @@ function assertSlugFree(db: Reader, slug: string): void {
 }
 
 /** Adds a workstream after every existing one (admins only). */
-export function createWorkstream(actor: Actor | null, input: unknown): Workstream {
+export function createWorkstream(actor: Actor | null, input: unknown): SavedWorkstream {
   requireRole(actor, "admin");
-  const data = parseInput(workstreamCreateSchema, input);
+  const { translations, ...data } = parseInput(workstreamCreateSchema, input);
   // Checks and insert share one transaction so a concurrent writer cannot slip a duplicate in.
   return getDb().transaction((tx) => {
     assertKnownBody(tx, data.bodyCode);
     assertSlugFree(tx, data.slug);
     const last = tx.select({ position: max(workstreams.position) }).from(workstreams).get()?.position ?? 0;
-    return tx
+    const row = tx
       .insert(workstreams)
       .values({ ...data, position: last + 1 })
       .returning()
       .get();
+    writeTranslations(tx, row.id, translations);
+    return { ...row, translations: allWorkstreamTranslations(row.id) };
   });
 }
 
-/** Changes a workstream's names, body, leads, summaries or paragraphs, or renames its slug (admins only). */
-export function updateWorkstream(actor: Actor | null, slug: string, input: unknown): Workstream {
+/** Changes a workstream's names, body, leads, summaries, paragraphs or translations, or renames its slug (admins only). */
+export function updateWorkstream(actor: Actor | null, slug: string, input: unknown): SavedWorkstream {
   requireRole(actor, "admin");
-  const data = parseInput(workstreamUpdateSchema, input);
+  const { translations, ...data } = parseInput(workstreamUpdateSchema, input);
   return getDb().transaction((tx) => {
     const current = tx.select({ id: workstreams.id }).from(workstreams).where(eq(workstreams.slug, slug)).get();
     if (!current) throw new AppError("not_found", `No workstream with slug "${slug}".`);
     if (data.bodyCode !== undefined) assertKnownBody(tx, data.bodyCode);
     if (data.slug !== undefined && data.slug !== slug) assertSlugFree(tx, data.slug);
-    return tx
+    const row = tx
       .update(workstreams)
       .set({ ...data, updatedAt: new Date().toISOString() })
       .where(eq(workstreams.id, current.id))
       .returning()
       .get();
+    if (translations) writeTranslations(tx, row.id, translations);
+    return { ...row, translations: allWorkstreamTranslations(row.id) };
   });
 }

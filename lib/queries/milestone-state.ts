@@ -3,6 +3,7 @@ import { getDb } from "@/db";
 import { type Evidence, milestones, workstreams } from "@/db/schema";
 import type { DatePrecision } from "@/lib/domain/partial-date";
 import type { MilestoneStatus } from "@/lib/domain/status";
+import { allMilestoneTranslations, type MilestoneTranslations } from "./translations";
 
 /** A milestone as the write side sees it, removed or not: what a conflict response carries. */
 export type MilestoneState = {
@@ -11,6 +12,8 @@ export type MilestoneState = {
   workstreamSlug: string;
   titleEn: string;
   titleZh: string;
+  /** Titles in Arabic, French, Russian and Spanish, where someone has translated them. */
+  translations: MilestoneTranslations;
   date: string;
   datePrecision: DatePrecision;
   status: MilestoneStatus;
@@ -23,7 +26,7 @@ export type MilestoneState = {
 };
 
 export function getMilestoneState(id: number): MilestoneState | null {
-  return (
+  const row =
     getDb()
       .select({
         id: milestones.id,
@@ -44,6 +47,6 @@ export function getMilestoneState(id: number): MilestoneState | null {
       .from(milestones)
       .innerJoin(workstreams, eq(workstreams.id, milestones.workstreamId))
       .where(eq(milestones.id, id))
-      .get() ?? null
-  );
+      .get() ?? null;
+  return row && { ...row, translations: allMilestoneTranslations(id) };
 }

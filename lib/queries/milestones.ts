@@ -127,9 +127,12 @@ export function historyOfMilestones(ids: number[]): Map<number, HistoryEntry[]> 
 
 export type RecentChange = HistoryEntry & {
   milestoneTitleEn: string;
+  milestoneTitleZh: string;
   milestoneRemoved: boolean;
+  workstreamId: number;
   workstreamSlug: string;
   workstreamNameEn: string;
+  workstreamNameZh: string;
 };
 
 /**
@@ -151,9 +154,12 @@ export function recentChanges(limit: number, workstreamId?: number, includeSeed 
       evidence: statusHistory.evidence,
       changes: statusHistory.changes,
       milestoneTitleEn: milestones.titleEn,
+      milestoneTitleZh: milestones.titleZh,
       milestoneRemoved: sql<boolean>`${milestones.removedAt} is not null`.mapWith(Boolean),
+      workstreamId: workstreams.id,
       workstreamSlug: workstreams.slug,
       workstreamNameEn: workstreams.nameEn,
+      workstreamNameZh: workstreams.nameZh,
     })
     .from(statusHistory)
     .innerJoin(milestones, eq(milestones.id, statusHistory.milestoneId))

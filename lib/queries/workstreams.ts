@@ -36,7 +36,7 @@ export type WorkstreamSummary = {
   overdue: number;
   progress: { completed: number; total: number; ratio: number };
   health: Health;
-  nextOpen: { id: number; titleEn: string; date: string; periodEnd: string; status: MilestoneStatus } | null;
+  nextOpen: { id: number; titleEn: string; titleZh: string; date: string; periodEnd: string; status: MilestoneStatus } | null;
   lastChangeAt: string | null;
 };
 
@@ -117,6 +117,7 @@ function nextOpenMilestones(ids: number[], filters: Filters): Map<number, NonNul
       id: milestones.id,
       workstreamId: milestones.workstreamId,
       titleEn: milestones.titleEn,
+      titleZh: milestones.titleZh,
       date: milestones.date,
       periodEnd: milestones.periodEnd,
       status: milestones.status,

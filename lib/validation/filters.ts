@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { MILESTONE_STATUSES, type MilestoneStatus } from "@/lib/domain/status";
 import type { InvalidParam } from "@/lib/errors";
+import { invalidParam, reasonFromMessage } from "./english-reasons";
+import { reason } from "./reasons";
 
 /** Query parameters arrive as strings (or repeated); an empty value means "not set". */
 type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
@@ -11,10 +13,10 @@ const emptyToUndefined = (value: unknown) =>
 const yearSchema = z.preprocess(
   emptyToUndefined,
   z.coerce
-    .number({ error: "must be a year such as 2021" })
-    .int("must be a whole year such as 2021")
-    .min(1945, "must be 1945 or later")
-    .max(2100, "must be 2100 or earlier")
+    .number({ error: reason("year") })
+    .int(reason("wholeYear"))
+    .min(1945, reason("yearFrom", { min: 1945 }))
+    .max(2100, reason("yearUntil", { max: 2100 }))
     .optional(),
 );
 
@@ -31,7 +33,7 @@ const statusListSchema = z.preprocess(
   z
     .array(
       z.enum(MILESTONE_STATUSES, {
-        error: `must be one of ${MILESTONE_STATUSES.join(", ")}`,
+        error: reason("oneOf", { options: MILESTONE_STATUSES.join(", ") }),
       }),
     )
     .optional(),
@@ -41,23 +43,23 @@ const bodySchema = z.preprocess(
   emptyToUndefined,
   z
     .string()
-    .regex(/^[A-Za-z][A-Za-z0-9-]{0,31}$/, "must be a body code such as HLCP or HLCM-HR")
+    .regex(/^[A-Za-z][A-Za-z0-9-]{0,31}$/, reason("bodyCode"))
     .transform((code) => code.toUpperCase())
     .optional(),
 );
 
 export const slugSchema = z
   .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a workstream slug such as ai-working-group")
-  .max(100, "must be at most 100 characters");
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, reason("slug"))
+  .max(100, reason("tooLong", { max: 100 }));
 
 const pageSchema = z.preprocess(
   emptyToUndefined,
   z.coerce
-    .number({ error: "must be a page number" })
-    .int("must be a whole number")
-    .min(1, "must be 1 or more")
-    .max(100_000, "is too large")
+    .number({ error: reason("pageNumber") })
+    .int(reason("wholeNumber"))
+    .min(1, reason("atLeast", { min: 1 }))
+    .max(100_000, reason("tooLarge"))
     .default(1),
 );
 
@@ -65,10 +67,10 @@ const pageSizeSchema = (max: number, fallback: number) =>
   z.preprocess(
     emptyToUndefined,
     z.coerce
-      .number({ error: "must be a number" })
-      .int("must be a whole number")
-      .min(1, "must be 1 or more")
-      .max(max, `must be ${max} or less`)
+      .number({ error: reason("number") })
+      .int(reason("wholeNumber"))
+      .min(1, reason("atLeast", { min: 1 }))
+      .max(max, reason("atMost", { max }))
       .default(fallback),
   );
 
@@ -128,7 +130,7 @@ export function toInvalidParams(error: z.ZodError): InvalidParam[] {
   return error.issues.map((issue) => ({
     // Query parameters are flat: name the parameter even when one of its list items is wrong.
     name: issue.path.length ? String(issue.path[0]) : "query",
-    reason: issue.message,
+    ...reasonFromMessage(issue.message),
   }));
 }
 
@@ -145,10 +147,7 @@ export function parseQueryStrict<S extends z.ZodObject>(schema: S, params: RawPa
   if (unknown.length) {
     return {
       ok: false,
-      invalidParams: unknown.map((name) => ({
-        name,
-        reason: `is not a known parameter (known: ${[...known].join(", ")})`,
-      })),
+      invalidParams: unknown.map((name) => invalidParam(name, "unknownParameter", { known: [...known].join(", ") })),
     };
   }
   const result = schema.safeParse(firstValues(raw));

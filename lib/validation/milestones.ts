@@ -2,6 +2,8 @@ import { z } from "zod";
 import type { Evidence } from "@/db/schema";
 import { parsePartialDate, periodOf, todayIso } from "@/lib/domain/partial-date";
 import { MILESTONE_STATUSES, type MilestoneStatus } from "@/lib/domain/status";
+import { reason } from "./reasons";
+import { translatedTitleSchema, translationsSchema } from "./translations";
 
 /** Statuses that must say why. */
 export const STATUSES_NEEDING_NOTE: readonly MilestoneStatus[] = ["delayed", "at_risk", "cancelled"];
@@ -12,8 +14,8 @@ const SYMBOL = /^[A-Z][A-Za-z0-9]*(\/[A-Za-z0-9.()-]+)+$/;
 export const evidenceItemSchema = z
   .string()
   .trim()
-  .min(1, "is empty")
-  .max(500, "is longer than 500 characters")
+  .min(1, reason("empty"))
+  .max(500, reason("longerThan", { max: 500 }))
   .transform((value, context): Evidence => {
     if (/^https?:\/\//i.test(value)) {
       try {
@@ -22,25 +24,22 @@ export const evidenceItemSchema = z
       } catch {
         // fall through to the message below
       }
-      context.addIssue({ code: "custom", message: "is not a valid web address" });
+      context.addIssue({ code: "custom", message: reason("invalidUrl") });
       return z.NEVER;
     }
     if (SYMBOL.test(value)) return { kind: "symbol", value };
-    context.addIssue({
-      code: "custom",
-      message: "must be a web address (https://…) or a UN document symbol such as CEB/2021/1/Add.1",
-    });
+    context.addIssue({ code: "custom", message: reason("evidence") });
     return z.NEVER;
   });
 
-export const evidenceListSchema = z.array(evidenceItemSchema).max(20, "can hold at most 20 items");
+export const evidenceListSchema = z.array(evidenceItemSchema).max(20, reason("tooManyItems", { max: 20 }));
 
 export const partialDateInputSchema = z
   .string()
   .trim()
-  .refine((value) => parsePartialDate(value) !== null, "must be a year (2021), a month (2021-10) or a day (2021-10-15)");
+  .refine((value) => parsePartialDate(value) !== null, reason("partialDate"));
 
-const noteSchema = z.string().trim().max(2000, "must be at most 2,000 characters");
+const noteSchema = z.string().trim().max(2000, reason("tooLong", { max: 2000 }));
 
 /** Refinements shared by updates and creation: notes where required, completion dates that fit. */
 function checkStatusRules(
@@ -49,18 +48,18 @@ function checkStatusRules(
   today: string,
 ) {
   if (value.status && STATUSES_NEEDING_NOTE.includes(value.status) && !value.note?.trim()) {
-    context.addIssue({ code: "custom", path: ["note"], message: "is required when the status is delayed, at risk or cancelled" });
+    context.addIssue({ code: "custom", path: ["note"], message: reason("noteRequired") });
   }
   if (value.status === "completed" && !value.completedOn) {
-    context.addIssue({ code: "custom", path: ["completedOn"], message: "is required when the status is completed" });
+    context.addIssue({ code: "custom", path: ["completedOn"], message: reason("completedOnRequired") });
   }
   if (value.status && value.status !== "completed" && value.completedOn) {
-    context.addIssue({ code: "custom", path: ["completedOn"], message: "can only be set when the status is completed" });
+    context.addIssue({ code: "custom", path: ["completedOn"], message: reason("completedOnOnlyWhenCompleted") });
   }
   if (value.completedOn) {
     const date = parsePartialDate(value.completedOn);
     if (date && periodOf(date).start > today) {
-      context.addIssue({ code: "custom", path: ["completedOn"], message: "cannot be in the future" });
+      context.addIssue({ code: "custom", path: ["completedOn"], message: reason("inFuture") });
     }
   }
 }
@@ -69,14 +68,16 @@ function checkStatusRules(
 export const milestoneUpdateSchema = (today = todayIso()) =>
   z
     .object({
-      version: z.number({ error: "is required: the version your change is based on" }).int().min(1),
-      status: z.enum(MILESTONE_STATUSES, { error: `must be one of ${MILESTONE_STATUSES.join(", ")}` }).optional(),
+      version: z.number({ error: reason("versionRequired") }).int().min(1),
+      status: z.enum(MILESTONE_STATUSES, { error: reason("oneOf", { options: MILESTONE_STATUSES.join(", ") }) }).optional(),
       completedOn: partialDateInputSchema.nullable().optional(),
       note: noteSchema.optional(),
       evidence: evidenceListSchema.optional(),
-      titleEn: z.string().trim().min(1, "is required").max(300, "must be at most 300 characters").optional(),
-      titleZh: z.string().trim().max(300, "must be at most 300 characters").optional(),
+      titleEn: z.string().trim().min(1, reason("required")).max(300, reason("tooLong", { max: 300 })).optional(),
+      titleZh: z.string().trim().max(300, reason("tooLong", { max: 300 })).optional(),
       date: partialDateInputSchema.optional(),
+      /** Titles in Arabic, French, Russian or Spanish; an empty string removes one. */
+      translations: translationsSchema(translatedTitleSchema).optional(),
     })
     .strict()
     .superRefine((value, context) => checkStatusRules(value, context, today));
@@ -87,14 +88,15 @@ export type MilestoneUpdateInput = z.input<ReturnType<typeof milestoneUpdateSche
 export const milestoneCreateSchema = (today = todayIso()) =>
   z
     .object({
-      titleEn: z.string().trim().min(1, "is required").max(300, "must be at most 300 characters"),
-      titleZh: z.string().trim().max(300, "must be at most 300 characters").default(""),
+      titleEn: z.string().trim().min(1, reason("required")).max(300, reason("tooLong", { max: 300 })),
+      titleZh: z.string().trim().max(300, reason("tooLong", { max: 300 })).default(""),
       date: partialDateInputSchema,
-      status: z.enum(MILESTONE_STATUSES, { error: `must be one of ${MILESTONE_STATUSES.join(", ")}` }).default("planned"),
+      status: z.enum(MILESTONE_STATUSES, { error: reason("oneOf", { options: MILESTONE_STATUSES.join(", ") }) }).default("planned"),
       completedOn: partialDateInputSchema.nullable().optional(),
       note: noteSchema.optional(),
       evidence: evidenceListSchema.default([]),
       sourceParagraph: z.number().int().min(1).max(10_000).nullable().optional(),
+      translations: translationsSchema(translatedTitleSchema).default({}),
     })
     .strict()
     .superRefine((value, context) => checkStatusRules(value, context, today));

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { reason } from "./reasons";
+import { translationsSchema } from "./translations";
 
 /** "UNDP, ITU" (as typed in a form) or ["UNDP", "ITU"] (as sent to the API) → a trimmed list. */
 function commaSeparated(value: unknown): unknown {
@@ -18,30 +20,30 @@ function commaSeparatedNumbers(value: unknown): unknown {
     : list;
 }
 
-const text = (max: number) => z.string().trim().max(max, `must be at most ${max.toLocaleString("en")} characters`);
+const text = (max: number) => z.string().trim().max(max, reason("tooLong", { max }));
 
 export const workstreamSlugSchema = z
   .string()
   .trim()
-  .min(1, { error: "is required", abort: true })
-  .max(100, "must be at most 100 characters")
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be kebab-case: lower-case letters and digits joined by hyphens, such as ai-working-group");
+  .min(1, { error: reason("required"), abort: true })
+  .max(100, reason("tooLong", { max: 100 }))
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, reason("kebabCase"));
 
 /** A body code such as HLCM or HLCM-HR; the command checks that the body exists. */
 const bodyCodeSchema = z
-  .string({ error: "is required" })
+  .string({ error: reason("required") })
   .trim()
-  .min(1, { error: "is required", abort: true })
-  .max(32, "must be at most 32 characters")
+  .min(1, { error: reason("required"), abort: true })
+  .max(32, reason("tooLong", { max: 32 }))
   .transform((code) => code.toUpperCase());
 
 const leadsSchema = z.preprocess(
   commaSeparated,
   z
-    .array(z.string({ error: "must be names of entities" }).trim().min(1, "is empty").max(60, "must be at most 60 characters each"), {
-      error: "must be a comma-separated list of lead entities, such as UNDP, ITU",
+    .array(z.string({ error: reason("entityNames") }).trim().min(1, reason("empty")).max(60, reason("tooLongEach", { max: 60 })), {
+      error: reason("leadsList"),
     })
-    .max(30, "can hold at most 30 leads")
+    .max(30, reason("tooManyLeads", { max: 30 }))
     .transform((leads) => [...new Set(leads)]),
 );
 
@@ -50,25 +52,33 @@ const paragraphsSchema = z.preprocess(
   z
     .array(
       z
-        .number({ error: "must be whole paragraph numbers, such as 12, 13" })
-        .int("must be whole paragraph numbers, such as 12, 13")
-        .min(1, "must be 1 or more")
-        .max(10_000, "must be 10,000 or less"),
-      { error: "must be a list of paragraph numbers, such as 12, 13" },
+        .number({ error: reason("paragraphNumbers") })
+        .int(reason("paragraphNumbers"))
+        .min(1, reason("atLeast", { min: 1 }))
+        .max(10_000, reason("atMost", { max: 10_000 })),
+      { error: reason("paragraphList") },
     )
-    .max(200, "can hold at most 200 paragraphs")
+    .max(200, reason("tooManyParagraphs", { max: 200 }))
     .transform((paragraphs) => [...new Set(paragraphs)]),
+);
+
+/** A workstream's name and summary in one translation language; an empty string removes that text. */
+const translationSchema = z.strictObject(
+  { name: text(300).optional(), summary: text(5000).optional() },
+  { error: reason("translationObject") },
 );
 
 const fields = {
   slug: workstreamSlugSchema,
-  nameEn: z.string({ error: "is required" }).trim().min(1, { error: "is required", abort: true }).max(300, "must be at most 300 characters"),
+  nameEn: z.string({ error: reason("required") }).trim().min(1, { error: reason("required"), abort: true }).max(300, reason("tooLong", { max: 300 })),
   nameZh: text(300),
   bodyCode: bodyCodeSchema,
   leads: leadsSchema,
   summaryEn: text(5000),
   summaryZh: text(5000),
   paragraphs: paragraphsSchema,
+  /** `{ fr: { name, summary }, … }` for Arabic, French, Russian and Spanish. */
+  translations: translationsSchema(translationSchema),
 };
 
 /** A new workstream: slug, English name and parent body are required; the rest may follow later. */
@@ -81,6 +91,7 @@ export const workstreamCreateSchema = z.strictObject({
   summaryEn: fields.summaryEn.default(""),
   summaryZh: fields.summaryZh.default(""),
   paragraphs: fields.paragraphs.default([]),
+  translations: fields.translations.default({}),
 });
 export type WorkstreamCreateInput = z.input<typeof workstreamCreateSchema>;
 
@@ -95,6 +106,7 @@ export const workstreamUpdateSchema = z
     summaryEn: fields.summaryEn.optional(),
     summaryZh: fields.summaryZh.optional(),
     paragraphs: fields.paragraphs.optional(),
+    translations: fields.translations.optional(),
   })
-  .refine((change) => Object.values(change).some((value) => value !== undefined), { error: "changes nothing", path: [] });
+  .refine((change) => Object.values(change).some((value) => value !== undefined), { error: reason("changesNothing"), path: [] });
 export type WorkstreamUpdateInput = z.input<typeof workstreamUpdateSchema>;

@@ -1,9 +1,13 @@
 import type { z } from "zod";
 import { AppError, type InvalidParam } from "@/lib/errors";
+import { reasonFromMessage } from "./english-reasons";
 
-/** Field paths and messages of a failed parse, e.g. `evidence.1: must be a URL…`. */
+/**
+ * Field paths and reasons of a failed parse, e.g. `evidence.1: is not a valid web address`. A
+ * reason made with `reason()` comes with its code and values, for the interface to translate.
+ */
 export function fieldErrors(error: z.ZodError): InvalidParam[] {
-  return error.issues.map((issue) => ({ name: issue.path.map(String).join(".") || "body", reason: issue.message }));
+  return error.issues.map((issue) => ({ name: issue.path.map(String).join(".") || "body", ...reasonFromMessage(issue.message) }));
 }
 
 /** Parses a command's input or throws a 422 naming each bad field. */

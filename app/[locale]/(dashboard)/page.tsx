@@ -1,17 +1,20 @@
 import { Link } from "@/i18n/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requirePageReader } from "@/lib/auth/page-access";
+import { localizedText } from "@/lib/content/localized-text";
 import { bodyTree } from "@/lib/domain/bodies";
 import { todayIso } from "@/lib/domain/partial-date";
 import { MILESTONE_STATUSES } from "@/lib/domain/status";
 import { listBodies } from "@/lib/queries/bodies";
 import { milestoneYears, quarterlyProgress, statusTotals } from "@/lib/queries/stats";
 import { recentChanges } from "@/lib/queries/milestones";
+import { milestoneTitleTranslations, workstreamTranslations } from "@/lib/queries/translations";
 import { listWorkstreamSummaries } from "@/lib/queries/workstreams";
 import { filtersToQuery, queryStringOf } from "@/lib/url";
 import { parseQueryLenient, workstreamListQuerySchema } from "@/lib/validation/filters";
 import { FilterForm } from "../_components/filter-form";
 import { HistoryEntryText } from "../_components/history-entry";
+import { contentLocale, Localized } from "../_components/localized";
 import { Pagination } from "../_components/pagination";
 import { QuarterlyProgressChart } from "../_components/quarterly-progress-chart";
 import { StatusByWorkstreamChart } from "../_components/status-by-workstream-chart";
@@ -33,14 +36,22 @@ export default async function OverviewPage({ searchParams }: PageProps<"/[locale
   const tStatus = await getTranslations("status");
   const tCharts = await getTranslations("charts");
   const format = await getFormatter();
+  const locale = await contentLocale();
 
   const bodies = listBodies();
   const summaries = listWorkstreamSummaries(filters, { page, pageSize }, today);
   const totals = statusTotals(filters, today);
   const quarters = quarterlyProgress(filters);
   const years = milestoneYears();
-  const chartData = summaries.items.map((item) => ({ name: item.nameEn, ...item.counts }));
   const changes = recentChanges(8);
+  // Content in the page's language: one query per kind of text for everything on the page.
+  const workstreamText = workstreamTranslations([...summaries.items.map((item) => item.id), ...changes.map((entry) => entry.workstreamId)], locale);
+  const milestoneTitles = milestoneTitleTranslations(
+    [...summaries.items.flatMap((item) => (item.nextOpen ? [item.nextOpen.id] : [])), ...changes.map((entry) => entry.milestoneId)],
+    locale,
+  );
+  const workstreamName = (id: number, en: string, zh: string) => localizedText(locale, { en, zh }, workstreamText.get(id)?.name);
+  const chartData = summaries.items.map((item) => ({ name: workstreamName(item.id, item.nameEn, item.nameZh).text, ...item.counts }));
   const statusTotalsShown = MILESTONE_STATUSES.filter((status) => totals.counts[status] > 0);
 
   return (
@@ -101,7 +112,13 @@ export default async function OverviewPage({ searchParams }: PageProps<"/[locale
         ) : (
           <div className="card-grid">
             {summaries.items.map((workstream) => (
-              <WorkstreamCard key={workstream.id} workstream={workstream} today={today} />
+              <WorkstreamCard
+                key={workstream.id}
+                workstream={workstream}
+                today={today}
+                nameTranslation={workstreamText.get(workstream.id)?.name}
+                nextOpenTranslation={workstream.nextOpen ? milestoneTitles.get(workstream.nextOpen.id) : null}
+              />
             ))}
           </div>
         )}
@@ -122,7 +139,8 @@ export default async function OverviewPage({ searchParams }: PageProps<"/[locale
             {changes.map((entry) => (
               <li key={entry.id}>
                 <Link href={`/workstreams/${entry.workstreamSlug}#milestone-${entry.milestoneId}`} className="feed__milestone">
-                  {entry.workstreamNameEn}: {entry.milestoneTitleEn}
+                  <Localized value={workstreamName(entry.workstreamId, entry.workstreamNameEn, entry.workstreamNameZh)} />:{" "}
+                  <Localized value={localizedText(locale, { en: entry.milestoneTitleEn, zh: entry.milestoneTitleZh }, milestoneTitles.get(entry.milestoneId))} />
                 </Link>
                 <HistoryEntryText entry={entry} />
               </li>
@@ -165,7 +183,9 @@ export default async function OverviewPage({ searchParams }: PageProps<"/[locale
                   <tbody>
                     {summaries.items.map((item) => (
                       <tr key={item.id}>
-                        <th scope="row">{item.nameEn}</th>
+                        <th scope="row">
+                          <Localized value={workstreamName(item.id, item.nameEn, item.nameZh)} />
+                        </th>
                         {MILESTONE_STATUSES.map((status) => (
                           <td key={status} className="num">
                             {format.number(item.counts[status])}

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTransition } from "react";
+import { useReasonText } from "@/lib/client/use-reason-text";
 import { MILESTONE_STATUSES, type MilestoneStatus } from "@/lib/domain/status";
 import type { InvalidParam } from "@/lib/errors";
 
@@ -24,6 +25,7 @@ export function FilterForm({ years, bodies, current, invalidParams }: Props) {
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const [pending, startTransition] = useTransition();
+  const reasonText = useReasonText();
   const errorFor = (name: string) => invalidParams.find((param) => param.name === name);
 
   function apply(form: HTMLFormElement) {
@@ -77,7 +79,7 @@ export function FilterForm({ years, bodies, current, invalidParams }: Props) {
         </select>
         {yearError && (
           <p id="filter-year-error" className="field-error" role="alert">
-            {t("invalid", { reason: yearError.reason })}
+            {t("invalid", { reason: reasonText(yearError) })}
           </p>
         )}
       </div>
@@ -100,7 +102,7 @@ export function FilterForm({ years, bodies, current, invalidParams }: Props) {
         </select>
         {bodyError && (
           <p id="filter-body-error" className="field-error" role="alert">
-            {t("invalid", { reason: bodyError.reason })}
+            {t("invalid", { reason: reasonText(bodyError) })}
           </p>
         )}
       </div>
@@ -118,7 +120,7 @@ export function FilterForm({ years, bodies, current, invalidParams }: Props) {
         ))}
         {statusError && (
           <p id="filter-status-error" className="field-error" role="alert">
-            {t("invalid", { reason: statusError.reason })}
+            {t("invalid", { reason: reasonText(statusError) })}
           </p>
         )}
       </fieldset>

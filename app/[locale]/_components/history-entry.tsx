@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { Evidence } from "@/db/schema";
+import { isTranslationLocale, LOCALE_NAMES } from "@/i18n/locales";
 import type { HistoryEntry } from "@/lib/queries/milestones";
 
 function evidenceHref(evidence: Evidence): string {
@@ -21,6 +22,12 @@ export async function HistoryEntryText({ entry }: { entry: HistoryEntry }) {
         ? t("historyKind.status", { from: tStatus(entry.fromStatus ?? entry.toStatus), to: tStatus(entry.toStatus) })
         : t(`historyKind.${entry.kind}`);
   const changed = entry.changes ? Object.keys(entry.changes) : [];
+  /** A changed field as people read it: "Title (English)", or "Title (Français)" for `title.fr`. */
+  const fieldName = (name: string) => {
+    const language = name.startsWith("title.") ? name.slice("title.".length) : null;
+    if (isTranslationLocale(language)) return tFields("titleIn", { language: LOCALE_NAMES[language] });
+    return ["status", "completedOn", "titleEn", "titleZh", "date"].includes(name) ? tFields(name as "date") : name;
+  };
   return (
     <>
       <time dateTime={entry.changedAt}>{format.dateTime(new Date(entry.changedAt), { dateStyle: "medium", timeStyle: "short" })}</time> —{" "}
@@ -28,7 +35,7 @@ export async function HistoryEntryText({ entry }: { entry: HistoryEntry }) {
       {changed.length > 0 && (
         <div className="history__note">
           {t("changedFields", {
-            fields: format.list(changed.map((name) => (["status", "completedOn", "titleEn", "titleZh", "date"].includes(name) ? tFields(name as "date") : name))),
+            fields: format.list(changed.map(fieldName)),
           })}
         </div>
       )}

@@ -1,29 +1,54 @@
 import { Link } from "@/i18n/navigation";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { localizedText, originalText } from "@/lib/content/localized-text";
 import { formatPartialDate } from "@/lib/domain/partial-date";
 import { MILESTONE_STATUSES } from "@/lib/domain/status";
 import type { WorkstreamSummary } from "@/lib/queries/workstreams";
 import { HealthBadge, StatusBadge } from "./badges";
+import { contentLocale, Localized, UntranslatedMark } from "./localized";
 import { STATUS_COLORS } from "./status-colors";
 
-export async function WorkstreamCard({ workstream, today }: { workstream: WorkstreamSummary; today: string }) {
+/**
+ * One workstream's card. Its name and next milestone's title are in the page's language; the
+ * page passes the translations it loaded for all cards at once.
+ */
+export async function WorkstreamCard({
+  workstream,
+  today,
+  nameTranslation,
+  nextOpenTranslation,
+}: {
+  workstream: WorkstreamSummary;
+  today: string;
+  nameTranslation?: string | null;
+  nextOpenTranslation?: string | null;
+}) {
   const t = await getTranslations("card");
   const tStatus = await getTranslations("status");
   const format = await getFormatter();
-  const locale = await getLocale();
+  const locale = await contentLocale();
   const { progress, counts, nextOpen } = workstream;
   const headingId = `ws-${workstream.slug}`;
+  const names = { en: workstream.nameEn, zh: workstream.nameZh };
+  const name = localizedText(locale, names, nameTranslation);
+  const original = originalText(locale, names);
   return (
     <article className="card" aria-labelledby={headingId} data-testid="workstream-card">
       <header className="card__header">
         <h3 id={headingId} className="card__title">
-          <Link href={`/workstreams/${workstream.slug}`}>{workstream.nameEn}</Link>
+          {/* The mark stays outside the link, whose text is the name alone. */}
+          <Link href={`/workstreams/${workstream.slug}`} lang={name.lang}>
+            {name.text}
+          </Link>
+          {!name.translated && <UntranslatedMark />}
         </h3>
         <HealthBadge health={workstream.health} />
       </header>
-      <p className="card__zh" lang="zh">
-        {workstream.nameZh}
-      </p>
+      {original && (
+        <p className="card__zh" lang={original.lang}>
+          {original.text}
+        </p>
+      )}
       <dl className="card__facts">
         <div>
           <dt>{t("body")}</dt>
@@ -73,7 +98,8 @@ export async function WorkstreamCard({ workstream, today }: { workstream: Workst
           <dd>
             {nextOpen ? (
               <>
-                {nextOpen.titleEn} <span className="muted">({formatPartialDate(nextOpen.date, locale)})</span>{" "}
+                <Localized value={localizedText(locale, { en: nextOpen.titleEn, zh: nextOpen.titleZh }, nextOpenTranslation)} />{" "}
+                <span className="muted">({formatPartialDate(nextOpen.date, locale)})</span>{" "}
                 <StatusBadge status={nextOpen.status} overdue={nextOpen.periodEnd < today} />
               </>
             ) : (

@@ -4,6 +4,7 @@ import { refresh } from "next/cache";
 import { headers } from "next/headers";
 import { actorFromSession } from "@/lib/auth/actor";
 import { createUserAsAdmin } from "@/lib/commands/users";
+import { getReasonText } from "@/lib/validation/reason-text";
 import { errorState, type FormState, successState } from "./_lib/form-state";
 
 /** What the form shows again after a refusal; never the password. */
@@ -24,6 +25,6 @@ export async function createUserFromForm(_previous: CreateUserState, form: FormD
     refresh();
     return { ...successState({ email: "", name: "", role: values.role, allWorkstreams: false }), created: { id: created.id, email: created.email } };
   } catch (error) {
-    return { ...errorState(error, values), created: null };
+    return { ...errorState(error, values, await getReasonText()), created: null };
   }
 }

@@ -7,6 +7,7 @@ import { getAuth } from "@/lib/auth/auth";
 import { safeNextPath } from "@/lib/auth/page-access";
 import { checkSignInThrottle, clearSignInFailures, recordSignInFailure, throttleKeys } from "@/lib/auth/throttle";
 import { signInSchema } from "@/lib/validation/users";
+import { getReasonText } from "@/lib/validation/reason-text";
 import { fieldErrors } from "@/lib/validation/zod-errors";
 
 export type SignInState = {
@@ -26,10 +27,11 @@ export async function signIn(_previous: SignInState, form: FormData): Promise<Si
   const raw = { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") };
   const parsed = signInSchema.safeParse(raw);
   if (!parsed.success) {
+    const reasonText = await getReasonText();
     return {
       email: raw.email,
       formError: null,
-      fieldErrors: Object.fromEntries(fieldErrors(parsed.error).map((e) => [e.name, e.reason])),
+      fieldErrors: Object.fromEntries(fieldErrors(parsed.error).map((e) => [e.name, reasonText(e)])),
     };
   }
   const requestHeaders = await headers();

@@ -2,19 +2,22 @@ import { Link } from "@/i18n/navigation";
 import { getTranslations } from "next-intl/server";
 import { requirePageReader } from "@/lib/auth/page-access";
 import { effectiveRole } from "@/lib/auth/permissions";
+import { localizedText } from "@/lib/content/localized-text";
 import { bodyTree } from "@/lib/domain/bodies";
 import { todayIso } from "@/lib/domain/partial-date";
 import { axisForExtent } from "@/lib/domain/timeline-layout";
 import { listBodies } from "@/lib/queries/bodies";
 import { milestonesOfWorkstreams } from "@/lib/queries/milestones";
 import { milestoneExtent, milestoneYears } from "@/lib/queries/stats";
+import { milestoneTitleTranslations, workstreamTranslations } from "@/lib/queries/translations";
 import { listWorkstreamSummaries } from "@/lib/queries/workstreams";
 import { filtersToQuery, queryStringOf } from "@/lib/url";
 import { parseQueryLenient, workstreamListQuerySchema } from "@/lib/validation/filters";
 import { FilterForm } from "../../_components/filter-form";
+import { contentLocale, UntranslatedMark } from "../../_components/localized";
 import { TimelineExportLinks } from "../../reports/_components/timeline-export-links";
 import { Pagination } from "../../_components/pagination";
-import { Timeline, TimelineTable } from "../../_components/timeline";
+import { Timeline, type TimelineLane, TimelineTable } from "../../_components/timeline";
 
 export async function generateMetadata() {
   const t = await getTranslations("timeline");
@@ -28,6 +31,8 @@ export default async function TimelinePage({ searchParams }: PageProps<"/[locale
   const { page, pageSize, ...filters } = query;
   const today = todayIso();
   const t = await getTranslations("timeline");
+  const tContent = await getTranslations("content");
+  const locale = await contentLocale();
 
   const years = milestoneYears();
   const summaries = listWorkstreamSummaries(filters, { page, pageSize }, today);
@@ -36,11 +41,17 @@ export default async function TimelinePage({ searchParams }: PageProps<"/[locale
     filters,
     today,
   );
-  const lanes = summaries.items.map((item) => ({
+  // Names and titles in the page's language; English standing in for a missing translation is marked.
+  const workstreamText = workstreamTranslations(summaries.items.map((item) => item.id), locale);
+  const titleTranslations = milestoneTitleTranslations(milestones.map((milestone) => milestone.id), locale);
+  const lanes: TimelineLane[] = summaries.items.map((item) => ({
     slug: item.slug,
-    name: item.nameEn,
-    milestones: milestones.filter((milestone) => milestone.workstreamId === item.id),
+    name: localizedText(locale, { en: item.nameEn, zh: item.nameZh }, workstreamText.get(item.id)?.name),
+    milestones: milestones
+      .filter((milestone) => milestone.workstreamId === item.id)
+      .map((milestone) => ({ ...milestone, title: localizedText(locale, { en: milestone.titleEn, zh: milestone.titleZh }, titleTranslations.get(milestone.id)) })),
   }));
+  const untranslated = lanes.some((lane) => !lane.name.translated || lane.milestones.some((milestone) => !milestone.title.translated));
   const extent = filters.year !== undefined
     ? { start: `${filters.year}-01-01`, end: `${filters.year}-12-31` }
     : milestoneExtent(filters);
@@ -97,6 +108,11 @@ export default async function TimelinePage({ searchParams }: PageProps<"/[locale
         </div>
       ) : (
         <>
+          {untranslated && (
+            <p className="untranslated-note">
+              <UntranslatedMark /> {tContent("timelineNote")}
+            </p>
+          )}
           <Timeline
             lanes={lanes}
             axis={axisForExtent(extent)}

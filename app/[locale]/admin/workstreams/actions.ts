@@ -4,11 +4,18 @@ import { refresh } from "next/cache";
 import { headers } from "next/headers";
 import { getLocale } from "next-intl/server";
 import { redirect } from "@/i18n/navigation";
+import { TRANSLATION_LOCALES } from "@/i18n/locales";
 import { actorFromSession } from "@/lib/auth/actor";
 import { createWorkstream, updateWorkstream } from "@/lib/commands/workstreams";
+import { AppError } from "@/lib/errors";
+import { getReasonText } from "@/lib/validation/reason-text";
 import { errorState, type FormState, successState } from "../_lib/form-state";
+import { translationFieldName, type TranslationFormValues, translationsInput } from "./translation-fields";
 
-/** The form's fields as typed: leads and paragraphs are comma-separated, as the schema accepts them. */
+/**
+ * The form's fields as typed: leads and paragraphs are comma-separated, as the schema accepts
+ * them; translated names and summaries are one field per language and part (`translations.fr.name`).
+ */
 export type WorkstreamFormValues = {
   slug: string;
   nameEn: string;
@@ -18,12 +25,17 @@ export type WorkstreamFormValues = {
   summaryEn: string;
   summaryZh: string;
   paragraphs: string;
-};
+} & TranslationFormValues;
 export type WorkstreamFormState = FormState<WorkstreamFormValues | null> & { saved: { slug: string; nameEn: string } | null };
 
 function valuesOf(form: FormData): WorkstreamFormValues {
   const value = (name: keyof WorkstreamFormValues) => String(form.get(name) ?? "");
+  const translated = {} as TranslationFormValues;
+  for (const locale of TRANSLATION_LOCALES) {
+    for (const part of ["name", "summary"] as const) translated[translationFieldName(locale, part)] = value(translationFieldName(locale, part));
+  }
   return {
+    ...translated,
     slug: value("slug"),
     nameEn: value("nameEn"),
     nameZh: value("nameZh"),
@@ -35,14 +47,32 @@ function valuesOf(form: FormData): WorkstreamFormValues {
   };
 }
 
+/** The command's input: the form's own fields, with the translations nested by language. */
+function inputOf(values: WorkstreamFormValues) {
+  const { slug, nameEn, nameZh, bodyCode, leads, summaryEn, summaryZh, paragraphs } = values;
+  return { slug, nameEn, nameZh, bodyCode, leads, summaryEn, summaryZh, paragraphs, translations: translationsInput(values) };
+}
+
+/** Form state for a refusal; each translation input keeps its own error (`translations.fr.name`). */
+async function refusal(error: unknown, values: WorkstreamFormValues): Promise<WorkstreamFormState> {
+  const reasonText = await getReasonText();
+  const state = errorState(error, values, reasonText);
+  if (error instanceof AppError) {
+    for (const param of error.invalidParams) {
+      if (param.name.startsWith("translations.") && !(param.name in state.fieldErrors)) state.fieldErrors[param.name] = reasonText(param);
+    }
+  }
+  return { ...state, saved: null };
+}
+
 export async function createWorkstreamFromForm(_previous: WorkstreamFormState, form: FormData): Promise<WorkstreamFormState> {
   const values = valuesOf(form);
   try {
-    const created = createWorkstream(await actorFromSession(await headers()), values);
+    const created = createWorkstream(await actorFromSession(await headers()), inputOf(values));
     refresh();
     return { ...successState(null), saved: { slug: created.slug, nameEn: created.nameEn } };
   } catch (error) {
-    return { ...errorState(error, values), saved: null };
+    return refusal(error, values);
   }
 }
 
@@ -50,9 +80,9 @@ export async function updateWorkstreamFromForm(slug: string, _previous: Workstre
   const values = valuesOf(form);
   let saved;
   try {
-    saved = updateWorkstream(await actorFromSession(await headers()), slug, values);
+    saved = updateWorkstream(await actorFromSession(await headers()), slug, inputOf(values));
   } catch (error) {
-    return { ...errorState(error, values), saved: null };
+    return refusal(error, values);
   }
   // A new slug is a new address: continue on the page that has it.
   if (saved.slug !== slug) redirect({ href: `/admin/workstreams/${saved.slug}?renamed=1`, locale: await getLocale() });

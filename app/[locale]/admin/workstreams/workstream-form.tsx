@@ -3,7 +3,10 @@
 import { Link } from "@/i18n/navigation";
 import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
+import { LOCALE_NAMES, TRANSLATION_LOCALES } from "@/i18n/locales";
+import "../../_components/localized.css";
 import type { WorkstreamFormState, WorkstreamFormValues } from "./actions";
+import { translationFieldName, translationFormValues } from "./translation-fields";
 
 type Action = (previous: WorkstreamFormState, form: FormData) => Promise<WorkstreamFormState>;
 
@@ -16,6 +19,7 @@ export const EMPTY_WORKSTREAM: WorkstreamFormValues = {
   summaryEn: "",
   summaryZh: "",
   paragraphs: "",
+  ...translationFormValues(),
 };
 
 /** Creates a workstream (`mode="create"`) or edits one; the command's zod schema checks both. */
@@ -134,6 +138,36 @@ export function WorkstreamForm({
         <textarea {...common("summaryZh")} lang="zh" rows={5} maxLength={5000} />
         {errorFor("summaryZh")}
       </div>
+      <details
+        className="field--wide translations"
+        open={Object.keys(errors).some((name) => name.startsWith("translations."))}
+        data-testid="workstream-translations"
+      >
+        <summary>{t("workstreamForm.translations")}</summary>
+        <p className="hint">{t("workstreamForm.translationsHint")}</p>
+        {TRANSLATION_LOCALES.map((locale) => {
+          const nameField = translationFieldName(locale, "name");
+          const summaryField = translationFieldName(locale, "summary");
+          return (
+            <div key={locale} className="translations-fields">
+              <div className="field">
+                <label htmlFor={id(nameField)}>
+                  <span lang={locale}>{LOCALE_NAMES[locale]}</span> — {t("workstreamForm.translationName", { locale })}
+                </label>
+                <input {...common(nameField)} lang={locale} dir="auto" maxLength={300} />
+                {errorFor(nameField)}
+              </div>
+              <div className="field">
+                <label htmlFor={id(summaryField)}>
+                  <span lang={locale}>{LOCALE_NAMES[locale]}</span> — {t("workstreamForm.translationSummary", { locale })}
+                </label>
+                <textarea {...common(summaryField)} lang={locale} dir="auto" rows={3} maxLength={5000} />
+                {errorFor(summaryField)}
+              </div>
+            </div>
+          );
+        })}
+      </details>
       <div className="dialog__actions">
         <button type="submit" className="button" disabled={pending}>
           {mode === "create"

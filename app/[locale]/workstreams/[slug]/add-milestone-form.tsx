@@ -8,7 +8,7 @@ import { ApiProblem, apiFetch } from "@/lib/client/api";
 import type { MilestoneState } from "@/lib/queries/milestone-state";
 import { milestoneCreateSchema } from "@/lib/validation/milestones";
 import { fieldErrors } from "@/lib/validation/zod-errors";
-import { errorsByField, evidenceLines, StatusFields, useFieldWiring } from "./milestone-fields";
+import { evidenceLines, StatusFields, useErrorsByField, useFieldWiring } from "./milestone-fields";
 
 const EMPTY = { titleEn: "", titleZh: "", date: "", status: "planned", completedOn: "", note: "", evidence: "" };
 
@@ -16,6 +16,7 @@ const EMPTY = { titleEn: "", titleZh: "", date: "", status: "planned", completed
 export function AddMilestoneForm({ slug }: { slug: string }) {
   const t = useTranslations("editor");
   const router = useRouter();
+  const errorsByField = useErrorsByField();
   const [draft, setDraft] = useState(EMPTY);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);

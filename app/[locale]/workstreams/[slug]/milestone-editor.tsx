@@ -4,53 +4,16 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "@/i18n/navigation";
 import { useEffect, useRef, useState } from "react";
+import { LOCALE_NAMES, TRANSLATION_LOCALES, type TranslationLocale } from "@/i18n/locales";
 import { ApiProblem, apiFetch } from "@/lib/client/api";
 import type { MilestoneStatus } from "@/lib/domain/status";
 import type { MilestoneState } from "@/lib/queries/milestone-state";
 import { milestoneUpdateSchema } from "@/lib/validation/milestones";
 import { fieldErrors } from "@/lib/validation/zod-errors";
-import { errorsByField, evidenceLines, StatusFields, useFieldWiring } from "./milestone-fields";
-
-type Draft = {
-  status: MilestoneStatus;
-  completedOn: string;
-  note: string;
-  evidence: string;
-  titleEn: string;
-  titleZh: string;
-  date: string;
-};
+import { changeBody, type Draft, draftFrom, translationField } from "./milestone-draft";
+import { StatusFields, useErrorsByField, useFieldWiring } from "./milestone-fields";
 
 type Conflict = { draft: Draft; base: MilestoneState; current: MilestoneState };
-
-const draftFrom = (m: MilestoneState): Draft => ({
-  status: m.status,
-  completedOn: m.completedOn ?? "",
-  note: "",
-  evidence: "",
-  titleEn: m.titleEn,
-  titleZh: m.titleZh,
-  date: m.date,
-});
-
-/** The request body for a draft, against the state it was based on: only what changes. */
-export function changeBody(draft: Draft, base: MilestoneState): Record<string, unknown> {
-  const body: Record<string, unknown> = { version: base.version };
-  const completedOn = draft.completedOn.trim();
-  if (draft.status !== base.status) {
-    body.status = draft.status;
-    if (draft.status === "completed") body.completedOn = completedOn || undefined;
-  } else if (draft.status === "completed" && completedOn !== (base.completedOn ?? "")) {
-    body.completedOn = completedOn || null;
-  }
-  if (draft.note.trim()) body.note = draft.note.trim();
-  const evidence = evidenceLines(draft.evidence);
-  if (evidence.length) body.evidence = evidence;
-  if (draft.titleEn.trim() !== base.titleEn) body.titleEn = draft.titleEn.trim();
-  if (draft.titleZh.trim() !== base.titleZh) body.titleZh = draft.titleZh.trim();
-  if (draft.date.trim() !== base.date) body.date = draft.date.trim();
-  return body;
-}
 
 type Props = { initial: MilestoneState; canEdit: boolean; openOnLoad: boolean; overdue: boolean };
 
@@ -64,6 +27,7 @@ export function MilestoneEditor({ initial, canEdit, openOnLoad, overdue }: Props
   const tStatus = useTranslations("status");
   const queryClient = useQueryClient();
   const router = useRouter();
+  const errorsByField = useErrorsByField();
   const key = ["milestone", initial.id];
   const { data: milestone } = useQuery({
     queryKey: key,
@@ -246,6 +210,23 @@ export function MilestoneEditor({ initial, canEdit, openOnLoad, overdue }: Props
                   {errorFor("date")}
                 </div>
               </details>
+              <details
+                className="dialog__details"
+                open={TRANSLATION_LOCALES.some((locale) => errors[translationField(locale)])}
+                data-testid="translations"
+              >
+                <summary>{t("translations")}</summary>
+                <p className="hint">{t("translationsHint")}</p>
+                {TRANSLATION_LOCALES.map((locale) => (
+                  <div className="field" key={locale}>
+                    <label htmlFor={`${ids}-${translationField(locale)}`}>
+                      <span lang={locale}>{LOCALE_NAMES[locale]}</span> — {t("translationLabel", { locale })}
+                    </label>
+                    <input {...field(translationField(locale))} lang={locale} dir="auto" maxLength={300} />
+                    {errorFor(translationField(locale))}
+                  </div>
+                ))}
+              </details>
               <div className="dialog__actions">
                 <button type="submit" className="button">
                   {t("save")}
@@ -295,6 +276,10 @@ function ConflictView({
   const show = (name: (typeof CONFLICT_FIELDS)[number], value: string | null | undefined) =>
     name === "status" && value ? tStatus(value as MilestoneStatus) : value || "—";
   const mine = changeBody(draft, base);
+  const myTranslations = (mine.translations ?? {}) as Partial<Record<TranslationLocale, string>>;
+  const translationRows = TRANSLATION_LOCALES.filter(
+    (locale) => (base.translations[locale] ?? "") !== (current.translations[locale] ?? "") || locale in myTranslations,
+  );
   return (
     <form onSubmit={onReapply} className="dialog__form" data-testid="conflict">
       <p className="form-error" role="alert">
@@ -319,6 +304,23 @@ function ConflictView({
                 <td>{name in mine ? show(name, mine[name] as string | null) : t("conflictUnchanged")}</td>
               </tr>
             ))}
+            {translationRows.map((locale) => {
+              const theirs = (base.translations[locale] ?? "") !== (current.translations[locale] ?? "");
+              return (
+                <tr key={locale} className={theirs ? "changed" : undefined}>
+                  <th scope="row">{t("fields.titleIn", { language: LOCALE_NAMES[locale] })}</th>
+                  <td lang={locale} dir="auto">
+                    {base.translations[locale] || "—"}
+                  </td>
+                  <td lang={locale} dir="auto">
+                    {current.translations[locale] || "—"}
+                  </td>
+                  <td lang={locale} dir="auto">
+                    {locale in myTranslations ? myTranslations[locale] || "—" : t("conflictUnchanged")}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>

@@ -2,7 +2,9 @@
 
 import { useTranslations } from "next-intl";
 import { useId } from "react";
+import { useReasonText } from "@/lib/client/use-reason-text";
 import { MILESTONE_STATUSES, type MilestoneStatus } from "@/lib/domain/status";
+import type { InvalidParam } from "@/lib/errors";
 import { STATUSES_NEEDING_NOTE } from "@/lib/validation/milestones";
 
 type TextDraft = Record<string, string>;
@@ -86,6 +88,20 @@ export function StatusFields<D extends TextDraft & StatusDraft>({ draft, wiring 
 /** Lines of the evidence box, trimmed, blank ones left out. */
 export const evidenceLines = (text: string) => text.split("\n").map((line) => line.trim()).filter(Boolean);
 
-/** Field errors keyed by top-level field ("evidence.1" counts for "evidence"). */
+/**
+ * Field errors keyed by field: "evidence.1" counts for "evidence", while each translated title
+ * keeps its language ("translations.fr"), as it has a field of its own.
+ */
 export const errorsByField = (issues: { name: string; reason: string }[]) =>
-  Object.fromEntries(issues.map((issue) => [issue.name.split(".")[0]!, issue.reason]));
+  Object.fromEntries(
+    issues.map((issue) => {
+      const [field, language] = issue.name.split(".");
+      return [field === "translations" && language ? `${field}.${language}` : field!, issue.reason];
+    }),
+  );
+
+/** `errorsByField` with each reason in the page's language, for the zod check here and the API's answer. */
+export function useErrorsByField(): (params: InvalidParam[]) => Record<string, string> {
+  const reasonText = useReasonText();
+  return (params) => errorsByField(params.map((param) => ({ name: param.name, reason: reasonText(param) })));
+}

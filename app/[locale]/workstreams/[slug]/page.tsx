@@ -1,18 +1,26 @@
 import { Link } from "@/i18n/navigation";
 import { notFound } from "next/navigation";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import type { Evidence } from "@/db/schema";
 import { getPageActor, requirePageReader } from "@/lib/auth/page-access";
 import { canEditWorkstream, isPublicRead } from "@/lib/auth/permissions";
+import { localizedText, originalText } from "@/lib/content/localized-text";
 import { queryStringOf } from "@/lib/url";
 import { formatPartialDate, todayIso } from "@/lib/domain/partial-date";
 import { MILESTONE_STATUSES } from "@/lib/domain/status";
 import { axisForExtent } from "@/lib/domain/timeline-layout";
 import { historyOfMilestones, listMilestones, milestonesOfWorkstreams, recentChanges } from "@/lib/queries/milestones";
+import {
+  type MilestoneTranslations,
+  milestoneTitleTranslations,
+  milestoneTranslationsOf,
+  workstreamTranslations,
+} from "@/lib/queries/translations";
 import { getWorkstreamBySlug } from "@/lib/queries/workstreams";
 import { pageQuerySchema, parseQueryLenient, slugSchema } from "@/lib/validation/filters";
 import { HealthBadge } from "../../_components/badges";
 import { HistoryEntryText } from "../../_components/history-entry";
+import { contentLocale, Localized } from "../../_components/localized";
 import { AddMilestoneForm } from "./add-milestone-form";
 import { MilestoneEditor } from "./milestone-editor";
 import { Pagination } from "../../_components/pagination";
@@ -33,7 +41,10 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/workstre
   const { slug } = await params;
   // Names are not shown to visitors who may not read the page.
   if (!(await getPageActor()) && !isPublicRead()) return {};
-  return { title: loadWorkstream(slug).nameEn };
+  const workstream = loadWorkstream(slug);
+  const locale = await contentLocale();
+  const translation = workstreamTranslations([workstream.id], locale).get(workstream.id);
+  return { title: localizedText(locale, { en: workstream.nameEn, zh: workstream.nameZh }, translation?.name).text };
 }
 
 function EvidenceLink({ evidence }: { evidence: Evidence }) {
@@ -55,13 +66,31 @@ export default async function WorkstreamPage({ params, searchParams }: PageProps
   const t = await getTranslations("workstream");
   const tStatus = await getTranslations("status");
   const format = await getFormatter();
-  const locale = await getLocale();
+  const locale = await contentLocale();
 
   const allMilestones = milestonesOfWorkstreams([workstream.id], {}, today);
   const table = listMilestones({ workstream: workstream.slug }, { page: query.page, pageSize: MILESTONES_PER_PAGE }, today);
   const history = historyOfMilestones(table.items.map((milestone) => milestone.id));
   const feed = recentChanges(50, workstream.id, true);
   const canEdit = canEditWorkstream(actor, workstream.id);
+
+  // Content in the page's language, English (marked) where a translation is missing, and the
+  // report's other language as a secondary line.
+  const workstreamText = workstreamTranslations([workstream.id], locale).get(workstream.id);
+  const names = { en: workstream.nameEn, zh: workstream.nameZh };
+  const summaries = { en: workstream.summaryEn, zh: workstream.summaryZh };
+  const name = localizedText(locale, names, workstreamText?.name);
+  const summary = localizedText(locale, summaries, workstreamText?.summary);
+  const originalName = originalText(locale, names);
+  const originalSummary = originalText(locale, summaries);
+  const titleTranslations = milestoneTitleTranslations(
+    [...allMilestones, ...table.items].map((milestone) => milestone.id).concat(feed.map((entry) => entry.milestoneId)),
+    locale,
+  );
+  const titleOf = (milestone: { id: number; titleEn: string; titleZh: string }) =>
+    localizedText(locale, { en: milestone.titleEn, zh: milestone.titleZh }, titleTranslations.get(milestone.id));
+  // Every language of each row's title, for the editor to prefill.
+  const editorTranslations = canEdit ? milestoneTranslationsOf(table.items.map((milestone) => milestone.id)) : new Map<number, MilestoneTranslations>();
   const editId = Number(Array.isArray(rawQuery.edit) ? rawQuery.edit[0] : rawQuery.edit);
   const extent = allMilestones.length
     ? { start: allMilestones[0]!.periodStart, end: allMilestones.reduce((max, m) => (m.periodEnd > max ? m.periodEnd : max), "") }
@@ -74,10 +103,14 @@ export default async function WorkstreamPage({ params, searchParams }: PageProps
       </nav>
       <header className="page__header workstream-header">
         <div>
-          <h1>{workstream.nameEn}</h1>
-          <p className="card__zh" lang="zh">
-            {workstream.nameZh}
-          </p>
+          <h1>
+            <Localized value={name} />
+          </h1>
+          {originalName && (
+            <p className="card__zh" lang={originalName.lang}>
+              {originalName.text}
+            </p>
+          )}
         </div>
         <HealthBadge health={workstream.health} />
       </header>
@@ -111,10 +144,16 @@ export default async function WorkstreamPage({ params, searchParams }: PageProps
             </dd>
           </div>
         </dl>
-        <p className="summary">{workstream.summaryEn}</p>
-        <p className="summary" lang="zh">
-          {workstream.summaryZh}
-        </p>
+        {summary.text && (
+          <p className="summary">
+            <Localized value={summary} />
+          </p>
+        )}
+        {originalSummary && (
+          <p className="summary" lang={originalSummary.lang}>
+            {originalSummary.text}
+          </p>
+        )}
         {workstream.evidence.length > 0 && (
           <p>
             <strong>{t("evidence")}:</strong>{" "}
@@ -144,10 +183,16 @@ export default async function WorkstreamPage({ params, searchParams }: PageProps
         <h2 id="timeline-heading">{t("timeline")}</h2>
         {extent ? (
           <Timeline
-            lanes={[{ slug: workstream.slug, name: workstream.nameEn, milestones: allMilestones }]}
+            lanes={[
+              {
+                slug: workstream.slug,
+                name,
+                milestones: allMilestones.map((milestone) => ({ ...milestone, title: titleOf(milestone) })),
+              },
+            ]}
             axis={axisForExtent(extent)}
             today={today}
-            caption={t("timelineCaption", { name: workstream.nameEn })}
+            caption={t("timelineCaption", { name: name.text })}
           />
         ) : (
           <p className="empty-state">{t("noMilestones")}</p>
@@ -162,7 +207,7 @@ export default async function WorkstreamPage({ params, searchParams }: PageProps
         ) : (
           <div className="table-scroll">
             <table className="milestone-table" data-testid="milestone-table">
-              <caption className="visually-hidden">{t("milestonesCaption", { name: workstream.nameEn })}</caption>
+              <caption className="visually-hidden">{t("milestonesCaption", { name: name.text })}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t("date")}</th>
@@ -175,6 +220,7 @@ export default async function WorkstreamPage({ params, searchParams }: PageProps
               <tbody>
                 {table.items.map((milestone) => {
                   const entries = history.get(milestone.id) ?? [];
+                  const originalTitle = originalText(locale, { en: milestone.titleEn, zh: milestone.titleZh });
                   return (
                     <tr key={milestone.id} id={`milestone-${milestone.id}`} data-testid="milestone-row">
                       <td className="nowrap">
@@ -184,10 +230,14 @@ export default async function WorkstreamPage({ params, searchParams }: PageProps
                         )}
                       </td>
                       <td>
-                        <div className="milestone-title">{milestone.titleEn}</div>
-                        <div lang="zh" className="muted">
-                          {milestone.titleZh}
+                        <div className="milestone-title">
+                          <Localized value={titleOf(milestone)} />
                         </div>
+                        {originalTitle && (
+                          <div lang={originalTitle.lang} className="muted">
+                            {originalTitle.text}
+                          </div>
+                        )}
                         {milestone.quoteZh && (
                           <blockquote lang="zh" className="quote">
                             “{milestone.quoteZh}”
@@ -206,7 +256,7 @@ export default async function WorkstreamPage({ params, searchParams }: PageProps
                       </td>
                       <td>
                         <MilestoneEditor
-                          initial={{ ...milestone, removedAt: null }}
+                          initial={{ ...milestone, removedAt: null, translations: editorTranslations.get(milestone.id) ?? {} }}
                           canEdit={canEdit}
                           openOnLoad={editId === milestone.id}
                           overdue={milestone.overdue}
@@ -257,7 +307,7 @@ export default async function WorkstreamPage({ params, searchParams }: PageProps
             {feed.map((entry) => (
               <li key={entry.id}>
                 <span className="feed__milestone">
-                  {entry.milestoneTitleEn}
+                  <Localized value={localizedText(locale, { en: entry.milestoneTitleEn, zh: entry.milestoneTitleZh }, titleTranslations.get(entry.milestoneId))} />
                   {entry.milestoneRemoved && <span className="badge badge--cancelled"> {t("removedMark")}</span>}
                 </span>
                 <HistoryEntryText entry={entry} />

@@ -3,11 +3,13 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { todayIso } from "@/lib/domain/partial-date";
 import { listBodies } from "@/lib/queries/bodies";
+import { allWorkstreamTranslations } from "@/lib/queries/translations";
 import { getWorkstreamBySlug } from "@/lib/queries/workstreams";
 import { slugSchema } from "@/lib/validation/filters";
 import { AdminNav } from "../../_components/admin-nav";
 import { AdminRequired, requireAdminPage } from "../../_components/admin-gate";
 import { updateWorkstreamFromForm } from "../actions";
+import { translationFormValues } from "../translation-fields";
 import { WorkstreamForm } from "../workstream-form";
 
 export async function generateMetadata() {
@@ -49,6 +51,7 @@ export default async function AdminWorkstreamPage({ params, searchParams }: Page
           summaryEn: workstream.summaryEn,
           summaryZh: workstream.summaryZh,
           paragraphs: workstream.paragraphs.join(", "),
+          ...translationFormValues(allWorkstreamTranslations(workstream.id)),
         }}
         bodies={bodies}
       />
