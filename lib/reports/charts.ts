@@ -13,7 +13,8 @@ export type Shape =
   | { type: "circle"; cx: number; cy: number; r: number; fill: string }
   | { type: "text"; x: number; y: number; text: string; size: number; anchor: "start" | "middle" | "end"; fill: string; bold?: boolean };
 
-export type Scene = { width: number; height: number; title: string; shapes: Shape[] };
+/** `direction` is that of the scene's text: "rtl" once mirrored for an Arabic reader. */
+export type Scene = { width: number; height: number; title: string; shapes: Shape[]; direction?: "ltr" | "rtl" };
 
 /** Same colours as the dashboard's (app/[locale]/_components/status-colors.ts); a test keeps them equal. */
 export const REPORT_STATUS_COLORS: Record<MilestoneStatus, string> = {
@@ -197,6 +198,31 @@ export function progressScene(points: MonthPoint[], labels: { due: string; compl
     shapes.push({ type: "circle", cx, cy: y(point.cumulativeCompleted), r: 1.8, fill: REPORT_STATUS_COLORS.completed });
   });
   return { width, height: bottom + size + 10, title, shapes };
+}
+
+/**
+ * The scene as a right-to-left reader expects it: mirrored left to right, so labels stand on
+ * the right, bars grow leftwards and time runs from right to left. Text is not mirrored, only
+ * anchored at the other end.
+ */
+export function mirrorScene(scene: Scene): Scene {
+  const w = scene.width;
+  const flip = { start: "end", end: "start", middle: "middle" } as const;
+  const shapes = scene.shapes.map((shape): Shape => {
+    switch (shape.type) {
+      case "rect":
+        return { ...shape, x: w - shape.x - shape.w };
+      case "line":
+        return { ...shape, x1: w - shape.x1, x2: w - shape.x2 };
+      case "polyline":
+        return { ...shape, points: shape.points.map(([x, y]) => [w - x, y] as [number, number]) };
+      case "circle":
+        return { ...shape, cx: w - shape.cx };
+      case "text":
+        return { ...shape, x: w - shape.x, anchor: flip[shape.anchor] };
+    }
+  });
+  return { ...scene, shapes, direction: "rtl" };
 }
 
 export function sceneOf(chart: ChartSpec, width: number, title: string): Scene {

@@ -1,6 +1,7 @@
+import { directionOf } from "@/i18n/locales";
 import type { MilestoneStatus } from "@/lib/domain/status";
 import { changeOf, type MonthPoint, type ReportData, type ReportRow, type Totals } from "./report-data";
-import { REPORT_TEXT, type ReportText, reportDate } from "./text";
+import { latinLetters, REPORT_TEXT, type ReportText, reportDate } from "./text";
 
 /**
  * The report as a format-neutral document: headings, numbered paragraphs with lettered items,
@@ -25,6 +26,8 @@ export type Block =
 
 export type ReportDocument = {
   lang: ReportData["lang"];
+  /** Arabic reads right to left: text aligned right, table columns and charts mirrored. */
+  direction: "ltr" | "rtl";
   title: string;
   subtitle: string;
   lines: string[];
@@ -39,16 +42,7 @@ export const STATUS_MIX_ROWS_PER_FIGURE = 25;
 const COUNT_ORDER: MilestoneStatus[] = ["completed", "in_progress", "delayed", "at_risk", "planned", "cancelled"];
 
 /** Section letters as in UN reports: A–Z, then AA, AB… */
-export function sectionLetter(n: number): string {
-  let label = "";
-  for (let i = n; i > 0; i = Math.floor((i - 1) / 26)) label = String.fromCharCode(65 + ((i - 1) % 26)) + label;
-  return label;
-}
-
-/** (a)–(z), then (aa), (ab)… */
-const itemLabel = (n: number) => `(${sectionLetter(n).toLowerCase()})`;
-
-const signed = (n: number) => (n > 0 ? `+${n}` : n === 0 ? "0" : `−${-n}`);
+export const sectionLetter = latinLetters;
 
 export type ReportHeading = Pick<ReportDocument, "title" | "subtitle" | "lines">;
 
@@ -66,8 +60,8 @@ export function reportHeading(data: ReportData): ReportHeading {
 
 export function buildReportDocument(data: ReportData): ReportDocument {
   const t = REPORT_TEXT[data.lang];
+  const { stop, space, dash, facts: factSeparator, sources, colon, reasonEnd } = t.punct;
   const zh = data.lang === "zh";
-  const stop = zh ? "。" : ". ";
   const blocks: Block[] = [];
   let paragraph = 0;
   const para = (runs: Run[], items: Item[] = []) => blocks.push({ kind: "paragraph", number: ++paragraph, runs, items });
@@ -77,8 +71,8 @@ export function buildReportDocument(data: ReportData): ReportDocument {
   const asOf = reportDate(data.asOf, data.lang);
 
   // I. Overview
-  blocks.push({ kind: "heading", level: 1, id: "overview", label: "I.", text: t.chapterOverview });
-  para([{ text: `${t.overviewIntro(data.totals.total, data.workstreams.length, data.year, asOf)}${zh ? "" : " "}${scopeText}` }]);
+  blocks.push({ kind: "heading", level: 1, id: "overview", label: t.chapterLabel(1), text: t.chapterOverview });
+  para([{ text: `${t.overviewIntro(data.totals.total, data.workstreams.length, data.year, asOf)}${space}${scopeText}` }]);
   const parts = COUNT_ORDER.filter((status) => data.totals.counts[status] > 0 || status !== "cancelled")
     .map((status) => t.countOf(data.totals.counts[status], t.status[status]))
     .join(t.listSeparator);
@@ -117,27 +111,29 @@ export function buildReportDocument(data: ReportData): ReportDocument {
   });
 
   // II. Progress by workstream
-  blocks.push({ kind: "heading", level: 1, id: "workstreams", label: "II.", text: t.chapterWorkstreams });
+  blocks.push({ kind: "heading", level: 1, id: "workstreams", label: t.chapterLabel(2), text: t.chapterWorkstreams });
+  // A sentence ending in an abbreviation ("1 июня 2021 г.", "paras.") takes no second full stop.
+  const endSentence = (text: string, before: string) => ((text || before).endsWith(".") && stop.startsWith(".") ? `${text}${stop.slice(1)}` : `${text}${stop}`);
   const itemRuns = (row: ReportRow, slipped: boolean): Run[] => {
-    const runs: Run[] = [{ text: row.title, bold: true }, { text: `${zh ? "——" : " — "}${row.dateLabel}` }];
+    const runs: Run[] = [{ text: row.title, bold: true }, { text: `${dash}${row.dateLabel}` }];
     const facts: string[] = [];
     if (row.status === "completed" && row.completedOn && row.completedOn !== row.date) facts.push(t.completedOn(reportDate(row.completedOn, data.lang)));
     if (slipped) {
-      facts.push(zh ? row.statusLabel : row.statusLabel.toLowerCase());
+      facts.push(row.statusLabel.toLowerCase());
       if (row.overdue) facts.push(t.overdueSince(row.dateLabel));
     }
-    runs.push({ text: (facts.length ? `${zh ? "，" : "; "}${facts.join(zh ? "，" : "; ")}` : "") + stop });
-    runs.push({ text: `${t.source}${zh ? "：" : ": "}${[row.source, ...row.symbols].join(zh ? "；" : "; ")}${stop}` });
+    runs.push({ text: endSentence(facts.length ? `${factSeparator}${facts.join(factSeparator)}` : "", runs[1]!.text) });
+    runs.push({ text: `${t.source}${colon}${[row.source, ...row.symbols].join(sources)}${stop}` });
     if (row.urls.length) {
-      runs.push({ text: `${t.evidence}${zh ? "：" : ": "}` });
+      runs.push({ text: `${t.evidence}${colon}` });
       row.urls.forEach((url, index) => {
-        if (index > 0) runs.push({ text: zh ? "；" : "; " });
+        if (index > 0) runs.push({ text: sources });
         runs.push({ text: url, href: url });
       });
       runs.push({ text: stop });
     }
     if (zh && row.quoteZh) runs.push({ text: t.quote(row.quoteZh) + stop });
-    if (slipped) runs.push({ text: row.reason ? t.reason(row.reason) + (zh ? "。" : "") : t.noReason });
+    if (slipped) runs.push({ text: row.reason ? t.reason(row.reason) + reasonEnd : t.noReason });
     // Trim the trailing space of the last run.
     const last = runs[runs.length - 1]!;
     last.text = last.text.trimEnd();
@@ -145,14 +141,14 @@ export function buildReportDocument(data: ReportData): ReportDocument {
   };
   const group = (heading: string, rows: ReportRow[], slipped = false) => {
     if (!rows.length) return;
-    para([{ text: heading }], rows.map((row, index) => ({ label: itemLabel(index + 1), runs: itemRuns(row, slipped) })));
+    para([{ text: heading }], rows.map((row, index) => ({ label: t.itemLabel(index + 1), runs: itemRuns(row, slipped) })));
   };
   for (const section of data.workstreams) {
-    blocks.push({ kind: "heading", level: 2, id: `ws-${section.slug}`, label: `${sectionLetter(section.number)}.`, text: section.name });
+    blocks.push({ kind: "heading", level: 2, id: `ws-${section.slug}`, label: t.sectionLabel(section.number), text: section.name });
     const paragraphs = section.paragraphs.length ? t.paragraphsLine(data.sourceSymbol, compactRanges(section.paragraphs)) : "";
     blocks.push({
       kind: "meta",
-      runs: [{ text: [t.bodyLine(section.body), t.leadsLine(section.leads.length ? section.leads.join(t.listSeparator) : null), paragraphs].filter(Boolean).join(zh ? "" : " ") }],
+      runs: [{ text: [t.bodyLine(section.body), t.leadsLine(section.leads.length ? section.leads.join(t.listSeparator) : null), paragraphs].filter(Boolean).join(space) }],
     });
     para([{ text: section.summary }]);
     const { completed, inProgress, slipped, planned, cancelled } = section.groups;
@@ -183,15 +179,15 @@ export function buildReportDocument(data: ReportData): ReportDocument {
     rows: data.workstreams.flatMap((section) => {
       const rows = [...section.groups.completed, ...section.groups.inProgress, ...section.groups.slipped, ...section.groups.planned, ...section.groups.cancelled].sort((a, b) => a.number - b.number);
       if (!rows.length) return [];
-      const heading: Row = Object.assign([{ text: `${sectionLetter(section.number)}. ${section.name}`, bold: true }], { group: true });
+      const heading: Row = Object.assign([{ text: `${t.sectionLabel(section.number)} ${section.name}`, bold: true }], { group: true });
       return [
         heading,
         ...rows.map((row): Row => [
-          { text: String(row.number) },
+          { text: t.num(row.number) },
           { text: row.title },
           { text: row.dateLabel },
-          { text: row.overdue ? `${row.statusLabel}${zh ? "，" : "; "}${t.overdue}` : row.statusLabel },
-          { text: [row.source, ...row.symbols].join(zh ? "；" : "; ") },
+          { text: row.overdue ? `${row.statusLabel}${factSeparator}${t.overdue}` : row.statusLabel },
+          { text: [row.source, ...row.symbols].join(sources) },
         ]),
       ];
     }),
@@ -200,6 +196,7 @@ export function buildReportDocument(data: ReportData): ReportDocument {
 
   return {
     lang: data.lang,
+    direction: directionOf(data.lang),
     ...reportHeading(data),
     blocks,
     toc: blocks.flatMap((block) => (block.kind === "heading" ? [{ id: block.id, level: block.level, label: block.label, text: block.text }] : [])),
@@ -208,9 +205,9 @@ export function buildReportDocument(data: ReportData): ReportDocument {
 
 function countsTable(data: ReportData, t: ReportText): Block {
   const countCells = (totals: Totals, bold = false): Cell[] => [
-    ...COUNT_ORDER.map((status) => ({ text: String(totals.counts[status]), bold })),
-    { text: String(totals.overdue), bold },
-    { text: String(totals.total), bold },
+    ...COUNT_ORDER.map((status) => ({ text: t.num(totals.counts[status]), bold })),
+    { text: t.num(totals.overdue), bold },
+    { text: t.num(totals.total), bold },
   ];
   const delta = changeOf(data.totals, data.previous);
   return {
@@ -226,18 +223,18 @@ function countsTable(data: ReportData, t: ReportText): Block {
       { header: t.changeFrom(data.previous.year), width: 10, align: "right" },
     ],
     rows: data.workstreams.map((section) => [
-      { text: `${sectionLetter(section.number)}. ${section.name}` },
+      { text: `${t.sectionLabel(section.number)} ${section.name}` },
       ...countCells(section.totals),
-      { text: signed(section.totals.total - section.previous.total) },
+      { text: t.signed(section.totals.total - section.previous.total) },
     ]),
     foot: [
-      [{ text: t.tableTotal(data.year), bold: true }, ...countCells(data.totals, true), { text: signed(delta.total), bold: true }],
+      [{ text: t.tableTotal(data.year), bold: true }, ...countCells(data.totals, true), { text: t.signed(delta.total), bold: true }],
       [{ text: t.tableTotal(data.previous.year) }, ...countCells(data.previous), { text: "" }],
       [
-        { text: `${t.change} ${data.previous.year}–${data.year}` },
-        ...COUNT_ORDER.map((status) => ({ text: signed(delta.counts[status]) })),
-        { text: signed(delta.overdue) },
-        { text: signed(delta.total) },
+        { text: `${t.change} ${t.year(data.previous.year)}–${t.year(data.year)}` },
+        ...COUNT_ORDER.map((status) => ({ text: t.signed(delta.counts[status]) })),
+        { text: t.signed(delta.overdue) },
+        { text: t.signed(delta.total) },
         { text: "" },
       ],
     ],

@@ -1,12 +1,13 @@
 import { z } from "zod";
+import { LOCALES } from "@/i18n/locales";
 import { filtersSchema, paramsToObject, slugSchema } from "@/lib/validation/filters";
 
 /** Formats the yearly report exports to. */
 export const REPORT_FORMATS = ["pdf", "docx", "xlsx", "csv", "json"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-/** Languages of the report's content: English, and Chinese, the source report's own language. */
-export const REPORT_LANGS = ["en", "zh"] as const;
+/** Languages of the report: the six official languages of the United Nations, as the interface has them. */
+export const REPORT_LANGS = LOCALES;
 export type ReportLang = (typeof REPORT_LANGS)[number];
 
 const emptyToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
@@ -70,7 +71,7 @@ export function reportOptionsQuery(options: ReportOptions, extra: Record<string,
   return query ? `?${query}` : "";
 }
 
-/** The file name of an export: ceb-progress-2021-zh.pdf. */
+/** The file name of an export: ceb-progress-2021-ar.pdf. */
 export function reportFileName(year: number, lang: ReportLang, format: ReportFormat): string {
   return `ceb-progress-${year}-${lang}.${format}`;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { reportSeed } from "@/db/seed/report-e-2022-13";
+import { isTranslationLocale, type TranslationLocale } from "@/i18n/locales";
 import { emptyStatusCounts, type StatusCounts } from "@/lib/domain/health";
 import type { DatePrecision } from "@/lib/domain/partial-date";
 import { MILESTONE_STATUSES, type MilestoneStatus } from "@/lib/domain/status";
@@ -53,6 +54,8 @@ export type ReportRow = {
   /** Why it has its status: the note of the change into it, when one was recorded. */
   reason: string | null;
 };
+
+export type ReportRowColumn = (typeof REPORT_ROW_COLUMNS)[number];
 
 export const REPORT_ROW_COLUMNS = [
   "number",
@@ -121,6 +124,15 @@ export type ReportData = {
   months: MonthPoint[];
 };
 
+/** What a piece of translated content belongs to, and which of its texts it is. */
+export type ContentRef = { kind: "workstream"; id: number; field: "name" | "summary" } | { kind: "milestone"; id: number; field: "title" };
+
+/**
+ * Where Arabic, French, Russian and Spanish content comes from: the translation of one text in
+ * one language, or nothing (English is shown then). English and Chinese are columns of their own.
+ */
+export type ContentTranslations = (lang: TranslationLocale, ref: ContentRef) => string | null | undefined;
+
 const emptyTotals = (): Totals => ({ counts: emptyStatusCounts(), overdue: 0, total: 0 });
 
 const totalsOf = (row: CountsRow | undefined): Totals => (row ? { counts: row.counts, overdue: row.overdue, total: row.total } : emptyTotals());
@@ -139,11 +151,20 @@ function sumTotals(rows: Iterable<CountsRow>): Totals {
  * Everything a yearly report shows, built once and rendered by every format: the year's
  * counts (from SQL aggregates) against the previous year's, one section per workstream with
  * its milestones grouped by what happened to them, the annex rows and the monthly curve.
+ * `translations` gives Arabic, French, Russian and Spanish content where it exists.
  */
-export function buildReportData(year: number, options: { lang: ReportLang; workstream?: string[]; status?: MilestoneStatus[] }, today: string): ReportData {
+export function buildReportData(
+  year: number,
+  options: { lang: ReportLang; workstream?: string[]; status?: MilestoneStatus[] },
+  today: string,
+  translations?: ContentTranslations,
+): ReportData {
   const scope: ReportScope = { workstreams: options.workstream, statuses: options.status };
   const lang = options.lang;
   const text = REPORT_TEXT[lang];
+  const translated = (ref: ContentRef) => (translations && isTranslationLocale(lang) ? translations(lang, ref) : undefined);
+  const bodyName = (stream: ReportWorkstreamRow) =>
+    lang === "zh" ? inLanguage(lang, stream.bodyNameEn, stream.bodyNameZh) : (text.bodyNames[stream.bodyCode] ?? `${stream.bodyNameEn} (${stream.bodyShortNameEn})`);
 
   const counts = countsByWorkstream(year, scope, today);
   const previousCounts = countsByWorkstream(year - 1, scope, today);
@@ -152,6 +173,7 @@ export function buildReportData(year: number, options: { lang: ReportLang; works
   const reasons = statusReasons(year, scope);
   const next = openMilestonesOfYear(year + 1, streams.map((stream) => stream.id), scope, today);
   const byId = new Map<number, ReportWorkstreamRow>(streams.map((stream) => [stream.id, stream]));
+  const names = new Map(streams.map((stream) => [stream.id, inLanguage(lang, stream.nameEn, stream.nameZh, translated({ kind: "workstream", id: stream.id, field: "name" }))]));
 
   const toRow = (milestone: ReportMilestoneRow, number: number): ReportRow => {
     const stream = byId.get(milestone.workstreamId)!;
@@ -159,9 +181,9 @@ export function buildReportData(year: number, options: { lang: ReportLang; works
       number,
       milestoneId: milestone.id,
       workstreamSlug: stream.slug,
-      workstream: inLanguage(lang, stream.nameEn, stream.nameZh),
+      workstream: names.get(stream.id)!,
       bodyCode: stream.bodyCode,
-      title: inLanguage(lang, milestone.titleEn, milestone.titleZh),
+      title: inLanguage(lang, milestone.titleEn, milestone.titleZh, translated({ kind: "milestone", id: milestone.id, field: "title" })),
       date: milestone.date,
       datePrecision: milestone.datePrecision,
       dateLabel: reportDate(milestone.date, lang),
@@ -202,12 +224,12 @@ export function buildReportData(year: number, options: { lang: ReportLang; works
     (stream, index): WorkstreamSection => ({
       number: index + 1,
       slug: stream.slug,
-      name: inLanguage(lang, stream.nameEn, stream.nameZh),
+      name: names.get(stream.id)!,
       bodyCode: stream.bodyCode,
-      body: lang === "zh" ? inLanguage(lang, stream.bodyNameEn, stream.bodyNameZh) : `${stream.bodyNameEn} (${stream.bodyShortNameEn})`,
+      body: bodyName(stream),
       leads: stream.leads,
       paragraphs: stream.paragraphs,
-      summary: inLanguage(lang, stream.summaryEn, stream.summaryZh),
+      summary: inLanguage(lang, stream.summaryEn, stream.summaryZh, translated({ kind: "workstream", id: stream.id, field: "summary" })),
       totals: totalsOf(counts.get(stream.id)),
       previous: totalsOf(previousCounts.get(stream.id)),
       groups: groupMilestones(rowsByStream.get(stream.id) ?? []),

@@ -98,7 +98,7 @@ describe("report options", () => {
     expect(ok).toEqual({ ok: true, value: { format: "pdf", lang: "zh", workstream: ["data-cube", "ai-working-group"], status: ["completed", "delayed"] } });
     for (const [query, name] of [
       ["format=doc", "format"],
-      ["lang=fr", "lang"],
+      ["lang=de", "lang"],
       ["workstream=Not_A_Slug", "workstream"],
       ["status=done", "status"],
       ["colour=red", "colour"],

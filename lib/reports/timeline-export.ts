@@ -1,22 +1,28 @@
 import "server-only";
+import { directionOf } from "@/i18n/locales";
 import { MILESTONE_STATUSES } from "@/lib/domain/status";
 import { assignRows, type Axis, axisForExtent, positionOf, spanOf, ticksOf } from "@/lib/domain/timeline-layout";
 import { type MilestoneRow, milestonesOfWorkstreams } from "@/lib/queries/milestones";
 import { milestoneExtent } from "@/lib/queries/stats";
 import { listWorkstreamSummaries } from "@/lib/queries/workstreams";
 import type { Filters } from "@/lib/validation/filters";
-import { fitLabel, REPORT_STATUS_COLORS, type Scene, type Shape, sceneToSvg, twoLines } from "./charts";
+import { approximateWidth, fitLabel, mirrorScene, REPORT_STATUS_COLORS, type Scene, type Shape, sceneToSvg, twoLines } from "./charts";
 import { REPORT_FONT_FAMILY } from "./fonts";
-import { textPath } from "./render/glyph-paths";
+import { type ReportLang, reportOptionsSchema } from "./options";
+import type { ContentTranslations } from "./report-data";
+import { textPathIn } from "./render/glyph-paths";
 import { drawSceneWith, loadPdfKit, registerReportFonts } from "./render/pdf";
 import { PdfText } from "./render/pdf-text";
 import { svgToPng } from "./render/png";
-import { REPORT_TEXT, reportDate } from "./text";
+import { inLanguage, REPORT_TEXT, reportDate } from "./text";
+
+/** The `lang` query parameter of the timeline export: the reports' own (`?lang=ar`), English by default. */
+export const timelineLangSchema = reportOptionsSchema.shape.lang;
 
 export const TIMELINE_FORMATS = ["png", "pdf"] as const;
 export type TimelineFormat = (typeof TIMELINE_FORMATS)[number];
 
-type Lane = { name: string; milestones: MilestoneRow[] };
+type Lane = { name: string; milestones: (MilestoneRow & { title: string })[] };
 
 const WIDTH = 1200;
 const LABEL_WIDTH = 230;
@@ -36,9 +42,13 @@ function tint(hex: string, share: number): string {
   return `#${[(n >> 16) & 255, (n >> 8) & 255, n & 255].map((c) => mix(c).toString(16).padStart(2, "0")).join("")}`;
 }
 
-/** The /timeline view as a scene: one lane per workstream, each milestone over its date's period. */
-export function timelineScene(lanes: Lane[], axis: Axis, today: string, title: string): Scene {
-  const t = REPORT_TEXT.en;
+/**
+ * The /timeline view as a scene: one lane per workstream, each milestone over its date's
+ * period, its words in `lang`. In Arabic the whole scene is mirrored: lane names on the right
+ * and time running from right to left, the latest dates on the left.
+ */
+export function timelineScene(lanes: Lane[], axis: Axis, today: string, title: string, lang: ReportLang = "en"): Scene {
+  const t = REPORT_TEXT[lang];
   const shapes: Shape[] = [{ type: "text", x: 0, y: 16, text: title, size: 14, anchor: "start", fill: TEXT, bold: true }];
   // Legend: statuses, then overdue and today.
   let x = 0;
@@ -46,17 +56,17 @@ export function timelineScene(lanes: Lane[], axis: Axis, today: string, title: s
   for (const status of MILESTONE_STATUSES) {
     shapes.push({ type: "rect", x, y: legendY, w: 10, h: 10, fill: REPORT_STATUS_COLORS[status] });
     shapes.push({ type: "text", x: x + 14, y: legendY + 9, text: t.status[status], size: 10, anchor: "start", fill: TEXT });
-    x += 30 + t.status[status].length * 6;
+    x += 30 + approximateWidth(t.status[status], 10);
   }
   shapes.push({ type: "rect", x, y: legendY, w: 14, h: 10, fill: "#ffffff", stroke: TODAY, strokeWidth: 1.5, dash: [3, 2] });
   shapes.push({ type: "text", x: x + 18, y: legendY + 9, text: t.overdue, size: 10, anchor: "start", fill: TEXT });
-  x += 80;
+  x += 36 + approximateWidth(t.overdue, 10);
   shapes.push({ type: "line", x1: x + 5, y1: legendY - 1, x2: x + 5, y2: legendY + 11, stroke: TODAY, width: 2 });
-  shapes.push({ type: "text", x: x + 12, y: legendY + 9, text: `Today (${reportDate(today, "en")})`, size: 10, anchor: "start", fill: TEXT });
+  shapes.push({ type: "text", x: x + 12, y: legendY + 9, text: t.timeline.today(reportDate(today, lang)), size: 10, anchor: "start", fill: TEXT });
 
   const axisY = 62;
-  const monthFormat = new Intl.DateTimeFormat("en-GB", { month: "short", timeZone: "UTC" });
-  const ticks = ticksOf(axis, (year, month) => monthFormat.format(new Date(Date.UTC(year, month - 1, 1))));
+  const monthFormat = new Intl.DateTimeFormat(t.locale, { month: "short", timeZone: "UTC" });
+  const ticks = ticksOf(axis, (year, month) => monthFormat.format(new Date(Date.UTC(year, month - 1, 1))), t.year);
   for (const tick of ticks) {
     shapes.push({ type: "text", x: TRACK_X + tick.position * TRACK_WIDTH + 3, y: axisY, text: tick.label, size: 10, anchor: "start", fill: MUTED });
   }
@@ -96,7 +106,7 @@ export function timelineScene(lanes: Lane[], axis: Axis, today: string, title: s
         strokeWidth: milestone.overdue ? 1.6 : 1.2,
         dash: milestone.overdue ? [4, 2] : undefined,
       });
-      if (width > 40) shapes.push({ type: "text", x: left + 4, y: top + 12, text: fitLabel(milestone.titleEn, 9, width - 8), size: 9, anchor: "start", fill: TEXT });
+      if (width > 40) shapes.push({ type: "text", x: left + 4, y: top + 12, text: fitLabel(milestone.title, 9, width - 8), size: 9, anchor: "start", fill: TEXT });
     }
     y += height;
   }
@@ -107,31 +117,50 @@ export function timelineScene(lanes: Lane[], axis: Axis, today: string, title: s
     const todayX = TRACK_X + positionOf(today, axis) * TRACK_WIDTH;
     shapes.push({ type: "line", x1: todayX, y1: lanesTop, x2: todayX, y2: y, stroke: TODAY, width: 2 });
   }
-  return { width: WIDTH, height: y + 12, title, shapes: [...under, ...shapes] };
+  const scene: Scene = { width: WIDTH, height: y + 12, title, shapes: [...under, ...shapes] };
+  return directionOf(lang) === "rtl" ? mirrorScene(scene) : scene;
 }
 
-/** The lanes the timeline shows for these filters: every matching workstream, or one page of them. */
-export function timelineLanes(filters: Filters, paging: { page: number; pageSize: number } | null, today: string): { lanes: Lane[]; axis: Axis | null } {
+/**
+ * The lanes the timeline shows for these filters: every matching workstream, or one page of
+ * them, with names and titles in `lang` (English where `translations` has none).
+ */
+export function timelineLanes(
+  filters: Filters,
+  paging: { page: number; pageSize: number } | null,
+  today: string,
+  lang: ReportLang = "en",
+  translations?: ContentTranslations,
+): { lanes: Lane[]; axis: Axis | null } {
   const summaries = listWorkstreamSummaries(filters, paging ?? { page: 1, pageSize: 100_000 }, today);
   const milestones = milestonesOfWorkstreams(summaries.items.map((item) => item.id), filters, today);
-  const lanes = summaries.items.map((item) => ({ name: item.nameEn, milestones: milestones.filter((milestone) => milestone.workstreamId === item.id) }));
+  const translated = (ref: Parameters<ContentTranslations>[1]) => (translations && lang !== "en" && lang !== "zh" ? translations(lang, ref) : undefined);
+  const lanes = summaries.items.map((item) => ({
+    name: inLanguage(lang, item.nameEn, item.nameZh, translated({ kind: "workstream", id: item.id, field: "name" })),
+    milestones: milestones
+      .filter((milestone) => milestone.workstreamId === item.id)
+      .map((milestone) => ({ ...milestone, title: inLanguage(lang, milestone.titleEn, milestone.titleZh, translated({ kind: "milestone", id: milestone.id, field: "title" })) })),
+  }));
   const extent = filters.year !== undefined ? { start: `${filters.year}-01-01`, end: `${filters.year}-12-31` } : milestoneExtent(filters);
   return { lanes, axis: extent ? axisForExtent(extent) : null };
 }
 
-export function timelineTitle(filters: Filters): string {
-  const parts = [filters.year !== undefined ? String(filters.year) : "All years", filters.body, filters.status?.map((status) => REPORT_TEXT.en.status[status]).join(", ")];
-  return `Timeline of workstream milestones — ${parts.filter(Boolean).join(" · ")}`;
+export function timelineTitle(filters: Filters, lang: ReportLang = "en"): string {
+  const t = REPORT_TEXT[lang];
+  const parts = [filters.year !== undefined ? t.year(filters.year) : t.timeline.allYears, filters.body, filters.status?.map((status) => t.status[status]).join(t.listSeparator)];
+  return t.timeline.title(parts.filter(Boolean).join(" · "));
 }
 
-export function timelineFileName(filters: Filters, format: TimelineFormat): string {
-  const parts = ["ceb-timeline", filters.year, filters.body?.toLowerCase(), filters.status?.join("-")].filter((part) => part !== undefined && part !== "");
+/** ceb-timeline-2021-hlcp.png; other languages than English add theirs: ceb-timeline-2021-ar.png. */
+export function timelineFileName(filters: Filters, format: TimelineFormat, lang: ReportLang = "en"): string {
+  const parts = ["ceb-timeline", filters.year, filters.body?.toLowerCase(), filters.status?.join("-"), lang === "en" ? undefined : lang].filter((part) => part !== undefined && part !== "");
   return `${parts.join("-")}.${format}`;
 }
 
 /** Renders the timeline as a PNG (2× for sharp text) or a one-page vector PDF of the same size. */
 export async function renderTimeline(scene: Scene, format: TimelineFormat): Promise<Buffer> {
-  if (format === "png") return svgToPng(sceneToSvg(scene, REPORT_FONT_FAMILY, textPath), 2);
+  const direction = scene.direction ?? "ltr";
+  if (format === "png") return svgToPng(sceneToSvg(scene, REPORT_FONT_FAMILY, textPathIn(direction)), 2);
   const PDFDocument = loadPdfKit();
   const margin = 24;
   const doc = new PDFDocument({
@@ -146,7 +175,7 @@ export async function renderTimeline(scene: Scene, format: TimelineFormat): Prom
     doc.on("error", reject);
   });
   registerReportFonts(doc);
-  const text = new PdfText(doc);
+  const text = new PdfText(doc, direction);
   drawSceneWith(doc, text, scene, margin, margin, (bold, size, color) => ({ font: bold ? "B" : "R", size, color }));
   text.flush();
   doc.end();

@@ -1,4 +1,4 @@
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import type { InvalidParam } from "@/lib/errors";
 import en from "@/messages/en.json";
 import { decodeReason, type ReasonArgs, type ReasonCode, type ReasonValues } from "./reasons";

@@ -1,11 +1,13 @@
 import "server-only";
 import { AlignmentType, Document, Footer, Header, HeadingLevel, ImageRun, LineRuleType, Packer, PageNumber, Paragraph, TextRun } from "docx";
 import { strFromU8, strToU8, unzipSync, Zip, ZipDeflate } from "fflate";
-import { sceneOf, sceneToSvg } from "../charts";
+import { mirrorScene, sceneOf, sceneToSvg } from "../charts";
 import type { Block, Cell, ReportDocument, Row, Run } from "../document";
 import { REPORT_FONT_FAMILY } from "../fonts";
+import type { ReportLang } from "../options";
 import { REPORT_TEXT } from "../text";
-import { textPath } from "./glyph-paths";
+import { type Direction, hasArabic } from "./bidi";
+import { textPathIn } from "./glyph-paths";
 import { svgToPng } from "./png";
 
 // A4 with 2.25 cm side margins, in twentieths of a point.
@@ -31,30 +33,81 @@ const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 const esc = (text: string) =>
   text.replace(INVALID_XML, "").replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
 
-const textRun = (text: string, bold = false, style?: string) =>
-  `<w:r>${bold || style ? `<w:rPr>${style ? `<w:rStyle w:val="${style}"/>` : ""}${bold ? "<w:b/><w:bCs/>" : ""}</w:rPr>` : ""}<w:t xml:space="preserve">${esc(text)}</w:t></w:r>`;
+/** Language tags Word proofs each report language with. */
+const WORD_LANGUAGE: Record<ReportLang, string> = { ar: "ar-SA", zh: "zh-CN", en: "en-GB", fr: "fr-FR", ru: "ru-RU", es: "es-ES" };
 
-/** Runs with links as HYPERLINK fields, which need no relationship entry. */
-const runsXml = (runs: Run[]) =>
-  runs
-    .map((run) =>
-      run.href
-        ? `<w:fldSimple w:instr="${esc(` HYPERLINK "${run.href}" `)}">${textRun(run.text, false, "Hyperlink")}</w:fldSimple>`
-        : textRun(run.text, run.bold),
-    )
-    .join("");
+/** Item letters as Word numbers them: (a) in English and Chinese, a) in French, Spanish and Russian, (أ) in Arabic. */
+const ITEM_NUMBERING: Record<ReportLang, { format: string; text: string }> = {
+  ar: { format: "arabicAbjad", text: "(%2)" },
+  zh: { format: "lowerLetter", text: "(%2)" },
+  en: { format: "lowerLetter", text: "(%2)" },
+  fr: { format: "lowerLetter", text: "%2)" },
+  ru: { format: "lowerLetter", text: "%2)" },
+  es: { format: "lowerLetter", text: "%2)" },
+};
 
-const paragraphXml = (properties: string, content: string) => `<w:p><w:pPr>${properties}</w:pPr>${content}</w:p>`;
+/** Latin words and numbers with what lies between them short of an Arabic letter: "UN System Data Cube", "E/2022/13". */
+const LATIN_STRETCH = /([A-Za-z0-9\u00C0-\u024F](?:[^\u0600-\u06FF\u0750-\u077F\u0870-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]*[A-Za-z0-9\u00C0-\u024F)])?)/;
+
+/** Where w:bidi goes among a paragraph's properties: the schema's order puts it before these. */
+const AFTER_BIDI = /<w:(?:adjustRightInd|snapToGrid|spacing|ind|contextualSpacing|mirrorIndents|suppressOverlap|jc)\b/;
+
+/**
+ * WordprocessingML for one document direction. Right to left, every paragraph is
+ * bidirectional (w:bidi), runs of Arabic are marked w:rtl (Word then orders and shapes them as
+ * complex script), tables lay their columns out from the right (w:bidiVisual) and cell
+ * alignment is written as start and end.
+ */
+function markup(direction: Direction) {
+  const rtl = direction === "rtl";
+  const runXml = (text: string, bold: boolean, style: string | undefined, rightToLeft: boolean) => {
+    const properties = `${style ? `<w:rStyle w:val="${style}"/>` : ""}${bold ? "<w:b/><w:bCs/>" : ""}${rightToLeft ? "<w:rtl/>" : ""}`;
+    return `<w:r>${properties ? `<w:rPr>${properties}</w:rPr>` : ""}<w:t xml:space="preserve">${esc(text)}</w:t></w:r>`;
+  };
+  /** A run; in an Arabic document split where the text changes between Arabic and other scripts. */
+  const textRun = (text: string, bold = false, style?: string): string => {
+    if (!rtl || !hasArabic(text)) return runXml(text, bold, style, false);
+    // Arabic letters, and what sits between them, in right-to-left runs; Latin words and
+    // numbers among them in runs of their own, as Word itself splits typed text.
+    return text
+      .split(LATIN_STRETCH)
+      .filter(Boolean)
+      .map((part) => runXml(part, bold, style, !LATIN_STRETCH.test(part)))
+      .join("");
+  };
+  /** Runs with links as HYPERLINK fields, which need no relationship entry. */
+  const runsXml = (runs: Run[]) =>
+    runs
+      .map((run) =>
+        run.href
+          ? `<w:fldSimple w:instr="${esc(` HYPERLINK "${run.href}" `)}">${runXml(run.text, false, "Hyperlink", false)}</w:fldSimple>`
+          : textRun(run.text, run.bold),
+      )
+      .join("");
+  const paragraphXml = (properties: string, content: string) => {
+    let pPr = properties;
+    if (rtl) {
+      const at = pPr.search(AFTER_BIDI);
+      pPr = at < 0 ? `${pPr}<w:bidi/>` : `${pPr.slice(0, at)}<w:bidi/>${pPr.slice(at)}`;
+    }
+    return `<w:p><w:pPr>${pPr}</w:pPr>${content}</w:p>`;
+  };
+  /** Cell alignment: "left" and "right" of the document model are the start and end of a line. */
+  const jc = (align: "left" | "right") => (rtl ? (align === "right" ? "end" : "start") : align);
+  return { rtl, textRun, runsXml, paragraphXml, jc };
+}
+
+type Markup = ReturnType<typeof markup>;
 
 /** A table as XML chunks: the caption and header, then a row at a time. */
-function* tableChunks(block: Extract<Block, { kind: "table" }>): Generator<string> {
+function* tableChunks(block: Extract<Block, { kind: "table" }>, { rtl, textRun, paragraphXml, jc }: Markup): Generator<string> {
   const total = block.columns.reduce((sum, column) => sum + column.width, 0);
   const widths = block.columns.map((column) => Math.round((column.width / total) * CONTENT_TWIPS));
   const line = 'w:val="single" w:color="AAB3BF" w:sz="4"';
   const none = 'w:val="none" w:color="FFFFFF" w:sz="0"';
   const cell = (value: Cell, index: number, header: boolean) =>
     `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${widths[index]}"/>${header ? '<w:shd w:fill="EEF1F5" w:color="auto" w:val="clear"/>' : ""}</w:tcPr>` +
-    paragraphXml(`<w:pStyle w:val="TableText"/><w:jc w:val="${block.columns[index]!.align === "right" ? "right" : "left"}"/>`, textRun(value.text, header || value.bold)) +
+    paragraphXml(`<w:pStyle w:val="TableText"/><w:jc w:val="${jc(block.columns[index]!.align)}"/>`, textRun(value.text, header || value.bold)) +
     "</w:tc>";
   const row = (cells: Cell[], header = false) =>
     `<w:tr><w:trPr><w:cantSplit/>${header ? "<w:tblHeader/>" : ""}</w:trPr>${cells.map((value, index) => cell(value, index, header)).join("")}</w:tr>`;
@@ -65,8 +118,8 @@ function* tableChunks(block: Extract<Block, { kind: "table" }>): Generator<strin
     "</w:tc></w:tr>";
   yield (
     paragraphXml('<w:pStyle w:val="Caption"/><w:keepNext/>', textRun(`${block.label}. ${block.caption}`)) +
-    // Child elements in the order the schema requires (Word rejects others): tblW, tblBorders, tblLayout, tblCellMar.
-    `<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${CONTENT_TWIPS}"/>` +
+    // Child elements in the order the schema requires (Word rejects others): bidiVisual, tblW, tblBorders, tblLayout, tblCellMar.
+    `<w:tbl><w:tblPr>${rtl ? "<w:bidiVisual/>" : ""}<w:tblW w:type="dxa" w:w="${CONTENT_TWIPS}"/>` +
     `<w:tblBorders><w:top ${line}/><w:left ${none}/><w:bottom ${line}/><w:right ${none}/><w:insideH ${line}/><w:insideV ${none}/></w:tblBorders><w:tblLayout w:type="fixed"/>` +
     `<w:tblCellMar><w:top w:type="dxa" w:w="40"/><w:left w:type="dxa" w:w="80"/><w:bottom w:type="dxa" w:w="40"/><w:right w:type="dxa" w:w="80"/></w:tblCellMar></w:tblPr>` +
     `<w:tblGrid>${widths.map((width) => `<w:gridCol w:w="${width}"/>`).join("")}</w:tblGrid>` +
@@ -85,7 +138,7 @@ const bookmarkName = (n: number) => `_Toc${String(n).padStart(6, "0")}`;
  * The contents as a Word TOC field whose cached result already lists every heading as a link:
  * it reads without updating, and Word's "Update field" adds the page numbers.
  */
-function contentsXml(report: ReportDocument, bookmarks: Bookmarks, heading: string): string {
+function contentsXml(report: ReportDocument, bookmarks: Bookmarks, heading: string, { textRun, paragraphXml }: Markup): string {
   const entries = report.toc.map((entry, index) => {
     const begin =
       index === 0
@@ -102,7 +155,8 @@ function contentsXml(report: ReportDocument, bookmarks: Bookmarks, heading: stri
   return paragraphXml('<w:pStyle w:val="ContentsHeading"/><w:keepNext/>', textRun(heading)) + entries.join("");
 }
 
-function blockXml(block: Exclude<Block, { kind: "figure" }>, bookmarks: Bookmarks): string {
+function blockXml(block: Exclude<Block, { kind: "figure" }>, bookmarks: Bookmarks, m: Markup): string {
+  const { textRun, runsXml, paragraphXml } = m;
   switch (block.kind) {
     case "heading": {
       const n = bookmarks.get(block.id)!;
@@ -124,7 +178,7 @@ function blockXml(block: Exclude<Block, { kind: "figure" }>, bookmarks: Bookmark
           .join("")
       );
     case "table":
-      return [...tableChunks(block)].join("");
+      return [...tableChunks(block, m)].join("");
   }
 }
 
@@ -132,7 +186,7 @@ function blockXml(block: Exclude<Block, { kind: "figure" }>, bookmarks: Bookmark
 /** A run of blocks written as XML, or XML ready to insert. */
 type Group = Exclude<Block, { kind: "figure" }>[] | string;
 
-function writeDocument(template: string, groups: Group[], bookmarks: Bookmarks, part: ZipDeflate): void {
+function writeDocument(template: string, groups: Group[], bookmarks: Bookmarks, part: ZipDeflate, m: Markup): void {
   let pending = "";
   const write = (xml: string, final = false) => {
     pending += xml;
@@ -150,8 +204,8 @@ function writeDocument(template: string, groups: Group[], bookmarks: Bookmarks, 
     if (typeof group === "string") write(group);
     else
       for (const block of group) {
-        if (block.kind === "table") for (const chunk of tableChunks(block)) write(chunk);
-        else write(blockXml(block, bookmarks));
+        if (block.kind === "table") for (const chunk of tableChunks(block, m)) write(chunk);
+        else write(blockXml(block, bookmarks, m));
       }
     from = template.indexOf("</w:p>", marker) + "</w:p>".length;
   });
@@ -159,12 +213,12 @@ function writeDocument(template: string, groups: Group[], bookmarks: Bookmarks, 
 }
 
 /** Paragraph numbers 1., 2., … and lettered items (a), (b), … restarting under each paragraph. */
-const NUMBERING_XML =
+const numberingXml = (lang: ReportLang) =>
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
   '<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
   '<w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="multilevel"/>' +
   '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="567" w:hanging="567"/></w:pPr></w:lvl>' +
-  '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="(%2)"/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="1134" w:hanging="567"/></w:pPr></w:lvl>' +
+  `<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="${ITEM_NUMBERING[lang].format}"/><w:lvlText w:val="${ITEM_NUMBERING[lang].text}"/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="1134" w:hanging="567"/></w:pPr></w:lvl>` +
   "</w:abstractNum>" +
   `<w:num w:numId="${NUM_ID}"><w:abstractNumId w:val="0"/></w:num>` +
   "</w:numbering>";
@@ -176,10 +230,14 @@ const NUMBERING_XML =
  */
 export async function renderDocx(report: ReportDocument): Promise<Buffer> {
   const t = REPORT_TEXT[report.lang];
+  const m = markup(report.direction);
+  // Paragraphs the docx package writes: bidirectional, with right-to-left runs, in Arabic.
+  const bidirectional = m.rtl;
+  const run = (text: string) => new TextRun({ text, rightToLeft: m.rtl && hasArabic(text) });
   const children: Paragraph[] = [
-    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(report.title)] }),
-    new Paragraph({ style: "Subtitle", children: [new TextRun(report.subtitle)] }),
-    ...report.lines.map((line) => new Paragraph({ children: [new TextRun(line)] })),
+    new Paragraph({ heading: HeadingLevel.TITLE, bidirectional, children: [run(report.title)] }),
+    new Paragraph({ style: "Subtitle", bidirectional, children: [run(report.subtitle)] }),
+    ...report.lines.map((line) => new Paragraph({ bidirectional, children: [run(line)] })),
   ];
   const bookmarks: Bookmarks = new Map(report.toc.map((entry, index) => [entry.id, index + 1]));
   const groups: Group[] = [];
@@ -191,19 +249,21 @@ export async function renderDocx(report: ReportDocument): Promise<Buffer> {
     pending = [];
   };
   children.push(new Paragraph({ children: [new TextRun(placeholder(groups.length))] }));
-  groups.push(contentsXml(report, bookmarks, t.contents));
+  groups.push(contentsXml(report, bookmarks, t.contents, m));
   for (const block of report.blocks) {
     if (block.kind !== "figure") {
       pending.push(block);
       continue;
     }
     flush();
-    const scene = sceneOf(block.chart, CONTENT_TWIPS / 20, block.caption);
-    const png = svgToPng(sceneToSvg(scene, REPORT_FONT_FAMILY, textPath), 2);
+    const drawn = sceneOf(block.chart, CONTENT_TWIPS / 20, block.caption);
+    const scene = m.rtl ? mirrorScene(drawn) : drawn;
+    const png = svgToPng(sceneToSvg(scene, REPORT_FONT_FAMILY, textPathIn(report.direction, report.lang === "zh")), 2);
     const height = Math.round((IMAGE_WIDTH_PX * scene.height) / scene.width);
-    children.push(new Paragraph({ style: "Caption", keepNext: true, children: [new TextRun(`${block.label}. ${block.caption}`)] }));
+    children.push(new Paragraph({ style: "Caption", keepNext: true, bidirectional, children: [run(`${block.label}. ${block.caption}`)] }));
     children.push(
       new Paragraph({
+        bidirectional,
         children: [
           new ImageRun({
             type: "png",
@@ -218,13 +278,15 @@ export async function renderDocx(report: ReportDocument): Promise<Buffer> {
   flush();
 
   // "Page {n} of {m}" in the report's language, with Word's page fields in place of n and m.
-  const [before, between, after] = t.page(111111, 222222).split(/111111|222222/);
+  const [current, total] = [t.num(111111), t.num(222222)];
+  const [before, between, after] = t.page(111111, 222222).split(new RegExp(`${current}|${total}`));
   const footer = new Footer({
     children: [
       new Paragraph({
         alignment: AlignmentType.CENTER,
         style: "Meta",
-        children: [new TextRun({ children: [before ?? "", PageNumber.CURRENT, between ?? "", PageNumber.TOTAL_PAGES, after ?? ""] })],
+        bidirectional,
+        children: [new TextRun({ rightToLeft: m.rtl, children: [before ?? "", PageNumber.CURRENT, between ?? "", PageNumber.TOTAL_PAGES, after ?? ""] })],
       }),
     ],
   });
@@ -236,9 +298,10 @@ export async function renderDocx(report: ReportDocument): Promise<Buffer> {
       default: {
         document: {
           run: {
-            font: { ascii: "Calibri", hAnsi: "Calibri", eastAsia: report.lang === "zh" ? "Microsoft YaHei" : REPORT_FONT_FAMILY },
+            // Arial for complex script (Arabic runs): it has Arabic on Windows and macOS alike.
+            font: { ascii: "Calibri", hAnsi: "Calibri", eastAsia: report.lang === "zh" ? "Microsoft YaHei" : REPORT_FONT_FAMILY, cs: "Arial" },
             size: 21,
-            language: { value: "en-GB", eastAsia: "zh-CN" },
+            language: { value: WORD_LANGUAGE[report.lang], eastAsia: "zh-CN", bidirectional: "ar-SA" },
           },
           // lineRule "auto" spelled out: LibreOffice otherwise takes the line height as exact, clipping images.
           paragraph: { spacing: { after: 100, line: 276, lineRule: LineRuleType.AUTO } },
@@ -258,7 +321,7 @@ export async function renderDocx(report: ReportDocument): Promise<Buffer> {
     sections: [
       {
         properties: { page: { size: { width: PAGE_WIDTH, height: PAGE_HEIGHT }, margin: { top: 1247, bottom: 1247, left: SIDE_MARGIN, right: SIDE_MARGIN } } },
-        headers: { default: new Header({ children: [new Paragraph({ style: "Meta", children: [new TextRun(report.title)] })] }) },
+        headers: { default: new Header({ children: [new Paragraph({ style: "Meta", bidirectional, children: [run(report.title)] })] }) },
         footers: { default: footer },
         children,
       },
@@ -278,11 +341,11 @@ export async function renderDocx(report: ReportDocument): Promise<Buffer> {
     if (name === "word/document.xml") {
       const part = new ZipDeflate(name, { level: 1 });
       zip.add(part);
-      writeDocument(template, groups, bookmarks, part);
+      writeDocument(template, groups, bookmarks, part, m);
     } else {
       const part = new ZipDeflate(name, { level: 6 });
       zip.add(part);
-      part.push(name === "word/numbering.xml" ? strToU8(NUMBERING_XML) : content, true);
+      part.push(name === "word/numbering.xml" ? strToU8(numberingXml(report.lang)) : content, true);
     }
   }
   zip.end();

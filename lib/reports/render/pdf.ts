@@ -1,24 +1,30 @@
 import "server-only";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { ellipsisFor, type Scene, sceneOf } from "../charts";
+import { ellipsisFor, mirrorScene, type Scene, sceneOf } from "../charts";
 import type { Block, Column, ReportDocument, Row, Run } from "../document";
 import { reportFontBuffers } from "../fonts";
 import { REPORT_TEXT } from "../text";
-import { type Line, PdfText, type Span, type Style } from "./pdf-text";
+import { arabicFontName, type Line, PdfText, type Span, type Style } from "./pdf-text";
 
 type PDFDocumentConstructor = new (options?: PDFKit.PDFDocumentOptions) => PDFKit.PDFDocument;
 
 let PDFDocumentClass: PDFDocumentConstructor | null = null;
 
-/** pdfkit reads data files beside its code; it is loaded from node_modules at run time, unbundled. */
-/** Registers Noto Sans SC as "R" (regular) and "B" (bold) from the bytes shared by all documents. */
+/**
+ * Registers Noto Sans SC as "R" (regular) and "B" (bold), and Noto Sans Arabic as "AR" and "AB"
+ * (see arabicFontName), from the bytes shared by all documents. pdfkit picks one font per text
+ * operator; PdfText chooses the Arabic face for Arabic letters. A font is embedded only if used.
+ */
 export function registerReportFonts(doc: PDFKit.PDFDocument): void {
   const fonts = reportFontBuffers();
   doc.registerFont("R", fonts.regular);
   doc.registerFont("B", fonts.bold);
+  doc.registerFont(arabicFontName("R"), fonts.arabicRegular);
+  doc.registerFont(arabicFontName("B"), fonts.arabicBold);
 }
 
+/** pdfkit reads data files beside its code; it is loaded from node_modules at run time, unbundled. */
 export function loadPdfKit(): PDFDocumentConstructor {
   if (!PDFDocumentClass) {
     const requireFromApp = createRequire(path.join(/*turbopackIgnore: true*/ process.cwd(), "package.json"));
@@ -53,7 +59,7 @@ export async function renderPdf(report: ReportDocument): Promise<Buffer> {
     margins: MARGIN,
     bufferPages: true,
     autoFirstPage: false,
-    lang: report.lang === "zh" ? "zh-CN" : "en",
+    lang: t.locale,
     displayTitle: true,
     info: { Title: report.title, Subject: report.subtitle, Author: "CEB Workstream Tracker", Creator: "CEB Workstream Tracker" },
   });
@@ -65,7 +71,14 @@ export async function renderPdf(report: ReportDocument): Promise<Buffer> {
   });
 
   registerReportFonts(doc);
-  const text = new PdfText(doc);
+  const text = new PdfText(doc, report.direction, report.lang === "zh");
+  // The layout below is written left to right; a right-to-left document mirrors every box
+  // (text starts at the right margin, table columns run from the right, charts are mirrored).
+  const rtl = report.direction === "rtl";
+  const mx = (x: number, w: number) => (rtl ? PAGE.width - x - w : x);
+  /** Where a line `lineWidth` wide starts in the box [x, x + width): at the box's start, or its end. */
+  const lineAt = (x: number, width: number, lineWidth: number, end = false) => mx(end ? x + width - lineWidth : x, lineWidth);
+  const stringAt = (value: string, x: number, width: number, textStyle: Style, end = false) => lineAt(x, width, text.width(value, textStyle), end);
   const style = (font: "R" | "B", size: number, color = TEXT, href?: string): Style => ({ font, size, color, href });
   const S = {
     title: style("B", 18),
@@ -107,7 +120,7 @@ export async function renderPdf(report: ReportDocument): Promise<Buffer> {
     const lh = lineHeight(size);
     for (const line of lines) {
       ensure(lh);
-      text.drawLine(line, x, y);
+      text.drawLine(line, lineAt(x, MARGIN.left + CONTENT - x, line.width), y);
       y += lh;
     }
   };
@@ -140,7 +153,10 @@ export async function renderPdf(report: ReportDocument): Promise<Buffer> {
     const size = block.level === 1 ? 13 : 11;
     const headingStyle = block.level === 1 ? S.h1 : S.h2;
     const label = block.label;
-    const labelWidth = block.level === 1 ? 30 : NUMBER_WIDTH;
+    // "Annex" stands on its own line above the annex's title, as in UN documents; numbers and
+    // letters ("I.", "A.", "أولا -") go beside the heading, in a column as wide as they need.
+    const inline = block.id !== "annex";
+    const labelWidth = Math.max(block.level === 1 ? 30 : NUMBER_WIDTH, text.width(label, headingStyle) + 8);
     const lines = text.wrap([{ text: block.text, style: headingStyle }], CONTENT - labelWidth);
     if (block.level === 1 && block.id === "overview") newPage();
     else if (block.level === 1) {
@@ -155,11 +171,10 @@ export async function renderPdf(report: ReportDocument): Promise<Buffer> {
     const fullTitle = `${label} ${block.text}`;
     if (block.level === 1) outlineChapter = doc.outline.addItem(fullTitle);
     else (outlineChapter ?? doc.outline).addItem(fullTitle);
-    if (label.length <= 4) {
-      text.drawString(label, MARGIN.left, y, headingStyle);
+    if (inline) {
+      text.drawString(label, stringAt(label, MARGIN.left, labelWidth, headingStyle), y, headingStyle);
       drawLines(lines, MARGIN.left + labelWidth, size);
     } else {
-      // "Annex" on its own line above the annex's title, as in UN documents.
       drawLines(text.wrap([{ text: label, style: headingStyle }], CONTENT), MARGIN.left, size);
       drawLines(text.wrap([{ text: block.text, style: headingStyle }], CONTENT), MARGIN.left, size);
     }
@@ -173,12 +188,13 @@ export async function renderPdf(report: ReportDocument): Promise<Buffer> {
     // Keep a paragraph's opening (and its first item) together.
     const firstItem = items[0]?.lines ?? [];
     ensure((Math.min(lines.length, 2) + Math.min(firstItem.length, 2)) * lh + (firstItem.length ? 2 : 0));
-    text.drawString(`${block.number}.`, MARGIN.left, y, S.body);
+    const number = `${t.num(block.number)}.`;
+    text.drawString(number, stringAt(number, MARGIN.left, NUMBER_WIDTH, S.body), y, S.body);
     drawLines(lines, MARGIN.left + NUMBER_WIDTH, 9.5);
     for (const item of items) {
       y += 2;
       ensure(Math.min(item.lines.length, 2) * lh);
-      text.drawString(item.label, MARGIN.left + NUMBER_WIDTH, y, S.body);
+      text.drawString(item.label, stringAt(item.label, MARGIN.left + NUMBER_WIDTH, ITEM_LABEL_WIDTH, S.body), y, S.body);
       drawLines(item.lines, MARGIN.left + NUMBER_WIDTH + ITEM_LABEL_WIDTH, 9.5);
     }
     y += 5;
@@ -189,11 +205,18 @@ export async function renderPdf(report: ReportDocument): Promise<Buffer> {
     const widths = block.columns.map((column) => (column.width / totalWidth) * CONTENT);
     const pad = 3;
     const lh = lineHeight(7.8) * 0.92;
+    // A column heading whose longest word is wider than its column ("Запланирована") is set
+    // smaller rather than broken inside the word.
+    const headStyle = (value: string, width: number): Style => {
+      const longest = Math.max(...value.split(/\s+/).map((word) => text.width(word, S.cellHead)));
+      return longest <= width ? S.cellHead : { ...S.cellHead, size: Math.max(4, (S.cellHead.size * width) / longest - 0.05) };
+    };
     const layoutRow = (cells: Row, header: boolean) => {
       const cellWidths = cells.group ? [CONTENT] : widths;
-      const wrapped = cells.map((cell, index) =>
-        text.wrap([{ text: cell.text, style: header ? S.cellHead : cell.bold ? S.cellBold : S.cell }], cellWidths[index]! - 2 * pad),
-      );
+      const wrapped = cells.map((cell, index) => {
+        const width = cellWidths[index]! - 2 * pad;
+        return text.wrap([{ text: cell.text, style: header ? headStyle(cell.text, width) : cell.bold ? S.cellBold : S.cell }], width);
+      });
       return { wrapped, group: Boolean(cells.group), height: Math.max(1, ...wrapped.map((lines) => lines.length)) * lh + 2 * pad };
     };
     const drawRow = (row: ReturnType<typeof layoutRow>, columns: Column[], fill?: string) => {
@@ -203,8 +226,8 @@ export async function renderPdf(report: ReportDocument): Promise<Buffer> {
         const width = row.group ? CONTENT : widths[index]!;
         let lineY = y + pad;
         for (const line of lines) {
-          const offset = !row.group && columns[index]!.align === "right" ? width - 2 * pad - line.width : 0;
-          text.drawLine(line, x + pad + offset, lineY);
+          // "left" and "right" are the start and end of a cell: numbers go to the end.
+          text.drawLine(line, lineAt(x + pad, width - 2 * pad, line.width, !row.group && columns[index]!.align === "right"), lineY);
           lineY += lh;
         }
         x += width;
@@ -246,7 +269,7 @@ export async function renderPdf(report: ReportDocument): Promise<Buffer> {
   const drawScene = (scene: Scene, x0: number, y0: number) => drawSceneWith(doc, text, scene, x0, y0, (bold, size, color) => style(bold ? "B" : "R", size, color));
 
   const drawFigure = (block: Extract<Block, { kind: "figure" }>) => {
-    const scene = sceneOf(block.chart, CONTENT, block.caption);
+    const scene = rtl ? mirrorScene(sceneOf(block.chart, CONTENT, block.caption)) : sceneOf(block.chart, CONTENT, block.caption);
     const caption = text.wrap([{ text: `${block.label}. ${block.caption}`, style: S.caption }], CONTENT);
     y += 4;
     ensure(caption.length * lineHeight(9) + scene.height + 6);
@@ -287,21 +310,23 @@ export async function renderPdf(report: ReportDocument): Promise<Buffer> {
     const page = (headingPages.get(entry.id) ?? 0) + 1;
     const entryStyle = entry.level === 1 ? S.tocBold : S.toc;
     const indent = entry.level === 1 ? 0 : 18;
-    const number = String(page);
+    const number = t.num(page);
     const numberWidth = text.width(number, entryStyle);
     const labelWidth = Math.max(entry.level === 1 ? 30 : NUMBER_WIDTH, text.width(entry.label, entryStyle) + 6);
     const available = CONTENT - indent - labelWidth - numberWidth - 16;
     const fitted = fitToWidth(text, entry.text, entryStyle, available);
-    text.drawString(entry.label, MARGIN.left + indent, slot.y, entryStyle);
-    text.drawString(fitted, MARGIN.left + indent + labelWidth, slot.y, entryStyle);
-    const textEnd = MARGIN.left + indent + labelWidth + text.width(fitted, entryStyle) + 4;
+    const fittedWidth = text.width(fitted, entryStyle);
+    text.drawString(entry.label, lineAt(MARGIN.left + indent, labelWidth, text.width(entry.label, entryStyle)), slot.y, entryStyle);
+    text.drawString(fitted, lineAt(MARGIN.left + indent + labelWidth, fittedWidth, fittedWidth), slot.y, entryStyle);
+    const textEnd = MARGIN.left + indent + labelWidth + fittedWidth + 4;
     const numberX = MARGIN.left + CONTENT - numberWidth;
     // Dot leaders from the entry to its page number.
     const dotY = slot.y + 9.5 * 1.05;
     if (numberX - 4 > textEnd) {
-      doc.moveTo(textEnd, dotY).lineTo(numberX - 4, dotY).lineWidth(0.6).dash(0.6, { space: 2.4 }).strokeColor(MUTED).stroke().undash();
+      const from = mx(textEnd, numberX - 4 - textEnd);
+      doc.moveTo(from, dotY).lineTo(from + numberX - 4 - textEnd, dotY).lineWidth(0.6).dash(0.6, { space: 2.4 }).strokeColor(MUTED).stroke().undash();
     }
-    text.drawString(number, numberX, slot.y, entryStyle);
+    text.drawString(number, mx(numberX, numberWidth), slot.y, entryStyle);
     doc.goTo(MARGIN.left, slot.y, CONTENT, lineHeight(9.5), entry.id);
   });
   for (let index = range.start; index < range.start + range.count; index++) {
@@ -311,7 +336,7 @@ export async function renderPdf(report: ReportDocument): Promise<Buffer> {
     text.drawString(pageText, MARGIN.left + (CONTENT - text.width(pageText, S.small)) / 2, PAGE.height - MARGIN.bottom + 22, S.small);
     if (index > range.start) {
       const head = fitToWidth(text, report.title, S.small, CONTENT);
-      text.drawString(head, MARGIN.left, MARGIN.top - 30, S.small);
+      text.drawString(head, stringAt(head, MARGIN.left, CONTENT, S.small), MARGIN.top - 30, S.small);
       doc.moveTo(MARGIN.left, MARGIN.top - 16).lineTo(MARGIN.left + CONTENT, MARGIN.top - 16).lineWidth(0.4).strokeColor(RULE).stroke();
     }
   }

@@ -1,5 +1,7 @@
 import "server-only";
+import type { ReportLang } from "../options";
 import { REPORT_ROW_COLUMNS, type ReportData, type ReportRow } from "../report-data";
+import { REPORT_TEXT } from "../text";
 
 /** A row's value as text: lists joined by spaces (symbols and URLs hold none), empty for none. */
 export function cellText(row: ReportRow, column: (typeof REPORT_ROW_COLUMNS)[number]): string {
@@ -18,14 +20,22 @@ function csvField(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** The annex rows as RFC 4180 CSV, UTF-8 with a byte order mark so Excel reads the Chinese. */
+/**
+ * The CSV's header row in the report's language. English keeps the column identifiers (the
+ * JSON's keys, in English): scripts that read the English CSV by its header go on working.
+ */
+export function csvHeader(lang: ReportLang): string[] {
+  return lang === "en" ? [...REPORT_ROW_COLUMNS] : REPORT_ROW_COLUMNS.map((column) => REPORT_TEXT[lang].fields[column]);
+}
+
+/** The annex rows as RFC 4180 CSV, UTF-8 with a byte order mark so Excel reads Chinese, Arabic and Cyrillic. */
 export function renderCsv(data: ReportData): string {
-  const lines = [REPORT_ROW_COLUMNS.join(",")];
+  const lines = [csvHeader(data.lang).map(csvField).join(",")];
   for (const row of data.rows) lines.push(REPORT_ROW_COLUMNS.map((column) => csvField(cellText(row, column))).join(","));
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }
 
-/** The report's figures and the same rows as the CSV, as JSON. */
+/** The report's figures and the same rows as the CSV, as JSON: keys are stable English identifiers, for programs. */
 export function renderJson(data: ReportData): string {
   return JSON.stringify({
     report: {

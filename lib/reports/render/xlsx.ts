@@ -1,18 +1,31 @@
 import "server-only";
 import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
+import { directionOf } from "@/i18n/locales";
 import { MILESTONE_STATUSES } from "@/lib/domain/status";
 import type { ReportHeading } from "../document";
+import type { ReportLang } from "../options";
 import type { ReportData } from "../report-data";
 import { REPORT_TEXT } from "../text";
 
 const COUNT_ORDER = ["completed", "in_progress", "delayed", "at_risk", "planned", "cancelled"] as const;
 
-/** Excel number formats that show a date at its own precision: never a day the source lacks. */
-const DATE_FORMATS = {
-  en: { year: "yyyy", month: "mmmm yyyy", day: "d mmmm yyyy" },
+type DateFormats = { year: string; month: string; day: string };
+
+/**
+ * Excel number formats that show a date at its own precision: never a day the source lacks.
+ * A locale prefix ([$-40C], French) makes Excel write the month's name in the report's
+ * language; Arabic takes Egypt's (C01), whose calendar is the Gregorian one and whose month
+ * names are those Intl gives for "ar".
+ */
+const DATE_FORMATS: Record<ReportLang, DateFormats> = {
+  ar: { year: "yyyy", month: "[$-C01]mmmm yyyy", day: "[$-C01]d mmmm yyyy" },
   zh: { year: 'yyyy"年"', month: 'yyyy"年"m"月"', day: 'yyyy"年"m"月"d"日"' },
-} as const;
+  en: { year: "yyyy", month: "mmmm yyyy", day: "d mmmm yyyy" },
+  fr: { year: "yyyy", month: "[$-40C]mmmm yyyy", day: "[$-40C]d mmmm yyyy" },
+  ru: { year: "yyyy", month: "[$-419]mmmm yyyy", day: "[$-419]d mmmm yyyy" },
+  es: { year: "yyyy", month: '[$-C0A]mmmm "de" yyyy', day: '[$-C0A]d "de" mmmm "de" yyyy' },
+};
 
 const utcDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const header = (row: ExcelJS.Row) => {
@@ -30,6 +43,10 @@ type Validations = { add(range: string, validation: ExcelJS.DataValidation): voi
  */
 export async function renderXlsx(data: ReportData, report: ReportHeading): Promise<Buffer> {
   const t = REPORT_TEXT[data.lang];
+  const f = t.fields;
+  // Arabic sheets read from the right: column A on the right, as Excel shows an Arabic workbook.
+  const rightToLeft = directionOf(data.lang) === "rtl";
+  const views = [{ state: "frozen" as const, ySplit: 1, rightToLeft }];
   // The streaming writer serialises each row as it is committed and zips with Node's zlib:
   // several times faster and leaner than building the whole workbook in memory.
   const stream = new PassThrough();
@@ -39,32 +56,32 @@ export async function renderXlsx(data: ReportData, report: ReportHeading): Promi
   workbook.creator = "CEB Workstream Tracker";
   workbook.created = utcDate(data.asOf);
 
-  const sheet = workbook.addWorksheet("Milestones", { views: [{ state: "frozen", ySplit: 1 }] });
+  const sheet = workbook.addWorksheet(t.sheets.milestones, { views });
   sheet.columns = [
-    { header: t.number, key: "number", width: 7 },
-    { header: t.workstream, key: "workstream", width: 40 },
-    { header: "Workstream slug", key: "workstreamSlug", width: 24 },
-    { header: t.milestone, key: "title", width: 60 },
-    { header: t.date, key: "date", width: 18 },
-    { header: "Date as given", key: "dateText", width: 12 },
-    { header: "Precision", key: "datePrecision", width: 10 },
-    { header: "Period end", key: "periodEnd", width: 14 },
-    { header: t.statusHeading, key: "status", width: 13 },
-    { header: "Status code", key: "statusCode", width: 12 },
-    { header: t.overdue, key: "overdue", width: 9 },
-    { header: "Completed on", key: "completedOn", width: 13 },
-    { header: t.source, key: "source", width: 34 },
-    { header: "Paragraph", key: "sourceParagraph", width: 10 },
-    { header: "Footnote", key: "sourceFootnote", width: 10 },
-    { header: "Symbols", key: "symbols", width: 24 },
-    { header: t.evidence, key: "urls", width: 40 },
-    { header: "Reason", key: "reason", width: 40 },
-    { header: "Milestone id", key: "milestoneId", width: 12 },
+    { header: f.number, key: "number", width: 7 },
+    { header: f.workstream, key: "workstream", width: 40 },
+    { header: f.workstreamSlug, key: "workstreamSlug", width: 24 },
+    { header: f.title, key: "title", width: 60 },
+    { header: f.dateLabel, key: "date", width: 18 },
+    { header: f.date, key: "dateText", width: 12 },
+    { header: f.datePrecision, key: "datePrecision", width: 10 },
+    { header: f.periodEnd, key: "periodEnd", width: 14 },
+    { header: f.statusLabel, key: "status", width: 13 },
+    { header: f.status, key: "statusCode", width: 12 },
+    { header: f.overdue, key: "overdue", width: 9 },
+    { header: f.completedOn, key: "completedOn", width: 13 },
+    { header: f.source, key: "source", width: 34 },
+    { header: f.sourceParagraph, key: "sourceParagraph", width: 10 },
+    { header: f.sourceFootnote, key: "sourceFootnote", width: 10 },
+    { header: f.symbols, key: "symbols", width: 24 },
+    { header: f.urls, key: "urls", width: 40 },
+    { header: f.reason, key: "reason", width: 40 },
+    { header: f.milestoneId, key: "milestoneId", width: 12 },
   ];
   header(sheet.getRow(1));
   // One style object per date precision: exceljs recognises a style it has seen by reference,
   // so 10,000 dated cells cost three style look-ups instead of 10,000.
-  const dateStyles = Object.fromEntries(Object.entries(DATE_FORMATS[data.lang]).map(([precision, numFmt]) => [precision, { numFmt }])) as Record<keyof (typeof DATE_FORMATS)["en"], Partial<ExcelJS.Style>>;
+  const dateStyles = Object.fromEntries(Object.entries(DATE_FORMATS[data.lang]).map(([precision, numFmt]) => [precision, { numFmt }])) as Record<keyof DateFormats, Partial<ExcelJS.Style>>;
   const isoStyle: Partial<ExcelJS.Style> = { numFmt: "yyyy-mm-dd" };
   // exceljs gives each new cell its own merged style object; a shared one avoids a style
   // look-up per cell.
@@ -123,14 +140,14 @@ export async function renderXlsx(data: ReportData, report: ReportHeading): Promi
   });
   validations.add(`${overdueColumn}2:${overdueColumn}${last}`, { type: "list", allowBlank: false, formulae: ['"TRUE,FALSE"'] });
 
-  const summary = workbook.addWorksheet("Summary", { views: [{ state: "frozen", ySplit: 1 }] });
+  const summary = workbook.addWorksheet(t.sheets.summary, { views });
   summary.columns = [
     { header: t.workstream, key: "workstream", width: 48 },
-    { header: "Workstream slug", key: "slug", width: 24 },
+    { header: f.workstreamSlug, key: "slug", width: 24 },
     ...COUNT_ORDER.map((status) => ({ header: t.status[status], key: status, width: 12 })),
     { header: t.overdue, key: "overdue", width: 10 },
     { header: t.total, key: "total", width: 10 },
-    { header: `${t.total} ${data.previous.year}`, key: "previousTotal", width: 12 },
+    { header: t.tableTotal(data.previous.year), key: "previousTotal", width: 12 },
     { header: t.change, key: "change", width: 10 },
   ];
   header(summary.getRow(1));
@@ -171,16 +188,16 @@ export async function renderXlsx(data: ReportData, report: ReportHeading): Promi
     total: data.previous.total,
   });
 
-  const about = workbook.addWorksheet("About");
+  const about = workbook.addWorksheet(t.sheets.about, { views: [{ rightToLeft }] });
   about.columns = [{ width: 28 }, { width: 100 }];
   const aboutRows: (string | number | Date)[][] = [
-    ["Title", report.title],
-    ["Subtitle", report.subtitle],
-    ...report.lines.map((line, index) => [index === 0 ? "Report" : "", line]),
-    ["Year", data.year],
-    ["Language", data.lang],
-    ["Statuses as of", utcDate(data.asOf)],
-    ["Source", data.sourceSymbol],
+    [t.about.title, report.title],
+    [t.about.subtitle, report.subtitle],
+    ...report.lines.map((line, index) => [index === 0 ? t.about.report : "", line]),
+    [t.about.year, data.year],
+    [t.about.language, data.lang],
+    [t.about.asOf, utcDate(data.asOf)],
+    [t.about.source, data.sourceSymbol],
   ];
   about.getColumn(1).font = { bold: true };
   for (const values of aboutRows) about.addRow(values).commit();

@@ -1,4 +1,4 @@
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { invalidParam } from "@/lib/validation/english-reasons";

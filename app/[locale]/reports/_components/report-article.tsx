@@ -1,3 +1,4 @@
+import { directionOf } from "@/i18n/locales";
 import { MILESTONE_STATUSES } from "@/lib/domain/status";
 import type { Block, ReportDocument, Run } from "@/lib/reports/document";
 import { REPORT_TEXT } from "@/lib/reports/text";
@@ -32,7 +33,7 @@ function Figure({ block, report }: { block: Extract<Block, { kind: "figure" }>; 
         <figcaption>
           <h4>{title}</h4>
         </figcaption>
-        <StatusMixChart rows={chart.rows.map((row) => ({ label: row.label, ...row.counts }))} labels={chart.labels} title={title} description={title} />
+        <StatusMixChart rows={chart.rows.map((row) => ({ label: row.label, ...row.counts }))} labels={chart.labels} title={title} description={title} locale={t.locale} />
         <details className="chart-table">
           <summary>{t.tableAlternative}</summary>
           <div className="table-scroll">
@@ -76,7 +77,7 @@ function Figure({ block, report }: { block: Extract<Block, { kind: "figure" }>; 
       <figcaption>
         <h4>{title}</h4>
       </figcaption>
-      <YearProgressChart points={points} labels={chart.labels} title={title} description={title} />
+      <YearProgressChart points={points} labels={chart.labels} title={title} description={title} locale={t.locale} />
       <details className="chart-table">
         <summary>{t.tableAlternative}</summary>
         <div className="table-scroll">
@@ -221,7 +222,7 @@ function BlockView({ block, report }: { block: Block; report: ReportDocument }) 
 export function ReportArticle({ report }: { report: ReportDocument }) {
   const t = REPORT_TEXT[report.lang];
   return (
-    <article className="report" lang={report.lang === "zh" ? "zh-CN" : "en"} data-testid="report">
+    <article className="report" lang={report.lang === "zh" ? "zh-CN" : "en"} dir={directionOf(report.lang)} data-testid="report">
       <header className="report__title">
         <h1>{report.title}</h1>
         <p className="lead">{report.subtitle}</p>

@@ -1,0 +1,147 @@
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { LOCALES, type Locale } from "@/i18n/locales";
+import { setupTestDatabase } from "@/tests/setup/test-database";
+import { renderReport } from "./export";
+import { buildReportData, REPORT_ROW_COLUMNS, type ReportData } from "./report-data";
+import { csvHeader } from "./render/tabular";
+import { REPORT_TEXT } from "./text";
+import { renderTimeline, timelineFileName, timelineLanes, timelineScene, timelineTitle } from "./timeline-export";
+
+setupTestDatabase();
+
+/** A fixed day, so that "overdue" and the "as of" line do not move with the calendar. */
+const TODAY = "2026-05-01";
+
+const data = {} as Record<Locale, ReportData>;
+beforeAll(() => {
+  for (const lang of LOCALES) data[lang] = buildReportData(2021, { lang }, TODAY);
+});
+
+async function pdfText(buffer: Buffer): Promise<string> {
+  const document = await getDocument({ data: new Uint8Array(buffer), isEvalSupported: false, useSystemFonts: false }).promise;
+  const pages: string[] = [];
+  for (let i = 1; i <= document.numPages; i++) {
+    const content = await (await document.getPage(i)).getTextContent();
+    pages.push(content.items.map((item) => ("str" in item ? item.str : "")).join(""));
+  }
+  return pages.join("\n");
+}
+
+/** Whitespace differs where lines wrap; compare without it. */
+const squash = (text: string) => text.replace(/\s+/g, "");
+
+const xmlText = (xml: string) => [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((match) => match[1]).join("");
+
+describe.each(LOCALES)("the %s report", (lang) => {
+  const t = REPORT_TEXT[lang];
+
+  it("PDF: reads back with the language's headings", async () => {
+    const rendered = await renderReport(data[lang], "pdf");
+    expect(rendered.fileName).toBe(`ceb-progress-2021-${lang}.pdf`);
+    const text = squash(await pdfText(rendered.body));
+    for (const heading of [t.contents, t.chapterOverview, t.chapterWorkstreams]) expect(text, heading).toContain(squash(heading));
+    // Left-to-right titles read back whole; the Arabic one is checked in its own test below.
+    if (lang !== "ar") expect(text).toContain(squash(t.title(2021)));
+  });
+
+  it("Word: the language's headings, its language on the runs", async () => {
+    const zip = await JSZip.loadAsync((await renderReport(data[lang], "docx")).body);
+    const xml = await zip.file("word/document.xml")!.async("string");
+    const headings = [...xml.matchAll(/<w:p><w:pPr><w:pStyle w:val="Heading1"\/>.*?<\/w:p>/g)].map((match) => xmlText(match[0]));
+    expect(headings).toEqual([`${t.chapterLabel(1)}\t${t.chapterOverview}`, `${t.chapterLabel(2)}\t${t.chapterWorkstreams}`, `${t.annex}\t${t.annexTitle(2021)}`]);
+    expect(xmlText(xml)).toContain(t.title(2021));
+    const styles = await zip.file("word/styles.xml")!.async("string");
+    const language = { ar: "ar-SA", zh: "zh-CN", en: "en-GB", fr: "fr-FR", ru: "ru-RU", es: "es-ES" }[lang];
+    expect(styles).toMatch(new RegExp(`<w:lang w:val="${language}"`));
+  });
+
+  it("Excel: sheets and headings in the language", async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await renderReport(data[lang], "xlsx")).body as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([t.sheets.milestones, t.sheets.summary, t.sheets.about]);
+    const sheet = workbook.getWorksheet(t.sheets.milestones)!;
+    expect(sheet.rowCount).toBe(data[lang].rows.length + 1);
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(header).toContain(t.fields.title);
+    expect(header).toContain(t.fields.statusLabel);
+    const summaryHeader = (workbook.getWorksheet(t.sheets.summary)!.getRow(1).values as unknown[]).slice(1);
+    expect(summaryHeader).toContain(t.status.completed);
+    expect(Boolean(sheet.views[0]?.rightToLeft)).toBe(lang === "ar");
+  });
+
+  it("CSV: the header row in the language (English keeps the identifiers), one row per milestone", async () => {
+    const csv = (await renderReport(data[lang], "csv")).body.toString("utf8");
+    const [header, ...rows] = csv.slice(1).trimEnd().split("\r\n");
+    expect(header!.split(",")).toEqual(csvHeader(lang));
+    if (lang === "en") expect(csvHeader(lang)).toEqual([...REPORT_ROW_COLUMNS]);
+    else expect(csvHeader(lang)).toEqual(REPORT_ROW_COLUMNS.map((column) => t.fields[column]));
+    expect(rows.length).toBeGreaterThanOrEqual(data[lang].rows.length);
+  });
+
+  it("JSON: stable English keys, the language's words in the values", async () => {
+    const json = JSON.parse((await renderReport(data[lang], "json")).body.toString("utf8")) as { report: { lang: string }; rows: Record<string, unknown>[] };
+    expect(json.report.lang).toBe(lang);
+    expect(Object.keys(json.rows[0]!)).toEqual([...REPORT_ROW_COLUMNS]);
+    expect(json.rows[0]!.statusLabel).toBe(t.status[json.rows[0]!.status as keyof typeof t.status]);
+  });
+});
+
+describe("the Arabic report reads right to left", () => {
+  it("PDF: Arabic comes out as joined text in reading order, in the embedded Arabic font", async () => {
+    const body = (await renderReport(data.ar, "pdf")).body;
+    const text = await pdfText(body);
+    // The title's first words, and Arabic with letters that share a skeleton (ز and ر, ي and ت).
+    expect(squash(text)).toContain(squash("التقدم المحرز في مسارات العمل المشتركة"));
+    expect(squash(text)).toContain(squash(REPORT_TEXT.ar.chapterWorkstreams));
+    expect(body.toString("latin1")).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansArabic/);
+    // No glyph extracted as a control character (an unmapped dot would be).
+    expect(text).not.toMatch(/[\u0000-\u0008\u000e-\u001f]/);
+  });
+
+  it("Word: bidirectional paragraphs, right-to-left runs, tables from the right, abjad item letters", async () => {
+    const zip = await JSZip.loadAsync((await renderReport(data.ar, "docx")).body);
+    const xml = await zip.file("word/document.xml")!.async("string");
+    const paragraphs = xml.match(/<w:p>/g)?.length ?? 0;
+    expect((xml.match(/<w:bidi\/>/g) ?? []).length).toBeGreaterThanOrEqual(paragraphs);
+    expect(xml).toContain("<w:rtl/>");
+    expect((xml.match(/<w:bidiVisual\/>/g) ?? []).length).toBe((xml.match(/<w:tbl>/g) ?? []).length);
+    expect(xml).toMatch(/<w:jc w:val="end"\/>/);
+    const numbering = await zip.file("word/numbering.xml")!.async("string");
+    expect(numbering).toContain('w:val="arabicAbjad"');
+    // The other languages are left to right.
+    const french = await (await JSZip.loadAsync((await renderReport(data.fr, "docx")).body)).file("word/document.xml")!.async("string");
+    expect(french).not.toContain("<w:bidi/>");
+    expect(french).not.toContain("<w:bidiVisual/>");
+  });
+});
+
+describe("the timeline image in each language", () => {
+  it("has its words in the language, and in Arabic time runs from right to left", async () => {
+    const filters = { year: 2021 };
+    const monthX = (scene: ReturnType<typeof timelineScene>, label: string) => {
+      const shape = scene.shapes.find((item) => item.type === "text" && item.text === label);
+      return shape?.type === "text" ? shape.x : Number.NaN;
+    };
+    const month = (lang: Locale, m: number) => new Intl.DateTimeFormat(REPORT_TEXT[lang].locale, { month: "short", timeZone: "UTC" }).format(new Date(Date.UTC(2021, m - 1, 1)));
+    for (const lang of LOCALES) {
+      const { lanes, axis } = timelineLanes(filters, null, TODAY, lang);
+      const scene = timelineScene(lanes, axis!, TODAY, timelineTitle(filters, lang), lang);
+      expect(scene.title).toBe(REPORT_TEXT[lang].timeline.title(REPORT_TEXT[lang].year(2021)));
+      const january = monthX(scene, month(lang, 1));
+      const december = monthX(scene, month(lang, 12));
+      if (lang === "ar") expect(january, lang).toBeGreaterThan(december);
+      else expect(january, lang).toBeLessThan(december);
+      expect(timelineFileName(filters, "png", lang)).toBe(lang === "en" ? "ceb-timeline-2021.png" : `ceb-timeline-2021-${lang}.png`);
+    }
+    const { lanes, axis } = timelineLanes(filters, null, TODAY, "ar");
+    const scene = timelineScene(lanes, axis!, TODAY, timelineTitle(filters, "ar"), "ar");
+    const png = await renderTimeline(scene, "png");
+    expect(png.subarray(1, 4).toString()).toBe("PNG");
+    const text = squash(await pdfText(await renderTimeline(scene, "pdf")));
+    expect(text).toContain(squash("الجدول الزمني للمعالم الرئيسية لمسارات العمل"));
+    expect(text).toContain(squash(REPORT_TEXT.ar.status.completed));
+  });
+});
