@@ -58,3 +58,19 @@ export function allWorkstreamTranslations(id: number): WorkstreamTranslations {
     .all();
   return Object.fromEntries(rows.map(({ locale, ...text }) => [locale, text]));
 }
+
+/** Every translation into one language (titles and workstream texts by id), for whole-report exports. */
+export function translationsIn(locale: TranslationLocale): { titles: Map<number, string>; workstreams: Map<number, WorkstreamTranslationText> } {
+  const db = getDb();
+  const titles = db
+    .select({ id: milestoneTranslations.milestoneId, title: milestoneTranslations.title })
+    .from(milestoneTranslations)
+    .where(eq(milestoneTranslations.locale, locale))
+    .all();
+  const workstreams = db
+    .select({ id: workstreamTranslationRows.workstreamId, name: workstreamTranslationRows.name, summary: workstreamTranslationRows.summary })
+    .from(workstreamTranslationRows)
+    .where(eq(workstreamTranslationRows.locale, locale))
+    .all();
+  return { titles: new Map(titles.map((row) => [row.id, row.title])), workstreams: new Map(workstreams.map(({ id, ...text }) => [id, text])) };
+}

@@ -326,6 +326,34 @@ describe("GET /api/reports/timeline", () => {
   });
 });
 
+describe("content translations in exports", () => {
+  it("a French export uses the stored French title and name, and English where none is stored", async () => {
+    const [translated, untranslated] = dbMilestones().filter((m) => m.year === 2021);
+    const db = getDb().$client;
+    db.prepare("insert into milestone_translations (milestone_id, locale, title, updated_by) values (?, 'fr', ?, 'test')").run(translated!.id, "Titre traduit pour l'essai");
+    db.prepare("insert into workstream_translations (workstream_id, locale, name, summary) values (?, 'fr', ?, null)").run(translated!.workstream_id, "Axe de travail traduit");
+    try {
+      type Export = { rows: { title: string; workstream: string }[] };
+      const list = ((await (await call("/api/reports/2021?format=json&lang=fr")).json()) as Export).rows;
+      expect(list.some((row) => row.title === "Titre traduit pour l'essai" && row.workstream === "Axe de travail traduit")).toBe(true);
+      expect(list.some((row) => row.title === untranslated!.title_en)).toBe(true);
+      // Spanish has no stored translation of that milestone: English stands in.
+      const spanishList = ((await (await call("/api/reports/2021?format=json&lang=es")).json()) as Export).rows;
+      expect(spanishList.some((row) => row.title === translated!.title_en)).toBe(true);
+
+      const timeline = await getTimeline(
+        new Request(`http://localhost/api/reports/timeline?format=pdf&year=2021&lang=fr`, { headers: viewerAuth }),
+        undefined as never,
+      );
+      expect(timeline.headers.get("content-disposition")).toContain("-fr.pdf");
+      expect(squash((await pdfText(await bytes(timeline))).text)).toContain(squash("Axe de travail traduit"));
+    } finally {
+      db.prepare("delete from milestone_translations where milestone_id = ?").run(translated!.id);
+      db.prepare("delete from workstream_translations where workstream_id = ?").run(translated!.workstream_id);
+    }
+  });
+});
+
 describe("who may export", () => {
   it("needs an account even when reading is public", async () => {
     process.env.PUBLIC_READ = "1";

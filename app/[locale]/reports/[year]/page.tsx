@@ -1,6 +1,7 @@
 import { Link } from "@/i18n/navigation";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { LOCALE_NAMES } from "@/i18n/locales";
 import { requirePageReader } from "@/lib/auth/page-access";
 import { todayIso } from "@/lib/domain/partial-date";
 import { MILESTONE_STATUSES } from "@/lib/domain/status";
@@ -10,6 +11,7 @@ import { parseReportYear } from "@/lib/reports/load";
 import { normalizeReportParams, REPORT_FORMATS, REPORT_LANGS, reportFileName, reportOptionsQuery, reportOptionsSchema } from "@/lib/reports/options";
 import { workstreamChoices } from "@/lib/reports/queries";
 import { buildReportData } from "@/lib/reports/report-data";
+import { storedTranslations } from "@/lib/reports/stored-translations";
 import { REPORT_TEXT } from "@/lib/reports/text";
 import { queryStringOf } from "@/lib/url";
 import { parseQueryLenient } from "@/lib/validation/filters";
@@ -37,12 +39,17 @@ export default async function ReportPage({ params, searchParams }: PageProps<"/[
   const t = await getTranslations("reports");
   const tStatus = await getTranslations("status");
 
-  const { value: options, invalidParams } = parseQueryLenient(reportOptionsSchema, normalizeReportParams(rawQuery));
+  // The report speaks the page's language unless the reader chose another.
+  const query = normalizeReportParams(rawQuery);
+  if (!query.has("lang")) query.set("lang", await getLocale());
+  const { value: options, invalidParams } = parseQueryLenient(reportOptionsSchema, query);
   const choices = workstreamChoices(year);
   const known = new Set(choices.map((choice) => choice.slug));
   const workstream = options.workstream?.filter((slug) => known.has(slug));
   const current = { ...options, workstream: workstream?.length ? workstream : undefined };
-  const data = buildReportData(year, { lang: current.lang, workstream: current.workstream, status: current.status }, todayIso());
+  const data = buildReportData(year, { lang: current.lang, workstream: current.workstream, status: current.status }, todayIso(), storedTranslations(current.lang));
+  // Links keep the chosen language even when it is the default, as the page's language may differ.
+  const optionsQuery = (extra: Record<string, string | undefined> = {}) => reportOptionsQuery(current, { lang: current.lang, ...extra });
   const report = buildReportDocument(data);
   const years = [...milestoneYears()].sort((a, b) => a - b);
   const selected = new Set(current.workstream ?? []);
@@ -57,7 +64,7 @@ export default async function ReportPage({ params, searchParams }: PageProps<"/[
           <ul>
             {years.map((y) => (
               <li key={y}>
-                <Link href={`/reports/${y}${reportOptionsQuery(current)}`} aria-current={y === year ? "page" : undefined}>
+                <Link href={`/reports/${y}${optionsQuery()}`} aria-current={y === year ? "page" : undefined}>
                   {y}
                 </Link>
               </li>
@@ -74,8 +81,8 @@ export default async function ReportPage({ params, searchParams }: PageProps<"/[
             <label htmlFor="report-lang">{t("language")}</label>
             <select id="report-lang" name="lang" defaultValue={current.lang}>
               {REPORT_LANGS.map((lang) => (
-                <option key={lang} value={lang} lang={lang === "zh" ? "zh-CN" : "en"}>
-                  {t(`lang.${lang}`)}
+                <option key={lang} value={lang} lang={REPORT_TEXT[lang].locale}>
+                  {LOCALE_NAMES[lang]}
                 </option>
               ))}
             </select>
@@ -117,7 +124,7 @@ export default async function ReportPage({ params, searchParams }: PageProps<"/[
               <li key={format}>
                 <a
                   className="button button--quiet"
-                  href={`/api/reports/${year}${reportOptionsQuery(current, { format })}`}
+                  href={`/api/reports/${year}${optionsQuery({ format })}`}
                   download={reportFileName(year, current.lang, format)}
                   data-testid={`download-${format}`}
                 >
@@ -129,7 +136,7 @@ export default async function ReportPage({ params, searchParams }: PageProps<"/[
               <PrintButton label={t("print")} />
             </li>
           </ul>
-          <p className="muted">{t("downloadsNote", { lang: REPORT_TEXT[current.lang].locale === "zh-CN" ? t("lang.zh") : t("lang.en") })}</p>
+          <p className="muted">{t("downloadsNote", { lang: LOCALE_NAMES[current.lang] })}</p>
         </section>
       </div>
       <ReportArticle report={report} />

@@ -222,7 +222,7 @@ function BlockView({ block, report }: { block: Block; report: ReportDocument }) 
 export function ReportArticle({ report }: { report: ReportDocument }) {
   const t = REPORT_TEXT[report.lang];
   return (
-    <article className="report" lang={report.lang === "zh" ? "zh-CN" : "en"} dir={directionOf(report.lang)} data-testid="report">
+    <article className="report" lang={t.locale} dir={directionOf(report.lang)} data-testid="report">
       <header className="report__title">
         <h1>{report.title}</h1>
         <p className="lead">{report.subtitle}</p>

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { filtersToQuery } from "@/lib/url";
 import type { Filters } from "@/lib/validation/filters";
 
@@ -13,7 +13,9 @@ type Props = {
 /** Download links for the /timeline view as drawn on the server: PNG image and vector PDF. */
 export async function TimelineExportLinks({ filters, page, pageSize }: Props) {
   const t = await getTranslations("reports");
-  const href = (format: "png" | "pdf") => `/api/reports/timeline${filtersToQuery(filters, { format, page, pageSize })}`;
+  // The image speaks the page's language.
+  const lang = await getLocale();
+  const href = (format: "png" | "pdf") => `/api/reports/timeline${filtersToQuery(filters, { format, lang, page, pageSize })}`;
   return (
     <nav className="timeline-export" aria-label={t("timelineExport")} data-testid="timeline-export">
       <span className="zoom__label">{t("timelineExport")}:</span>{" "}

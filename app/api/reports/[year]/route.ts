@@ -6,6 +6,7 @@ import { renderReport } from "@/lib/reports/export";
 import { parseReportYear, requireYearWithMilestones, unknownWorkstreams } from "@/lib/reports/load";
 import { normalizeReportParams, reportExportQuerySchema } from "@/lib/reports/options";
 import { buildReportData } from "@/lib/reports/report-data";
+import { storedTranslations } from "@/lib/reports/stored-translations";
 import { parseQueryStrict } from "@/lib/validation/filters";
 
 /** GET /api/reports/{year}?format=pdf|docx|xlsx|csv|json&lang=en|zh&workstream=…&status=… */
@@ -22,7 +23,7 @@ export const GET = withProblemDetails(async (request: Request, context: RouteCon
   }
   requireYearWithMilestones(year.value);
   const { format, lang, workstream, status } = query.value;
-  const data = buildReportData(year.value, { lang, workstream, status }, todayIso());
+  const data = buildReportData(year.value, { lang, workstream, status }, todayIso(), storedTranslations(lang));
   const report = await renderReport(data, format);
   return new Response(new Uint8Array(report.body), {
     headers: {
