@@ -6,7 +6,9 @@ import { directionOf } from "@/i18n/locales";
 import { routing } from "@/i18n/routing";
 import { Providers } from "./_components/providers";
 import { SiteHeader } from "./_components/site-header";
+import { notoSansArabic } from "./fonts";
 import "../globals.css";
+import "./locale-fonts.css";
 
 export async function generateMetadata({ params }: LayoutProps<"/[locale]">): Promise<Metadata> {
   const { locale } = await params;
@@ -25,7 +27,7 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
   setRequestLocale(locale);
   const t = await getTranslations("app");
   return (
-    <html lang={locale} dir={directionOf(locale)}>
+    <html lang={locale} dir={directionOf(locale)} className={notoSansArabic.variable}>
       <body>
         <NextIntlClientProvider>
           <Providers>
