@@ -91,6 +91,43 @@ test.describe("editing milestones", () => {
   });
 });
 
+test.describe("translations", () => {
+  test.use({ storageState: storageStateOf("editor") });
+
+  test("an editor adds a French title: the French page shows it unmarked, the history records it, and it can be removed", async ({ page }) => {
+    await page.goto("/fr/workstreams/data-cube");
+    const row = page.getByTestId("milestone-row").first();
+    const englishTitle = (await row.locator(".milestone-title [lang=en]").first().textContent())!;
+    await expect(row.locator(".milestone-title [data-untranslated]")).toHaveText("non traduit");
+
+    await row.getByRole("button", { name: /^Mettre à jour/ }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByTestId("translations").locator("summary").click();
+    await dialog.getByLabel(/titre en français/).fill("Cube de données du système des Nations Unies : normes");
+    await dialog.getByRole("button", { name: "Enregistrer" }).click();
+    await expect(dialog).toHaveCount(0);
+
+    await expect(row.locator(".milestone-title")).toContainText("Cube de données du système des Nations Unies : normes");
+    await expect(row.locator(".milestone-title [data-untranslated]")).toHaveCount(0);
+    const entry = page.getByTestId("history-feed").locator("li").first();
+    await expect(entry).toContainText("Titre (Français)");
+    await expect(entry).toContainText("editor@e2e.test");
+
+    // Other languages still show English, marked; English is unchanged.
+    await page.goto("/es/workstreams/data-cube");
+    await expect(page.getByTestId("milestone-row").first().locator(".milestone-title")).toContainText(englishTitle);
+    await expect(page.getByTestId("milestone-row").first().locator(".milestone-title [data-untranslated]")).toHaveText("sin traducir");
+
+    // Emptying the field removes the translation again.
+    await page.goto("/fr/workstreams/data-cube");
+    await page.getByTestId("milestone-row").first().getByRole("button", { name: /^Mettre à jour/ }).click();
+    await page.getByRole("dialog").getByTestId("translations").locator("summary").click();
+    await page.getByRole("dialog").getByLabel(/titre en français/).fill("");
+    await page.getByRole("dialog").getByRole("button", { name: "Enregistrer" }).click();
+    await expect(page.getByTestId("milestone-row").first().locator(".milestone-title [data-untranslated]")).toHaveText("non traduit");
+  });
+});
+
 test.describe("the milestone editor by keyboard", () => {
   test.use({ storageState: storageStateOf("editor") });
 

@@ -142,6 +142,13 @@ test.describe("choosing a language", () => {
     });
   });
 
+  test("a bad filter value is explained next to the field in the page's language", async ({ page }) => {
+    await page.goto("/fr?year=20x1");
+    const error = page.locator("#filter-year-error");
+    await expect(error).toContainText("Ce filtre n’a pas été appliqué");
+    await expect(error).not.toContainText("must be");
+  });
+
   test("an unknown page under a language is that language's not-found page", async ({ page }) => {
     const response = await page.goto("/en/no-such-page");
     expect(response?.status()).toBe(404);
