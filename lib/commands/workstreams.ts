@@ -51,7 +51,7 @@ function assertKnownBody(db: Reader, code: string): void {
 function assertSlugFree(db: Reader, slug: string): void {
   if (!db.select({ id: workstreams.id }).from(workstreams).where(eq(workstreams.slug, slug)).get()) return;
   throw new AppError("conflict", `A workstream with the slug "${slug}" already exists.`, [
-    { name: "slug", reason: "is already used by another workstream" },
+    invalidParam("slug", "slugTaken"),
   ]);
 }
 

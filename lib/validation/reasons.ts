@@ -61,6 +61,7 @@ export const REASON_ARGUMENTS = {
   paragraphNumbers: {},
   paragraphList: {},
   changesNothing: {},
+  slugTaken: {},
 } as const satisfies Record<ReasonCode, Record<string, "number" | "text">>;
 
 type ArgumentKinds<C extends ReasonCode> = (typeof REASON_ARGUMENTS)[C];

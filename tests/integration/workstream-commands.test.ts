@@ -128,7 +128,7 @@ describe("POST /api/workstreams", () => {
     const before = allWorkstreams();
     const response = await post({ ...VALID, slug: "ai-working-group" }, admin.token);
     expect(response.status).toBe(409);
-    expect(response.body["invalid-params"]).toEqual([{ name: "slug", reason: "is already used by another workstream" }]);
+    expect(response.body["invalid-params"]).toEqual([{ name: "slug", reason: "is already used by another workstream", code: "slugTaken" }]);
     expect(allWorkstreams()).toEqual(before);
   });
 
