@@ -16,8 +16,6 @@ export async function generateMetadata({ params }: LayoutProps<"/[locale]">): Pr
   return {
     title: { default: t("title"), template: `%s · ${t("shortTitle")}` },
     description: t("description"),
-    // Every page exists in each language at the same path after the prefix.
-    alternates: { languages: Object.fromEntries(routing.locales.map((other) => [other, `/${other}`])) },
   };
 }
 

@@ -1,12 +1,11 @@
 import { useTranslations } from "next-intl";
-import type { InvalidParam } from "@/lib/errors";
-import { describeReason } from "@/lib/validation/reasons";
+import { describeReason, type ReasonParts } from "@/lib/validation/reasons";
 
 /**
  * In a client component: a refused field's reason in the page's language (the English `reason`
  * when it has no code this interface knows).
  */
-export function useReasonText(): (param: Pick<InvalidParam, "reason" | "code" | "values">) => string {
+export function useReasonText(): (param: ReasonParts) => string {
   const t = useTranslations("validation");
   return (param) => describeReason(t, param);
 }

@@ -4,13 +4,14 @@ import { type AppDatabase, getDb } from "@/db";
 import { type Evidence, type HistoryKind, milestones, milestoneTranslations, statusHistory, workstreams } from "@/db/schema";
 import { TRANSLATION_LOCALES, type TranslationLocale } from "@/i18n/locales";
 import { type Actor, requireRole, requireWorkstreamEditor } from "@/lib/auth/permissions";
+import type { MilestoneField } from "@/lib/domain/milestone-fields";
 import { parsePartialDate, periodOf } from "@/lib/domain/partial-date";
 import type { MilestoneStatus } from "@/lib/domain/status";
 import { AppError } from "@/lib/errors";
 import { getMilestoneState, type MilestoneState } from "@/lib/queries/milestone-state";
 import { milestoneCreateSchema, milestoneRemoveSchema, milestoneUpdateSchema } from "@/lib/validation/milestones";
 import { invalidParam } from "@/lib/validation/english-reasons";
-import { parseInput } from "@/lib/validation/zod-errors";
+import { parseInput } from "@/lib/validation/parse-or-throw";
 
 const actorLabel = (actor: Actor) => `${actor.name} <${actor.email}>`;
 
@@ -22,10 +23,12 @@ function loadLive(id: number): MilestoneState {
 
 function conflict(id: number): AppError {
   const current = getMilestoneState(id);
+  // Rows are only ever marked removed, never deleted; this keeps the type honest.
+  if (!current) return new AppError("not_found", `No milestone with id ${id}.`);
   return new AppError(
     "conflict",
     "Someone else changed this milestone after you loaded it. Review the current state, then re-apply or discard your change.",
-    [{ name: "version", reason: `is out of date: the milestone is now at version ${current?.version}` }],
+    [invalidParam("version", "versionOutOfDate", { version: current.version })],
     { current },
   );
 }
@@ -101,7 +104,7 @@ export function updateMilestone(actor: Actor | null, id: number, input: unknown)
   }
 
   const changes: Record<string, { from: unknown; to: unknown }> = {};
-  const record = (field: string, from: unknown, to: unknown) => {
+  const record = (field: MilestoneField, from: unknown, to: unknown) => {
     if (to !== undefined && from !== to) changes[field] = { from, to };
   };
   record("titleEn", current.titleEn, data.titleEn);

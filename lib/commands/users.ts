@@ -8,8 +8,8 @@ import { type Actor, requireRole, requireUser } from "@/lib/auth/permissions";
 import { generateToken, hashToken } from "@/lib/auth/tokens";
 import { AppError } from "@/lib/errors";
 import { invalidParam } from "@/lib/validation/english-reasons";
+import { parseInput } from "@/lib/validation/parse-or-throw";
 import { newTokenSchema, newUserSchema, type NewUserInput, userAccessSchema } from "@/lib/validation/users";
-import { parseInput } from "@/lib/validation/zod-errors";
 
 /**
  * Creates an account with a password (hashed by better-auth with scrypt). Not a permission

@@ -7,8 +7,8 @@ import { type Actor, requireRole } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { allWorkstreamTranslations, type WorkstreamTranslations } from "@/lib/queries/translations";
 import { invalidParam } from "@/lib/validation/english-reasons";
+import { parseInput } from "@/lib/validation/parse-or-throw";
 import { workstreamCreateSchema, workstreamUpdateSchema } from "@/lib/validation/workstreams";
-import { parseInput } from "@/lib/validation/zod-errors";
 
 type Reader = Pick<AppDatabase, "select">;
 type Writer = Pick<AppDatabase, "select" | "insert" | "delete">;

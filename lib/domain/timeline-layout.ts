@@ -5,6 +5,8 @@
  * them into screen x, which in a right-to-left language runs the other way (earliest at the right).
  */
 
+import type { Direction } from "./text-direction";
+
 const DAY_MS = 86_400_000;
 
 export type Axis = { start: string; end: string };
@@ -55,8 +57,6 @@ export function ticksOf(
   }
   return starts.map((tick, index) => ({ ...tick, end: starts[index + 1]?.position ?? 1 }));
 }
-
-export type Direction = "ltr" | "rtl";
 
 /** Where a span sits on screen: its left edge and its width, as fractions of the track. */
 export type Placement = { x: number; width: number };

@@ -1,6 +1,5 @@
 import "server-only";
 import { reportSeed } from "@/db/seed/report-e-2022-13";
-import { isTranslationLocale, type TranslationLocale } from "@/i18n/locales";
 import { emptyStatusCounts, type StatusCounts } from "@/lib/domain/health";
 import type { DatePrecision } from "@/lib/domain/partial-date";
 import { MILESTONE_STATUSES, type MilestoneStatus } from "@/lib/domain/status";
@@ -129,9 +128,9 @@ export type ContentRef = { kind: "workstream"; id: number; field: "name" | "summ
 
 /**
  * Where Arabic, French, Russian and Spanish content comes from: the translation of one text in
- * one language, or nothing (English is shown then). English and Chinese are columns of their own.
+ * the report's language, or nothing (English is shown then).
  */
-export type ContentTranslations = (lang: TranslationLocale, ref: ContentRef) => string | null | undefined;
+export type ContentTranslations = (ref: ContentRef) => string | undefined | null;
 
 const emptyTotals = (): Totals => ({ counts: emptyStatusCounts(), overdue: 0, total: 0 });
 
@@ -162,7 +161,6 @@ export function buildReportData(
   const scope: ReportScope = { workstreams: options.workstream, statuses: options.status };
   const lang = options.lang;
   const text = REPORT_TEXT[lang];
-  const translated = (ref: ContentRef) => (translations && isTranslationLocale(lang) ? translations(lang, ref) : undefined);
   const bodyName = (stream: ReportWorkstreamRow) =>
     lang === "zh" ? inLanguage(lang, stream.bodyNameEn, stream.bodyNameZh) : (text.bodyNames[stream.bodyCode] ?? `${stream.bodyNameEn} (${stream.bodyShortNameEn})`);
 
@@ -173,7 +171,7 @@ export function buildReportData(
   const reasons = statusReasons(year, scope);
   const next = openMilestonesOfYear(year + 1, streams.map((stream) => stream.id), scope, today);
   const byId = new Map<number, ReportWorkstreamRow>(streams.map((stream) => [stream.id, stream]));
-  const names = new Map(streams.map((stream) => [stream.id, inLanguage(lang, stream.nameEn, stream.nameZh, translated({ kind: "workstream", id: stream.id, field: "name" }))]));
+  const names = new Map(streams.map((stream) => [stream.id, inLanguage(lang, stream.nameEn, stream.nameZh, translations?.({ kind: "workstream", id: stream.id, field: "name" }))]));
 
   const toRow = (milestone: ReportMilestoneRow, number: number): ReportRow => {
     const stream = byId.get(milestone.workstreamId)!;
@@ -183,7 +181,7 @@ export function buildReportData(
       workstreamSlug: stream.slug,
       workstream: names.get(stream.id)!,
       bodyCode: stream.bodyCode,
-      title: inLanguage(lang, milestone.titleEn, milestone.titleZh, translated({ kind: "milestone", id: milestone.id, field: "title" })),
+      title: inLanguage(lang, milestone.titleEn, milestone.titleZh, translations?.({ kind: "milestone", id: milestone.id, field: "title" })),
       date: milestone.date,
       datePrecision: milestone.datePrecision,
       dateLabel: reportDate(milestone.date, lang),
@@ -229,7 +227,7 @@ export function buildReportData(
       body: bodyName(stream),
       leads: stream.leads,
       paragraphs: stream.paragraphs,
-      summary: inLanguage(lang, stream.summaryEn, stream.summaryZh, translated({ kind: "workstream", id: stream.id, field: "summary" })),
+      summary: inLanguage(lang, stream.summaryEn, stream.summaryZh, translations?.({ kind: "workstream", id: stream.id, field: "summary" })),
       totals: totalsOf(counts.get(stream.id)),
       previous: totalsOf(previousCounts.get(stream.id)),
       groups: groupMilestones(rowsByStream.get(stream.id) ?? []),

@@ -11,5 +11,5 @@ import type { ContentTranslations } from "./report-data";
 export function storedTranslations(lang: ReportLang): ContentTranslations | undefined {
   if (!isTranslationLocale(lang)) return undefined;
   const { titles, workstreams } = translationsIn(lang);
-  return (_lang, ref) => (ref.kind === "milestone" ? titles.get(ref.id) : workstreams.get(ref.id)?.[ref.field]);
+  return (ref) => (ref.kind === "milestone" ? titles.get(ref.id) : workstreams.get(ref.id)?.[ref.field]);
 }

@@ -1,3 +1,4 @@
+import { localizedText } from "@/lib/content/localized-text";
 import { parsePartialDate } from "@/lib/domain/partial-date";
 import type { MilestoneStatus } from "@/lib/domain/status";
 import type { ReportLang } from "./options";
@@ -899,12 +900,9 @@ export function reportDate(value: string, lang: ReportLang): string {
 }
 
 /**
- * A piece of content (a name, a title, a summary) in the report's language: Chinese from its
- * own column, Arabic, French, Russian and Spanish from a translation where one is given, and
- * English wherever the language's text is missing or blank (milestones added in the tracker
- * may lack it).
+ * A piece of content (a name, a title, a summary) in the report's language, by the pages' rule
+ * (`localizedText`): English wherever the language's text is missing or blank.
  */
 export function inLanguage(lang: ReportLang, en: string, zh: string | null | undefined, translation?: string | null): string {
-  const chosen = lang === "zh" ? zh : lang === "en" ? null : translation;
-  return chosen && chosen.trim() ? chosen : en;
+  return localizedText(lang, { en, zh: zh ?? "" }, translation).text;
 }

@@ -134,12 +134,11 @@ export function timelineLanes(
 ): { lanes: Lane[]; axis: Axis | null } {
   const summaries = listWorkstreamSummaries(filters, paging ?? { page: 1, pageSize: 100_000 }, today);
   const milestones = milestonesOfWorkstreams(summaries.items.map((item) => item.id), filters, today);
-  const translated = (ref: Parameters<ContentTranslations>[1]) => (translations && lang !== "en" && lang !== "zh" ? translations(lang, ref) : undefined);
   const lanes = summaries.items.map((item) => ({
-    name: inLanguage(lang, item.nameEn, item.nameZh, translated({ kind: "workstream", id: item.id, field: "name" })),
+    name: inLanguage(lang, item.nameEn, item.nameZh, translations?.({ kind: "workstream", id: item.id, field: "name" })),
     milestones: milestones
       .filter((milestone) => milestone.workstreamId === item.id)
-      .map((milestone) => ({ ...milestone, title: inLanguage(lang, milestone.titleEn, milestone.titleZh, translated({ kind: "milestone", id: milestone.id, field: "title" })) })),
+      .map((milestone) => ({ ...milestone, title: inLanguage(lang, milestone.titleEn, milestone.titleZh, translations?.({ kind: "milestone", id: milestone.id, field: "title" })) })),
   }));
   const extent = filters.year !== undefined ? { start: `${filters.year}-01-01`, end: `${filters.year}-12-31` } : milestoneExtent(filters);
   return { lanes, axis: extent ? axisForExtent(extent) : null };

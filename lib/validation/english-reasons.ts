@@ -1,7 +1,9 @@
 import { createTranslator } from "use-intl/core";
+import type { z } from "zod";
 import type { InvalidParam } from "@/lib/errors";
 import en from "@/messages/en.json";
 import { decodeReason, type ReasonArgs, type ReasonCode, type ReasonValues } from "./reasons";
+import { issueName } from "./zod-errors";
 
 const english = createTranslator({
   locale: "en",
@@ -28,4 +30,12 @@ export function reasonFromMessage(message: string): Pick<InvalidParam, "reason" 
   return decoded.values
     ? { reason: englishReason(decoded.code, decoded.values), code: decoded.code, values: decoded.values }
     : { reason: englishReason(decoded.code), code: decoded.code };
+}
+
+/**
+ * Field paths and English reasons of a failed parse, as the API answers them, e.g.
+ * `evidence.1: is not a valid web address`; a reason made with `reason()` keeps its code and values.
+ */
+export function invalidParamsOf(error: z.ZodError): InvalidParam[] {
+  return error.issues.map((issue) => ({ name: issueName(issue), ...reasonFromMessage(issue.message) }));
 }

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { invalidParamsOf } from "./english-reasons";
 import { parseQueryStrict } from "./filters";
 
 /** Parses API query parameters or throws a 400 AppError naming each bad parameter. */
@@ -10,4 +11,14 @@ export function parseApiQuery<S extends z.ZodObject>(schema: S, params: URLSearc
     throw new AppError("invalid_input", `Invalid query parameter: ${names}`, parsed.invalidParams);
   }
   return parsed.value;
+}
+
+/** Parses a command's input or throws a 422 naming each bad field. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    const errors = invalidParamsOf(result.error);
+    throw new AppError("unprocessable", `Invalid ${errors.map((e) => e.name).join(", ")}`, errors);
+  }
+  return result.data;
 }

@@ -1,9 +1,8 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
-import type { InvalidParam } from "@/lib/errors";
-import { describeReason } from "./reasons";
+import { describeReason, type ReasonParts } from "./reasons";
 
-export type ReasonText = (param: Pick<InvalidParam, "reason" | "code" | "values">) => string;
+export type ReasonText = (param: ReasonParts) => string;
 
 /**
  * On the server (pages, server actions): a refused field's reason in the request's language,

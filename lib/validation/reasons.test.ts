@@ -6,7 +6,7 @@ import type { z } from "zod";
 import ar from "@/messages/ar.json";
 import en from "@/messages/en.json";
 import fr from "@/messages/fr.json";
-import { englishReason, invalidParam } from "./english-reasons";
+import { englishReason, invalidParam, invalidParamsOf } from "./english-reasons";
 import { milestoneListQuerySchema, parseQueryLenient, parseQueryStrict, workstreamListQuerySchema } from "./filters";
 import { milestoneCreateSchema, milestoneUpdateSchema } from "./milestones";
 import { decodeReason, describeReason, isReasonCode, reason, REASON_ARGUMENTS, type ReasonCode } from "./reasons";
@@ -114,7 +114,7 @@ type Case = [label: string, issues: () => { name: string; reason: string; code?:
 const issuesOf = (schema: z.ZodType, input: unknown) => () => {
   const result = schema.safeParse(input);
   if (result.success) throw new Error("expected the input to be refused");
-  return fieldErrors(result.error);
+  return invalidParamsOf(result.error);
 };
 const query = (text: string, schema: z.ZodObject = milestoneListQuerySchema) => () => {
   const parsed = parseQueryStrict(schema, new URLSearchParams(text));
@@ -242,6 +242,12 @@ describe("English reasons are today's, word for word", () => {
     expect(email).toContainEqual({ name: "email", reason: "must be at most 254 characters", code: "tooLong", values: { max: 254 } });
     const name = issuesOf(newUserSchema, { email: "a@un.org", name: long(121), role: "viewer", password: long(12) })();
     expect(name).toContainEqual({ name: "name", reason: "must be at most 120 characters", code: "tooLong", values: { max: 120 } });
+  });
+
+  it("a form's own check in the browser carries the code and values, and leaves the English to the server", () => {
+    const result = milestoneCreateSchema(TODAY).safeParse({ titleEn: long(301), date: "2023" });
+    if (result.success) throw new Error("expected the input to be refused");
+    expect(fieldErrors(result.error)).toEqual([{ name: "titleEn", code: "tooLong", values: { max: 300 } }]);
   });
 
   it("pages' lenient parse reports the code as well", () => {

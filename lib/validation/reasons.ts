@@ -48,6 +48,7 @@ export const REASON_ARGUMENTS = {
   completedOnOnlyWhenCompleted: {},
   inFuture: {},
   versionRequired: {},
+  versionOutOfDate: { version: "number" },
   translationsObject: { languages: "text" },
   translationLanguage: { languages: "text" },
   translationObject: {},
@@ -83,8 +84,9 @@ export function isReasonCode(value: unknown): value is ReasonCode {
 
 /**
  * A zod message that carries a reason code and its values instead of English text; `fieldErrors`
- * and `toInvalidParams` decode it into an InvalidParam with the English `reason`, the `code` and
- * the `values`. The prefix starts with a control character, so no written message can look like one.
+ * decodes it for a form, `invalidParamsOf` and `toInvalidParams` into an InvalidParam with the
+ * English `reason`, the `code` and the `values`. The prefix starts with a control character, so
+ * no written message can look like one.
  */
 const PREFIX = "\u0001reason:";
 
@@ -114,10 +116,13 @@ export type ReasonTranslator = {
   has(key: string): boolean;
 };
 
+/** A refused field's reason: a code and its values, the text it came with, or both (as the API answers). */
+export type ReasonParts = Pick<InvalidParam, "code" | "values"> & { reason?: string };
+
 /**
  * A refused field's reason in the translator's language: its code's message when the code is
  * known, else the English `reason` (a code from a newer server, or a reason that has none).
  */
-export function describeReason(t: ReasonTranslator, param: Pick<InvalidParam, "reason" | "code" | "values">): string {
-  return param.code && isReasonCode(param.code) && t.has(param.code) ? t(param.code, param.values) : param.reason;
+export function describeReason(t: ReasonTranslator, param: ReasonParts): string {
+  return param.code && isReasonCode(param.code) && t.has(param.code) ? t(param.code, param.values) : (param.reason ?? param.code ?? "");
 }

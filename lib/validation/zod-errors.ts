@@ -1,21 +1,17 @@
 import type { z } from "zod";
-import { AppError, type InvalidParam } from "@/lib/errors";
-import { reasonFromMessage } from "./english-reasons";
+import { decodeReason, type ReasonParts } from "./reasons";
 
 /**
- * Field paths and reasons of a failed parse, e.g. `evidence.1: is not a valid web address`. A
- * reason made with `reason()` comes with its code and values, for the interface to translate.
+ * A refused field as a form sees it before sending: its path with the code and values of a reason
+ * made by `reason()`, or the message itself as `reason`. The English text of a code is the
+ * server's to add (`invalidParamsOf`), so the browser needs no English catalogue.
  */
-export function fieldErrors(error: z.ZodError): InvalidParam[] {
-  return error.issues.map((issue) => ({ name: issue.path.map(String).join(".") || "body", ...reasonFromMessage(issue.message) }));
-}
+export type FieldError = { name: string } & ReasonParts;
 
-/** Parses a command's input or throws a 422 naming each bad field. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
-  if (!result.success) {
-    const errors = fieldErrors(result.error);
-    throw new AppError("unprocessable", `Invalid ${errors.map((e) => e.name).join(", ")}`, errors);
-  }
-  return result.data;
+/** A zod issue's path as a field name, e.g. `evidence.1`; `body` for the input as a whole. */
+export const issueName = (issue: z.core.$ZodIssue): string => issue.path.map(String).join(".") || "body";
+
+/** Field paths and reasons of a failed parse, for a form to show in its own language. */
+export function fieldErrors(error: z.ZodError): FieldError[] {
+  return error.issues.map((issue) => ({ name: issueName(issue), ...(decodeReason(issue.message) ?? { reason: issue.message }) }));
 }

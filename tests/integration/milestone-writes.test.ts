@@ -155,7 +155,14 @@ describe("status changes", () => {
     });
     expect(second.status).toBe(409);
     expect(second.body.current).toMatchObject({ id: target.id, status: "in_progress", version: target.version + 1 });
-    expect(second.body["invalid-params"][0].name).toBe("version");
+    expect(second.body["invalid-params"]).toEqual([
+      {
+        name: "version",
+        reason: `is out of date: the milestone is now at version ${target.version + 1}`,
+        code: "versionOutOfDate",
+        values: { version: target.version + 1 },
+      },
+    ]);
     expect(snapshot()).toEqual(before);
   });
 

@@ -4,7 +4,7 @@ import { GET as getMilestone, PATCH as patchMilestone } from "@/app/api/mileston
 import { PATCH as patchWorkstream } from "@/app/api/workstreams/[slug]/route";
 import { POST as postMilestone } from "@/app/api/workstreams/[slug]/milestones/route";
 import { getDb } from "@/db";
-import { milestones, milestoneTranslations, statusHistory, workstreams, workstreamTranslations as workstreamTranslationRows } from "@/db/schema";
+import { milestones, milestoneTranslations, statusHistory, workstreams, workstreamTranslations } from "@/db/schema";
 import { createMilestone, updateMilestone } from "@/lib/commands/milestones";
 import { createWorkstream, updateWorkstream } from "@/lib/commands/workstreams";
 import { AppError } from "@/lib/errors";
@@ -14,7 +14,7 @@ import {
   allWorkstreamTranslations,
   milestoneTitleTranslations,
   milestoneTranslationsOf,
-  workstreamTranslations,
+  workstreamTextsIn,
 } from "@/lib/queries/translations";
 import { setupTestDatabase } from "../setup/test-database";
 import { makeUser, type TestPrincipal } from "../setup/users";
@@ -272,10 +272,10 @@ describe("translation loaders", () => {
       milestoneTitleTranslations([a, b, c], "fr");
       expect(prepare).toHaveBeenCalledTimes(1);
       expect(prepare.mock.calls[0]![0]).toMatch(/from "milestone_translations" where .*"milestone_id" in \(\?, \?, \?\)/);
-      workstreamTranslations([1, 2, 3, 4], "ar");
+      workstreamTextsIn([1, 2, 3, 4], "ar");
       expect(prepare).toHaveBeenCalledTimes(2);
       milestoneTitleTranslations([a, b, c], "en");
-      workstreamTranslations([1, 2], "zh");
+      workstreamTextsIn([1, 2], "zh");
       expect(prepare).toHaveBeenCalledTimes(2);
     } finally {
       prepare.mockRestore();
@@ -302,7 +302,7 @@ describe("translation loaders", () => {
     expect(getMilestoneState(b)!.translations).toEqual({ fr: "B en français" });
   });
 
-  it("workstreamTranslations gives names and summaries of one language; empty in English and Chinese", () => {
+  it("workstreamTextsIn gives names and summaries of one language; empty in English and Chinese", () => {
     const x = createWorkstream(admin.actor, {
       slug: "loader-workstream",
       nameEn: "Loader workstream",
@@ -310,17 +310,17 @@ describe("translation loaders", () => {
       translations: { fr: { name: "Axe de chargement" }, ru: { name: "Направление", summary: "Резюме" } },
     });
     const y = getDb().select().from(workstreams).where(eq(workstreams.slug, ASSIGNED)).get()!;
-    expect(workstreamTranslations([x.id, y.id], "fr")).toEqual(new Map([[x.id, { name: "Axe de chargement", summary: null }]]));
-    expect(workstreamTranslations([x.id, y.id], "ru")).toEqual(new Map([[x.id, { name: "Направление", summary: "Резюме" }]]));
-    expect(workstreamTranslations([x.id], "ar").size).toBe(0);
-    expect(workstreamTranslations([x.id], "en").size).toBe(0);
-    expect(workstreamTranslations([x.id], "zh").size).toBe(0);
+    expect(workstreamTextsIn([x.id, y.id], "fr")).toEqual(new Map([[x.id, { name: "Axe de chargement", summary: null }]]));
+    expect(workstreamTextsIn([x.id, y.id], "ru")).toEqual(new Map([[x.id, { name: "Направление", summary: "Резюме" }]]));
+    expect(workstreamTextsIn([x.id], "ar").size).toBe(0);
+    expect(workstreamTextsIn([x.id], "en").size).toBe(0);
+    expect(workstreamTextsIn([x.id], "zh").size).toBe(0);
   });
 });
 
 describe("workstream translations (admins)", () => {
   const rowsOf = (workstreamId: number) =>
-    getDb().select().from(workstreamTranslationRows).where(eq(workstreamTranslationRows.workstreamId, workstreamId)).orderBy(workstreamTranslationRows.locale).all();
+    getDb().select().from(workstreamTranslations).where(eq(workstreamTranslations.workstreamId, workstreamId)).orderBy(workstreamTranslations.locale).all();
 
   it("an admin adds, merges and removes names and summaries per language", async () => {
     const created = createWorkstream(admin.actor, {
@@ -381,8 +381,8 @@ describe("workstream translations (admins)", () => {
       expect(
         getDb()
           .select()
-          .from(workstreamTranslationRows)
-          .where(and(eq(workstreamTranslationRows.workstreamId, workstream.id), eq(workstreamTranslationRows.locale, "fr")))
+          .from(workstreamTranslations)
+          .where(and(eq(workstreamTranslations.workstreamId, workstream.id), eq(workstreamTranslations.locale, "fr")))
           .get(),
       ).toBeUndefined();
     });

@@ -8,7 +8,7 @@ import { MILESTONE_STATUSES } from "@/lib/domain/status";
 import { listBodies } from "@/lib/queries/bodies";
 import { milestoneYears, quarterlyProgress, statusTotals } from "@/lib/queries/stats";
 import { recentChanges } from "@/lib/queries/milestones";
-import { milestoneTitleTranslations, workstreamTranslations } from "@/lib/queries/translations";
+import { milestoneTitleTranslations, workstreamTextsIn } from "@/lib/queries/translations";
 import { listWorkstreamSummaries } from "@/lib/queries/workstreams";
 import { filtersToQuery, queryStringOf } from "@/lib/url";
 import { parseQueryLenient, workstreamListQuerySchema } from "@/lib/validation/filters";
@@ -45,7 +45,7 @@ export default async function OverviewPage({ searchParams }: PageProps<"/[locale
   const years = milestoneYears();
   const changes = recentChanges(8);
   // Content in the page's language: one query per kind of text for everything on the page.
-  const workstreamText = workstreamTranslations([...summaries.items.map((item) => item.id), ...changes.map((entry) => entry.workstreamId)], locale);
+  const workstreamText = workstreamTextsIn([...summaries.items.map((item) => item.id), ...changes.map((entry) => entry.workstreamId)], locale);
   const milestoneTitles = milestoneTitleTranslations(
     [...summaries.items.flatMap((item) => (item.nextOpen ? [item.nextOpen.id] : [])), ...changes.map((entry) => entry.milestoneId)],
     locale,

@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { Evidence } from "@/db/schema";
 import { isTranslationLocale, LOCALE_NAMES } from "@/i18n/locales";
+import { isMilestoneField } from "@/lib/domain/milestone-fields";
 import type { HistoryEntry } from "@/lib/queries/milestones";
 
 function evidenceHref(evidence: Evidence): string {
@@ -26,7 +27,7 @@ export async function HistoryEntryText({ entry }: { entry: HistoryEntry }) {
   const fieldName = (name: string) => {
     const language = name.startsWith("title.") ? name.slice("title.".length) : null;
     if (isTranslationLocale(language)) return tFields("titleIn", { language: LOCALE_NAMES[language] });
-    return ["status", "completedOn", "titleEn", "titleZh", "date"].includes(name) ? tFields(name as "date") : name;
+    return isMilestoneField(name) ? tFields(name) : name;
   };
   return (
     <>

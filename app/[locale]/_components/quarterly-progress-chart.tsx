@@ -3,7 +3,7 @@
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { QuarterPoint } from "@/lib/queries/stats";
-import { chartDirection, chartMirror } from "./status-by-workstream-chart";
+import { chartDirection, chartMirror } from "./chart-direction";
 import { STATUS_COLORS } from "./status-colors";
 
 /** Cumulative milestones due against cumulative milestones completed, by quarter. */

@@ -37,7 +37,7 @@ export async function WorkstreamCard({
       <header className="card__header">
         <h3 id={headingId} className="card__title">
           {/* The mark stays outside the link, whose text is the name alone. */}
-          <Link href={`/workstreams/${workstream.slug}`} lang={name.lang}>
+          <Link href={`/workstreams/${workstream.slug}`} lang={name.lang} dir="auto">
             {name.text}
           </Link>
           {!name.translated && <UntranslatedMark />}

@@ -4,8 +4,8 @@ import { refresh } from "next/cache";
 import { headers } from "next/headers";
 import { actorFromSession } from "@/lib/auth/actor";
 import { createUserAsAdmin } from "@/lib/commands/users";
-import { getReasonText } from "@/lib/validation/reason-text";
 import { errorState, type FormState, successState } from "./_lib/form-state";
+import { getFormText } from "./_lib/form-text";
 
 /** What the form shows again after a refusal; never the password. */
 export type NewUserValues = { email: string; name: string; role: string; allWorkstreams: boolean };
@@ -25,6 +25,6 @@ export async function createUserFromForm(_previous: CreateUserState, form: FormD
     refresh();
     return { ...successState({ email: "", name: "", role: values.role, allWorkstreams: false }), created: { id: created.id, email: created.email } };
   } catch (error) {
-    return { ...errorState(error, values, await getReasonText()), created: null };
+    return { ...errorState(error, values, await getFormText()), created: null };
   }
 }

@@ -9,7 +9,7 @@ import { axisForExtent } from "@/lib/domain/timeline-layout";
 import { listBodies } from "@/lib/queries/bodies";
 import { milestonesOfWorkstreams } from "@/lib/queries/milestones";
 import { milestoneExtent, milestoneYears } from "@/lib/queries/stats";
-import { milestoneTitleTranslations, workstreamTranslations } from "@/lib/queries/translations";
+import { milestoneTitleTranslations, workstreamTextsIn } from "@/lib/queries/translations";
 import { listWorkstreamSummaries } from "@/lib/queries/workstreams";
 import { filtersToQuery, queryStringOf } from "@/lib/url";
 import { parseQueryLenient, workstreamListQuerySchema } from "@/lib/validation/filters";
@@ -42,7 +42,7 @@ export default async function TimelinePage({ searchParams }: PageProps<"/[locale
     today,
   );
   // Names and titles in the page's language; English standing in for a missing translation is marked.
-  const workstreamText = workstreamTranslations(summaries.items.map((item) => item.id), locale);
+  const workstreamText = workstreamTextsIn(summaries.items.map((item) => item.id), locale);
   const titleTranslations = milestoneTitleTranslations(milestones.map((milestone) => milestone.id), locale);
   const lanes: TimelineLane[] = summaries.items.map((item) => ({
     slug: item.slug,

@@ -4,8 +4,8 @@ import { refresh } from "next/cache";
 import { headers } from "next/headers";
 import { actorFromSession } from "@/lib/auth/actor";
 import { createApiToken, revokeApiToken } from "@/lib/commands/users";
-import { getReasonText } from "@/lib/validation/reason-text";
 import { errorState, type FormState, successState } from "../_lib/form-state";
+import { getFormText } from "../_lib/form-text";
 
 export type NewTokenValues = { name: string; scope: string };
 /** `token` is the new token itself: in this answer only, never stored or shown again. */
@@ -20,7 +20,7 @@ export async function createToken(ownerId: string, _previous: CreateTokenState, 
     refresh();
     return { ...successState({ name: "", scope: values.scope }), created: { token, name: values.name.trim() } };
   } catch (error) {
-    return { ...errorState(error, values, await getReasonText()), created: null };
+    return { ...errorState(error, values, await getFormText()), created: null };
   }
 }
 
@@ -30,6 +30,6 @@ export async function revokeToken(tokenId: number, _previous: RevokeTokenState, 
     refresh();
     return successState(null);
   } catch (error) {
-    return errorState(error, null, await getReasonText());
+    return errorState(error, null, await getFormText());
   }
 }

@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/errors";
+import { AppError, type AppErrorCode } from "@/lib/errors";
 import type { ReasonText } from "@/lib/validation/reason-text";
 
 /**
@@ -7,12 +7,31 @@ import type { ReasonText } from "@/lib/validation/reason-text";
  */
 export type FormState<V> = {
   status: "idle" | "success" | "error";
-  /** The server's explanation when the request as a whole was refused (permission, conflict…). */
+  /**
+   * Why the request as a whole was refused (permission, something gone…), in the page's
+   * language; null when the refused fields say why, and the form asks to correct them.
+   */
   error: string | null;
   /** Each refused field's reason, already in the page's language. */
   fieldErrors: Partial<Record<string, string>>;
   values: V;
 };
+
+/** Keys under `errors` in messages/*.json: what a form says when the request as a whole is refused. */
+export type RefusalKey = "invalid" | "signedOut" | "forbidden" | "notFound" | "conflict" | "tooManyRequests";
+
+export const REFUSAL_BY_CODE: Record<AppErrorCode, RefusalKey> = {
+  invalid_input: "invalid",
+  unprocessable: "invalid",
+  unauthenticated: "signedOut",
+  forbidden: "forbidden",
+  not_found: "notFound",
+  conflict: "conflict",
+  too_many_requests: "tooManyRequests",
+};
+
+/** A refusal's words in the page's language: each field's reason, and the message about the whole form. */
+export type FormText = { reason: ReasonText; refusal: (key: RefusalKey) => string };
 
 export function idleState<V>(values: V): FormState<V> {
   return { status: "idle", error: null, fieldErrors: {}, values };
@@ -24,17 +43,19 @@ export function successState<V>(values: V): FormState<V> {
 
 /**
  * Turns a command's refusal into form state: `workstreamIds.2` is reported on `workstreamIds`,
- * the first reason per field wins (in the page's language, through `reasonText`), and a refusal
- * of the whole body becomes the form error. Anything that is not an AppError is rethrown for the
+ * the first reason per field wins (in the page's language, through `text.reason`). When fields
+ * are refused they say why, whatever the status (a taken slug is a 409); otherwise the form
+ * error says, by the error's code, what went wrong. The AppError's own message is English, for
+ * the API and the log, and is never shown. Anything that is not an AppError is rethrown for the
  * error page (and the server log).
  */
-export function errorState<V>(error: unknown, values: V, reasonText: ReasonText): FormState<V> {
+export function errorState<V>(error: unknown, values: V, text: FormText): FormState<V> {
   if (!(error instanceof AppError)) throw error;
   const fieldErrors: Record<string, string> = {};
   for (const param of error.invalidParams) {
     const field = param.name.split(".")[0]!;
-    if (field !== "body" && !(field in fieldErrors)) fieldErrors[field] = reasonText(param);
+    if (field !== "body" && !(field in fieldErrors)) fieldErrors[field] = text.reason(param);
   }
-  const wholeForm = !Object.keys(fieldErrors).length || error.status !== 422;
-  return { status: "error", error: wholeForm ? error.message : null, fieldErrors, values };
+  const wholeForm = Object.keys(fieldErrors).length ? null : text.refusal(REFUSAL_BY_CODE[error.code]);
+  return { status: "error", error: wholeForm, fieldErrors, values };
 }

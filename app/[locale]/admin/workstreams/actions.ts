@@ -8,8 +8,8 @@ import { TRANSLATION_LOCALES } from "@/i18n/locales";
 import { actorFromSession } from "@/lib/auth/actor";
 import { createWorkstream, updateWorkstream } from "@/lib/commands/workstreams";
 import { AppError } from "@/lib/errors";
-import { getReasonText } from "@/lib/validation/reason-text";
 import { errorState, type FormState, successState } from "../_lib/form-state";
+import { getFormText } from "../_lib/form-text";
 import { translationFieldName, type TranslationFormValues, translationsInput } from "./translation-fields";
 
 /**
@@ -55,11 +55,11 @@ function inputOf(values: WorkstreamFormValues) {
 
 /** Form state for a refusal; each translation input keeps its own error (`translations.fr.name`). */
 async function refusal(error: unknown, values: WorkstreamFormValues): Promise<WorkstreamFormState> {
-  const reasonText = await getReasonText();
-  const state = errorState(error, values, reasonText);
+  const text = await getFormText();
+  const state = errorState(error, values, text);
   if (error instanceof AppError) {
     for (const param of error.invalidParams) {
-      if (param.name.startsWith("translations.") && !(param.name in state.fieldErrors)) state.fieldErrors[param.name] = reasonText(param);
+      if (param.name.startsWith("translations.") && !(param.name in state.fieldErrors)) state.fieldErrors[param.name] = text.reason(param);
     }
   }
   return { ...state, saved: null };

@@ -1,4 +1,4 @@
-import { Link } from "@/i18n/navigation";
+import { getPathname, Link } from "@/i18n/navigation";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { LOCALE_NAMES } from "@/i18n/locales";
@@ -41,7 +41,8 @@ export default async function ReportPage({ params, searchParams }: PageProps<"/[
 
   // The report speaks the page's language unless the reader chose another.
   const query = normalizeReportParams(rawQuery);
-  if (!query.has("lang")) query.set("lang", await getLocale());
+  const locale = await getLocale();
+  if (!query.has("lang")) query.set("lang", locale);
   const { value: options, invalidParams } = parseQueryLenient(reportOptionsSchema, query);
   const choices = workstreamChoices(year);
   const known = new Set(choices.map((choice) => choice.slug));
@@ -76,7 +77,7 @@ export default async function ReportPage({ params, searchParams }: PageProps<"/[
             {t("invalid", { names: [...new Set(problems)].join(", ") })}
           </p>
         )}
-        <form method="get" action={`/reports/${year}`} className="filters report-options" aria-label={t("optionsLabel")}>
+        <form method="get" action={getPathname({ href: `/reports/${year}`, locale })} className="filters report-options" aria-label={t("optionsLabel")}>
           <div className="filters__field">
             <label htmlFor="report-lang">{t("language")}</label>
             <select id="report-lang" name="lang" defaultValue={current.lang}>

@@ -3,7 +3,7 @@
 import { useLocale } from "next-intl";
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { MILESTONE_STATUSES, type MilestoneStatus } from "@/lib/domain/status";
-import { chartDirection, chartMirror, WrappedCategoryTick } from "../../_components/status-by-workstream-chart";
+import { chartDirection, chartMirror, WrappedCategoryTick } from "../../_components/chart-direction";
 import { STATUS_COLORS } from "../../_components/status-colors";
 
 /**

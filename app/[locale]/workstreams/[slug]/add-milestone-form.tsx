@@ -8,7 +8,8 @@ import { ApiProblem, apiFetch } from "@/lib/client/api";
 import type { MilestoneState } from "@/lib/queries/milestone-state";
 import { milestoneCreateSchema } from "@/lib/validation/milestones";
 import { fieldErrors } from "@/lib/validation/zod-errors";
-import { evidenceLines, StatusFields, useErrorsByField, useFieldWiring } from "./milestone-fields";
+import { titleIn } from "./milestone-draft";
+import { evidenceLines, StatusFields, useErrorsByField, useFieldWiring, usePageLocale, writeFailureOf } from "./milestone-fields";
 
 const EMPTY = { titleEn: "", titleZh: "", date: "", status: "planned", completedOn: "", note: "", evidence: "" };
 
@@ -17,6 +18,7 @@ export function AddMilestoneForm({ slug }: { slug: string }) {
   const t = useTranslations("editor");
   const router = useRouter();
   const errorsByField = useErrorsByField();
+  const locale = usePageLocale();
   const [draft, setDraft] = useState(EMPTY);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
@@ -26,14 +28,16 @@ export function AddMilestoneForm({ slug }: { slug: string }) {
       apiFetch<MilestoneState>(`/api/workstreams/${slug}/milestones`, { method: "POST", body }),
     onSuccess: (created) => {
       setDraft(EMPTY);
-      setMessage({ kind: "success", text: t("added", { title: created.titleEn }) });
+      setMessage({ kind: "success", text: t("added", { title: titleIn(locale, created).text }) });
       router.refresh();
     },
     onError: (error) => {
       if (error instanceof ApiProblem && error.invalidParams.length) {
         setErrors(errorsByField(error.invalidParams));
       }
-      setMessage({ kind: "error", text: error instanceof ApiProblem ? error.detail : String(error) });
+      const failure = writeFailureOf(error);
+      // The workstream is what is missing here: its address changed (a rename) since the page loaded.
+      setMessage({ kind: "error", text: t(failure === "failure.notFound" ? "failure.workstreamNotFound" : failure) });
     },
   });
 

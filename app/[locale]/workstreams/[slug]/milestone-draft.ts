@@ -1,4 +1,5 @@
-import { TRANSLATION_LOCALES, type TranslationLocale } from "@/i18n/locales";
+import { isTranslationLocale, type Locale, TRANSLATION_LOCALES, type TranslationLocale } from "@/i18n/locales";
+import { type LocalizedText, localizedText } from "@/lib/content/localized-text";
 import type { MilestoneStatus } from "@/lib/domain/status";
 import type { MilestoneState } from "@/lib/queries/milestone-state";
 import { evidenceLines } from "./milestone-fields";
@@ -30,6 +31,10 @@ export const draftFrom = (m: MilestoneState): Draft => ({
   date: m.date,
   ...(Object.fromEntries(TRANSLATION_LOCALES.map((locale) => [translationField(locale), m.translations[locale] ?? ""])) as Record<TranslationField, string>),
 });
+
+/** A milestone's title as a page in `locale` shows it: its translation, else English (`lang` says which). */
+export const titleIn = (locale: Locale, m: Pick<MilestoneState, "titleEn" | "titleZh" | "translations">): LocalizedText =>
+  localizedText(locale, { en: m.titleEn, zh: m.titleZh }, isTranslationLocale(locale) ? m.translations[locale] : null);
 
 /** The request body for a draft, against the state it was based on: only what changes. */
 export function changeBody(draft: Draft, base: MilestoneState): Record<string, unknown> {

@@ -6,12 +6,13 @@ import { useRouter } from "@/i18n/navigation";
 import { useEffect, useRef, useState } from "react";
 import { LOCALE_NAMES, TRANSLATION_LOCALES, type TranslationLocale } from "@/i18n/locales";
 import { ApiProblem, apiFetch } from "@/lib/client/api";
+import { MILESTONE_FIELDS, type MilestoneField } from "@/lib/domain/milestone-fields";
 import type { MilestoneStatus } from "@/lib/domain/status";
 import type { MilestoneState } from "@/lib/queries/milestone-state";
 import { milestoneUpdateSchema } from "@/lib/validation/milestones";
 import { fieldErrors } from "@/lib/validation/zod-errors";
-import { changeBody, type Draft, draftFrom, translationField } from "./milestone-draft";
-import { StatusFields, useErrorsByField, useFieldWiring } from "./milestone-fields";
+import { changeBody, type Draft, draftFrom, titleIn, translationField } from "./milestone-draft";
+import { StatusFields, useErrorsByField, useFieldWiring, usePageLocale, writeFailureOf } from "./milestone-fields";
 
 type Conflict = { draft: Draft; base: MilestoneState; current: MilestoneState };
 
@@ -28,6 +29,7 @@ export function MilestoneEditor({ initial, canEdit, openOnLoad, overdue }: Props
   const queryClient = useQueryClient();
   const router = useRouter();
   const errorsByField = useErrorsByField();
+  const locale = usePageLocale();
   const key = ["milestone", initial.id];
   const { data: milestone } = useQuery({
     queryKey: key,
@@ -92,17 +94,19 @@ export function MilestoneEditor({ initial, canEdit, openOnLoad, overdue }: Props
       if (context?.previous) queryClient.setQueryData(key, context.previous);
       const problem = error instanceof ApiProblem ? error : null;
       setDraft(vars.draft);
+      const failure = writeFailureOf(error);
       if (problem?.status === 409 && problem.body.current) {
         const current = problem.body.current as MilestoneState;
         setConflict({ draft: vars.draft, base: vars.base, current });
         setOpen(true);
-      } else if (problem && (problem.status === 422 || problem.status === 400) && problem.invalidParams.length) {
+      } else if (problem && (failure === "fixFields" || failure === "failure.unchanged")) {
+        // Something to correct in the draft: the editor again, saying what.
         setBase(vars.base);
         setErrors(errorsByField(problem.invalidParams));
-        setFormError(t("fixFields"));
+        setFormError(t(failure));
         setOpen(true);
       } else {
-        setNotice(t("rolledBack", { reason: problem?.detail ?? String(error) }));
+        setNotice(t("rolledBack", { reason: t(failure) }));
       }
     },
     onSuccess: (saved) => {
@@ -119,7 +123,7 @@ export function MilestoneEditor({ initial, canEdit, openOnLoad, overdue }: Props
       closeDialog();
       router.refresh();
     },
-    onError: (error) => setFormError(error instanceof ApiProblem ? error.detail : String(error)),
+    onError: (error) => setFormError(t(writeFailureOf(error))),
   });
 
   function submit(event: React.FormEvent<HTMLFormElement>, against: MilestoneState = base) {
@@ -140,6 +144,8 @@ export function MilestoneEditor({ initial, canEdit, openOnLoad, overdue }: Props
 
   const wiring = useFieldWiring(draft, setDraft, errors);
   const { ids, field, errorFor } = wiring;
+  // The live state's title (so a saved change shows at once), in the page's language.
+  const title = titleIn(locale, milestone);
 
   return (
     <div className="milestone-status" data-testid="milestone-status">
@@ -160,7 +166,9 @@ export function MilestoneEditor({ initial, canEdit, openOnLoad, overdue }: Props
       {canEdit && (
         <button type="button" className="button button--small" onClick={openEditor} aria-haspopup="dialog">
           {t("update")}
-          <span className="visually-hidden">: {milestone.titleEn}</span>
+          <span className="visually-hidden">
+            : <span lang={title.lang}>{title.text}</span>
+          </span>
         </button>
       )}
       {canEdit && open && (
@@ -168,7 +176,9 @@ export function MilestoneEditor({ initial, canEdit, openOnLoad, overdue }: Props
           <h2 id={`${ids}-title`} className="dialog__title">
             {conflict ? t("conflictTitle") : t("title")}
           </h2>
-          <p className="muted">{milestone.titleEn}</p>
+          <p className="muted" lang={title.lang} dir="auto">
+            {title.text}
+          </p>
           {conflict ? (
             <ConflictView
               conflict={conflict}
@@ -259,8 +269,6 @@ export function MilestoneEditor({ initial, canEdit, openOnLoad, overdue }: Props
   );
 }
 
-const CONFLICT_FIELDS = ["status", "completedOn", "titleEn", "titleZh", "date"] as const;
-
 function ConflictView({
   conflict,
   onReapply,
@@ -273,7 +281,7 @@ function ConflictView({
   const t = useTranslations("editor");
   const tStatus = useTranslations("status");
   const { base, current, draft } = conflict;
-  const show = (name: (typeof CONFLICT_FIELDS)[number], value: string | null | undefined) =>
+  const show = (name: MilestoneField, value: string | null | undefined) =>
     name === "status" && value ? tStatus(value as MilestoneStatus) : value || "—";
   const mine = changeBody(draft, base);
   const myTranslations = (mine.translations ?? {}) as Partial<Record<TranslationLocale, string>>;
@@ -296,7 +304,7 @@ function ConflictView({
             </tr>
           </thead>
           <tbody>
-            {CONFLICT_FIELDS.filter((name) => base[name] !== current[name] || name in mine).map((name) => (
+            {MILESTONE_FIELDS.filter((name) => base[name] !== current[name] || name in mine).map((name) => (
               <tr key={name} className={base[name] !== current[name] ? "changed" : undefined}>
                 <th scope="row">{t(`fields.${name}`)}</th>
                 <td>{show(name, base[name] as string | null)}</td>

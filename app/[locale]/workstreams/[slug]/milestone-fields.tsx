@@ -1,11 +1,13 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useId } from "react";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "@/i18n/locales";
+import { ApiProblem } from "@/lib/client/api";
 import { useReasonText } from "@/lib/client/use-reason-text";
 import { MILESTONE_STATUSES, type MilestoneStatus } from "@/lib/domain/status";
-import type { InvalidParam } from "@/lib/errors";
 import { STATUSES_NEEDING_NOTE } from "@/lib/validation/milestones";
+import type { FieldError } from "@/lib/validation/zod-errors";
 
 type TextDraft = Record<string, string>;
 
@@ -101,7 +103,44 @@ export const errorsByField = (issues: { name: string; reason: string }[]) =>
   );
 
 /** `errorsByField` with each reason in the page's language, for the zod check here and the API's answer. */
-export function useErrorsByField(): (params: InvalidParam[]) => Record<string, string> {
+export function useErrorsByField(): (params: FieldError[]) => Record<string, string> {
   const reasonText = useReasonText();
   return (params) => errorsByField(params.map((param) => ({ name: param.name, reason: reasonText(param) })));
+}
+
+/** The page's language, which content (a milestone's title) is picked for. */
+export function usePageLocale(): Locale {
+  const locale = useLocale();
+  return isLocale(locale) ? locale : DEFAULT_LOCALE;
+}
+
+/**
+ * Why a milestone write failed, as a message key under `editor`: `fixFields` when the refused
+ * fields say why next to themselves, else the request as a whole by its status. The server's
+ * `detail` is English, for API clients, and is not shown.
+ */
+export type WriteFailure =
+  | "fixFields"
+  | "failure.unchanged"
+  | "failure.signedOut"
+  | "failure.forbidden"
+  | "failure.notFound"
+  | "failure.conflict"
+  | "failure.unreachable"
+  | "failure.failed";
+
+export function writeFailureOf(error: unknown): WriteFailure {
+  if (!(error instanceof ApiProblem)) return "failure.failed";
+  if (error.status === 400 || error.status === 422) {
+    if (error.invalidParams.some((param) => param.name.split(".")[0] !== "body")) return "fixFields";
+    return error.invalidParams.some((param) => param.code === "changesNothing") ? "failure.unchanged" : "failure.failed";
+  }
+  const byStatus: Partial<Record<number, WriteFailure>> = {
+    0: "failure.unreachable",
+    401: "failure.signedOut",
+    403: "failure.forbidden",
+    404: "failure.notFound",
+    409: "failure.conflict",
+  };
+  return byStatus[error.status] ?? "failure.failed";
 }

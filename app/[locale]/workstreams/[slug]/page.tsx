@@ -14,7 +14,7 @@ import {
   type MilestoneTranslations,
   milestoneTitleTranslations,
   milestoneTranslationsOf,
-  workstreamTranslations,
+  workstreamTextsIn,
 } from "@/lib/queries/translations";
 import { getWorkstreamBySlug } from "@/lib/queries/workstreams";
 import { pageQuerySchema, parseQueryLenient, slugSchema } from "@/lib/validation/filters";
@@ -43,7 +43,7 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/workstre
   if (!(await getPageActor()) && !isPublicRead()) return {};
   const workstream = loadWorkstream(slug);
   const locale = await contentLocale();
-  const translation = workstreamTranslations([workstream.id], locale).get(workstream.id);
+  const translation = workstreamTextsIn([workstream.id], locale).get(workstream.id);
   return { title: localizedText(locale, { en: workstream.nameEn, zh: workstream.nameZh }, translation?.name).text };
 }
 
@@ -76,7 +76,7 @@ export default async function WorkstreamPage({ params, searchParams }: PageProps
 
   // Content in the page's language, English (marked) where a translation is missing, and the
   // report's other language as a secondary line.
-  const workstreamText = workstreamTranslations([workstream.id], locale).get(workstream.id);
+  const workstreamText = workstreamTextsIn([workstream.id], locale).get(workstream.id);
   const names = { en: workstream.nameEn, zh: workstream.nameZh };
   const summaries = { en: workstream.summaryEn, zh: workstream.summaryZh };
   const name = localizedText(locale, names, workstreamText?.name);
