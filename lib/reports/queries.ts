@@ -94,9 +94,9 @@ export function unknownWorkstreamSlugs(slugs: string[]): string[] {
 }
 
 /** Workstreams with milestones in a year, for the report's options. */
-export function workstreamChoices(year: number): { slug: string; nameEn: string; nameZh: string }[] {
+export function workstreamChoices(year: number): { id: number; slug: string; nameEn: string; nameZh: string }[] {
   return getDb()
-    .selectDistinct({ slug: workstreams.slug, nameEn: workstreams.nameEn, nameZh: workstreams.nameZh, position: workstreams.position })
+    .selectDistinct({ id: workstreams.id, slug: workstreams.slug, nameEn: workstreams.nameEn, nameZh: workstreams.nameZh, position: workstreams.position })
     .from(workstreams)
     .innerJoin(milestones, eq(milestones.workstreamId, workstreams.id))
     .where(milestoneConditions({ year }))

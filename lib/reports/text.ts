@@ -1,3 +1,4 @@
+import { OFFICIAL_BODY_NAMES } from "@/lib/content/body-names";
 import { localizedText } from "@/lib/content/localized-text";
 import { parsePartialDate } from "@/lib/domain/partial-date";
 import type { MilestoneStatus } from "@/lib/domain/status";
@@ -395,11 +396,7 @@ const fr: ReportText = {
   chapterLabel: (n) => `${roman(n)}.`,
   sectionLabel: (n) => `${latinLetters(n)}.`,
   itemLabel: (n) => `${latinLetters(n).toLowerCase()})`,
-  bodyNames: {
-    CEB: "Conseil des chefs de secrétariat des organismes des Nations Unies pour la coordination (CCS)",
-    HLCP: "Comité de haut niveau sur les programmes",
-    HLCM: "Comité de haut niveau sur la gestion",
-  },
+  bodyNames: OFFICIAL_BODY_NAMES.fr,
   title: (year) => `Avancement des axes de travail interinstitutions du Conseil des chefs de secrétariat des organismes des Nations Unies pour la coordination (CCS) en ${frN.year(year)}`,
   subtitle: "Synthèse annuelle établie par l’outil de suivi des axes de travail du CCS à partir du rapport annuel d’ensemble E/2022/13",
   period: (start, end) => `Période considérée\u00A0: du ${start} au ${end}`,
@@ -513,11 +510,7 @@ const es: ReportText = {
   chapterLabel: (n) => `${roman(n)}.`,
   sectionLabel: (n) => `${latinLetters(n)}.`,
   itemLabel: (n) => `${latinLetters(n).toLowerCase()})`,
-  bodyNames: {
-    CEB: "Junta de los Jefes Ejecutivos del Sistema de las Naciones Unidas para la Coordinación (JJE)",
-    HLCP: "Comité de Alto Nivel sobre Programas",
-    HLCM: "Comité de Alto Nivel sobre Gestión",
-  },
+  bodyNames: OFFICIAL_BODY_NAMES.es,
   title: (year) => `Avance de las líneas de trabajo interinstitucionales de la Junta de los Jefes Ejecutivos del Sistema de las Naciones Unidas para la Coordinación (JJE) en ${esN.year(year)}`,
   subtitle: "Resumen anual del sistema de seguimiento de las líneas de trabajo de la JJE, elaborado a partir del informe sinóptico anual E/2022/13",
   period: (start, end) => `Período que abarca: del ${start} al ${end}`,
@@ -633,11 +626,7 @@ const ru: ReportText = {
   chapterLabel: (n) => `${roman(n)}.`,
   sectionLabel: (n) => `${latinLetters(n)}.`,
   itemLabel: (n) => `${latinLetters(n).toLowerCase()})`,
-  bodyNames: {
-    CEB: "Координационный совет руководителей системы Организации Объединенных Наций (КСР)",
-    HLCP: "Комитет высокого уровня по программам",
-    HLCM: "Комитет высокого уровня по вопросам управления",
-  },
+  bodyNames: OFFICIAL_BODY_NAMES.ru,
   // The Board's official name stays in the nominative, as a heading, before what the report covers.
   title: (year) => `Координационный совет руководителей системы Организации Объединенных Наций (КСР): ход реализации межучрежденческих направлений работы в ${ruN.year(year)} году`,
   subtitle: "Годовая сводка системы мониторинга направлений работы КСР, составленная по ежегодному обзорному докладу E/2022/13",
@@ -758,11 +747,7 @@ const ar: ReportText = {
   chapterLabel: (n) => `${ARABIC_ORDINALS[n - 1] ?? arN.num(n)} -`,
   sectionLabel: (n) => `${ARABIC_SECTIONS[n - 1] ?? arN.num(n)} -`,
   itemLabel: (n) => `(${ARABIC_ITEMS[n - 1] ?? arN.num(n)})`,
-  bodyNames: {
-    CEB: "مجلس الرؤساء التنفيذيين في منظومة الأمم المتحدة المعني بالتنسيق",
-    HLCP: "اللجنة الرفيعة المستوى المعنية بالبرامج",
-    HLCM: "اللجنة الرفيعة المستوى المعنية بالإدارة",
-  },
+  bodyNames: OFFICIAL_BODY_NAMES.ar,
   title: (year) => `التقدم المحرز في مسارات العمل المشتركة بين الوكالات التابعة لمجلس الرؤساء التنفيذيين في منظومة الأمم المتحدة المعني بالتنسيق في عام ${arN.year(year)}`,
   subtitle: "موجز سنوي صادر عن أداة تتبع مسارات عمل مجلس الرؤساء التنفيذيين، مستمد من التقرير الاستعراضي السنوي E/2022/13",
   period: (start, end) => `الفترة المشمولة: من ${start} إلى ${end}`,

@@ -1,6 +1,6 @@
 import { getPathname, Link } from "@/i18n/navigation";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { LOCALE_NAMES } from "@/i18n/locales";
 import { requirePageReader } from "@/lib/auth/page-access";
 import { todayIso } from "@/lib/domain/partial-date";
@@ -13,8 +13,11 @@ import { workstreamChoices } from "@/lib/reports/queries";
 import { buildReportData } from "@/lib/reports/report-data";
 import { storedTranslations } from "@/lib/reports/stored-translations";
 import { REPORT_TEXT } from "@/lib/reports/text";
+import { localizedText } from "@/lib/content/localized-text";
+import { workstreamTextsIn } from "@/lib/queries/translations";
 import { queryStringOf } from "@/lib/url";
 import { parseQueryLenient } from "@/lib/validation/filters";
+import { contentLocale, Localized } from "../../_components/localized";
 import { PrintButton } from "../_components/print-button";
 import { ReportArticle } from "../_components/report-article";
 import "../reports.css";
@@ -41,10 +44,13 @@ export default async function ReportPage({ params, searchParams }: PageProps<"/[
 
   // The report speaks the page's language unless the reader chose another.
   const query = normalizeReportParams(rawQuery);
-  const locale = await getLocale();
+  const locale = await contentLocale();
   if (!query.has("lang")) query.set("lang", locale);
   const { value: options, invalidParams } = parseQueryLenient(reportOptionsSchema, query);
   const choices = workstreamChoices(year);
+  // The options speak the page's language, as the rest of the form does.
+  const choiceTexts = workstreamTextsIn(choices.map((choice) => choice.id), locale);
+  const choiceName = (choice: (typeof choices)[number]) => localizedText(locale, { en: choice.nameEn, zh: choice.nameZh }, choiceTexts.get(choice.id)?.name);
   const known = new Set(choices.map((choice) => choice.slug));
   const workstream = options.workstream?.filter((slug) => known.has(slug));
   const current = { ...options, workstream: workstream?.length ? workstream : undefined };
@@ -104,7 +110,7 @@ export default async function ReportPage({ params, searchParams }: PageProps<"/[
               {choices.map((choice) => (
                 <label key={choice.slug} className="check">
                   <input type="checkbox" name="workstream" value={choice.slug} defaultChecked={selected.has(choice.slug)} />
-                  {current.lang === "zh" ? <span lang="zh-CN">{choice.nameZh}</span> : choice.nameEn}
+                  <Localized value={choiceName(choice)} />
                 </label>
               ))}
             </fieldset>

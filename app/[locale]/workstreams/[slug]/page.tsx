@@ -4,6 +4,8 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import type { Evidence } from "@/db/schema";
 import { getPageActor, requirePageReader } from "@/lib/auth/page-access";
 import { canEditWorkstream, isPublicRead } from "@/lib/auth/permissions";
+import { isTranslationLocale } from "@/i18n/locales";
+import { OFFICIAL_BODY_NAMES } from "@/lib/content/body-names";
 import { localizedText, originalText } from "@/lib/content/localized-text";
 import { queryStringOf } from "@/lib/url";
 import { formatPartialDate, todayIso } from "@/lib/domain/partial-date";
@@ -83,6 +85,9 @@ export default async function WorkstreamPage({ params, searchParams }: PageProps
   const summary = localizedText(locale, summaries, workstreamText?.summary);
   const originalName = originalText(locale, names);
   const originalSummary = originalText(locale, summaries);
+  const bodyNames = { en: workstream.bodyNameEn, zh: workstream.bodyNameZh };
+  const bodyName = localizedText(locale, bodyNames, isTranslationLocale(locale) ? OFFICIAL_BODY_NAMES[locale][workstream.bodyCode] : undefined);
+  const originalBodyName = originalText(locale, bodyNames);
   const titleTranslations = milestoneTitleTranslations(
     [...allMilestones, ...table.items].map((milestone) => milestone.id).concat(feed.map((entry) => entry.milestoneId)),
     locale,
@@ -120,7 +125,13 @@ export default async function WorkstreamPage({ params, searchParams }: PageProps
           <div>
             <dt>{t("body")}</dt>
             <dd>
-              {workstream.bodyNameEn} <span lang="zh">({workstream.bodyNameZh})</span>
+              <Localized value={bodyName} />
+              {originalBodyName && (
+                <>
+                  {" "}
+                  <span lang={originalBodyName.lang}>({originalBodyName.text})</span>
+                </>
+              )}
             </dd>
           </div>
           <div>
