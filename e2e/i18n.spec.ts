@@ -142,6 +142,23 @@ test.describe("choosing a language", () => {
     });
   });
 
+  test("the report speaks the page's language unless another is chosen, and keeps that choice", async ({ page }) => {
+    await page.goto("/fr/reports/2021");
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Avancement des axes de travail interinstitutions");
+    await expect(page.getByTestId("report")).toHaveAttribute("lang", "fr-FR");
+    await expect(page.getByTestId("download-pdf")).toHaveAttribute("href", /lang=fr/);
+    await page.getByLabel("Langue du rapport").selectOption("en");
+    await page.getByRole("button", { name: "Mettre à jour le rapport" }).click();
+    await expect(page).toHaveURL(/\/fr\/reports\/2021\?lang=en$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Progress of the inter-agency workstreams of the CEB in 2021");
+    // Another year keeps the English report on the French page.
+    await page.getByRole("navigation", { name: "Année du rapport" }).getByRole("link", { name: "2021", exact: true }).click();
+    await expect(page).toHaveURL(/\/fr\/reports\/2021\?lang=en$/);
+    await page.goto("/ar/reports/2021");
+    await expect(page.getByTestId("report")).toHaveAttribute("dir", "rtl");
+    await screenshot(page, "report-ar");
+  });
+
   test("a bad filter value is explained next to the field in the page's language", async ({ page }) => {
     await page.goto("/fr?year=20x1");
     const error = page.locator("#filter-year-error");

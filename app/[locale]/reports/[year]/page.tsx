@@ -55,8 +55,10 @@ export default async function ReportPage({ params, searchParams }: PageProps<"/[
   const workstream = options.workstream?.filter((slug) => known.has(slug));
   const current = { ...options, workstream: workstream?.length ? workstream : undefined };
   const data = buildReportData(year, { lang: current.lang, workstream: current.workstream, status: current.status }, todayIso(), storedTranslations(current.lang));
-  // Links keep the chosen language even when it is the default, as the page's language may differ.
-  const optionsQuery = (extra: Record<string, string | undefined> = {}) => reportOptionsQuery(current, { lang: current.lang, ...extra });
+  // Links name the report's language when it is not the page's (the page would otherwise choose
+  // its own); the downloads name any language but English, the API's default.
+  const optionsQuery = (extra: Record<string, string | undefined> = {}) =>
+    reportOptionsQuery(current, { lang: current.lang !== locale ? current.lang : undefined, ...extra });
   const report = buildReportDocument(data);
   const years = [...milestoneYears()].sort((a, b) => a - b);
   const selected = new Set(current.workstream ?? []);
