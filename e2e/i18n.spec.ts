@@ -115,6 +115,8 @@ test.describe("choosing a language", () => {
     await expect(page).toHaveURL(/\/fr\/timeline\?year=2021&body=HLCP$/);
     await expect(page.locator("html")).toHaveAttribute("lang", "fr");
     await expect(page.getByRole("combobox", { name: /Année/ })).toHaveValue("2021");
+    // The parent body is named officially in French.
+    await expect(page.getByRole("combobox", { name: "Organe de rattachement" }).locator("option:checked")).toHaveText(/Comité de haut niveau sur les programmes/);
 
     // By keyboard: the switcher opens with Enter and each language is a link.
     await page.locator(".language-switcher > summary").focus();

@@ -1,4 +1,4 @@
-import type { TranslationLocale } from "@/i18n/locales";
+import { isTranslationLocale, type Locale, type TranslationLocale } from "@/i18n/locales";
 
 /**
  * The official names of the Board and its two high-level committees in the languages whose
@@ -27,3 +27,9 @@ export const OFFICIAL_BODY_NAMES: Record<TranslationLocale, Partial<Record<strin
     HLCM: "اللجنة الرفيعة المستوى المعنية بالإدارة",
   },
 };
+
+/** A body's name in a page's language: Chinese from its column, an official name, or English. */
+export function bodyNameIn(locale: Locale, body: { code: string; nameEn: string; nameZh: string }): string {
+  if (locale === "zh") return body.nameZh || body.nameEn;
+  return (isTranslationLocale(locale) ? OFFICIAL_BODY_NAMES[locale][body.code] : undefined) ?? body.nameEn;
+}

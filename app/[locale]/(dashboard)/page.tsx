@@ -1,6 +1,7 @@
 import { Link } from "@/i18n/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requirePageReader } from "@/lib/auth/page-access";
+import { bodyNameIn } from "@/lib/content/body-names";
 import { localizedText } from "@/lib/content/localized-text";
 import { bodyTree } from "@/lib/domain/bodies";
 import { todayIso } from "@/lib/domain/partial-date";
@@ -64,7 +65,7 @@ export default async function OverviewPage({ searchParams }: PageProps<"/[locale
       <FilterForm
         key={filtersToQuery(filters)}
         years={years}
-        bodies={bodyTree(bodies).map((body) => ({ code: body.code, name: body.nameEn, depth: body.depth }))}
+        bodies={bodyTree(bodies).map((body) => ({ code: body.code, name: bodyNameIn(locale, body), depth: body.depth }))}
         current={filters}
         invalidParams={invalidParams}
       />

@@ -2,6 +2,7 @@ import { Link } from "@/i18n/navigation";
 import { getTranslations } from "next-intl/server";
 import { requirePageReader } from "@/lib/auth/page-access";
 import { effectiveRole } from "@/lib/auth/permissions";
+import { bodyNameIn } from "@/lib/content/body-names";
 import { localizedText } from "@/lib/content/localized-text";
 import { bodyTree } from "@/lib/domain/bodies";
 import { todayIso } from "@/lib/domain/partial-date";
@@ -69,7 +70,7 @@ export default async function TimelinePage({ searchParams }: PageProps<"/[locale
       <FilterForm
         key={filtersToQuery(filters)}
         years={years}
-        bodies={bodyTree(listBodies()).map((body) => ({ code: body.code, name: body.nameEn, depth: body.depth }))}
+        bodies={bodyTree(listBodies()).map((body) => ({ code: body.code, name: bodyNameIn(locale, body), depth: body.depth }))}
         current={filters}
         invalidParams={invalidParams}
       />
