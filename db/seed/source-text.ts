@@ -1,12 +1,13 @@
 import path from "node:path";
 
 /**
- * Parser for the extracted Chinese text of E/2022/13 (see ../shared/seed/README.md).
+ * Parser for the extracted Chinese text of E/2022/13 (see ./source/README.md).
  * Pure: no DB, no Next.js; reading the file is left to the caller.
  */
 
+/** The report's text, kept in the repository so that a clone alone can check every quote. */
 export const SOURCE_TEXT_PATH =
-  process.env.REPORT_SOURCE_PATH ?? path.resolve(process.cwd(), "../shared/seed/000_27bae57ef4640742.txt");
+  process.env.REPORT_SOURCE_PATH ?? path.resolve(import.meta.dirname, "source/E-2022-13.zh.txt");
 
 export interface ParsedReport {
   /** Paragraph number (1–83) → its text, newlines removed, footnote blocks / link lines / page headers excluded. */
