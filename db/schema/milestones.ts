@@ -33,6 +33,15 @@ export const milestones = sqliteTable(
     completedPrecision: text("completed_precision", { enum: DATE_PRECISIONS }),
     /** Last day of the completion period, for ordering completions in time. */
     completedPeriodEnd: text("completed_period_end"),
+    /**
+     * The first planned date, kept when a milestone is re-planned (set delayed or at risk with a
+     * new expected date): `date`/`periodStart`/`periodEnd` then hold the new date and these the
+     * baseline, so the slip can be shown and charted. Null while the plan never moved.
+     */
+    baselineDate: text("baseline_date"),
+    baselinePrecision: text("baseline_precision", { enum: DATE_PRECISIONS }),
+    baselinePeriodStart: text("baseline_period_start"),
+    baselinePeriodEnd: text("baseline_period_end"),
     sourceParagraph: integer("source_paragraph"),
     sourceFootnote: integer("source_footnote"),
     quoteZh: text("quote_zh"),
