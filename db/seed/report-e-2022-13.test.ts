@@ -2,7 +2,15 @@ import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { REPORT_PERIOD_DATE_QUOTE, REPORT_PERIOD_PARAGRAPH, reportSeed } from "./report-e-2022-13";
 import { type ParsedReportSeed, reportSeedSchema } from "./seed-schema";
-import { containsQuote, normalizeForQuote, type ParsedReport, parseReport, SOURCE_TEXT_PATH } from "./source-text";
+import {
+  containsQuote,
+  normalizeForQuote,
+  type ParsedReport,
+  parseReport,
+  QUOTE_JOIN,
+  quoteInSegments,
+  SOURCE_TEXT_PATH,
+} from "./source-text";
 
 type Workstream = ParsedReportSeed["workstreams"][number];
 type Milestone = Workstream["milestones"][number];
@@ -55,16 +63,15 @@ function dateSupported(date: string, snippets: string[], paragraphText = ""): bo
   return hasDay && hasYear;
 }
 
-/** Texts a milestone's quote may come from: its paragraph, and its footnote if it names one. */
-function quoteSources(source: Source, m: Milestone): string[] {
-  const out: string[] = [];
-  const p = source.report.paragraphs.get(m.paragraph);
-  if (p !== undefined) out.push(p);
-  if (m.footnote !== undefined) {
-    const f = source.report.footnotes.get(m.footnote);
-    if (f !== undefined) out.push(f);
-  }
-  return out;
+/**
+ * Whether a snippet is verbatim in the milestone's paragraph (read piece by piece between page
+ * breaks, so a join across a footnote block must be marked "…"), or in its footnote.
+ */
+function inParagraphOrFootnote(source: Source, paragraph: number, footnote: number | undefined, snippet: string): boolean {
+  const segments = source.report.segments.get(paragraph) ?? [];
+  if (quoteInSegments(segments, snippet)) return true;
+  const f = footnote !== undefined ? source.report.footnotes.get(footnote) : undefined;
+  return f !== undefined && !snippet.includes(QUOTE_JOIN) && containsQuote(f, snippet);
 }
 
 /** Whether dateQuote is the report's own statement of its period (para. 2), used only for year 2021. */
@@ -121,10 +128,13 @@ function checkMilestone(source: Source, ws: Workstream, m: Milestone): string[] 
     problems.push(`${label}: footnote ${m.footnote} does not exist in the text`);
   }
 
-  const sources = quoteSources(source, m);
   const where = m.footnote !== undefined ? `paragraph ${m.paragraph} or footnote ${m.footnote}` : `paragraph ${m.paragraph}`;
-  if (!sources.some((t) => containsQuote(t, m.quote))) {
-    problems.push(`${label}: quote not found verbatim in ${where}: «${m.quote}»`);
+  if (!inParagraphOrFootnote(source, m.paragraph, m.footnote, m.quote)) {
+    problems.push(`${label}: quote not found verbatim in ${where} (a join across a page break must be marked "${QUOTE_JOIN}"): «${m.quote}»`);
+  }
+  for (const p of m.alsoParagraphs ?? []) {
+    if (!source.report.paragraphs.has(p)) problems.push(`${label}: also-cited paragraph ${p} does not exist in the text`);
+    if (p === m.paragraph) problems.push(`${label}: also-cited paragraph ${p} is its own paragraph`);
   }
 
   const reportPeriod = isReportPeriodDateQuote(m);
@@ -135,8 +145,11 @@ function checkMilestone(source: Source, ws: Workstream, m: Milestone): string[] 
       if (m.date !== String(REPORT_YEAR) || (m.completedOn !== undefined && m.completedOn !== String(REPORT_YEAR))) {
         problems.push(`${label}: a report-period dateQuote only supports the year ${REPORT_YEAR}, not ${m.date}/${m.completedOn}`);
       }
-    } else if (!sources.some((t) => containsQuote(t, m.dateQuote ?? ""))) {
-      problems.push(`${label}: dateQuote not found verbatim in ${where}: «${m.dateQuote}»`);
+    } else if (
+      !inParagraphOrFootnote(source, m.paragraph, m.footnote, m.dateQuote) &&
+      !(m.alsoParagraphs ?? []).some((p) => inParagraphOrFootnote(source, p, undefined, m.dateQuote ?? ""))
+    ) {
+      problems.push(`${label}: dateQuote not found verbatim in ${where} or its also-cited paragraphs: «${m.dateQuote}»`);
     }
   }
 
@@ -275,6 +288,144 @@ describe("report seed E/2022/13", () => {
     expect(find("un-digital-id", "system-wide-scale-up")).toMatchObject({ date: "2022", status: "planned" });
     expect(find("jiu-coordination", "jiu-focal-points-meeting")).toMatchObject({ date: "2021-09-15" });
     expect(find("jiu-coordination", "inspectors-appointed-2022")).toMatchObject({ date: "2022", status: "planned" });
+  });
+});
+
+const milestoneOf = (slug: string, key: string): Milestone => {
+  const m = seed.workstreams.find((w) => w.slug === slug)?.milestones.find((x) => x.key === key);
+  if (!m) throw new Error(`no milestone ${slug}/${key}`);
+  return m;
+};
+const allMilestones = () => seed.workstreams.flatMap((ws) => ws.milestones.map((m) => ({ ws, m })));
+
+describe("corrections from the careful reading (issue 11)", () => {
+  it("para. 24 / fn. 10: the footnote's symbol carries a visible note, and the title says the CEB endorsed phase II", () => {
+    const m = milestoneOf("sustainability-management-strategy", "phase-2-leadership");
+    expect(m.titleEn).toMatch(/^CEB endorses phase II/);
+    expect(m.titleZh).toMatch(/^首协会认可/);
+    const footnoteSymbol = m.evidence.find((e) => e.value === "CEB/2021/1/Add.1");
+    expect(footnoteSymbol, "footnote 10 prints CEB/2021/1/Add.1; keep it, with the note").toBeDefined();
+    expect(footnoteSymbol?.note?.en).toMatch(/footnote 6/);
+    expect(footnoteSymbol?.note?.en).toContain("CEB/2021/2/Add.1");
+    expect(footnoteSymbol?.note?.zh).toContain("CEB/2021/2/Add.1");
+    // The conflict is real: footnotes 6 and 10 print the same symbol, para. 24 another.
+    expect(source.report.footnotes.get(10)).toBe(source.report.footnotes.get(6));
+    expect(containsQuote(source.report.paragraphs.get(24) ?? "", "CEB/2021/2/add.1")).toBe(true);
+  });
+
+  it("para. 36: the 16 technology needs assessments are dated by the session that heard of them (para. 35), not the biotechnology clause", () => {
+    const m = milestoneOf("ldc-programme-of-action", "technology-bank-needs-assessments");
+    expect(m.dateQuote ?? "").not.toMatch(/生物技术/);
+    expect(m.alsoParagraphs).toContain(35);
+    expect(containsQuote(source.report.paragraphs.get(35) ?? "", m.dateQuote ?? "")).toBe(true);
+    expect(m.date).toBe("2021-10");
+  });
+
+  it("para. 54: the task force strove to (力求) meet its workplan priorities: in progress, not completed", () => {
+    const m = milestoneOf("sexual-harassment-task-force", "workplan-priorities-2021");
+    expect(m.quote).toContain("力求");
+    expect(m.status).toBe("in_progress");
+  });
+
+  it("para. 66: 财务 is treasury: the Digital Hub of Treasury Solutions", () => {
+    const m = milestoneOf("common-treasury-services", "treasury-solutions-digital-hub");
+    expect(m.titleEn).toContain("Digital Hub of Treasury Solutions");
+    for (const { m: any } of allMilestones()) expect(any.titleEn).not.toContain("Financial Solutions Digital Hub");
+  });
+
+  it("para. 74: the hazard-pay revision and the Afghanistan response are examples (如) of the work, and titled so", () => {
+    expect(milestoneOf("icsc-engagement", "covid-19-matters").titleEn).toMatch(/for example the revision of hazard pay/);
+    expect(milestoneOf("icsc-engagement", "other-emergencies").titleEn).toMatch(/for example the immediate response to the situation in Afghanistan/);
+  });
+
+  it("para. 40 (and every mention of HLCP's 42nd session) is dated October 2021 and cites para. 35 too", () => {
+    const mentions = allMilestones().filter(({ m }) => /第四十二届会议/.test(m.quote) && m.paragraph !== 35);
+    expect(mentions.map(({ m }) => m.key)).toContain("hlcp-42-roadmap-update");
+    for (const { ws, m } of mentions) {
+      expect(m.date, `${ws.slug}/${m.key}`).toBe("2021-10");
+      expect(m.alsoParagraphs, `${ws.slug}/${m.key}`).toContain(35);
+    }
+  });
+
+  it("the least developed countries workstream has OHRLLS among its leads", () => {
+    expect(seed.workstreams.find((w) => w.slug === "ldc-programme-of-action")?.leads).toContain("OHRLLS");
+  });
+
+  it("quotes of paras. 10 and 33 that run across a footnote block mark the join, and each part is verbatim", () => {
+    const joined = [milestoneOf("covid-19-finance-budget", "financial-statement-disclosures"), milestoneOf("inequalities-task-team", "reflection-paper-hlcp-43")];
+    for (const m of joined) {
+      const parts = m.quote.split(QUOTE_JOIN);
+      expect(parts.length, m.key).toBe(2);
+      const segments = source.report.segments.get(m.paragraph) ?? [];
+      expect(segments.length, `para. ${m.paragraph} spans a page break`).toBeGreaterThan(1);
+      for (const part of parts) expect(containsQuote(source.report.paragraphs.get(m.paragraph) ?? "", part), part).toBe(true);
+      // Silently joined, the same quote is no longer accepted.
+      expect(quoteInSegments(segments, parts.join(""))).toBe(false);
+      expect(quoteInSegments(segments, m.quote)).toBe(true);
+    }
+  });
+});
+
+describe("the whole report", () => {
+  const cited = () => {
+    const out = new Set<number>();
+    for (const { m } of allMilestones()) {
+      out.add(m.paragraph);
+      for (const p of m.alsoParagraphs ?? []) out.add(p);
+    }
+    return out;
+  };
+
+  it("every paragraph 1–83 is cited by a milestone or judged to hold none, with a reason", () => {
+    const none = new Map(seed.paragraphsWithoutMilestone.map((entry) => [entry.paragraph, entry.reason]));
+    expect(none.size, "a paragraph listed twice").toBe(seed.paragraphsWithoutMilestone.length);
+    const c = cited();
+    const missing = Array.from({ length: 83 }, (_, i) => i + 1).filter((p) => !c.has(p) && !none.has(p));
+    expect(missing, "paragraphs neither cited nor judged").toEqual([]);
+    const both = [...none.keys()].filter((p) => c.has(p));
+    expect(both, "paragraphs listed as holding none but cited").toEqual([]);
+  });
+
+  it("gives the COVID-19 management response per network (paras. 8–10), each with its own dated actions", () => {
+    const byBody = (code: string) => seed.workstreams.filter((w) => w.bodyCode === code && w.paragraphs.some((p) => p >= 8 && p <= 10));
+    for (const [code, paragraph] of [["HLCM-DTN", 8], ["HLCM-HR", 9], ["HLCM-FBN", 10]] as const) {
+      const streams = byBody(code);
+      expect(streams.length, code).toBe(1);
+      const ms = streams[0]!.milestones.filter((m) => m.paragraph === paragraph);
+      expect(ms.length, `${code} milestones from para. ${paragraph}`).toBeGreaterThanOrEqual(2);
+    }
+  });
+});
+
+describe("recurring work is ongoing, not completed", () => {
+  it("marks regular, year-round and twice-yearly work (定期, 全年, 一年两次) as ongoing", () => {
+    const recurring = allMilestones().filter(({ m }) => /定期|全年|一年两次/.test(normalizeForQuote(m.quote)));
+    expect(recurring.length).toBeGreaterThanOrEqual(6);
+    for (const { ws, m } of recurring) expect(m.status, `${ws.slug}/${m.key}`).toBe("ongoing");
+  });
+
+  it("reclassifies the standing activities: JIU comments, Risk Management Forum meetings, networks' regular sessions", () => {
+    for (const [slug, key] of [
+      ["jiu-coordination", "comments-on-draft-reports"],
+      ["jiu-coordination", "jiu-programme-of-work-input"],
+      ["jiu-coordination", "system-wide-comments-collected"],
+      ["jiu-coordination", "secretary-general-notes"],
+      ["jiu-coordination", "jiu-dialogue-2021"],
+      ["risk-management-forum", "regular-meetings"],
+      ["fbn-financial-innovation", "biannual-meetings"],
+      ["covid-19-hr-network", "special-virtual-meetings"],
+      ["icsc-engagement", "icsc-sessions-working-groups"],
+      ["ipsas-task-force", "ipsasb-meetings"],
+      ["sexual-harassment-task-force", "annual-reporting-survey"],
+    ] as const) {
+      expect(milestoneOf(slug, key).status, `${slug}/${key}`).toBe("ongoing");
+    }
+  });
+
+  it("an ongoing milestone has no completion date", () => {
+    const m = { ...milestoneOf("risk-management-forum", "regular-meetings"), completedOn: "2021" };
+    const ws = seed.workstreams.find((w) => w.slug === "risk-management-forum") as Workstream;
+    expect(checkMilestone(source, ws, m).join("\n")).toMatch(/status ongoing but completedOn is set/);
   });
 });
 

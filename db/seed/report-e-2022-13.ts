@@ -1658,4 +1658,6 @@ export const reportSeed = {
       ],
     },
   ],
+
+  paragraphsWithoutMilestone: [],
 } satisfies ReportSeed;

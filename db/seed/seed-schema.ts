@@ -10,11 +10,21 @@ export const partialDateSchema = z
   .string()
   .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, "use YYYY, YYYY-MM or YYYY-MM-DD");
 
+/**
+ * A note shown to users next to a piece of evidence, e.g. where the report's own footnote looks
+ * wrong. English and Chinese, like the seed's titles (other languages show the English, marked).
+ */
+export const evidenceNoteSchema = z.object({ en: z.string().min(1), zh: z.string().min(1) });
+
 export const evidenceSchema = z.discriminatedUnion("kind", [
   /** A UN document symbol such as CEB/2021/1/Add.1 or A/RES/76/189. */
-  z.object({ kind: z.literal("symbol"), value: z.string().regex(/^[A-Z][A-Za-z0-9.()/-]+$/) }),
+  z.object({
+    kind: z.literal("symbol"),
+    value: z.string().regex(/^[A-Z][A-Za-z0-9.()/-]+$/),
+    note: evidenceNoteSchema.optional(),
+  }),
   /** A URL printed in the report. */
-  z.object({ kind: z.literal("url"), value: z.url() }),
+  z.object({ kind: z.literal("url"), value: z.url(), note: evidenceNoteSchema.optional() }),
 ]);
 
 export const seedBodySchema = z.object({
@@ -34,16 +44,32 @@ export const seedMilestoneSchema = z.object({
   titleZh: z.string().min(1),
   /** Target or event date, no more precise than the quote (or dateQuote) says. */
   date: partialDateSchema,
-  status: z.enum(["planned", "in_progress", "completed"]),
+  /**
+   * `ongoing` is recurring work with no end (regular meetings, standing reviews): its date is
+   * when the report shows it under way, and it is never completed nor overdue.
+   */
+  status: z.enum(["planned", "in_progress", "completed", "ongoing"]),
   /** Where completed: when, at the precision the text gives (often the same as date). */
   completedOn: partialDateSchema.optional(),
   /** Paragraph of E/2022/13 (1–83) the milestone comes from. */
   paragraph: z.number().int().min(1).max(83),
   /** Footnote (1–41) that carries its date, symbol or link, where there is one. */
   footnote: z.number().int().min(1).max(41).optional(),
-  /** Short verbatim Chinese quote from the paragraph (whitespace as in the source). */
+  /**
+   * Other paragraphs the milestone draws on, e.g. the paragraph that dates an event this one
+   * mentions (para. 35 dates the HLCP session para. 40 reports on). Shown next to the paragraph.
+   */
+  alsoParagraphs: z.array(z.number().int().min(1).max(83)).optional(),
+  /**
+   * Short verbatim Chinese quote from the paragraph (whitespace as in the source). Where the
+   * quote runs across a page break (the page's footnote block sits between its parts), "…"
+   * marks the join: each part is verbatim and the parts follow each other in the paragraph.
+   */
   quote: z.string().min(4).max(160),
-  /** A second verbatim snippet from the same paragraph, when the date sits outside the quote. */
+  /**
+   * A second verbatim snippet, when the date sits outside the quote: from the same paragraph,
+   * its footnote or one of `alsoParagraphs`.
+   */
   dateQuote: z.string().min(2).max(80).optional(),
   evidence: z.array(evidenceSchema).default([]),
 });
@@ -63,10 +89,18 @@ export const seedWorkstreamSchema = z.object({
   milestones: z.array(seedMilestoneSchema).min(1),
 });
 
+/** A paragraph of the report judged to hold no milestone, with the reason in one line. */
+export const paragraphWithoutMilestoneSchema = z.object({
+  paragraph: z.number().int().min(1).max(83),
+  reason: z.string().min(10),
+});
+
 export const reportSeedSchema = z.object({
   document: z.object({ symbol: z.string(), titleEn: z.string(), titleZh: z.string() }),
   bodies: z.array(seedBodySchema),
   workstreams: z.array(seedWorkstreamSchema),
+  /** Every paragraph 1–83 is either cited by a milestone or listed here (tested). */
+  paragraphsWithoutMilestone: z.array(paragraphWithoutMilestoneSchema),
 });
 
 export type ReportSeed = z.input<typeof reportSeedSchema>;
