@@ -44,6 +44,8 @@ export const milestones = sqliteTable(
     baselinePeriodEnd: text("baseline_period_end"),
     sourceParagraph: integer("source_paragraph"),
     sourceFootnote: integer("source_footnote"),
+    /** Other paragraphs of the source the milestone draws on, e.g. the one that dates it. */
+    alsoParagraphs: text("also_paragraphs", { mode: "json" }).$type<number[]>().notNull().default(sql`'[]'`),
     quoteZh: text("quote_zh"),
     evidence: text("evidence", { mode: "json" }).$type<Evidence[]>().notNull().default(sql`'[]'`),
     /** Incremented on every write; a write based on an older version is a conflict. */

@@ -76,6 +76,7 @@ export function loadReportSeed(db: AppDatabase, input: ReportSeed): SeedResult {
             completedPeriodEnd: completed ? periodOf(completed).end : null,
             sourceParagraph: milestone.paragraph,
             sourceFootnote: milestone.footnote ?? null,
+            alsoParagraphs: milestone.alsoParagraphs ?? [],
             quoteZh: milestone.quote,
             evidence: milestone.evidence,
           })

@@ -22,3 +22,14 @@ describe("workstream health and progress", () => {
     expect(progressOf(emptyStatusCounts())).toEqual({ completed: 0, total: 0, ratio: 0 });
   });
 });
+
+describe("ongoing (recurring) work", () => {
+  it("is left out of the completion share, like cancelled milestones", () => {
+    expect(progressOf(counts({ completed: 2, planned: 2, ongoing: 4 }))).toEqual({ completed: 2, total: 4, ratio: 0.5 });
+    expect(progressOf(counts({ ongoing: 3 }))).toEqual({ completed: 0, total: 0, ratio: 0 });
+  });
+
+  it("does not make a workstream off track or at risk", () => {
+    expect(healthOf(counts({ ongoing: 5, completed: 1 }), 0)).toBe("on_track");
+  });
+});

@@ -45,3 +45,10 @@ describe("partial dates keep the precision of their source", () => {
     expect(isOverdue("2021-10-31", "cancelled", "2022-01-01")).toBe(false);
   });
 });
+
+describe("ongoing work and overdue", () => {
+  it("is never overdue: recurring work has no end to miss", () => {
+    expect(isOverdue("2021-12-31", "ongoing", "2026-12-05")).toBe(false);
+    expect(isOverdue("2021-12-31", "in_progress", "2026-12-05")).toBe(true);
+  });
+});

@@ -3,6 +3,8 @@
  * "2021 年" (a year) far more often than a day; such a date is a period, never its first day.
  */
 
+import { NEVER_OVERDUE_STATUSES } from "./status";
+
 export type DatePrecision = "year" | "month" | "day";
 
 export type PartialDate = {
@@ -78,7 +80,10 @@ export function formatPartialDate(value: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, options).format(utc);
 }
 
-/** A milestone is overdue when the whole period of its date has passed and it is still open. */
+/**
+ * A milestone is overdue when the whole period of its date has passed and it is still open;
+ * ongoing (recurring) work has no end and is never overdue.
+ */
 export function isOverdue(periodEnd: string, status: string, today: string): boolean {
-  return status !== "completed" && status !== "cancelled" && periodEnd < today;
+  return !(NEVER_OVERDUE_STATUSES as readonly string[]).includes(status) && periodEnd < today;
 }

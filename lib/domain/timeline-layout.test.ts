@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assignRows, axisForExtent, layoutLane, placeOn, positionOf, spanOf, ticksOf, xOf } from "./timeline-layout";
+import { assignRows, axisForExtent, isContinuous, layoutLane, milestoneSpan, placeOn, positionOf, spanOf, ticksOf, xOf } from "./timeline-layout";
 
 const axis = { start: "2021-01-01", end: "2022-12-31" };
 
@@ -102,5 +102,34 @@ describe("timeline geometry in each reading direction", () => {
     expect(first!.x).toBeGreaterThan(second!.x);
     expect(first!.x + first!.width).toBeCloseTo(1, 10);
     expect(second!.x).toBeCloseTo(0, 10);
+  });
+});
+
+describe("ongoing work on the timeline", () => {
+  const ongoing = { periodStart: "2021-01-01", periodEnd: "2021-12-31", status: "ongoing" };
+
+  it("is a continuous band from the start of its date to the end of the axis", () => {
+    expect(isContinuous(ongoing)).toBe(true);
+    expect(milestoneSpan(ongoing, axis)).toEqual({ start: 0, width: 1 });
+    const day = { periodStart: "2022-07-01", periodEnd: "2022-07-01", status: "ongoing" };
+    const span = milestoneSpan(day, axis);
+    expect(span.start + span.width).toBeCloseTo(1, 10);
+    expect(span.start).toBeCloseTo(positionOf("2022-07-01", axis), 10);
+  });
+
+  it("leaves other statuses over their own period", () => {
+    const done = { ...ongoing, status: "completed" };
+    expect(isContinuous(done)).toBe(false);
+    expect(milestoneSpan(done, axis)).toEqual(spanOf("2021-01-01", "2021-12-31", axis));
+  });
+
+  it("takes its own row: nothing later in the lane is drawn over the band", () => {
+    const later = { periodStart: "2022-03-01", periodEnd: "2022-03-31", status: "planned" };
+    const placed = layoutLane([ongoing, later], axis, "ltr", { markerWidth: 0.018, minBarWidth: 0.006 });
+    const rows = new Map(placed.map((p) => [p.item.status, p.row]));
+    expect(rows.get("ongoing")).not.toBe(rows.get("planned"));
+    // Mirrored in right-to-left: the band ends at the left edge (the latest dates).
+    const rtl = layoutLane([ongoing], axis, "rtl", { markerWidth: 0.018, minBarWidth: 0.006 });
+    expect(rtl[0]!.x).toBeCloseTo(0, 10);
   });
 });

@@ -5,6 +5,7 @@
  * them into screen x, which in a right-to-left language runs the other way (earliest at the right).
  */
 
+import { ONGOING_STATUS } from "./status";
 import type { Direction } from "./text-direction";
 
 const DAY_MS = 86_400_000;
@@ -26,6 +27,20 @@ export function spanOf(periodStart: string, periodEnd: string, axis: Axis): { st
   const endDay = new Date(dayMs(periodEnd) + DAY_MS).toISOString().slice(0, 10);
   const end = dayMs(endDay) > dayMs(axis.end) ? 1 : positionOf(endDay, axis);
   return { start, width: Math.max(0, end - start) };
+}
+
+/** What the timeline needs of a milestone to place it. */
+export type TimelineItem = { periodStart: string; periodEnd: string; status?: string };
+
+/** Whether the item is drawn as a continuous band: ongoing (recurring) work has no end. */
+export const isContinuous = (item: TimelineItem) => item.status === ONGOING_STATUS;
+
+/**
+ * Where a milestone sits on the axis: over its date's period; ongoing work, which has no end,
+ * as a continuous band from the start of its date's period to the end of the axis.
+ */
+export function milestoneSpan(item: TimelineItem, axis: Axis): { start: number; width: number } {
+  return spanOf(item.periodStart, isContinuous(item) && axis.end > item.periodEnd ? axis.end : item.periodEnd, axis);
 }
 
 /** The axis for a set of periods: whole calendar years from the first to the last. */
@@ -97,14 +112,14 @@ export type LaidOut<T> = { item: T; row: number; start: number; width: number } 
  * A lane's milestones on screen: rows packed along time (the same in both directions), each
  * period at least `minBarWidth` wide (kept inside the axis), then placed for the reading direction.
  */
-export function layoutLane<T extends { periodStart: string; periodEnd: string }>(
+export function layoutLane<T extends TimelineItem>(
   items: T[],
   axis: Axis,
   direction: Direction,
   { markerWidth, minBarWidth }: { markerWidth: number; minBarWidth: number },
 ): LaidOut<T>[] {
   const packed = assignRows(
-    items.map((item) => ({ item, ...spanOf(item.periodStart, item.periodEnd, axis) })),
+    items.map((item) => ({ item, ...milestoneSpan(item, axis) })),
     markerWidth,
   );
   return packed.map(({ item, row, start, width }) => {

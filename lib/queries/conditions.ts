@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { milestones, workstreams } from "@/db/schema";
-import { CLOSED_STATUSES } from "@/lib/domain/status";
+import { CLOSED_STATUSES, NEVER_OVERDUE_STATUSES } from "@/lib/domain/status";
 import type { Filters } from "@/lib/validation/filters";
 import { bodyScope } from "./bodies";
 
@@ -31,10 +31,11 @@ export const hasMilestoneFilter = (filters: Filters) =>
   filters.year !== undefined || Boolean(filters.status?.length);
 
 const closedList = sql.raw(CLOSED_STATUSES.map((status) => `'${status}'`).join(", "));
+const neverOverdueList = sql.raw(NEVER_OVERDUE_STATUSES.map((status) => `'${status}'`).join(", "));
 
-/** SQL: 1 when a milestone's period has passed and it is still open. */
+/** SQL: 1 when a milestone's period has passed and it is still open (ongoing work never is). */
 export const overdueExpression = (today: string) =>
-  sql`(${milestones.status} NOT IN (${closedList}) AND ${milestones.periodEnd} < ${today})`;
+  sql`(${milestones.status} NOT IN (${neverOverdueList}) AND ${milestones.periodEnd} < ${today})`;
 
 /** SQL aggregate: how many rows of the group are overdue (0 for an empty group). */
 export const overdueCount = (today: string) =>

@@ -24,6 +24,8 @@ export type MilestoneRow = {
   completedOn: string | null;
   sourceParagraph: number | null;
   sourceFootnote: number | null;
+  /** Other paragraphs of the source it draws on (e.g. the one that dates it). */
+  alsoParagraphs: number[];
   quoteZh: string | null;
   evidence: Evidence[];
   version: number;
@@ -47,6 +49,7 @@ export const milestoneColumns = (today: string) => ({
   completedOn: milestones.completedOn,
   sourceParagraph: milestones.sourceParagraph,
   sourceFootnote: milestones.sourceFootnote,
+  alsoParagraphs: milestones.alsoParagraphs,
   quoteZh: milestones.quoteZh,
   evidence: milestones.evidence,
   version: milestones.version,

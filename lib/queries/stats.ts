@@ -1,8 +1,9 @@
 import "server-only";
-import { and, count, eq, ne, sql } from "drizzle-orm";
+import { and, count, eq, notInArray, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { milestones, workstreams } from "@/db/schema";
 import { emptyStatusCounts, type StatusCounts } from "@/lib/domain/health";
+import { UNCOUNTED_STATUSES } from "@/lib/domain/status";
 import type { Filters } from "@/lib/validation/filters";
 import { milestoneConditions, overdueCount, quarterExpression, workstreamConditions } from "./conditions";
 
@@ -33,7 +34,7 @@ export function statusTotals(filters: Filters, today: string): StatusTotals {
 
 export type QuarterPoint = {
   quarter: string;
-  /** Milestones due in this quarter (by the end of their date's period), cancelled left out. */
+  /** Milestones due in this quarter (by the end of their date's period), cancelled and ongoing left out. */
   due: number;
   completed: number;
   cumulativeDue: number;
@@ -55,7 +56,7 @@ export function quarterlyProgress(filters: Filters): QuarterPoint[] {
     .select({ quarter: dueQuarter, n: count() })
     .from(milestones)
     .innerJoin(workstreams, eq(workstreams.id, milestones.workstreamId))
-    .where(and(where, ne(milestones.status, "cancelled")))
+    .where(and(where, notInArray(milestones.status, [...UNCOUNTED_STATUSES])))
     .groupBy(dueQuarter)
     .all();
   const completed = db

@@ -39,7 +39,7 @@ export type ReportDocument = {
 /** Bars per status-mix figure: more workstreams continue in further parts of the figure. */
 export const STATUS_MIX_ROWS_PER_FIGURE = 25;
 
-const COUNT_ORDER: MilestoneStatus[] = ["completed", "in_progress", "delayed", "at_risk", "planned", "cancelled"];
+const COUNT_ORDER: MilestoneStatus[] = ["completed", "in_progress", "ongoing", "delayed", "at_risk", "planned", "cancelled"];
 
 /** Section letters as in UN reports: A–Z, then AA, AB… */
 export const sectionLetter = latinLetters;
@@ -132,6 +132,7 @@ export function buildReportDocument(data: ReportData): ReportDocument {
       });
       runs.push({ text: stop });
     }
+    for (const note of row.evidenceNotes) runs.push({ text: endSentence(note, note) });
     if (zh && row.quoteZh) runs.push({ text: t.quote(row.quoteZh) + stop });
     if (slipped) runs.push({ text: row.reason ? t.reason(row.reason) + reasonEnd : t.noReason });
     // Trim the trailing space of the last run.
@@ -151,10 +152,11 @@ export function buildReportDocument(data: ReportData): ReportDocument {
       runs: [{ text: [t.bodyLine(section.body), t.leadsLine(section.leads.length ? section.leads.join(t.listSeparator) : null), paragraphs].filter(Boolean).join(space) }],
     });
     para([{ text: section.summary }]);
-    const { completed, inProgress, slipped, planned, cancelled } = section.groups;
-    if (!completed.length && !inProgress.length && !slipped.length && !planned.length && !cancelled.length) para([{ text: t.noMilestones }]);
+    const { completed, inProgress, ongoing, slipped, planned, cancelled } = section.groups;
+    if (!completed.length && !inProgress.length && !ongoing.length && !slipped.length && !planned.length && !cancelled.length) para([{ text: t.noMilestones }]);
     group(t.groupCompleted(data.year, completed.length), completed);
     group(t.groupInProgress(inProgress.length), inProgress);
+    group(t.groupOngoing(ongoing.length), ongoing);
     group(t.groupSlipped(slipped.length), slipped, true);
     group(t.groupPlanned(planned.length), planned);
     group(t.groupCancelled(cancelled.length), cancelled);
@@ -177,7 +179,7 @@ export function buildReportDocument(data: ReportData): ReportDocument {
     ],
     // Rows under a heading row for each workstream, as in the sections above.
     rows: data.workstreams.flatMap((section) => {
-      const rows = [...section.groups.completed, ...section.groups.inProgress, ...section.groups.slipped, ...section.groups.planned, ...section.groups.cancelled].sort((a, b) => a.number - b.number);
+      const rows = [...section.groups.completed, ...section.groups.inProgress, ...section.groups.ongoing, ...section.groups.slipped, ...section.groups.planned, ...section.groups.cancelled].sort((a, b) => a.number - b.number);
       if (!rows.length) return [];
       const heading: Row = Object.assign([{ text: `${t.sectionLabel(section.number)} ${section.name}`, bold: true }], { group: true });
       return [

@@ -1,9 +1,9 @@
 import "server-only";
-import { and, asc, count, desc, eq, inArray, isNotNull, ne, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNotNull, ne, notInArray, type SQL, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { bodies, milestones, statusHistory, workstreams } from "@/db/schema";
 import { emptyStatusCounts, type StatusCounts } from "@/lib/domain/health";
-import type { MilestoneStatus } from "@/lib/domain/status";
+import { type MilestoneStatus, UNCOUNTED_STATUSES } from "@/lib/domain/status";
 import { isOpenExpression, milestoneConditions, overdueCount } from "@/lib/queries/conditions";
 import { milestoneColumns, type MilestoneRow } from "@/lib/queries/milestones";
 
@@ -160,7 +160,7 @@ export function statusReasons(year: number, scope: ReportScope): Map<number, str
 }
 
 /**
- * Milestones of the year due and completed by month ("2021-10"), cancelled left out. A
+ * Milestones of the year due and completed by month ("2021-10"), cancelled and ongoing left out. A
  * milestone is due in the month its date's period ends (a year-only date in December); a
  * completion counts in the month of its completion date, or of its own date when none is known.
  */
@@ -172,7 +172,7 @@ export function monthlyCounts(year: number, scope: ReportScope): { due: Map<stri
     .select({ month: dueMonth, n: count() })
     .from(milestones)
     .innerJoin(workstreams, eq(workstreams.id, milestones.workstreamId))
-    .where(and(scopeConditions(year, scope), ne(milestones.status, "cancelled")))
+    .where(and(scopeConditions(year, scope), notInArray(milestones.status, [...UNCOUNTED_STATUSES])))
     .groupBy(dueMonth)
     .all();
   const completed = db

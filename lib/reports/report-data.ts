@@ -44,11 +44,15 @@ export type ReportRow = {
   completedOn: string | null;
   sourceParagraph: number | null;
   sourceFootnote: number | null;
-  /** "E/2022/13, para. 27, footnote 12", or that it was added in the tracker. */
+  /** Other paragraphs of the source it draws on, e.g. the one that dates it. */
+  alsoParagraphs: number[];
+  /** "E/2022/13, para. 27, footnote 12" ("; see also para. 35"), or that it was added in the tracker. */
   source: string;
   /** Document symbols cited as evidence (CEB/2021/1/Add.1). */
   symbols: string[];
   urls: string[];
+  /** Notes on the evidence, each naming the symbol or address it is about, in the report's language. */
+  evidenceNotes: string[];
   quoteZh: string | null;
   /** Why it has its status: the note of the change into it, when one was recorded. */
   reason: string | null;
@@ -74,9 +78,11 @@ export const REPORT_ROW_COLUMNS = [
   "completedOn",
   "sourceParagraph",
   "sourceFootnote",
+  "alsoParagraphs",
   "source",
   "symbols",
   "urls",
+  "evidenceNotes",
   "quoteZh",
   "reason",
 ] as const satisfies readonly (keyof ReportRow)[];
@@ -84,6 +90,8 @@ export const REPORT_ROW_COLUMNS = [
 export type MilestoneGroups = {
   completed: ReportRow[];
   inProgress: ReportRow[];
+  /** Recurring work with no end: neither done nor due. */
+  ongoing: ReportRow[];
   /** Delayed, at risk, or overdue whatever their status: what slipped. */
   slipped: ReportRow[];
   planned: ReportRow[];
@@ -193,12 +201,17 @@ export function buildReportData(
       completedOn: milestone.completedOn,
       sourceParagraph: milestone.sourceParagraph,
       sourceFootnote: milestone.sourceFootnote,
+      alsoParagraphs: milestone.alsoParagraphs,
       source:
         milestone.sourceParagraph !== null
-          ? text.paragraphRef(SOURCE_SYMBOL, milestone.sourceParagraph, milestone.sourceFootnote)
+          ? text.paragraphRef(SOURCE_SYMBOL, milestone.sourceParagraph, milestone.sourceFootnote) +
+            (milestone.alsoParagraphs.length ? text.seeAlso(milestone.alsoParagraphs.join(text.listSeparator)) : "")
           : text.addedInTracker,
       symbols: milestone.evidence.filter((item) => item.kind === "symbol").map((item) => item.value),
       urls: milestone.evidence.filter((item) => item.kind === "url").map((item) => item.value),
+      evidenceNotes: milestone.evidence.flatMap((item) =>
+        item.note ? [text.evidenceNote(item.value, inLanguage(lang, item.note.en, item.note.zh))] : [],
+      ),
       quoteZh: milestone.quoteZh,
       reason: reasons.get(milestone.id) ?? null,
     };
@@ -252,14 +265,15 @@ export function buildReportData(
 
 /**
  * Sorts a workstream's milestones into what the report says about them. Each appears once:
- * completed, cancelled, then anything delayed, at risk or overdue (it slipped), then in
- * progress and planned.
+ * completed, cancelled, ongoing (recurring, never overdue), then anything delayed, at risk or
+ * overdue (it slipped), then in progress and planned.
  */
 export function groupMilestones(rows: ReportRow[]): MilestoneGroups {
-  const groups: MilestoneGroups = { completed: [], inProgress: [], slipped: [], planned: [], cancelled: [] };
+  const groups: MilestoneGroups = { completed: [], inProgress: [], ongoing: [], slipped: [], planned: [], cancelled: [] };
   for (const row of rows) {
     if (row.status === "completed") groups.completed.push(row);
     else if (row.status === "cancelled") groups.cancelled.push(row);
+    else if (row.status === "ongoing") groups.ongoing.push(row);
     else if (row.status === "delayed" || row.status === "at_risk" || row.overdue) groups.slipped.push(row);
     else if (row.status === "in_progress") groups.inProgress.push(row);
     else groups.planned.push(row);

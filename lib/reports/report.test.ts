@@ -26,9 +26,11 @@ const row = (overrides: Partial<ReportRow>): ReportRow => ({
   completedOn: null,
   sourceParagraph: 1,
   sourceFootnote: null,
+  alsoParagraphs: [],
   source: "E/2022/13, para. 1",
   symbols: [],
   urls: [],
+  evidenceNotes: [],
   quoteZh: null,
   reason: null,
   ...overrides,
@@ -62,6 +64,7 @@ describe("grouping a workstream's milestones", () => {
       row({ milestoneId: 6, status: "in_progress" }),
       row({ milestoneId: 7, status: "planned", overdue: true }),
       row({ milestoneId: 8, status: "planned" }),
+      row({ milestoneId: 9, status: "ongoing" }),
     ]);
     const ids = (list: ReportRow[]) => list.map((item) => item.milestoneId);
     expect(ids(groups.completed)).toEqual([1]);
@@ -69,6 +72,7 @@ describe("grouping a workstream's milestones", () => {
     expect(ids(groups.slipped)).toEqual([3, 4, 5, 7]);
     expect(ids(groups.inProgress)).toEqual([6]);
     expect(ids(groups.planned)).toEqual([8]);
+    expect(ids(groups.ongoing)).toEqual([9]);
   });
 });
 
@@ -138,7 +142,7 @@ describe("chart images", () => {
 
   it("draw one bar segment per non-zero status and fit long labels", () => {
     const scene = statusMixScene(
-      [{ label: "A very long workstream name that will certainly not fit in the label column of the chart", counts: { planned: 1, in_progress: 0, completed: 2, delayed: 0, at_risk: 0, cancelled: 0 } }],
+      [{ label: "A very long workstream name that will certainly not fit in the label column of the chart", counts: { planned: 1, in_progress: 0, ongoing: 0, completed: 2, delayed: 0, at_risk: 0, cancelled: 0 } }],
       REPORT_TEXT.en.status,
       470,
       "Figure",

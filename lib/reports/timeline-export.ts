@@ -1,7 +1,7 @@
 import "server-only";
 import { directionOf } from "@/i18n/locales";
 import { MILESTONE_STATUSES } from "@/lib/domain/status";
-import { assignRows, type Axis, axisForExtent, positionOf, spanOf, ticksOf } from "@/lib/domain/timeline-layout";
+import { assignRows, type Axis, axisForExtent, isContinuous, milestoneSpan, positionOf, ticksOf } from "@/lib/domain/timeline-layout";
 import { type MilestoneRow, milestonesOfWorkstreams } from "@/lib/queries/milestones";
 import { milestoneExtent } from "@/lib/queries/stats";
 import { listWorkstreamSummaries } from "@/lib/queries/workstreams";
@@ -74,7 +74,7 @@ export function timelineScene(lanes: Lane[], axis: Axis, today: string, title: s
   const lanesTop = y;
   for (const lane of lanes) {
     const placed = assignRows(
-      lane.milestones.map((milestone) => ({ milestone, ...spanOf(milestone.periodStart, milestone.periodEnd, axis) })),
+      lane.milestones.map((milestone) => ({ milestone, ...milestoneSpan(milestone, axis) })),
       0.018,
     );
     const rows = Math.max(1, ...placed.map((item) => item.row + 1));
@@ -88,7 +88,8 @@ export function timelineScene(lanes: Lane[], axis: Axis, today: string, title: s
       const color = REPORT_STATUS_COLORS[milestone.status];
       const top = y + 4 + item.row * ROW;
       const left = TRACK_X + item.start * TRACK_WIDTH;
-      if (milestone.datePrecision === "day") {
+      const band = isContinuous(milestone);
+      if (milestone.datePrecision === "day" && !band) {
         shapes.push({ type: "circle", cx: left, cy: top + BAR / 2, r: 5, fill: color });
         if (milestone.overdue) shapes.push({ type: "rect", x: left - 7, y: top + 1, w: 14, h: BAR - 2, fill: "none", stroke: TODAY, strokeWidth: 1.2, dash: [3, 2] });
         continue;
@@ -101,7 +102,8 @@ export function timelineScene(lanes: Lane[], axis: Axis, today: string, title: s
         w: width,
         h: BAR,
         radius: 3,
-        fill: tint(color, milestone.datePrecision === "year" ? 0.3 : 0.55),
+        // Ongoing work: a continuous band in its colour, running on to the end of the axis.
+        fill: band ? tint(color, 0.45) : tint(color, milestone.datePrecision === "year" ? 0.3 : 0.55),
         stroke: milestone.overdue ? TODAY : color,
         strokeWidth: milestone.overdue ? 1.6 : 1.2,
         dash: milestone.overdue ? [4, 2] : undefined,

@@ -126,7 +126,7 @@ const update = (change: Record<string, unknown>) => issuesOf(milestoneUpdateSche
 const workstream = (change: Record<string, unknown>) =>
   issuesOf(workstreamCreateSchema, { slug: "new-stream", nameEn: "New", bodyCode: "HLCM", ...change });
 const long = (length: number) => "x".repeat(length);
-const STATUSES = "planned, in_progress, completed, delayed, at_risk, cancelled";
+const STATUSES = "planned, in_progress, ongoing, completed, delayed, at_risk, cancelled";
 
 /** The English reasons exactly as the API answered them before reasons had codes. */
 const TODAYS_REASONS: Case[] = [

@@ -46,8 +46,8 @@ function dbMilestones(): DbMilestone[] {
     .all() as DbMilestone[];
 }
 
-/** The rule, written out again here: the date's period has passed and it is still open. */
-const isOverdueHere = (m: DbMilestone, today: string) => m.period_end < today && m.status !== "completed" && m.status !== "cancelled";
+/** The rule, written out again here: the date's period has passed and it is still open (ongoing work never is). */
+const isOverdueHere = (m: DbMilestone, today: string) => m.period_end < today && m.status !== "completed" && m.status !== "cancelled" && m.status !== "ongoing";
 
 function expectedTotals(year: number, today: string, only?: (m: DbMilestone) => boolean) {
   const rows = dbMilestones().filter((m) => m.year === year && (!only || only(m)));
@@ -311,6 +311,60 @@ describe("GET /api/reports/{year}", () => {
     expect(body.status).toBe(status);
     expect(body["invalid-params"].map((param: { name: string }) => param.name)).toContain(name);
   });
+});
+
+describe("ongoing work, evidence notes and also-cited paragraphs in every export", () => {
+  const seedKey = (key: string) => getDb().$client.prepare("SELECT id FROM milestones WHERE seed_key = ?").get(key) as { id: number };
+
+  it("lists ongoing work apart, never overdue, and leaves it out of what falls due", () => {
+    const today = "2026-12-05";
+    const data = buildReportData(2021, { lang: "en" }, today);
+    const ongoing = data.rows.filter((row) => row.status === "ongoing");
+    expect(ongoing.length).toBeGreaterThan(10);
+    expect(ongoing.every((row) => !row.overdue && row.statusLabel === "Ongoing")).toBe(true);
+    const grouped = data.workstreams.flatMap((section) => section.groups.ongoing).map((row) => row.milestoneId);
+    expect(new Set(grouped)).toEqual(new Set(ongoing.map((row) => row.milestoneId)));
+    // The year's curve counts what fell due: neither cancelled nor ongoing milestones.
+    const due = data.months.reduce((sum, point) => sum + point.due, 0);
+    expect(due).toBe(data.rows.filter((row) => row.status !== "cancelled" && row.status !== "ongoing").length);
+  });
+
+  it("CSV, JSON and Excel carry the note on footnote 10's symbol and the paragraph that dates HLCP-42", async () => {
+    const phase2 = seedKey("phase-2-leadership").id;
+    const roadmap = seedKey("hlcp-42-roadmap-update").id;
+    const json = (await (await call("/api/reports/2021?format=json")).json()) as { rows: Record<string, unknown>[] };
+    const note = json.rows.find((row) => row.milestoneId === phase2)!.evidenceNotes as string[];
+    expect(note).toHaveLength(1);
+    expect(note[0]).toMatch(/^Note on CEB\/2021\/1\/Add\.1: .*footnote 6/);
+    const roadmapRow = json.rows.find((row) => row.milestoneId === roadmap)!;
+    expect(roadmapRow).toMatchObject({ alsoParagraphs: [35], source: "E/2022/13, para. 40; see also para. 35", date: "2021-10" });
+
+    const csv = (await bytes(await call("/api/reports/2021?format=csv"))).toString("utf8").slice(1);
+    const [header, ...rows] = parseCsv(csv);
+    const record = (id: number) => Object.fromEntries(header!.map((name, i) => [name, rows.find((r) => r[header!.indexOf("milestoneId")] === String(id))![i]]));
+    expect(record(phase2).evidenceNotes).toContain("footnote 6");
+    expect(record(roadmap).alsoParagraphs).toBe("35");
+    expect(rows.some((r) => r[header!.indexOf("status")] === "ongoing")).toBe(true);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await bytes(await call("/api/reports/2021?format=xlsx"))) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet("Milestones")!;
+    const names = (sheet.getRow(1).values as unknown[]).slice(1);
+    const notes: string[] = [];
+    sheet.eachRow((row, n) => {
+      if (n > 1) notes.push(String(row.getCell(names.indexOf("Notes on evidence") + 1).value ?? ""));
+    });
+    expect(notes.some((text) => text.includes("footnote 6"))).toBe(true);
+    const summaryHeader = (workbook.getWorksheet("Summary")!.getRow(1).values as unknown[]).slice(1);
+    expect(summaryHeader).toContain("Ongoing");
+  }, 30_000);
+
+  it("the PDF (here in Chinese) prints the note, the also-cited paragraph and the ongoing group", async () => {
+    const zh = squash((await pdfText(await bytes(await call("/api/reports/2021?format=pdf&lang=zh")))).text);
+    expect(zh).toContain(squash("关于 CEB/2021/1/Add.1 的说明"));
+    expect(zh).toContain(squash("另见第 35 段"));
+    expect(zh).toContain(squash("持续进行：经常性工作"));
+  }, 30_000);
 });
 
 describe("GET /api/reports/timeline", () => {

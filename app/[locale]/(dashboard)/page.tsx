@@ -99,6 +99,7 @@ export default async function OverviewPage({ searchParams }: PageProps<"/[locale
               <li>{t("healthRuleOffTrack")}</li>
               <li>{t("healthRuleAtRisk")}</li>
               <li>{t("healthRuleOnTrack")}</li>
+              <li data-testid="health-rule-ongoing">{t("healthRuleOngoing")}</li>
             </ul>
           </details>
         </div>

@@ -5,6 +5,7 @@ import type { MilestoneStatus } from "@/lib/domain/status";
 export const STATUS_COLORS: Record<MilestoneStatus, string> = {
   planned: "#5b6b82",
   in_progress: "#1f6fd1",
+  ongoing: "#6b4fbb",
   completed: "#1b7f3b",
   delayed: "#c0392b",
   at_risk: "#b7791f",

@@ -4,7 +4,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { directionOf, isLocale } from "@/i18n/locales";
 import { formatPartialDate } from "@/lib/domain/partial-date";
 import { MILESTONE_STATUSES } from "@/lib/domain/status";
-import { type Axis, layoutLane, placeOn, type Placement, ticksOf, xOf } from "@/lib/domain/timeline-layout";
+import { type Axis, isContinuous, layoutLane, placeOn, type Placement, ticksOf, xOf } from "@/lib/domain/timeline-layout";
 import type { Direction } from "@/lib/domain/text-direction";
 import type { LocalizedText } from "@/lib/content/localized-text";
 import type { MilestoneRow } from "@/lib/queries/milestones";
@@ -66,6 +66,10 @@ export async function Timeline({ lanes, axis, today, caption, editable = false }
           <li>
             <span className="legend-shape legend-shape--overdue" aria-hidden="true" />
             {tStatus("overdue")}
+          </li>
+          <li>
+            <span className="legend-shape legend-shape--ongoing" aria-hidden="true" />
+            {t("legendOngoing")}
           </li>
           <li>
             <span className="legend-shape legend-shape--year" aria-hidden="true" />
@@ -131,11 +135,13 @@ export async function Timeline({ lanes, axis, today, caption, editable = false }
                     {placed.map(({ item: milestone, row, ...place }) => {
                       const when = formatPartialDate(milestone.date, locale);
                       const label = `${milestone.title.text} — ${when} — ${tStatus(milestone.status)}${milestone.overdue ? `, ${tStatus("overdue")}` : ""}`;
-                      const point = milestone.datePrecision === "day";
+                      // Ongoing work is a continuous band to the end of the axis, whatever its date's precision.
+                      const continuous = isContinuous(milestone);
+                      const point = milestone.datePrecision === "day" && !continuous;
                       return (
                         <li
                           key={milestone.id}
-                          className={`timeline__item timeline__item--${milestone.datePrecision}${milestone.overdue ? " timeline__item--overdue" : ""}`}
+                          className={`timeline__item timeline__item--${point || !continuous ? milestone.datePrecision : "band"}${continuous ? " timeline__item--ongoing" : ""}${milestone.overdue ? " timeline__item--overdue" : ""}`}
                           style={{
                             ...boxStyle(place, direction),
                             // A day is a fixed-size marker centred on the start of its day (CSS).
@@ -150,6 +156,7 @@ export async function Timeline({ lanes, axis, today, caption, editable = false }
                           data-precision={milestone.datePrecision}
                           data-date={milestone.date}
                           data-status={milestone.status}
+                          data-continuous={continuous ? "true" : undefined}
                         >
                           <Link
                             href={`/workstreams/${milestone.workstreamSlug}${editable ? `?edit=${milestone.id}` : ""}#milestone-${milestone.id}`}

@@ -3,11 +3,14 @@ import type { ReportLang } from "../options";
 import { REPORT_ROW_COLUMNS, type ReportData, type ReportRow } from "../report-data";
 import { REPORT_TEXT } from "../text";
 
-/** A row's value as text: lists joined by spaces (symbols and URLs hold none), empty for none. */
+/**
+ * A row's value as text: lists joined by spaces (symbols, URLs and paragraph numbers hold
+ * none), notes on evidence (which are sentences) by " | "; empty for none.
+ */
 export function cellText(row: ReportRow, column: (typeof REPORT_ROW_COLUMNS)[number]): string {
   const value = row[column];
   if (value === null || value === undefined) return "";
-  if (Array.isArray(value)) return value.join(" ");
+  if (Array.isArray(value)) return value.join(column === "evidenceNotes" ? " | " : " ");
   return String(value);
 }
 

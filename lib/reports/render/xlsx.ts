@@ -8,7 +8,7 @@ import type { ReportLang } from "../options";
 import type { ReportData } from "../report-data";
 import { REPORT_TEXT } from "../text";
 
-const COUNT_ORDER = ["completed", "in_progress", "delayed", "at_risk", "planned", "cancelled"] as const;
+const COUNT_ORDER = ["completed", "in_progress", "ongoing", "delayed", "at_risk", "planned", "cancelled"] as const;
 
 type DateFormats = { year: string; month: string; day: string };
 
@@ -75,6 +75,7 @@ export async function renderXlsx(data: ReportData, report: ReportHeading): Promi
     { header: f.sourceFootnote, key: "sourceFootnote", width: 10 },
     { header: f.symbols, key: "symbols", width: 24 },
     { header: f.urls, key: "urls", width: 40 },
+    { header: f.evidenceNotes, key: "evidenceNotes", width: 40 },
     { header: f.reason, key: "reason", width: 40 },
     { header: f.milestoneId, key: "milestoneId", width: 12 },
   ];
@@ -105,6 +106,7 @@ export async function renderXlsx(data: ReportData, report: ReportHeading): Promi
       sourceFootnote: row.sourceFootnote,
       symbols: row.symbols.join(" "),
       urls: row.urls.join(" "),
+      evidenceNotes: row.evidenceNotes.join(" | "),
       reason: row.reason,
       milestoneId: row.milestoneId,
     });

@@ -58,6 +58,21 @@ function EvidenceLink({ evidence }: { evidence: Evidence }) {
   );
 }
 
+/** A piece of evidence and, where the seed attached one, its note (e.g. a footnote that looks wrong). */
+async function EvidenceItem({ evidence, locale }: { evidence: Evidence; locale: Awaited<ReturnType<typeof contentLocale>> }) {
+  const t = await getTranslations("workstream");
+  return (
+    <>
+      <EvidenceLink evidence={evidence} />
+      {evidence.note && (
+        <p className="evidence-note" data-testid="evidence-note">
+          <strong>{t("evidenceNoteLabel")}</strong> <Localized value={localizedText(locale, evidence.note)} />
+        </p>
+      )}
+    </>
+  );
+}
+
 export default async function WorkstreamPage({ params, searchParams }: PageProps<"/[locale]/workstreams/[slug]">) {
   const { slug } = await params;
   const rawQuery = await searchParams;
@@ -170,7 +185,7 @@ export default async function WorkstreamPage({ params, searchParams }: PageProps
             <strong>{t("evidence")}:</strong>{" "}
             {workstream.evidence.map((evidence) => (
               <span key={evidence.value}>
-                <EvidenceLink evidence={evidence} />{" "}
+                <EvidenceItem evidence={evidence} locale={locale} />{" "}
               </span>
             ))}
           </p>
@@ -280,6 +295,11 @@ export default async function WorkstreamPage({ params, searchParams }: PageProps
                         {milestone.sourceFootnote !== null && (
                           <div className="muted">{t("footnoteRef", { footnote: milestone.sourceFootnote })}</div>
                         )}
+                        {milestone.alsoParagraphs.length > 0 && (
+                          <div className="muted" data-testid="milestone-also-paragraphs">
+                            {t("alsoParagraphsRef", { paragraphs: format.list(milestone.alsoParagraphs.map(String)) })}
+                          </div>
+                        )}
                       </td>
                       <td>
                         {milestone.evidence.length === 0 ? (
@@ -288,7 +308,7 @@ export default async function WorkstreamPage({ params, searchParams }: PageProps
                           <ul className="evidence-list">
                             {milestone.evidence.map((evidence) => (
                               <li key={evidence.value}>
-                                <EvidenceLink evidence={evidence} />
+                                <EvidenceItem evidence={evidence} locale={locale} />
                               </li>
                             ))}
                           </ul>
