@@ -19,7 +19,7 @@ test.describe("overview", () => {
     await expect(ai).toContainText(/\d+ of \d+ milestones completed/);
     // The chart drew its bars and its legend.
     await expect(page.getByTestId("status-chart").locator(".recharts-bar-rectangle").first()).toBeVisible();
-    await expect(page.getByTestId("status-chart").locator(".recharts-legend-item")).toHaveCount(6);
+    await expect(page.getByTestId("status-chart").locator(".recharts-legend-item")).toHaveCount(7);
     await screenshot(page, "overview");
   });
 
@@ -53,6 +53,19 @@ test.describe("overview", () => {
     await page.goto("/?year=20x1");
     await expect(page.locator("#filter-year-error")).toContainText("year");
     await expect(page.getByTestId("workstream-card").first()).toBeVisible();
+  });
+
+  test("filters by the ongoing status, which the health rule explains", async ({ page }) => {
+    const withOngoing = reportSeed.workstreams.filter((s) => s.milestones.some((m) => m.status === "ongoing"));
+    await page.goto("/?status=ongoing&pageSize=100");
+    await expect(page.getByRole("checkbox", { name: "Ongoing" })).toBeChecked();
+    await expect(page.getByTestId("workstream-card")).toHaveCount(withOngoing.length);
+    const totals = page.getByTestId("status-totals");
+    await expect(totals).toContainText("Ongoing");
+    await expect(totals).not.toContainText("Completed");
+    await expect(totals).not.toContainText("Overdue");
+    await page.getByText("How health is decided").click();
+    await expect(page.getByTestId("health-rule-ongoing")).toContainText("never overdue");
   });
 
   test("shows an empty state when nothing matches", async ({ page }) => {

@@ -56,6 +56,23 @@ test.describe("timeline", () => {
     await expect(first).toHaveAttribute("aria-label", / — /);
   });
 
+  test("draws ongoing (recurring) work as a band running on to the end of the axis", async ({ page }) => {
+    await page.goto("/timeline?pageSize=100");
+    await expect(page.getByRole("group", { name: "Legend" })).toContainText("Ongoing");
+    const lane = page.locator('[data-testid="timeline-lane"][data-slug="risk-management-forum"]');
+    const band = lane.locator('[data-testid="timeline-item"][data-status="ongoing"]');
+    await expect(band).toHaveCount(1);
+    await expect(band).toHaveAttribute("data-continuous", "true");
+    const track = (await lane.locator(".timeline__track").boundingBox())!;
+    const bandBox = (await band.boundingBox())!;
+    // It starts at its year (2021) and reaches the end of the track (the axis runs past 2021).
+    expect(bandBox.x + bandBox.width).toBeGreaterThan(track.x + track.width - 2);
+    const done = lane.locator('[data-testid="timeline-item"][data-status="completed"][data-date="2021"]').first();
+    const doneBox = (await done.boundingBox())!;
+    expect(Math.abs(bandBox.x - doneBox.x)).toBeLessThan(2);
+    expect(bandBox.width).toBeGreaterThan(doneBox.width * 1.5);
+  });
+
   test("has no serious accessibility violations", async ({ page }) => {
     await page.goto("/timeline");
     await expectNoSeriousAxeViolations(page);

@@ -22,6 +22,30 @@ test.describe("workstream page", () => {
     await screenshot(page, "workstream-ai");
   });
 
+  test("shows the note on footnote 10's symbol, and the paragraph that dates a milestone", async ({ page }) => {
+    await page.goto("/workstreams/sustainability-management-strategy");
+    const note = page.getByTestId("evidence-note");
+    await expect(note).toHaveCount(1);
+    await expect(note).toContainText("footnote 6");
+    await expect(note).toContainText("CEB/2021/2/Add.1");
+    await expect(page.getByTestId("milestone-row").filter({ hasText: "CEB endorses phase II" })).toContainText("CEB/2021/1/Add.1");
+
+    await page.goto("/workstreams/data-statistics-roadmap");
+    const row = page.getByTestId("milestone-row").filter({ hasText: "42nd session" });
+    await expect(row.getByTestId("milestone-source")).toContainText("para. 40");
+    await expect(row.getByTestId("milestone-also-paragraphs")).toHaveText("see also para. 35");
+    await expect(row).toContainText("October 2021");
+  });
+
+  test("leaves ongoing work out of the completion share", async ({ page }) => {
+    const stream = reportSeed.workstreams.find((s) => s.slug === "jiu-coordination")!;
+    const completed = stream.milestones.filter((m) => m.status === "completed").length;
+    const counted = stream.milestones.filter((m) => m.status !== "ongoing").length;
+    await page.goto("/workstreams/jiu-coordination");
+    await expect(page.getByText(`${completed} of ${counted} milestones completed`)).toBeVisible();
+    await expect(page.getByRole("list", { name: "Milestones by status" })).toContainText("Ongoing");
+  });
+
   test("answers 404 for an unknown workstream", async ({ page }) => {
     const response = await page.goto("/workstreams/no-such-workstream");
     expect(response?.status()).toBe(404);
