@@ -144,9 +144,9 @@ async function fetchOnce(url: string, headers: Record<string, string>): Promise<
   return { bytes: Buffer.byteLength(body), body };
 }
 
-/** The gzipped size of every script the page loads on first visit. */
+/** The gzipped size of every script the page loads on first visit (nomodule polyfills left out: modern browsers skip them). */
 async function firstLoadJsGzip(origin: string, html: string): Promise<number> {
-  const sources = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js[^"]*)"/g)].map((match) => match[1]!))];
+  const sources = [...new Set([...html.matchAll(/<script([^>]*)\ssrc="([^"]+\.js[^"]*)"([^>]*)>/g)].filter((m) => !/nomodule/i.test(m[1]! + m[3]!)).map((m) => m[2]!))];
   let total = 0;
   for (const source of sources) {
     const response = await fetch(new URL(source, origin));
