@@ -6,6 +6,8 @@ import type { Actor } from "./permissions";
 
 export const TOKEN_PREFIX = "ceb_";
 
+const LAST_USED_PRECISION_MS = 60_000;
+
 /** A new random token (256 bits); only its hash is stored. */
 export function generateToken(): string {
   return TOKEN_PREFIX + crypto.randomBytes(32).toString("base64url");
@@ -21,13 +23,17 @@ export function actorFromToken(token: string): Actor | null {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
   const db = getDb();
   const row = db
-    .select({ id: apiTokens.id, scope: apiTokens.scope, user: users })
+    .select({ id: apiTokens.id, scope: apiTokens.scope, lastUsedAt: apiTokens.lastUsedAt, user: users })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt)))
     .get();
   if (!row) return null;
-  db.update(apiTokens).set({ lastUsedAt: new Date().toISOString() }).where(eq(apiTokens.id, row.id)).run();
+  // "Last used" to the minute: a write per request would cost every scripted call a transaction.
+  const now = new Date();
+  if (!row.lastUsedAt || now.getTime() - Date.parse(row.lastUsedAt) >= LAST_USED_PRECISION_MS) {
+    db.update(apiTokens).set({ lastUsedAt: now.toISOString() }).where(eq(apiTokens.id, row.id)).run();
+  }
   return {
     userId: row.user.id,
     name: row.user.name,

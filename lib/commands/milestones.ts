@@ -8,6 +8,7 @@ import type { MilestoneField } from "@/lib/domain/milestone-fields";
 import { parsePartialDate, periodOf } from "@/lib/domain/partial-date";
 import type { MilestoneStatus } from "@/lib/domain/status";
 import { AppError } from "@/lib/errors";
+import { invalidateReads } from "@/lib/queries/cache";
 import { getMilestoneState, type MilestoneState } from "@/lib/queries/milestone-state";
 import { milestoneCreateSchema, milestoneRemoveSchema, milestoneUpdateSchema } from "@/lib/validation/milestones";
 import { invalidParam } from "@/lib/validation/english-reasons";
@@ -155,6 +156,8 @@ export function updateMilestone(actor: Actor | null, id: number, input: unknown)
       })
       .run();
   });
+  // After the commit: every cached page read sees the change on its next request.
+  invalidateReads("milestones", "translations");
   return loadLive(id);
 }
 
@@ -198,6 +201,7 @@ export function createMilestone(actor: Actor | null, workstreamSlug: string, inp
       .run();
     return row.id;
   });
+  invalidateReads("milestones", "translations");
   return loadLive(id);
 }
 
@@ -229,5 +233,6 @@ export function removeMilestone(actor: Actor | null, id: number, input: unknown 
       })
       .run();
   });
+  invalidateReads("milestones");
   return getMilestoneState(id)!;
 }

@@ -9,6 +9,7 @@ import { allWorkstreamTranslations, type WorkstreamTranslations } from "@/lib/qu
 import { invalidParam } from "@/lib/validation/english-reasons";
 import { parseInput } from "@/lib/validation/parse-or-throw";
 import { workstreamCreateSchema, workstreamUpdateSchema } from "@/lib/validation/workstreams";
+import { invalidateReads } from "@/lib/queries/cache";
 
 type Reader = Pick<AppDatabase, "select">;
 type Writer = Pick<AppDatabase, "select" | "insert" | "delete">;
@@ -60,7 +61,7 @@ export function createWorkstream(actor: Actor | null, input: unknown): SavedWork
   requireRole(actor, "admin");
   const { translations, ...data } = parseInput(workstreamCreateSchema, input);
   // Checks and insert share one transaction so a concurrent writer cannot slip a duplicate in.
-  return getDb().transaction((tx) => {
+  const saved = getDb().transaction((tx) => {
     assertKnownBody(tx, data.bodyCode);
     assertSlugFree(tx, data.slug);
     const last = tx.select({ position: max(workstreams.position) }).from(workstreams).get()?.position ?? 0;
@@ -72,13 +73,15 @@ export function createWorkstream(actor: Actor | null, input: unknown): SavedWork
     writeTranslations(tx, row.id, translations);
     return { ...row, translations: allWorkstreamTranslations(row.id) };
   });
+  invalidateReads("workstreams", "translations");
+  return saved;
 }
 
 /** Changes a workstream's names, body, leads, summaries, paragraphs or translations, or renames its slug (admins only). */
 export function updateWorkstream(actor: Actor | null, slug: string, input: unknown): SavedWorkstream {
   requireRole(actor, "admin");
   const { translations, ...data } = parseInput(workstreamUpdateSchema, input);
-  return getDb().transaction((tx) => {
+  const saved = getDb().transaction((tx) => {
     const current = tx.select({ id: workstreams.id }).from(workstreams).where(eq(workstreams.slug, slug)).get();
     if (!current) throw new AppError("not_found", `No workstream with slug "${slug}".`);
     if (data.bodyCode !== undefined) assertKnownBody(tx, data.bodyCode);
@@ -92,4 +95,6 @@ export function updateWorkstream(actor: Actor | null, slug: string, input: unkno
     if (translations) writeTranslations(tx, row.id, translations);
     return { ...row, translations: allWorkstreamTranslations(row.id) };
   });
+  invalidateReads("workstreams", "translations");
+  return saved;
 }

@@ -2,8 +2,9 @@ import "server-only";
 import { asc } from "drizzle-orm";
 import { getDb } from "@/db";
 import { bodies, type Body } from "@/db/schema";
+import { cachedRead } from "./cache";
 
-export function listBodies(): Body[] {
+function readListBodies(): Body[] {
   return getDb().select().from(bodies).orderBy(asc(bodies.sortOrder), asc(bodies.code)).all();
 }
 
@@ -16,3 +17,6 @@ export function bodyScope(code: string, all: Body[] = listBodies()): string[] | 
   }
   return scope;
 }
+
+// Cached between requests, invalidated by the commands (docs/decisions/007-read-cache.md).
+export const listBodies = cachedRead("listBodies", ["workstreams"], readListBodies);

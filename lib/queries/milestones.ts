@@ -7,6 +7,7 @@ import type { MilestoneStatus } from "@/lib/domain/status";
 import type { Filters } from "@/lib/validation/filters";
 import { milestoneConditions, overdueExpression, workstreamConditions } from "./conditions";
 import { type Page, pageOf } from "./pagination";
+import { cachedRead } from "./cache";
 
 export type MilestoneRow = {
   id: number;
@@ -57,7 +58,7 @@ export const milestoneColumns = (today: string) => ({
 });
 
 /** Milestones matching the filters (and optionally one workstream), in date order, one page. */
-export function listMilestones(
+function readListMilestones(
   filters: Filters & { workstream?: string },
   paging: { page: number; pageSize: number },
   today: string,
@@ -85,7 +86,7 @@ export function listMilestones(
 }
 
 /** Every milestone of the given workstreams that matches the filters (timeline lanes). */
-export function milestonesOfWorkstreams(ids: number[], filters: Filters, today: string): MilestoneRow[] {
+function readMilestonesOfWorkstreams(ids: number[], filters: Filters, today: string): MilestoneRow[] {
   if (!ids.length) return [];
   return getDb()
     .select(milestoneColumns(today))
@@ -111,7 +112,7 @@ export type HistoryEntry = {
 };
 
 /** Status history of the given milestones, newest first, grouped by milestone. */
-export function historyOfMilestones(ids: number[]): Map<number, HistoryEntry[]> {
+function readHistoryOfMilestones(ids: number[]): Map<number, HistoryEntry[]> {
   const byMilestone = new Map<number, HistoryEntry[]>();
   if (!ids.length) return byMilestone;
   const rows = getDb()
@@ -142,7 +143,7 @@ export type RecentChange = HistoryEntry & {
  * The latest changes made in the tracker (the report's own initial entries left out), newest
  * first; for one workstream when `workstreamId` is given.
  */
-export function recentChanges(limit: number, workstreamId?: number, includeSeed = false): RecentChange[] {
+function readRecentChanges(limit: number, workstreamId?: number, includeSeed = false): RecentChange[] {
   return getDb()
     .select({
       id: statusHistory.id,
@@ -172,3 +173,9 @@ export function recentChanges(limit: number, workstreamId?: number, includeSeed 
     .limit(limit)
     .all();
 }
+
+// Cached between requests, invalidated by the commands (docs/decisions/007-read-cache.md).
+export const listMilestones = cachedRead("listMilestones", ["milestones", "workstreams"], readListMilestones);
+export const milestonesOfWorkstreams = cachedRead("milestonesOfWorkstreams", ["milestones", "workstreams"], readMilestonesOfWorkstreams);
+export const historyOfMilestones = cachedRead("historyOfMilestones", ["milestones", "workstreams"], readHistoryOfMilestones);
+export const recentChanges = cachedRead("recentChanges", ["milestones", "workstreams"], readRecentChanges);

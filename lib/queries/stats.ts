@@ -6,11 +6,12 @@ import { emptyStatusCounts, type StatusCounts } from "@/lib/domain/health";
 import { UNCOUNTED_STATUSES } from "@/lib/domain/status";
 import type { Filters } from "@/lib/validation/filters";
 import { milestoneConditions, overdueCount, quarterExpression, workstreamConditions } from "./conditions";
+import { cachedRead } from "./cache";
 
 export type StatusTotals = { counts: StatusCounts; total: number; overdue: number };
 
 /** Milestones by status across every workstream the filters select. */
-export function statusTotals(filters: Filters, today: string): StatusTotals {
+function readStatusTotals(filters: Filters, today: string): StatusTotals {
   const db = getDb();
   const where = and(milestoneConditions(filters), workstreamConditions(filters));
   const rows = db
@@ -47,7 +48,7 @@ export type QuarterPoint = {
  * 2021-Q4, since it is due by the end of the year); a completion in the quarter of its
  * completion date, or of its own date when no completion date is known.
  */
-export function quarterlyProgress(filters: Filters): QuarterPoint[] {
+function readQuarterlyProgress(filters: Filters): QuarterPoint[] {
   const db = getDb();
   const where = and(milestoneConditions(filters), workstreamConditions(filters));
   const dueQuarter = quarterExpression(milestones.periodEnd);
@@ -98,7 +99,7 @@ export function nextQuarter(quarter: string): string {
 }
 
 /** Years that have milestones, newest first, for the year filter. */
-export function milestoneYears(): number[] {
+function readMilestoneYears(): number[] {
   return getDb()
     .selectDistinct({ year: milestones.year })
     .from(milestones)
@@ -109,7 +110,7 @@ export function milestoneYears(): number[] {
 }
 
 /** First and last day covered by the milestones the filters select (the timeline's extent). */
-export function milestoneExtent(filters: Filters): { start: string; end: string } | null {
+function readMilestoneExtent(filters: Filters): { start: string; end: string } | null {
   const row = getDb()
     .select({ start: sql<string | null>`min(${milestones.periodStart})`, end: sql<string | null>`max(${milestones.periodEnd})` })
     .from(milestones)
@@ -118,3 +119,9 @@ export function milestoneExtent(filters: Filters): { start: string; end: string 
     .get();
   return row?.start && row.end ? { start: row.start, end: row.end } : null;
 }
+
+// Cached between requests, invalidated by the commands (docs/decisions/007-read-cache.md).
+export const statusTotals = cachedRead("statusTotals", ["milestones", "workstreams"], readStatusTotals);
+export const quarterlyProgress = cachedRead("quarterlyProgress", ["milestones", "workstreams"], readQuarterlyProgress);
+export const milestoneYears = cachedRead("milestoneYears", ["milestones", "workstreams"], readMilestoneYears);
+export const milestoneExtent = cachedRead("milestoneExtent", ["milestones", "workstreams"], readMilestoneExtent);

@@ -3,6 +3,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db";
 import { milestoneTranslations, workstreamTranslations } from "@/db/schema";
 import { isTranslationLocale, type Locale, type TranslationLocale } from "@/i18n/locales";
+import { cachedRead } from "./cache";
 
 export type MilestoneTranslations = Partial<Record<TranslationLocale, string>>;
 export type WorkstreamTranslationText = { name: string | null; summary: string | null };
@@ -29,17 +30,17 @@ function textsIn(locale: TranslationLocale, ids?: number[]): Map<number, Workstr
 }
 
 /** Milestone titles in one language, by milestone id; empty for English and Chinese (their own columns). */
-export function milestoneTitleTranslations(ids: number[], locale: Locale): Map<number, string> {
+function readMilestoneTitleTranslations(ids: number[], locale: Locale): Map<number, string> {
   return ids.length && isTranslationLocale(locale) ? titlesIn(locale, ids) : new Map();
 }
 
 /** Workstream names and summaries in one language, by workstream id; empty for English and Chinese. */
-export function workstreamTextsIn(ids: number[], locale: Locale): Map<number, WorkstreamTranslationText> {
+function readWorkstreamTextsIn(ids: number[], locale: Locale): Map<number, WorkstreamTranslationText> {
   return ids.length && isTranslationLocale(locale) ? textsIn(locale, ids) : new Map();
 }
 
 /** Every translated title of the given milestones, by milestone id (what the editors prefill). */
-export function milestoneTranslationsOf(ids: number[]): Map<number, MilestoneTranslations> {
+function readMilestoneTranslationsOf(ids: number[]): Map<number, MilestoneTranslations> {
   const byMilestone = new Map<number, MilestoneTranslations>();
   if (!ids.length) return byMilestone;
   const rows = getDb()
@@ -70,3 +71,8 @@ export function allWorkstreamTranslations(id: number): WorkstreamTranslations {
 export function translationsIn(locale: TranslationLocale): { titles: Map<number, string>; workstreams: Map<number, WorkstreamTranslationText> } {
   return { titles: titlesIn(locale), workstreams: textsIn(locale) };
 }
+
+// Cached between requests, invalidated by the commands (docs/decisions/007-read-cache.md).
+export const milestoneTitleTranslations = cachedRead("milestoneTitleTranslations", ["translations"], readMilestoneTitleTranslations);
+export const workstreamTextsIn = cachedRead("workstreamTextsIn", ["translations"], readWorkstreamTextsIn);
+export const milestoneTranslationsOf = cachedRead("milestoneTranslationsOf", ["translations"], readMilestoneTranslationsOf);

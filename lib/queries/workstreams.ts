@@ -13,6 +13,7 @@ import {
   workstreamConditions,
 } from "./conditions";
 import { type Page, pageOf } from "./pagination";
+import { cachedRead } from "./cache";
 
 const statusCountColumns = Object.fromEntries(
   MILESTONE_STATUSES.map((status) => [
@@ -44,7 +45,7 @@ export type WorkstreamSummary = {
  * One page of workstreams with their milestone aggregates, all counted in SQL. With a year or
  * status filter, counts cover the matching milestones only, and workstreams with none drop out.
  */
-export function listWorkstreamSummaries(
+function readListWorkstreamSummaries(
   filters: Filters,
   paging: { page: number; pageSize: number },
   today: string,
@@ -161,7 +162,7 @@ export type WorkstreamDetail = {
   progress: { completed: number; total: number; ratio: number };
 };
 
-export function getWorkstreamBySlug(slug: string, today: string): WorkstreamDetail | null {
+function readGetWorkstreamBySlug(slug: string, today: string): WorkstreamDetail | null {
   const db = getDb();
   const row = db
     .select({
@@ -197,3 +198,7 @@ export function getWorkstreamBySlug(slug: string, today: string): WorkstreamDeta
   const overdue = aggregate?.overdue ?? 0;
   return { ...row, counts, overdue, health: healthOf(counts, overdue), progress: progressOf(counts) };
 }
+
+// Cached between requests, invalidated by the commands (docs/decisions/007-read-cache.md).
+export const listWorkstreamSummaries = cachedRead("listWorkstreamSummaries", ["milestones", "workstreams"], readListWorkstreamSummaries);
+export const getWorkstreamBySlug = cachedRead("getWorkstreamBySlug", ["milestones", "workstreams"], readGetWorkstreamBySlug);

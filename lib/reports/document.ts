@@ -1,6 +1,6 @@
 import { directionOf } from "@/i18n/locales";
 import type { MilestoneStatus } from "@/lib/domain/status";
-import { changeOf, type MonthPoint, type ReportData, type ReportRow, type Totals } from "./report-data";
+import { changeOf, type MonthPoint, type ReportData, type ReportRow, type Totals, type WorkstreamSection } from "./report-data";
 import { latinLetters, REPORT_TEXT, type ReportText, reportDate } from "./text";
 
 /**
@@ -58,7 +58,13 @@ export function reportHeading(data: ReportData): ReportHeading {
   };
 }
 
-export function buildReportDocument(data: ReportData): ReportDocument {
+/**
+ * `sections` limits the per-workstream parts (counts table rows, status-mix bars, sections and
+ * annex rows) to one page of workstreams, as the report page shows them; totals and text stay
+ * those of the whole report. Exports pass nothing and get every workstream.
+ */
+export function buildReportDocument(data: ReportData, options: { sections?: WorkstreamSection[] } = {}): ReportDocument {
+  const shown = options.sections ?? data.workstreams;
   const t = REPORT_TEXT[data.lang];
   const { stop, space, dash, facts: factSeparator, sources, colon, reasonEnd } = t.punct;
   const zh = data.lang === "zh";
@@ -89,9 +95,9 @@ export function buildReportDocument(data: ReportData): ReportDocument {
     para([{ text: t.overviewNoPrevious(data.previous.year) }]);
   }
   para([{ text: t.overviewFigures }]);
-  blocks.push(countsTable(data, t));
+  blocks.push(countsTable(data, t, shown));
 
-  const mixRows = data.workstreams.map((section) => ({ label: section.name, counts: section.totals.counts }));
+  const mixRows = shown.map((section) => ({ label: section.name, counts: section.totals.counts }));
   const figureParts = Math.max(1, Math.ceil(mixRows.length / STATUS_MIX_ROWS_PER_FIGURE));
   for (let part = 0; part < figureParts; part++) {
     blocks.push({
@@ -144,7 +150,7 @@ export function buildReportDocument(data: ReportData): ReportDocument {
     if (!rows.length) return;
     para([{ text: heading }], rows.map((row, index) => ({ label: t.itemLabel(index + 1), runs: itemRuns(row, slipped) })));
   };
-  for (const section of data.workstreams) {
+  for (const section of shown) {
     blocks.push({ kind: "heading", level: 2, id: `ws-${section.slug}`, label: t.sectionLabel(section.number), text: section.name });
     const paragraphs = section.paragraphs.length ? t.paragraphsLine(data.sourceSymbol, compactRanges(section.paragraphs)) : "";
     blocks.push({
@@ -178,7 +184,7 @@ export function buildReportDocument(data: ReportData): ReportDocument {
       { header: t.source, width: 22, align: "left" },
     ],
     // Rows under a heading row for each workstream, as in the sections above.
-    rows: data.workstreams.flatMap((section) => {
+    rows: shown.flatMap((section) => {
       const rows = [...section.groups.completed, ...section.groups.inProgress, ...section.groups.ongoing, ...section.groups.slipped, ...section.groups.planned, ...section.groups.cancelled].sort((a, b) => a.number - b.number);
       if (!rows.length) return [];
       const heading: Row = Object.assign([{ text: `${t.sectionLabel(section.number)} ${section.name}`, bold: true }], { group: true });
@@ -205,7 +211,7 @@ export function buildReportDocument(data: ReportData): ReportDocument {
   };
 }
 
-function countsTable(data: ReportData, t: ReportText): Block {
+function countsTable(data: ReportData, t: ReportText, shown: WorkstreamSection[]): Block {
   const countCells = (totals: Totals, bold = false): Cell[] => [
     ...COUNT_ORDER.map((status) => ({ text: t.num(totals.counts[status]), bold })),
     { text: t.num(totals.overdue), bold },
@@ -224,7 +230,7 @@ function countsTable(data: ReportData, t: ReportText): Block {
       { header: t.total, width: 7.5, align: "right" },
       { header: t.changeFrom(data.previous.year), width: 10, align: "right" },
     ],
-    rows: data.workstreams.map((section) => [
+    rows: shown.map((section) => [
       { text: `${t.sectionLabel(section.number)} ${section.name}` },
       ...countCells(section.totals),
       { text: t.signed(section.totals.total - section.previous.total) },

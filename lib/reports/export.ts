@@ -2,10 +2,6 @@ import "server-only";
 import { buildReportDocument, reportHeading } from "./document";
 import { type ReportFormat, reportFileName } from "./options";
 import type { ReportData } from "./report-data";
-import { renderDocx } from "./render/docx";
-import { renderPdf } from "./render/pdf";
-import { renderCsv, renderJson } from "./render/tabular";
-import { renderXlsx } from "./render/xlsx";
 
 export const CONTENT_TYPES: Record<ReportFormat, string> = {
   pdf: "application/pdf",
@@ -17,20 +13,34 @@ export const CONTENT_TYPES: Record<ReportFormat, string> = {
 
 export type RenderedReport = { body: Buffer; contentType: string; fileName: string };
 
-/** Renders one format of a report from its data. */
+/**
+ * Renders one format of a report from its data. Each renderer (pdfkit and the fonts, docx,
+ * exceljs) is imported when its format is first asked for, so a server that only serves pages
+ * never loads them.
+ */
 export async function renderReport(data: ReportData, format: ReportFormat): Promise<RenderedReport> {
   const fileName = reportFileName(data.year, data.lang, format);
   const contentType = CONTENT_TYPES[format];
   switch (format) {
-    case "pdf":
+    case "pdf": {
+      const { renderPdf } = await import("./render/pdf");
       return { body: await renderPdf(buildReportDocument(data)), contentType, fileName };
-    case "docx":
+    }
+    case "docx": {
+      const { renderDocx } = await import("./render/docx");
       return { body: await renderDocx(buildReportDocument(data)), contentType, fileName };
-    case "xlsx":
+    }
+    case "xlsx": {
+      const { renderXlsx } = await import("./render/xlsx");
       return { body: await renderXlsx(data, reportHeading(data)), contentType, fileName };
-    case "csv":
+    }
+    case "csv": {
+      const { renderCsv } = await import("./render/tabular");
       return { body: Buffer.from(renderCsv(data), "utf8"), contentType, fileName };
-    case "json":
+    }
+    case "json": {
+      const { renderJson } = await import("./render/tabular");
       return { body: Buffer.from(renderJson(data), "utf8"), contentType, fileName };
+    }
   }
 }

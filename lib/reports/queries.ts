@@ -6,6 +6,7 @@ import { emptyStatusCounts, type StatusCounts } from "@/lib/domain/health";
 import { type MilestoneStatus, UNCOUNTED_STATUSES } from "@/lib/domain/status";
 import { isOpenExpression, milestoneConditions, overdueCount } from "@/lib/queries/conditions";
 import { milestoneColumns, type MilestoneRow } from "@/lib/queries/milestones";
+import { cachedRead } from "@/lib/queries/cache";
 
 /** Which milestones a report covers besides its year: some workstreams, some statuses. */
 export type ReportScope = { workstreams?: string[]; statuses?: MilestoneStatus[] };
@@ -20,7 +21,7 @@ function scopeConditions(year: number, scope: ReportScope): SQL | undefined {
 export type CountsRow = { workstreamId: number; counts: StatusCounts; overdue: number; total: number };
 
 /** Milestones of a year by workstream and status, and how many are overdue, counted in SQL. */
-export function countsByWorkstream(year: number, scope: ReportScope, today: string): Map<number, CountsRow> {
+function readCountsByWorkstream(year: number, scope: ReportScope, today: string): Map<number, CountsRow> {
   const rows = getDb()
     .select({
       workstreamId: milestones.workstreamId,
@@ -60,7 +61,7 @@ export type ReportWorkstreamRow = {
 };
 
 /** The given workstreams (by id, or by slug) with their parent body, in the report's order. */
-export function workstreamsForReport(ids: number[], slugs: string[] = []): ReportWorkstreamRow[] {
+function readWorkstreamsForReport(ids: number[], slugs: string[] = []): ReportWorkstreamRow[] {
   if (!ids.length && !slugs.length) return [];
   return getDb()
     .select({
@@ -94,7 +95,7 @@ export function unknownWorkstreamSlugs(slugs: string[]): string[] {
 }
 
 /** Workstreams with milestones in a year, for the report's options. */
-export function workstreamChoices(year: number): { id: number; slug: string; nameEn: string; nameZh: string }[] {
+function readWorkstreamChoices(year: number): { id: number; slug: string; nameEn: string; nameZh: string }[] {
   return getDb()
     .selectDistinct({ id: workstreams.id, slug: workstreams.slug, nameEn: workstreams.nameEn, nameZh: workstreams.nameZh, position: workstreams.position })
     .from(workstreams)
@@ -109,7 +110,7 @@ export function workstreamChoices(year: number): { id: number; slug: string; nam
 export type ReportMilestoneRow = MilestoneRow;
 
 /** Every milestone of the year in scope, by workstream (report order) and date. */
-export function milestonesOfYear(year: number, scope: ReportScope, today: string): ReportMilestoneRow[] {
+function readMilestonesOfYear(year: number, scope: ReportScope, today: string): ReportMilestoneRow[] {
   return getDb()
     .select(milestoneColumns(today))
     .from(milestones)
@@ -120,7 +121,7 @@ export function milestonesOfYear(year: number, scope: ReportScope, today: string
 }
 
 /** Open milestones of the given workstreams dated in `year` (the report's "planned next"). */
-export function openMilestonesOfYear(year: number, workstreamIds: number[], scope: ReportScope, today: string): ReportMilestoneRow[] {
+function readOpenMilestonesOfYear(year: number, workstreamIds: number[], scope: ReportScope, today: string): ReportMilestoneRow[] {
   if (!workstreamIds.length) return [];
   return getDb()
     .select(milestoneColumns(today))
@@ -136,7 +137,7 @@ export function openMilestonesOfYear(year: number, workstreamIds: number[], scop
  * history entry that changed it into that status (entries written by the seed only record
  * where a milestone came from, and have no previous status).
  */
-export function statusReasons(year: number, scope: ReportScope): Map<number, string> {
+function readStatusReasons(year: number, scope: ReportScope): Map<number, string> {
   const rows = getDb()
     .select({ milestoneId: statusHistory.milestoneId, note: statusHistory.note })
     .from(statusHistory)
@@ -164,7 +165,7 @@ export function statusReasons(year: number, scope: ReportScope): Map<number, str
  * milestone is due in the month its date's period ends (a year-only date in December); a
  * completion counts in the month of its completion date, or of its own date when none is known.
  */
-export function monthlyCounts(year: number, scope: ReportScope): { due: Map<string, number>; completed: Map<string, number> } {
+function readMonthlyCounts(year: number, scope: ReportScope): { due: Map<string, number>; completed: Map<string, number> } {
   const db = getDb();
   const dueMonth = sql<string>`substr(${milestones.periodEnd}, 1, 7)`;
   const doneMonth = sql<string>`substr(coalesce(${milestones.completedPeriodEnd}, ${milestones.periodEnd}), 1, 7)`;
@@ -187,3 +188,12 @@ export function monthlyCounts(year: number, scope: ReportScope): { due: Map<stri
     completed: new Map(completed.map((row) => [row.month, row.n])),
   };
 }
+
+// Cached between requests, invalidated by the commands (docs/decisions/007-read-cache.md).
+export const countsByWorkstream = cachedRead("countsByWorkstream", ["milestones", "workstreams"], readCountsByWorkstream);
+export const workstreamsForReport = cachedRead("workstreamsForReport", ["milestones", "workstreams"], readWorkstreamsForReport);
+export const workstreamChoices = cachedRead("workstreamChoices", ["milestones", "workstreams"], readWorkstreamChoices);
+export const milestonesOfYear = cachedRead("milestonesOfYear", ["milestones", "workstreams"], readMilestonesOfYear);
+export const openMilestonesOfYear = cachedRead("openMilestonesOfYear", ["milestones", "workstreams"], readOpenMilestonesOfYear);
+export const statusReasons = cachedRead("statusReasons", ["milestones", "workstreams"], readStatusReasons);
+export const monthlyCounts = cachedRead("monthlyCounts", ["milestones", "workstreams"], readMonthlyCounts);

@@ -3,6 +3,7 @@ import { reportSeed } from "@/db/seed/report-e-2022-13";
 import { emptyStatusCounts, type StatusCounts } from "@/lib/domain/health";
 import type { DatePrecision } from "@/lib/domain/partial-date";
 import { MILESTONE_STATUSES, type MilestoneStatus } from "@/lib/domain/status";
+import { cachedRead } from "@/lib/queries/cache";
 import type { ReportLang } from "./options";
 import {
   type CountsRow,
@@ -16,6 +17,7 @@ import {
   statusReasons,
   workstreamsForReport,
 } from "./queries";
+import { storedTranslations } from "./stored-translations";
 import { inLanguage, REPORT_TEXT, reportDate } from "./text";
 
 /** The document every milestone's paragraph reference points into. */
@@ -306,4 +308,45 @@ export function changeOf(current: Totals, previous: Totals): Totals {
   const counts = emptyStatusCounts();
   for (const status of MILESTONE_STATUSES) counts[status] = current.counts[status] - previous.counts[status];
   return { counts, overdue: current.overdue - previous.overdue, total: current.total - previous.total };
+}
+
+/**
+ * The report's data with the tracker's stored translations, cached between requests until a
+ * command changes milestones, workstreams or translations (docs/decisions/007-read-cache.md).
+ */
+export const reportDataFor = cachedRead(
+  "reportData",
+  ["milestones", "workstreams", "translations"],
+  (year: number, options: { lang: ReportLang; workstream?: string[]; status?: MilestoneStatus[] }, today: string) =>
+    buildReportData(year, options, today, storedTranslations(options.lang)),
+);
+
+/** About this many milestones per page of the report page (a section is never split). */
+export const REPORT_PAGE_MILESTONES = 60;
+
+const milestonesOf = (section: WorkstreamSection) =>
+  section.next.length + Object.values(section.groups).reduce((sum, rows) => sum + rows.length, 0);
+
+/**
+ * The report page's pages: consecutive workstream sections holding about `budget` milestones
+ * each, so a page stays small however large the year is; the downloads keep every section.
+ */
+export function pageOfSections(
+  sections: WorkstreamSection[],
+  page: number,
+  budget = REPORT_PAGE_MILESTONES,
+): { sections: WorkstreamSection[]; page: number; totalPages: number } {
+  const pages: WorkstreamSection[][] = [[]];
+  let load = 0;
+  for (const section of sections) {
+    const size = Math.max(1, milestonesOf(section));
+    if (load > 0 && load + size > budget) {
+      pages.push([]);
+      load = 0;
+    }
+    pages[pages.length - 1]!.push(section);
+    load += size;
+  }
+  const current = Math.min(Math.max(1, page), pages.length);
+  return { sections: pages[current - 1]!, page: current, totalPages: pages.length };
 }

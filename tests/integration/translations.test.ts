@@ -8,6 +8,7 @@ import { milestones, milestoneTranslations, statusHistory, workstreams, workstre
 import { createMilestone, updateMilestone } from "@/lib/commands/milestones";
 import { createWorkstream, updateWorkstream } from "@/lib/commands/workstreams";
 import { AppError } from "@/lib/errors";
+import { invalidateReads } from "@/lib/queries/cache";
 import { getMilestoneState } from "@/lib/queries/milestone-state";
 import {
   allMilestoneTranslations,
@@ -267,6 +268,8 @@ describe("translation loaders", () => {
   });
 
   it("each loader asks the database once for any number of ids, and not at all in English or Chinese", () => {
+    // Earlier tests asked the same: start from an empty read cache so the loaders run.
+    invalidateReads("translations");
     const prepare = vi.spyOn(getDb().$client, "prepare");
     try {
       milestoneTitleTranslations([a, b, c], "fr");

@@ -17,8 +17,7 @@ import { FilterForm } from "../_components/filter-form";
 import { HistoryEntryText } from "../_components/history-entry";
 import { contentLocale, Localized } from "../_components/localized";
 import { Pagination } from "../_components/pagination";
-import { QuarterlyProgressChart } from "../_components/quarterly-progress-chart";
-import { StatusByWorkstreamChart } from "../_components/status-by-workstream-chart";
+import { QuarterlyProgressChart, StatusByWorkstreamChart } from "../_components/lazy-charts";
 import { STATUS_COLORS } from "../_components/status-colors";
 import { WorkstreamCard } from "../_components/workstream-card";
 

@@ -10,14 +10,14 @@ import { buildReportDocument } from "@/lib/reports/document";
 import { parseReportYear } from "@/lib/reports/load";
 import { normalizeReportParams, REPORT_FORMATS, REPORT_LANGS, reportFileName, reportOptionsQuery, reportOptionsSchema } from "@/lib/reports/options";
 import { workstreamChoices } from "@/lib/reports/queries";
-import { buildReportData } from "@/lib/reports/report-data";
-import { storedTranslations } from "@/lib/reports/stored-translations";
+import { pageOfSections, reportDataFor } from "@/lib/reports/report-data";
 import { REPORT_TEXT } from "@/lib/reports/text";
 import { localizedText } from "@/lib/content/localized-text";
 import { workstreamTextsIn } from "@/lib/queries/translations";
 import { queryStringOf } from "@/lib/url";
-import { parseQueryLenient } from "@/lib/validation/filters";
+import { pageQuerySchema, parseQueryLenient } from "@/lib/validation/filters";
 import { contentLocale, Localized } from "../../_components/localized";
+import { Pagination } from "../../_components/pagination";
 import { PrintButton } from "../_components/print-button";
 import { ReportArticle } from "../_components/report-article";
 import "../reports.css";
@@ -54,12 +54,18 @@ export default async function ReportPage({ params, searchParams }: PageProps<"/[
   const known = new Set(choices.map((choice) => choice.slug));
   const workstream = options.workstream?.filter((slug) => known.has(slug));
   const current = { ...options, workstream: workstream?.length ? workstream : undefined };
-  const data = buildReportData(year, { lang: current.lang, workstream: current.workstream, status: current.status }, todayIso(), storedTranslations(current.lang));
+  const data = reportDataFor(year, { lang: current.lang, workstream: current.workstream, status: current.status }, todayIso());
+  // One page of workstream sections (about sixty milestones); the downloads hold them all.
+  const paged = pageOfSections(data.workstreams, parseQueryLenient(pageQuerySchema, rawQuery).value.page);
   // Links name the report's language when it is not the page's (the page would otherwise choose
   // its own); the downloads name any language but English, the API's default.
   const optionsQuery = (extra: Record<string, string | undefined> = {}) =>
     reportOptionsQuery(current, { lang: current.lang !== locale ? current.lang : undefined, ...extra });
-  const report = buildReportDocument(data);
+  const report = buildReportDocument(data, { sections: paged.sections });
+  const pageHref = (page: number) => `/reports/${year}${optionsQuery({ page: page > 1 ? String(page) : undefined })}`;
+  const pagination = (
+    <Pagination page={paged.page} totalPages={paged.totalPages} hrefFor={pageHref} label={t("paginationLabel")} />
+  );
   const years = [...milestoneYears()].sort((a, b) => a - b);
   const selected = new Set(current.workstream ?? []);
   const dropped = (options.workstream ?? []).filter((slug) => !known.has(slug));
@@ -148,7 +154,18 @@ export default async function ReportPage({ params, searchParams }: PageProps<"/[
           <p className="muted">{t("downloadsNote", { lang: LOCALE_NAMES[current.lang] })}</p>
         </section>
       </div>
+      {paged.totalPages > 1 && (
+        <p className="muted report-paged" data-testid="report-paged">
+          {t("pagedNote", {
+            from: paged.sections[0]?.number ?? 0,
+            to: paged.sections[paged.sections.length - 1]?.number ?? 0,
+            total: data.workstreams.length,
+          })}
+        </p>
+      )}
+      {pagination}
       <ReportArticle report={report} />
+      {pagination}
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { directionOf } from "@/i18n/locales";
 import { MILESTONE_STATUSES } from "@/lib/domain/status";
 import type { Block, ReportDocument, Run } from "@/lib/reports/document";
 import { REPORT_TEXT } from "@/lib/reports/text";
-import { StatusMixChart, YearProgressChart } from "./report-charts";
+import { StatusMixChart, YearProgressChart } from "./lazy-report-charts";
 
 function Runs({ runs }: { runs: Run[] }) {
   return (

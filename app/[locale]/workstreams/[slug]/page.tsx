@@ -29,7 +29,8 @@ import { Pagination } from "../../_components/pagination";
 import { STATUS_COLORS } from "../../_components/status-colors";
 import { Timeline } from "../../_components/timeline";
 
-const MILESTONES_PER_PAGE = 50;
+// Twenty-five rows (each with its history) keep the page small; the pager reaches the rest.
+const MILESTONES_PER_PAGE = 25;
 
 function loadWorkstream(slug: string) {
   const parsed = slugSchema.safeParse(slug);

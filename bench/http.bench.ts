@@ -1,0 +1,299 @@
+/**
+ * HTTP benchmark (issue 9): the production build (`next start`) on synthetic databases of
+ * 1,000 / 10,000 / 100,000 milestones (10 / 100 / 1,000 workstreams), loaded with autocannon at
+ * 1 and 20 connections, with reading public (PUBLIC_READ=1) and with a session cookie per
+ * client (PUBLIC_READ=0). In the same run: the static floor (a file under /_next/static), PATCH
+ * throughput from 20 token clients (every 200 checked against the history), the server's peak
+ * resident memory, the overview's first-load JavaScript (gzipped), each route as a ratio to the
+ * floor and how each figure grows from size to size. JSON goes to bench/results/ (ignored).
+ *
+ *   npm run bench:http                 # build once, all three sizes (about 20 minutes)
+ *   npm run bench:http -- --quick      # 10,000 milestones only, short runs (under 4 minutes)
+ *   options: --sizes 1000,10000 --seconds 5 --modes 1,0 --no-build --port 3400
+ *
+ * Loads 127.0.0.1 only; every run is bounded in time and the server is stopped at the end.
+ */
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import zlib from "node:zlib";
+import Database from "better-sqlite3";
+import { closeDb, getDb } from "@/db";
+import { apiTokens } from "@/db/schema";
+import { getAuth } from "@/lib/auth/auth";
+import { generateToken, hashToken } from "@/lib/auth/tokens";
+import { createUser } from "@/lib/commands/users";
+import { createSyntheticDatabase } from "./synthetic";
+import { fmtBytes, type LoadResult, loadTest, markdownTable, type PatchClient, patchLoad, type RouteFigures, watchRss } from "./http-load";
+
+/** What a route needs to know about the database it runs on. */
+export type BenchContext = { slug: string; year: number; staticPath: string };
+
+export type RouteSpec = { name: string; path: (context: BenchContext) => string; floor?: boolean; page?: boolean };
+
+/**
+ * Every route measured, in table order. Add a route here (e.g. the timeline's JSON API,
+ * `/api/timeline?...`) and every size, mode and table picks it up.
+ */
+export const ROUTES: RouteSpec[] = [
+  { name: "static file (the floor)", path: (c) => c.staticPath, floor: true },
+  { name: "`/en` overview", path: () => "/en", page: true },
+  { name: "`/en/timeline`", path: () => "/en/timeline", page: true },
+  { name: "`/en/workstreams/{slug}`", path: (c) => `/en/workstreams/${c.slug}`, page: true },
+  { name: "`/en/reports/2021`", path: (c) => `/en/reports/${c.year}`, page: true },
+  { name: "`GET /api/milestones?year=2021&status=completed`", path: (c) => `/api/milestones?year=${c.year}&status=completed` },
+  { name: "`GET /api/workstreams`", path: () => "/api/workstreams" },
+];
+
+export const CLIENTS = 20;
+const PASSWORD = "bench password, not for production";
+const SECRET = "bench-secret-0123456789abcdef0123456789abcdef";
+
+type Accounts = { cookies: string[]; patchClients: PatchClient[] };
+
+/** Twenty editors with a token and a session each, and a milestone each to change. */
+async function createAccounts(file: string): Promise<Accounts> {
+  process.env.DATABASE_PATH = file;
+  process.env.BETTER_AUTH_SECRET = SECRET;
+  closeDb();
+  const db = getDb();
+  const cookies: string[] = [];
+  const tokens: string[] = [];
+  for (let i = 0; i < CLIENTS; i++) {
+    const email = `bench-${i + 1}@bench.test`;
+    const user = await createUser({ email, role: "editor", password: PASSWORD, allWorkstreams: true } as Parameters<typeof createUser>[0]);
+    const response = await getAuth().api.signInEmail({ body: { email, password: PASSWORD }, asResponse: true });
+    const cookie = response.headers.get("set-cookie")?.split(";")[0];
+    if (!cookie) throw new Error(`No session cookie for ${email}`);
+    cookies.push(cookie);
+    const token = generateToken();
+    db.insert(apiTokens).values({ userId: user.id, name: "bench", scope: "write", tokenHash: hashToken(token), prefix: token.slice(0, 10), createdBy: "bench" }).run();
+    tokens.push(token);
+  }
+  const targets = db.$client
+    .prepare("select id, version from milestones where status in ('planned', 'in_progress') and removed_at is null order by id desc limit ?")
+    .all(CLIENTS) as { id: number; version: number }[];
+  closeDb();
+  return {
+    cookies,
+    patchClients: targets.map((row, i) => ({ token: tokens[i]!, milestoneId: row.id, version: row.version, statuses: ["in_progress", "planned"] })),
+  };
+}
+
+function contextOf(file: string): Omit<BenchContext, "staticPath"> {
+  const db = new Database(file, { readonly: true });
+  try {
+    // The workstream with the median number of milestones: a typical page.
+    const slug = (db.prepare("select w.slug from workstreams w join milestones m on m.workstream_id = w.id group by w.id order by count(*) desc").all() as { slug: string }[]);
+    return { slug: slug[Math.floor(slug.length / 2)]!.slug, year: 2021 };
+  } finally {
+    db.close();
+  }
+}
+
+function staticFloorPath(): string {
+  const dir = path.join(".next", "static", "chunks");
+  const file = fs.readdirSync(dir).find((name) => name.endsWith(".js"));
+  if (!file) throw new Error("No file in .next/static/chunks: build first (or drop --no-build).");
+  return `/_next/static/chunks/${file}`;
+}
+
+async function startServer(file: string, port: number, publicRead: boolean): Promise<ChildProcess> {
+  const server = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+    env: { ...process.env, NODE_ENV: "production", DATABASE_PATH: file, PUBLIC_READ: publicRead ? "1" : "0", BETTER_AUTH_SECRET: SECRET, DEMO: "0", APP_URL: `http://127.0.0.1:${port}`, PORT: String(port) },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`The server exited with ${server.exitCode}`);
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/api/health`);
+      if (response.ok) return server;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  server.kill("SIGTERM");
+  throw new Error(`The server did not answer on port ${port} within 60 s`);
+}
+
+/**
+ * Waits for the requests a run left in flight: the server answers them in order, so a health
+ * check answers only after them. Otherwise a slow route's backlog is charged to the next one.
+ */
+async function drain(origin: string): Promise<void> {
+  await fetch(`${origin}/api/health`, { signal: AbortSignal.timeout(60_000) }).catch(() => undefined);
+}
+
+async function stopServer(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null) return;
+  const exited = new Promise((resolve) => server.once("exit", resolve));
+  server.kill("SIGTERM");
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+  if (server.exitCode === null) server.kill("SIGKILL");
+}
+
+/** One GET as client 0 would make it: the body's size; refuses anything but 200 (a redirect to sign-in would flatter). */
+async function fetchOnce(url: string, headers: Record<string, string>): Promise<{ bytes: number; body: string }> {
+  const response = await fetch(url, { headers, redirect: "manual" });
+  const body = await response.text();
+  if (response.status !== 200) throw new Error(`${url} answered ${response.status}, not 200`);
+  return { bytes: Buffer.byteLength(body), body };
+}
+
+/** The gzipped size of every script the page loads on first visit (nomodule polyfills left out: modern browsers skip them). */
+async function firstLoadJsGzip(origin: string, html: string): Promise<number> {
+  const sources = [...new Set([...html.matchAll(/<script([^>]*)\ssrc="([^"]+\.js[^"]*)"([^>]*)>/g)].filter((m) => !/nomodule/i.test(m[1]! + m[3]!)).map((m) => m[2]!))];
+  let total = 0;
+  for (const source of sources) {
+    const response = await fetch(new URL(source, origin));
+    total += zlib.gzipSync(Buffer.from(await response.arrayBuffer())).length;
+  }
+  return total;
+}
+
+function historyCounts(file: string, ids: number[]): Map<number, number> {
+  const db = new Database(file, { readonly: true });
+  try {
+    const statement = db.prepare("select count(*) as n from status_history where milestone_id = ?");
+    return new Map(ids.map((id) => [id, (statement.get(id) as { n: number }).n]));
+  } finally {
+    db.close();
+  }
+}
+
+export type ModeResult = {
+  publicRead: boolean;
+  routes: RouteFigures[];
+  patch: (LoadResult & { lost: number; fiveXx: number }) | null;
+  firstLoadJsGzip: number;
+  peakRssMb: number;
+  endRssMb: number;
+};
+export type SizeResult = { milestones: number; workstreams: number; modes: ModeResult[] };
+
+async function runMode(file: string, accounts: Accounts, context: BenchContext, options: { port: number; seconds: number; publicRead: boolean }): Promise<ModeResult> {
+  const server = await startServer(file, options.port, options.publicRead);
+  const stopWatching = watchRss(server.pid!);
+  const origin = `http://127.0.0.1:${options.port}`;
+  const headersFor = (client: number): Record<string, string> => (options.publicRead ? {} : { cookie: accounts.cookies[client % accounts.cookies.length]! });
+  try {
+    const routes: RouteFigures[] = [];
+    let firstLoad = 0;
+    for (const route of ROUTES) {
+      const url = origin + route.path(context);
+      const { bytes, body } = await fetchOnce(url, headersFor(0));
+      if (route.name.includes("overview")) firstLoad = await firstLoadJsGzip(origin, body);
+      for (let i = 0; i < 3; i++) await fetchOnce(url, headersFor(i)); // warm up
+      const one = await loadTest({ url, connections: 1, seconds: options.seconds, headersFor });
+      await drain(origin);
+      const twenty = await loadTest({ url, connections: CLIENTS, seconds: options.seconds, headersFor });
+      await drain(origin);
+      routes.push({ name: route.name, bytes, one, twenty, floor: route.floor });
+      console.log(`  ${route.name}: ${fmtBytes(bytes)}; 1: ${one.reqPerSec.toFixed(1)} req/s p95 ${one.p95.toFixed(0)} ms; 20: ${twenty.reqPerSec.toFixed(1)} req/s p95 ${twenty.p95.toFixed(0)} ms, ${twenty.errors} errors`);
+    }
+    const clients = accounts.patchClients.map((client) => ({ ...client }));
+    const before = historyCounts(file, clients.map((client) => client.milestoneId));
+    const result = await patchLoad({ origin, clients, seconds: options.seconds });
+    const after = historyCounts(file, clients.map((client) => client.milestoneId));
+    let lost = 0;
+    for (const [id, accepted] of result.accepted) lost += Math.max(0, accepted - ((after.get(id) ?? 0) - (before.get(id) ?? 0)));
+    for (const client of clients) {
+      const original = accounts.patchClients.find((c) => c.milestoneId === client.milestoneId)!;
+      original.version = client.version; // the next server continues from here
+    }
+    const fiveXx = Object.entries(result.status).reduce((sum, [code, n]) => (code.startsWith("5") ? sum + n : sum), 0);
+    const accepted = result.status["200"] ?? 0;
+    const patch = { ...result, accepted: undefined, reqPerSec: accepted / options.seconds, lost, fiveXx };
+    console.log(`  PATCH: ${patch.reqPerSec.toFixed(0)} accepted/s, p95 ${patch.p95.toFixed(0)} ms, ${lost} lost, ${fiveXx} 5xx`);
+    const memory = stopWatching();
+    return { publicRead: options.publicRead, routes, patch, firstLoadJsGzip: firstLoad, peakRssMb: memory.peakMb, endRssMb: memory.lastMb };
+  } finally {
+    stopWatching();
+    await stopServer(server);
+  }
+}
+
+function printSize(size: SizeResult): void {
+  for (const mode of size.modes) {
+    const title = `route, ${size.milestones.toLocaleString("en")} milestones, PUBLIC_READ=${mode.publicRead ? 1 : 0}`;
+    const patch = mode.patch
+      ? `| \`PATCH /api/milestones/{id}\`, ${CLIENTS} token clients | | ${mode.patch.reqPerSec.toFixed(0)} accepted/s, p50 ${mode.patch.p50.toFixed(0)} ms, p95 ${mode.patch.p95.toFixed(0)} ms, ${mode.patch.lost} lost, ${mode.patch.fiveXx} 5xx | | |`
+      : "";
+    console.log(`\n${markdownTable(title, mode.routes)}\n${patch}`);
+    console.log(`| server memory (RSS) | peak ${mode.peakRssMb.toFixed(0)} MB | at the end ${mode.endRssMb.toFixed(0)} MB | | |`);
+    console.log(`| overview first-load JS | ${(mode.firstLoadJsGzip / 1024).toFixed(0)} KB gzipped | | | |`);
+  }
+}
+
+/** How each route's p50 and req/s at 20 connections change from one size to the next. */
+function printGrowth(sizes: SizeResult[]): void {
+  if (sizes.length < 2) return;
+  console.log("\nGrowth from size to size (p50 at 20 connections, PUBLIC_READ=1; > 1 means slower):\n");
+  const header = sizes.slice(1).map((size, i) => `${sizes[i]!.milestones / 1000}k → ${size.milestones / 1000}k`);
+  console.log(`| route | ${header.join(" | ")} |\n|---|${header.map(() => "---|").join("")}`);
+  for (const route of ROUTES) {
+    const p50s = sizes.map((size) => size.modes[0]?.routes.find((r) => r.name === route.name)?.twenty?.p50 ?? NaN);
+    console.log(`| ${route.name} | ${p50s.slice(1).map((p, i) => `${(p / Math.max(p50s[i]!, 1)).toFixed(2)}×`).join(" | ")} |`);
+  }
+}
+
+export async function main(argv = process.argv.slice(2)): Promise<SizeResult[]> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      quick: { type: "boolean", default: false },
+      sizes: { type: "string" },
+      seconds: { type: "string" },
+      modes: { type: "string", default: "1,0" },
+      "no-build": { type: "boolean", default: false },
+      port: { type: "string", default: process.env.BENCH_PORT ?? "3400" },
+    },
+  });
+  const sizes = (values.sizes ?? (values.quick ? "10000" : "1000,10000,100000")).split(",").map(Number);
+  const seconds = Number(values.seconds ?? (values.quick ? 5 : 8));
+  const modes = values.modes.split(",").map((mode) => mode.trim() === "1");
+  const port = Number(values.port);
+  // --quick builds only when no build is there; --no-build never; otherwise always.
+  const built = fs.existsSync(path.join(".next", "BUILD_ID"));
+  if (!values["no-build"] && !(values.quick && built)) execFileSync(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "build"], { stdio: "inherit" });
+  const staticPath = staticFloorPath();
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "ceb-bench-http-"));
+  const results: SizeResult[] = [];
+  try {
+    for (const milestones of sizes) {
+      const workstreams = Math.max(1, Math.round(milestones / 100));
+      const file = path.join(workDir, `bench-${milestones}.sqlite`);
+      const grown = createSyntheticDatabase(file, { workstreams, milestones });
+      const accounts = await createAccounts(file);
+      const context = { ...contextOf(file), staticPath };
+      console.log(`\n${milestones.toLocaleString("en")} milestones, ${workstreams} workstreams (generated in ${(grown.ms / 1000).toFixed(1)} s); ${seconds} s per run`);
+      const size: SizeResult = { milestones, workstreams, modes: [] };
+      for (const publicRead of modes) {
+        console.log(` PUBLIC_READ=${publicRead ? 1 : 0}`);
+        size.modes.push(await runMode(file, accounts, context, { port, seconds, publicRead }));
+      }
+      results.push(size);
+    }
+  } finally {
+    fs.rmSync(workDir, { recursive: true, force: true });
+  }
+  console.log(`\n## HTTP benchmark, ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, Node ${process.version}`);
+  for (const size of results) printSize(size);
+  printGrowth(results);
+  fs.mkdirSync(path.join("bench", "results"), { recursive: true });
+  const out = path.join("bench", "results", `http-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+  fs.writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), cores: os.cpus().length, node: process.version, seconds, routes: ROUTES.map((r) => r.name), results }, null, 2));
+  console.log(`\nJSON: ${out}`);
+  return results;
+}
+
+if (process.argv[1] && /http\.bench\.ts$/.test(process.argv[1])) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,72 @@
+import "server-only";
+import { type AppDatabase, getDb } from "@/db";
+
+/**
+ * What a cached read depends on. A command that changes one of these calls
+ * `invalidateReads(tag)` where it appends history (docs/decisions/007-read-cache.md).
+ */
+export type ReadTag = "milestones" | "workstreams" | "translations";
+
+type Entry = { stamp: string; value: unknown };
+type Store = { generations: Map<ReadTag, number>; entries: Map<string, Entry>; dataVersion: () => number };
+
+/** Bounded so the cache cannot grow with the number of filter combinations people try. */
+const MAX_ENTRIES = 400;
+
+// One store per database connection: tests switch databases, and a dev reload keeps its client.
+const stores = new WeakMap<AppDatabase, Store>();
+
+function storeOf(db: AppDatabase): Store {
+  let store = stores.get(db);
+  if (!store) {
+    const statement = db.$client.prepare("pragma data_version").pluck();
+    store = { generations: new Map(), entries: new Map(), dataVersion: () => statement.get() as number };
+    stores.set(db, store);
+  }
+  return store;
+}
+
+/**
+ * The version of the data a read saw: the generation of each tag it depends on (bumped by this
+ * process's commands) and SQLite's `data_version`, which changes when another connection
+ * (another server process, a command-line script) commits. Reading it costs microseconds.
+ */
+function stampOf(store: Store, tags: readonly ReadTag[]): string {
+  return `${store.dataVersion()}|${tags.map((tag) => store.generations.get(tag) ?? 0).join(",")}`;
+}
+
+/**
+ * Wraps a read so that repeated calls with the same arguments return the same result until a
+ * command invalidates one of its tags or another process writes. Results are shared between
+ * requests: callers must not mutate them. Arguments must be JSON-serializable.
+ */
+export function cachedRead<Args extends unknown[], Result>(
+  name: string,
+  tags: readonly ReadTag[],
+  read: (...args: Args) => Result,
+): (...args: Args) => Result {
+  return (...args: Args): Result => {
+    const db = getDb();
+    const store = storeOf(db);
+    const key = `${name}:${JSON.stringify(args)}`;
+    const stamp = stampOf(store, tags);
+    const hit = store.entries.get(key);
+    if (hit && hit.stamp === stamp) {
+      // Refresh its place: the oldest-used entry is the one dropped when full.
+      store.entries.delete(key);
+      store.entries.set(key, hit);
+      return hit.value as Result;
+    }
+    const value = read(...args);
+    store.entries.delete(key);
+    store.entries.set(key, { stamp, value });
+    if (store.entries.size > MAX_ENTRIES) store.entries.delete(store.entries.keys().next().value!);
+    return value;
+  };
+}
+
+/** Called by the commands after a write commits: every read tagged with one of `tags` reads afresh. */
+export function invalidateReads(...tags: ReadTag[]): void {
+  const store = storeOf(getDb());
+  for (const tag of tags) store.generations.set(tag, (store.generations.get(tag) ?? 0) + 1);
+}
