@@ -200,7 +200,7 @@ export function MilestoneEditor({ initial, canEdit, openOnLoad, overdue }: Props
                   {formError}
                 </p>
               )}
-              <StatusFields draft={draft} wiring={wiring} />
+              <StatusFields draft={draft} wiring={wiring} plannedDate={base.date} />
               <details className="dialog__details" open={Boolean(errors.titleEn || errors.titleZh || errors.date)}>
                 <summary>{t("editDetails")}</summary>
                 <div className="field">

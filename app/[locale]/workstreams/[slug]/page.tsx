@@ -22,6 +22,7 @@ import { getWorkstreamBySlug } from "@/lib/queries/workstreams";
 import { pageQuerySchema, parseQueryLenient, slugSchema } from "@/lib/validation/filters";
 import { HealthBadge } from "../../_components/badges";
 import { HistoryEntryText } from "../../_components/history-entry";
+import { SlipNote } from "../../_components/slip-note";
 import { contentLocale, Localized } from "../../_components/localized";
 import { AddMilestoneForm } from "./add-milestone-form";
 import { MilestoneEditor } from "./milestone-editor";
@@ -236,6 +237,7 @@ export default async function WorkstreamPage({ params, searchParams }: PageProps
                     <tr key={milestone.id} id={`milestone-${milestone.id}`} data-testid="milestone-row">
                       <td className="nowrap">
                         {formatPartialDate(milestone.date, locale)}
+                        <SlipNote baselineDate={milestone.baselineDate} date={milestone.date} />
                         {milestone.completedOn && milestone.completedOn !== milestone.date && (
                           <div className="muted">{t("completedOn", { date: formatPartialDate(milestone.completedOn, locale) })}</div>
                         )}
