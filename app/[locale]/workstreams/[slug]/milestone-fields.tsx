@@ -50,9 +50,12 @@ export function StatusFields<D extends TextDraft & StatusDraft>({
   draft,
   wiring,
   plannedDate,
+  keepStatus = false,
 }: {
   draft: D;
   wiring: FieldWiring<D>;
+  /** Offers "keep each one's status" (value ""), for a change to several milestones at once. */
+  keepStatus?: boolean;
   /** The milestone's current date (null in a bulk update, with several): asks for a new expected date. */
   plannedDate?: string | null;
 }) {
@@ -67,6 +70,7 @@ export function StatusFields<D extends TextDraft & StatusDraft>({
       <div className="field">
         <label htmlFor={`${ids}-status`}>{t("status")}</label>
         <select {...field("status")}>
+          {keepStatus && <option value="">{t("keepStatus")}</option>}
           {MILESTONE_STATUSES.map((status) => (
             <option key={status} value={status}>
               {tStatus(status)}
