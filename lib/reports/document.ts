@@ -222,11 +222,11 @@ function countsTable(data: ReportData, t: ReportText): Block {
     caption: t.tableCounts(data.year),
     columns: [
       // Names get most of the width (at most four lines); the counts are one or two digits.
-      { header: t.workstream, width: 38, align: "left" },
+      { header: t.workstream, width: 36.5, align: "left" },
       ...COUNT_ORDER.map((status) => ({ header: t.status[status], width: 7.2, align: "right" as const })),
       { header: t.overdue, width: 7, align: "right" },
       { header: t.total, width: 5.8, align: "right" },
-      { header: t.changeFrom(data.previous.year), width: 6, align: "right" },
+      { header: t.changeFrom(data.previous.year), width: 7.5, align: "right" },
     ],
     rows: data.workstreams.map((section) => [
       { text: `${t.sectionLabel(section.number)} ${sectionName(section, t)}` },

@@ -5,6 +5,9 @@ import { GET as getHistory } from "@/app/api/milestones/[id]/history/route";
 import { POST as postBulk } from "@/app/api/milestones/bulk/route";
 import { getDb } from "@/db";
 import { milestones, statusHistory, workstreams } from "@/db/schema";
+import { buildReportDocument } from "@/lib/reports/document";
+import { renderCsv } from "@/lib/reports/render/tabular";
+import { buildReportData } from "@/lib/reports/report-data";
 import { countRows, setupTestDatabase } from "../setup/test-database";
 import { makeUser, type TestPrincipal } from "../setup/users";
 
@@ -95,6 +98,19 @@ describe("bulk update", () => {
     for (const target of targets) {
       expect(row(target.id)).toMatchObject({ status: "delayed", date: "2023-09", baselineDate: target.date, version: target.version + 1 });
     }
+
+    // The yearly summary of the new year lists them with their first planned date and the slip.
+    const report = buildReportData(2023, { lang: "en", workstream: ["data-cube"] }, "2026-05-01");
+    const replanned = report.rows.filter((r) => targets.some((t) => t.id === r.milestoneId));
+    expect(replanned).toHaveLength(3);
+    for (const r of replanned) {
+      const target = targets.find((t) => t.id === r.milestoneId)!;
+      expect(r).toMatchObject({ date: "2023-09", dateLabel: "September 2023", baselineDate: target.date, statusLabel: "Delayed", reason: "Waiting for the 2023 data call" });
+      expect(r.slipMonths).toBeGreaterThan(12);
+    }
+    const annex = buildReportDocument(report).blocks.find((block) => block.kind === "table" && block.id === "table-annex");
+    expect(JSON.stringify(annex)).toMatch(/September 2023 \(first planned for [^)]*2021, \d+ months later\)/);
+    expect(renderCsv(report).split("\r\n")[0]).toContain("baselineDate,baselineLabel,slipMonths");
   });
 
   it("a stale row is a conflict naming who changed it, a forbidden row is refused, the others are done", async () => {
