@@ -6,11 +6,12 @@ import { TRANSLATION_LOCALES, type TranslationLocale } from "@/i18n/locales";
 import { type Actor, requireRole, requireWorkstreamEditor } from "@/lib/auth/permissions";
 import type { MilestoneField } from "@/lib/domain/milestone-fields";
 import { parsePartialDate, periodOf } from "@/lib/domain/partial-date";
+import { isReplanStatus } from "@/lib/domain/slip";
 import type { MilestoneStatus } from "@/lib/domain/status";
-import { AppError } from "@/lib/errors";
+import { AppError, type InvalidParam } from "@/lib/errors";
 import { invalidateReads } from "@/lib/queries/cache";
-import { getMilestoneState, type MilestoneState } from "@/lib/queries/milestone-state";
-import { milestoneCreateSchema, milestoneRemoveSchema, milestoneUpdateSchema } from "@/lib/validation/milestones";
+import { getLastChange, getMilestoneState, type LastChange, type MilestoneState } from "@/lib/queries/milestone-state";
+import { milestoneBulkSchema, milestoneCreateSchema, milestoneRemoveSchema, milestoneUpdateSchema } from "@/lib/validation/milestones";
 import { invalidParam } from "@/lib/validation/english-reasons";
 import { parseInput } from "@/lib/validation/parse-or-throw";
 
@@ -30,7 +31,8 @@ function conflict(id: number): AppError {
     "conflict",
     "Someone else changed this milestone after you loaded it. Review the current state, then re-apply or discard your change.",
     [invalidParam("version", "versionOutOfDate", { version: current.version })],
-    { current },
+    // Who changed it, when and why, so the conflict screen can say so (a name, never an email).
+    { current, lastChange: getLastChange(id) },
   );
 }
 
@@ -38,6 +40,13 @@ function dateColumns(value: string) {
   const date = parsePartialDate(value)!;
   const period = periodOf(date);
   return { date: date.value, datePrecision: date.precision, periodStart: period.start, periodEnd: period.end, year: date.year };
+}
+
+/** The current date moved into the baseline columns: done on a milestone's first re-plan only. */
+function baselineColumns(value: string) {
+  const date = parsePartialDate(value)!;
+  const period = periodOf(date);
+  return { baselineDate: date.value, baselinePrecision: date.precision, baselinePeriodStart: period.start, baselinePeriodEnd: period.end };
 }
 
 function completionColumns(value: string | null) {
@@ -82,14 +91,23 @@ function mergeEvidence(existing: Evidence[], added: Evidence[]): Evidence[] {
   return [...existing, ...added.filter((item) => !seen.has(item.value) && seen.add(item.value))];
 }
 
+type UpdateData = ReturnType<ReturnType<typeof milestoneUpdateSchema>["parse"]>;
+
 /**
  * Changes a milestone's status (with completion date, note and evidence) and/or its titles
- * (translations included, recorded as `title.fr` and so on) and date. Refused with 409 when the milestone moved on since `version`; every accepted change
- * appends one history entry in the same transaction.
+ * (translations included, recorded as `title.fr` and so on) and date. Setting it delayed or at
+ * risk may re-plan it with an `expectedDate`: the first re-plan keeps the original date as the
+ * baseline (ADR 007). Refused with 409 when the milestone moved on since `version`; every
+ * accepted change appends one history entry in the same transaction.
  */
 export function updateMilestone(actor: Actor | null, id: number, input: unknown): MilestoneState {
   const user = requireRole(actor, "editor");
   const data = parseInput(milestoneUpdateSchema(), input);
+  return applyUpdate(user, id, data);
+}
+
+/** One milestone's change, all or nothing: the shared body of a single and a bulk update. */
+function applyUpdate(user: Actor, id: number, data: UpdateData): MilestoneState {
   const current = loadLive(id);
   requireWorkstreamEditor(user, current.workstreamId);
   if (current.version !== data.version) throw conflict(id);
@@ -103,6 +121,12 @@ export function updateMilestone(actor: Actor | null, id: number, input: unknown)
     }
     completedOn = data.completedOn;
   }
+  // A new expected date belongs to a delayed or at-risk milestone, whether set now or before.
+  if (data.expectedDate !== undefined && !isReplanStatus(status)) {
+    throw new AppError("unprocessable", "Invalid expectedDate", [invalidParam("expectedDate", "expectedDateOnlyWhenSlipping")]);
+  }
+  const expected = data.expectedDate === undefined ? undefined : parsePartialDate(data.expectedDate)!.value;
+  const replanned = expected !== undefined && expected !== current.date;
 
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   const record = (field: MilestoneField, from: unknown, to: unknown) => {
@@ -110,8 +134,10 @@ export function updateMilestone(actor: Actor | null, id: number, input: unknown)
   };
   record("titleEn", current.titleEn, data.titleEn);
   record("titleZh", current.titleZh, data.titleZh);
-  record("date", current.date, data.date === undefined ? undefined : parsePartialDate(data.date)!.value);
+  record("date", current.date, data.date === undefined ? expected : parsePartialDate(data.date)!.value);
   record("completedOn", current.completedOn, completedOn);
+  // The first re-plan keeps the original date; history names it too, so both dates are on record.
+  if (replanned && !current.baselineDate) changes.baselineDate = { from: null, to: current.date };
   const translated = translationChanges(current.translations, data.translations ?? {});
   for (const change of translated) changes[`title.${change.locale}`] = { from: change.from, to: change.to };
   const statusChanged = status !== current.status;
@@ -132,6 +158,8 @@ export function updateMilestone(actor: Actor | null, id: number, input: unknown)
         ...(data.titleEn !== undefined && { titleEn: data.titleEn }),
         ...(data.titleZh !== undefined && { titleZh: data.titleZh }),
         ...(data.date !== undefined && dateColumns(data.date)),
+        ...(replanned && !current.baselineDate && baselineColumns(current.date)),
+        ...(replanned && dateColumns(expected)),
         evidence: mergeEvidence(current.evidence, added),
         version: current.version + 1,
         updatedAt: new Date().toISOString(),
@@ -159,6 +187,41 @@ export function updateMilestone(actor: Actor | null, id: number, input: unknown)
   // After the commit: every cached page read sees the change on its next request.
   invalidateReads("milestones", "translations");
   return loadLive(id);
+}
+
+/** What happened to one row of a bulk update. */
+export type BulkRowResult =
+  | { id: number; outcome: "done"; milestone: MilestoneState }
+  | { id: number; outcome: "conflict"; current: MilestoneState; lastChange: LastChange | null }
+  | { id: number; outcome: "refused"; status: number; detail: string; invalidParams: InvalidParam[] };
+
+export type BulkResult = { results: BulkRowResult[]; done: number; conflicts: number; refused: number };
+
+/**
+ * Applies one change to many milestones. Each row is its own all-or-nothing update (version
+ * check, one transaction, one history entry), so rows that conflict or are refused leave the
+ * others done; the batch as a whole is not atomic (ADR 007 says why). The shared fields are
+ * validated once, before any row is touched: a bad field refuses the whole request with 422.
+ */
+export function bulkUpdateMilestones(actor: Actor | null, input: unknown): BulkResult {
+  const user = requireRole(actor, "editor");
+  const { items, ...change } = parseInput(milestoneBulkSchema(), input);
+  const seen = new Set<number>();
+  const results = items.map(({ id, version }): BulkRowResult => {
+    if (seen.has(id)) return { id, outcome: "refused", status: 422, detail: "This milestone is listed twice.", invalidParams: [] };
+    seen.add(id);
+    try {
+      return { id, outcome: "done", milestone: applyUpdate(user, id, { ...change, version }) };
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      if (error.code === "conflict" && error.extra.current) {
+        return { id, outcome: "conflict", current: error.extra.current as MilestoneState, lastChange: (error.extra.lastChange as LastChange | null) ?? null };
+      }
+      return { id, outcome: "refused", status: error.status, detail: error.message, invalidParams: error.invalidParams };
+    }
+  });
+  const count = (outcome: BulkRowResult["outcome"]) => results.filter((row) => row.outcome === outcome).length;
+  return { results, done: count("done"), conflicts: count("conflict"), refused: count("refused") };
 }
 
 /** Adds a milestone to a workstream, with its first history entry. */

@@ -1,7 +1,8 @@
-import { eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { type Evidence, milestones, workstreams } from "@/db/schema";
+import { type Evidence, milestones, statusHistory, workstreams } from "@/db/schema";
 import type { DatePrecision } from "@/lib/domain/partial-date";
+import { actorDisplayName } from "@/lib/domain/slip";
 import type { MilestoneStatus } from "@/lib/domain/status";
 import { allMilestoneTranslations, type MilestoneTranslations } from "./translations";
 
@@ -16,6 +17,8 @@ export type MilestoneState = {
   translations: MilestoneTranslations;
   date: string;
   datePrecision: DatePrecision;
+  /** The first planned date when the milestone was re-planned (ADR 007); null while the plan never moved. */
+  baselineDate: string | null;
   status: MilestoneStatus;
   completedOn: string | null;
   evidence: Evidence[];
@@ -36,6 +39,7 @@ export function getMilestoneState(id: number): MilestoneState | null {
         titleZh: milestones.titleZh,
         date: milestones.date,
         datePrecision: milestones.datePrecision,
+        baselineDate: milestones.baselineDate,
         status: milestones.status,
         completedOn: milestones.completedOn,
         evidence: milestones.evidence,
@@ -49,4 +53,18 @@ export function getMilestoneState(id: number): MilestoneState | null {
       .where(eq(milestones.id, id))
       .get() ?? null;
   return row && { ...row, translations: allMilestoneTranslations(id) };
+}
+
+/** Who changed a milestone last, when and why: what a conflict screen names (a name, never an email). */
+export type LastChange = { actor: string; changedAt: string; note: string | null; changes: Record<string, { from: unknown; to: unknown }> | null };
+
+export function getLastChange(id: number): LastChange | null {
+  const row = getDb()
+    .select({ actor: statusHistory.actor, changedAt: statusHistory.changedAt, note: statusHistory.note, changes: statusHistory.changes })
+    .from(statusHistory)
+    .where(eq(statusHistory.milestoneId, id))
+    .orderBy(desc(statusHistory.changedAt), desc(statusHistory.id))
+    .limit(1)
+    .get();
+  return row ? { ...row, actor: actorDisplayName(row.actor) } : null;
 }

@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { type HistoryKind, milestones, statusHistory, workstreams, type Evidence } from "@/db/schema";
 import type { DatePrecision } from "@/lib/domain/partial-date";
+import { actorDisplayName } from "@/lib/domain/slip";
 import type { MilestoneStatus } from "@/lib/domain/status";
 import type { Filters } from "@/lib/validation/filters";
 import { milestoneConditions, overdueExpression, workstreamConditions } from "./conditions";
@@ -18,6 +19,8 @@ export type MilestoneRow = {
   titleZh: string;
   date: string;
   datePrecision: DatePrecision;
+  /** The first planned date of a re-planned milestone (ADR 007), else null. */
+  baselineDate: string | null;
   periodStart: string;
   periodEnd: string;
   status: MilestoneStatus;
@@ -43,6 +46,7 @@ export const milestoneColumns = (today: string) => ({
   titleZh: milestones.titleZh,
   date: milestones.date,
   datePrecision: milestones.datePrecision,
+  baselineDate: milestones.baselineDate,
   periodStart: milestones.periodStart,
   periodEnd: milestones.periodEnd,
   status: milestones.status,
@@ -104,6 +108,7 @@ export type HistoryEntry = {
   fromStatus: MilestoneStatus | null;
   toStatus: MilestoneStatus;
   changedAt: string;
+  /** Who made the change, by name: pages and the API never show an editor's email. */
   actor: string;
   actorUserId: string | null;
   note: string | null;
@@ -123,7 +128,7 @@ function readHistoryOfMilestones(ids: number[]): Map<number, HistoryEntry[]> {
     .all();
   for (const row of rows) {
     const list = byMilestone.get(row.milestoneId) ?? [];
-    list.push(row);
+    list.push({ ...row, actor: actorDisplayName(row.actor) });
     byMilestone.set(row.milestoneId, list);
   }
   return byMilestone;
@@ -171,7 +176,8 @@ function readRecentChanges(limit: number, workstreamId?: number, includeSeed = f
     .where(and(includeSeed ? undefined : sql`${statusHistory.actor} <> 'seed'`, workstreamId !== undefined ? eq(milestones.workstreamId, workstreamId) : undefined))
     .orderBy(desc(statusHistory.changedAt), desc(statusHistory.id))
     .limit(limit)
-    .all();
+    .all()
+    .map((row) => ({ ...row, actor: actorDisplayName(row.actor) }));
 }
 
 // Cached between requests, invalidated by the commands (docs/decisions/007-read-cache.md).

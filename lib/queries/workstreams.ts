@@ -10,6 +10,7 @@ import {
   isOpenExpression,
   milestoneConditions,
   overdueCount,
+  slipMonthsExpression,
   workstreamConditions,
 } from "./conditions";
 import { type Page, pageOf } from "./pagination";
@@ -35,6 +36,8 @@ export type WorkstreamSummary = {
   counts: StatusCounts;
   total: number;
   overdue: number;
+  /** Open milestones re-planned to a later date, and the longest slip among them in months. */
+  slipped: { count: number; maxMonths: number };
   progress: { completed: number; total: number; ratio: number };
   health: Health;
   nextOpen: { id: number; titleEn: string; titleZh: string; date: string; periodEnd: string; status: MilestoneStatus } | null;
@@ -68,6 +71,8 @@ function readListWorkstreamSummaries(
       paragraphs: workstreams.paragraphs,
       total: count(milestones.id),
       overdue: overdueCount(today),
+      slippedCount: sql<number>`coalesce(sum(case when ${isOpenExpression} and ${slipMonthsExpression} > 0 then 1 else 0 end), 0)`.mapWith(Number),
+      slippedMaxMonths: sql<number>`coalesce(max(case when ${isOpenExpression} then ${slipMonthsExpression} end), 0)`.mapWith(Number),
       ...statusCountColumns,
     })
     .from(workstreams)
@@ -101,6 +106,7 @@ function readListWorkstreamSummaries(
       counts,
       total: row.total,
       overdue: row.overdue,
+      slipped: { count: row.slippedCount, maxMonths: row.slippedMaxMonths },
       progress: progressOf(counts),
       health: healthOf(counts, row.overdue),
       nextOpen: nextOpen.get(row.id) ?? null,

@@ -58,6 +58,10 @@ export function reportHeading(data: ReportData): ReportHeading {
   };
 }
 
+/** A workstream's name, marked "not translated" where English stands in (as the pages mark it). */
+const sectionName = (section: WorkstreamSection, t: ReportText) => (section.nameTranslated ? section.name : t.untranslated(section.name));
+const rowTitle = (row: ReportRow, t: ReportText) => (row.titleTranslated ? row.title : t.untranslated(row.title));
+
 /**
  * `sections` limits the per-workstream parts (counts table rows, status-mix bars, sections and
  * annex rows) to one page of workstreams, as the report page shows them; totals and text stay
@@ -121,9 +125,10 @@ export function buildReportDocument(data: ReportData, options: { sections?: Work
   // A sentence ending in an abbreviation ("1 июня 2021 г.", "paras.") takes no second full stop.
   const endSentence = (text: string, before: string) => ((text || before).endsWith(".") && stop.startsWith(".") ? `${text}${stop.slice(1)}` : `${text}${stop}`);
   const itemRuns = (row: ReportRow, slipped: boolean): Run[] => {
-    const runs: Run[] = [{ text: row.title, bold: true }, { text: `${dash}${row.dateLabel}` }];
+    const runs: Run[] = [{ text: rowTitle(row, t), bold: true }, { text: `${dash}${row.dateLabel}` }];
     const facts: string[] = [];
     if (row.status === "completed" && row.completedOn && row.completedOn !== row.date) facts.push(t.completedOn(reportDate(row.completedOn, data.lang)));
+    if (row.baselineLabel) facts.push(t.firstPlanned(row.baselineLabel, row.slipMonths ?? 0));
     if (slipped) {
       facts.push(row.statusLabel.toLowerCase());
       if (row.overdue) facts.push(t.overdueSince(row.dateLabel));
@@ -151,13 +156,13 @@ export function buildReportDocument(data: ReportData, options: { sections?: Work
     para([{ text: heading }], rows.map((row, index) => ({ label: t.itemLabel(index + 1), runs: itemRuns(row, slipped) })));
   };
   for (const section of shown) {
-    blocks.push({ kind: "heading", level: 2, id: `ws-${section.slug}`, label: t.sectionLabel(section.number), text: section.name });
+    blocks.push({ kind: "heading", level: 2, id: `ws-${section.slug}`, label: t.sectionLabel(section.number), text: sectionName(section, t) });
     const paragraphs = section.paragraphs.length ? t.paragraphsLine(data.sourceSymbol, compactRanges(section.paragraphs)) : "";
     blocks.push({
       kind: "meta",
       runs: [{ text: [t.bodyLine(section.body), t.leadsLine(section.leads.length ? section.leads.join(t.listSeparator) : null), paragraphs].filter(Boolean).join(space) }],
     });
-    para([{ text: section.summary }]);
+    para([{ text: section.summaryTranslated ? section.summary : t.untranslated(section.summary) }]);
     const { completed, inProgress, ongoing, slipped, planned, cancelled } = section.groups;
     if (!completed.length && !inProgress.length && !ongoing.length && !slipped.length && !planned.length && !cancelled.length) para([{ text: t.noMilestones }]);
     group(t.groupCompleted(data.year, completed.length), completed);
@@ -187,13 +192,13 @@ export function buildReportDocument(data: ReportData, options: { sections?: Work
     rows: shown.flatMap((section) => {
       const rows = [...section.groups.completed, ...section.groups.inProgress, ...section.groups.ongoing, ...section.groups.slipped, ...section.groups.planned, ...section.groups.cancelled].sort((a, b) => a.number - b.number);
       if (!rows.length) return [];
-      const heading: Row = Object.assign([{ text: `${t.sectionLabel(section.number)} ${section.name}`, bold: true }], { group: true });
+      const heading: Row = Object.assign([{ text: `${t.sectionLabel(section.number)} ${sectionName(section, t)}`, bold: true }], { group: true });
       return [
         heading,
         ...rows.map((row): Row => [
           { text: t.num(row.number) },
-          { text: row.title },
-          { text: row.dateLabel },
+          { text: rowTitle(row, t) },
+          { text: row.baselineLabel ? `${row.dateLabel} (${t.firstPlanned(row.baselineLabel, row.slipMonths ?? 0)})` : row.dateLabel },
           { text: row.overdue ? `${row.statusLabel}${factSeparator}${t.overdue}` : row.statusLabel },
           { text: [row.source, ...row.symbols].join(sources) },
         ]),
@@ -224,14 +229,15 @@ function countsTable(data: ReportData, t: ReportText, shown: WorkstreamSection[]
     label: t.table(1),
     caption: t.tableCounts(data.year),
     columns: [
-      { header: t.workstream, width: 21, align: "left" },
-      ...COUNT_ORDER.map((status) => ({ header: t.status[status], width: 11, align: "right" as const })),
-      { header: t.overdue, width: 9.5, align: "right" },
-      { header: t.total, width: 7.5, align: "right" },
-      { header: t.changeFrom(data.previous.year), width: 10, align: "right" },
+      // Names get most of the width (at most four lines); the counts are one or two digits.
+      { header: t.workstream, width: 36.5, align: "left" },
+      ...COUNT_ORDER.map((status) => ({ header: t.status[status], width: 7.2, align: "right" as const })),
+      { header: t.overdue, width: 7, align: "right" },
+      { header: t.total, width: 5.8, align: "right" },
+      { header: t.changeFrom(data.previous.year), width: 7.5, align: "right" },
     ],
     rows: shown.map((section) => [
-      { text: `${t.sectionLabel(section.number)} ${section.name}` },
+      { text: `${t.sectionLabel(section.number)} ${sectionName(section, t)}` },
       ...countCells(section.totals),
       { text: t.signed(section.totals.total - section.previous.total) },
     ]),

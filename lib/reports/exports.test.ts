@@ -145,3 +145,42 @@ describe("the timeline image in each language", () => {
     expect(text).toContain(squash(REPORT_TEXT.ar.status.completed));
   });
 });
+
+describe("issue 13: exports that read well", () => {
+  it("Excel: filters and frozen panes on both sheets, and a native status chart drawn from the Summary's cells", async () => {
+    const body = (await renderReport(data.en, "xlsx")).body;
+    const zip = await JSZip.loadAsync(body);
+    const milestones = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    const summary = await zip.file("xl/worksheets/sheet2.xml")!.async("string");
+    expect(milestones).toMatch(new RegExp(`<autoFilter ref="A1:[A-Z]+${data.en.rows.length + 1}"/>`));
+    expect(summary).toMatch(new RegExp(`<autoFilter ref="A1:L${data.en.workstreams.length + 1}"/>`));
+    expect(milestones).toMatch(/<pane [^>]*ySplit="1"[^>]*state="frozen"/);
+    expect(summary).toMatch(/<pane [^>]*xSplit="1" ySplit="1"[^>]*state="frozen"/);
+    expect(summary).toContain('<drawing r:id="rIdChart1"/>');
+    const chart = await zip.file("xl/charts/chart1.xml")!.async("string");
+    expect(chart).toContain('<c:grouping val="stacked"/>');
+    expect((chart.match(/<c:ser>/g) ?? []).length).toBe(6);
+    expect(chart).toContain(`<c:f>'Summary'!$C$2:$C$${data.en.workstreams.length + 1}</c:f>`);
+    expect(await zip.file("[Content_Types].xml")!.async("string")).toContain("drawingml.chart+xml");
+    // exceljs still reads the workbook back.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(body as unknown as ArrayBuffer);
+    expect(workbook.getWorksheet("Summary")!.rowCount).toBeGreaterThan(data.en.workstreams.length);
+  });
+
+  it("French and Arabic mark English content standing in for a translation, as the pages do", async () => {
+    const french = xmlText(await (await JSZip.loadAsync((await renderReport(data.fr, "docx")).body)).file("word/document.xml")!.async("string"));
+    expect(french).toContain(`${data.fr.workstreams[0]!.name} (non traduit)`);
+    const arabic = squash(await pdfText((await renderReport(data.ar, "pdf")).body));
+    expect(arabic).toContain(squash("غير مترجم"));
+    expect(data.fr.rows.every((row) => row.titleTranslated === false)).toBe(true);
+    // English has nothing to mark.
+    expect(xmlText(await (await JSZip.loadAsync((await renderReport(data.en, "docx")).body)).file("word/document.xml")!.async("string"))).not.toContain("not translated");
+  }, 60_000);
+
+  it("Word: a column heading too wide for its column is set smaller, never broken inside a word", async () => {
+    const xml = await (await JSZip.loadAsync((await renderReport(data.en, "docx")).body)).file("word/document.xml")!.async("string");
+    const header = xml.slice(xml.indexOf("<w:tblHeader/>"), xml.indexOf("</w:tr>", xml.indexOf("<w:tblHeader/>")));
+    expect(header).toMatch(/<w:sz w:val="\d+"\/><w:szCs w:val="\d+"\/><\/w:rPr><w:t xml:space="preserve">Completed</);
+  });
+});

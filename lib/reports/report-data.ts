@@ -2,6 +2,7 @@ import "server-only";
 import { reportSeed } from "@/db/seed/report-e-2022-13";
 import { emptyStatusCounts, type StatusCounts } from "@/lib/domain/health";
 import type { DatePrecision } from "@/lib/domain/partial-date";
+import { slipMonths } from "@/lib/domain/slip";
 import { MILESTONE_STATUSES, type MilestoneStatus } from "@/lib/domain/status";
 import { cachedRead } from "@/lib/queries/cache";
 import type { ReportLang } from "./options";
@@ -18,7 +19,7 @@ import {
   workstreamsForReport,
 } from "./queries";
 import { storedTranslations } from "./stored-translations";
-import { inLanguage, REPORT_TEXT, reportDate } from "./text";
+import { inLanguage, isTranslated, REPORT_TEXT, reportDate } from "./text";
 
 /** The document every milestone's paragraph reference points into. */
 export const SOURCE_SYMBOL = reportSeed.document.symbol;
@@ -58,6 +59,14 @@ export type ReportRow = {
   quoteZh: string | null;
   /** Why it has its status: the note of the change into it, when one was recorded. */
   reason: string | null;
+  /** The first planned date of a re-planned milestone (`date` is then the new one), else null. */
+  baselineDate: string | null;
+  baselineLabel: string | null;
+  /** Months from the first planned date to the current one (ADR 007). */
+  slipMonths: number | null;
+  /** False where English stands in for the report's language: the document marks it "not translated". */
+  titleTranslated: boolean;
+  workstreamTranslated: boolean;
 };
 
 export type ReportRowColumn = (typeof REPORT_ROW_COLUMNS)[number];
@@ -87,6 +96,11 @@ export const REPORT_ROW_COLUMNS = [
   "evidenceNotes",
   "quoteZh",
   "reason",
+  "baselineDate",
+  "baselineLabel",
+  "slipMonths",
+  "titleTranslated",
+  "workstreamTranslated",
 ] as const satisfies readonly (keyof ReportRow)[];
 
 export type MilestoneGroups = {
@@ -109,6 +123,9 @@ export type WorkstreamSection = {
   leads: string[];
   paragraphs: number[];
   summary: string;
+  /** False where English stands in for the report's language. */
+  nameTranslated: boolean;
+  summaryTranslated: boolean;
   totals: Totals;
   previous: Totals;
   groups: MilestoneGroups;
@@ -182,6 +199,7 @@ export function buildReportData(
   const next = openMilestonesOfYear(year + 1, streams.map((stream) => stream.id), scope, today);
   const byId = new Map<number, ReportWorkstreamRow>(streams.map((stream) => [stream.id, stream]));
   const names = new Map(streams.map((stream) => [stream.id, inLanguage(lang, stream.nameEn, stream.nameZh, translations?.({ kind: "workstream", id: stream.id, field: "name" }))]));
+  const nameTranslated = new Map(streams.map((stream) => [stream.id, isTranslated(lang, stream.nameZh, translations?.({ kind: "workstream", id: stream.id, field: "name" }))]));
 
   const toRow = (milestone: ReportMilestoneRow, number: number): ReportRow => {
     const stream = byId.get(milestone.workstreamId)!;
@@ -216,6 +234,11 @@ export function buildReportData(
       ),
       quoteZh: milestone.quoteZh,
       reason: reasons.get(milestone.id) ?? null,
+      baselineDate: milestone.baselineDate,
+      baselineLabel: milestone.baselineDate ? reportDate(milestone.baselineDate, lang) : null,
+      slipMonths: slipMonths(milestone.baselineDate, milestone.date),
+      titleTranslated: isTranslated(lang, milestone.titleZh, translations?.({ kind: "milestone", id: milestone.id, field: "title" })),
+      workstreamTranslated: nameTranslated.get(stream.id)!,
     };
   };
 
@@ -243,6 +266,8 @@ export function buildReportData(
       leads: stream.leads,
       paragraphs: stream.paragraphs,
       summary: inLanguage(lang, stream.summaryEn, stream.summaryZh, translations?.({ kind: "workstream", id: stream.id, field: "summary" })),
+      nameTranslated: nameTranslated.get(stream.id)!,
+      summaryTranslated: isTranslated(lang, stream.summaryZh, translations?.({ kind: "workstream", id: stream.id, field: "summary" })),
       totals: totalsOf(counts.get(stream.id)),
       previous: totalsOf(previousCounts.get(stream.id)),
       groups: groupMilestones(rowsByStream.get(stream.id) ?? []),

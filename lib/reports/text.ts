@@ -108,10 +108,14 @@ export type ReportText = {
   noMilestones: string;
   completedOn: (date: string) => string;
   overdueSince: (date: string) => string;
+  /** A re-planned milestone's first planned date and how many months it moved: "first planned for March 2022, 9 months later". */
+  firstPlanned: (date: string, months: number) => string;
   reason: (note: string) => string;
   noReason: string;
   paragraphRef: (symbol: string, paragraph: number, footnote: number | null) => string;
   addedInTracker: string;
+  /** Appended to English content standing in for a missing translation, as the pages mark it. */
+  untranslated: (text: string) => string;
   quote: (text: string) => string;
   page: (page: number, pages: number) => string;
   figure: (n: number) => string;
@@ -243,10 +247,12 @@ const en: ReportText = {
   noMilestones: "No milestones of this workstream match the options of this report.",
   completedOn: (date) => `completed ${date}`,
   overdueSince: (date) => `overdue since the end of ${date}`,
+  firstPlanned: (date, months) => `first planned for ${date}${months > 0 ? `, ${enN.num(months)} ${months === 1 ? "month" : "months"} later` : ""}`,
   reason: (note) => `Reason recorded: ${note}`,
   noReason: "No reason recorded.",
   paragraphRef: (symbol, paragraph, footnote) => `${symbol}, para. ${paragraph}${footnote !== null ? `, footnote ${footnote}` : ""}`,
   addedInTracker: "added in the tracker",
+  untranslated: (text) => `${text} (not translated)`,
   quote: (text) => `“${text}”`,
   page: (page, pages) => `Page ${enN.num(page)} of ${enN.num(pages)}`,
   figure: (n) => `Figure ${roman(n)}`,
@@ -276,6 +282,11 @@ const en: ReportText = {
     evidenceNotes: "Notes on evidence",
     quoteZh: "Quotation (Chinese)",
     reason: "Reason",
+    baselineDate: "First planned date",
+    baselineLabel: "First planned",
+    slipMonths: "Slip (months)",
+    titleTranslated: "Title translated",
+    workstreamTranslated: "Workstream name translated",
   },
   sheets: { milestones: "Milestones", summary: "Summary", about: "About" },
   about: { title: "Title", subtitle: "Subtitle", report: "Report", year: "Year", language: "Language", asOf: "Statuses as of", source: "Source" },
@@ -360,10 +371,12 @@ const zh: ReportText = {
   noMilestones: "本工作流没有符合本报告选项的里程碑。",
   completedOn: (date) => `完成于 ${date}`,
   overdueSince: (date) => `自 ${date} 结束起逾期`,
+  firstPlanned: (date, months) => `原计划于${date}${months > 0 ? `，推迟 ${months} 个月` : ""}`,
   reason: (note) => `记录的原因：${note}`,
   noReason: "未记录原因。",
   paragraphRef: (symbol, paragraph, footnote) => `${symbol}，第 ${paragraph} 段${footnote !== null ? `，脚注 ${footnote}` : ""}`,
   addedInTracker: "在跟踪系统中添加",
+  untranslated: (text) => `${text}（未翻译）`,
   quote: (text) => `“${text}”`,
   page: (page, pages) => `第 ${zhN.num(page)} 页，共 ${zhN.num(pages)} 页`,
   figure: (n) => `图${["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"][n - 1] ?? n}`,
@@ -393,6 +406,11 @@ const zh: ReportText = {
     evidenceNotes: "证据说明",
     quoteZh: "中文原文",
     reason: "原因",
+    baselineDate: "最初计划日期（原文）",
+    baselineLabel: "最初计划日期",
+    slipMonths: "推迟（月）",
+    titleTranslated: "标题已翻译",
+    workstreamTranslated: "工作流名称已翻译",
   },
   sheets: { milestones: "里程碑", summary: "汇总", about: "说明" },
   about: { title: "标题", subtitle: "副标题", report: "报告", year: "年份", language: "语言", asOf: "状态截至", source: "出处" },
@@ -482,10 +500,12 @@ const fr: ReportText = {
   noMilestones: "Aucun jalon de cet axe de travail ne correspond aux options du présent rapport.",
   completedOn: (date) => `achevé\u00A0: ${date}`,
   overdueSince: (date) => `échéance dépassée (échéance\u00A0: ${date})`,
+  firstPlanned: (date, months) => `prévu initialement pour ${date}${months > 0 ? `, ${months}\u00A0mois plus tard` : ""}`,
   reason: (note) => `Motif consigné\u00A0: ${note}`,
   noReason: "Aucun motif consigné.",
   paragraphRef: (symbol, paragraph, footnote) => `${symbol}, par. ${paragraph}${footnote !== null ? `, note ${footnote}` : ""}`,
   addedInTracker: "ajouté dans l’outil de suivi",
+  untranslated: (text) => `${text} (non traduit)`,
   quote: (text) => `«\u00A0${text}\u00A0»`,
   page: (page, pages) => `Page ${frN.num(page)} sur ${frN.num(pages)}`,
   figure: (n) => `Figure ${roman(n)}`,
@@ -515,6 +535,11 @@ const fr: ReportText = {
     evidenceNotes: "Notes sur les justificatifs",
     quoteZh: "Citation (chinois)",
     reason: "Motif",
+    baselineDate: "Date initialement prévue (texte)",
+    baselineLabel: "Date initialement prévue",
+    slipMonths: "Décalage (mois)",
+    titleTranslated: "Titre traduit",
+    workstreamTranslated: "Nom de l’axe de travail traduit",
   },
   sheets: { milestones: "Jalons", summary: "Synthèse", about: "À propos" },
   about: { title: "Titre", subtitle: "Sous-titre", report: "Rapport", year: "Année", language: "Langue", asOf: "Statuts au", source: "Source" },
@@ -602,10 +627,12 @@ const es: ReportText = {
   noMilestones: "Ningún hito de esta línea de trabajo corresponde a las opciones de este informe.",
   completedOn: (date) => `completado: ${date}`,
   overdueSince: (date) => `vencido (plazo: ${date})`,
+  firstPlanned: (date, months) => `previsto inicialmente para ${date}${months > 0 ? `, ${months} ${months === 1 ? "mes" : "meses"} más tarde` : ""}`,
   reason: (note) => `Motivo registrado: ${note}`,
   noReason: "No se registró ningún motivo.",
   paragraphRef: (symbol, paragraph, footnote) => `${symbol}, párr. ${paragraph}${footnote !== null ? `, nota ${footnote}` : ""}`,
   addedInTracker: "añadido en el sistema de seguimiento",
+  untranslated: (text) => `${text} (sin traducir)`,
   quote: (text) => `“${text}”`,
   page: (page, pages) => `Página ${esN.num(page)} de ${esN.num(pages)}`,
   figure: (n) => `Figura ${roman(n)}`,
@@ -635,6 +662,11 @@ const es: ReportText = {
     evidenceNotes: "Notas sobre los justificantes",
     quoteZh: "Cita (chino)",
     reason: "Motivo",
+    baselineDate: "Fecha prevista inicialmente (texto)",
+    baselineLabel: "Fecha prevista inicialmente",
+    slipMonths: "Retraso (meses)",
+    titleTranslated: "Título traducido",
+    workstreamTranslated: "Nombre de la línea de trabajo traducido",
   },
   sheets: { milestones: "Hitos", summary: "Resumen", about: "Acerca de" },
   about: { title: "Título", subtitle: "Subtítulo", report: "Informe", year: "Año", language: "Idioma", asOf: "Estados al", source: "Fuente" },
@@ -725,10 +757,12 @@ const ru: ReportText = {
   noMilestones: "Ни одна веха этого направления работы не соответствует параметрам настоящего отчета.",
   completedOn: (date) => `выполнена: ${date}`,
   overdueSince: (date) => `просрочена (срок: ${date})`,
+  firstPlanned: (date, months) => `первоначально планировалось на ${date}${months > 0 ? `, перенос на ${months} мес.` : ""}`,
   reason: (note) => `Указанная причина: ${note}`,
   noReason: "Причина не указана.",
   paragraphRef: (symbol, paragraph, footnote) => `${symbol}, пункт ${paragraph}${footnote !== null ? `, сноска ${footnote}` : ""}`,
   addedInTracker: "добавлена в системе мониторинга",
+  untranslated: (text) => `${text} (не переведено)`,
   quote: (text) => `«${text}»`,
   page: (page, pages) => `Страница ${ruN.num(page)} из ${ruN.num(pages)}`,
   figure: (n) => `Диаграмма ${roman(n)}`,
@@ -758,6 +792,11 @@ const ru: ReportText = {
     evidenceNotes: "Примечания к подтверждающим материалам",
     quoteZh: "Цитата (на китайском языке)",
     reason: "Причина",
+    baselineDate: "Первоначальная дата (код)",
+    baselineLabel: "Первоначальная дата",
+    slipMonths: "Перенос (мес.)",
+    titleTranslated: "Название переведено",
+    workstreamTranslated: "Название направления переведено",
   },
   sheets: { milestones: "Вехи", summary: "Сводка", about: "О документе" },
   about: { title: "Название", subtitle: "Подзаголовок", report: "Отчет", year: "Год", language: "Язык", asOf: "Статусы на", source: "Источник" },
@@ -852,10 +891,12 @@ const ar: ReportText = {
   noMilestones: "لا يطابق أي معلم رئيسي من معالم مسار العمل هذا خيارات هذا التقرير.",
   completedOn: (date) => `أُنجز: ${date}`,
   overdueSince: (date) => `فات موعده (الموعد: ${date})`,
+  firstPlanned: (date, months) => `كان مقررًا أصلًا في ${date}${months > 0 ? `، بتأخير ${months} ${months >= 3 && months <= 10 ? "أشهر" : "شهرًا"}` : ""}`,
   reason: (note) => `السبب المسجل: ${note}`,
   noReason: "لم يُسجل أي سبب.",
   paragraphRef: (symbol, paragraph, footnote) => `${symbol}، الفقرة ${paragraph}${footnote !== null ? `، الحاشية ${footnote}` : ""}`,
   addedInTracker: "أُضيف في أداة التتبع",
+  untranslated: (text) => `${text} (غير مترجم)`,
   quote: (text) => `«${text}»`,
   page: (page, pages) => `الصفحة ${arN.num(page)} من ${arN.num(pages)}`,
   figure: (n) => `الشكل ${ARABIC_FIGURE_ORDINALS[n - 1] ?? arN.num(n)}`,
@@ -885,6 +926,11 @@ const ar: ReportText = {
     evidenceNotes: "ملاحظات على الأدلة الداعمة",
     quoteZh: "الاقتباس (بالصينية)",
     reason: "السبب",
+    baselineDate: "التاريخ المقرر أصلًا (رمز)",
+    baselineLabel: "التاريخ المقرر أصلًا",
+    slipMonths: "التأخير (بالأشهر)",
+    titleTranslated: "العنوان مترجم",
+    workstreamTranslated: "اسم مسار العمل مترجم",
   },
   sheets: { milestones: "المعالم الرئيسية", summary: "الموجز", about: "عن التقرير" },
   about: { title: "العنوان", subtitle: "العنوان الفرعي", report: "التقرير", year: "السنة", language: "اللغة", asOf: "الحالات في", source: "المصدر" },
@@ -932,4 +978,9 @@ export function reportDate(value: string, lang: ReportLang): string {
  */
 export function inLanguage(lang: ReportLang, en: string, zh: string | null | undefined, translation?: string | null): string {
   return localizedText(lang, { en, zh: zh ?? "" }, translation).text;
+}
+
+/** Whether content is in the report's language, or English stands in for it (the pages' rule). */
+export function isTranslated(lang: ReportLang, zh: string | null | undefined, translation?: string | null): boolean {
+  return localizedText(lang, { en: "x", zh: zh ?? "" }, translation).translated;
 }

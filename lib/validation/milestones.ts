@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Evidence } from "@/db/schema";
 import { parsePartialDate, periodOf, todayIso } from "@/lib/domain/partial-date";
+import { isReplanStatus } from "@/lib/domain/slip";
 import { MILESTONE_STATUSES, type MilestoneStatus } from "@/lib/domain/status";
 import { reason } from "./reasons";
 import { translatedTitleSchema, translationsSchema } from "./translations";
@@ -76,11 +77,24 @@ export const milestoneUpdateSchema = (today = todayIso()) =>
       titleEn: z.string().trim().min(1, reason("required")).max(300, reason("tooLong", { max: 300 })).optional(),
       titleZh: z.string().trim().max(300, reason("tooLong", { max: 300 })).optional(),
       date: partialDateInputSchema.optional(),
+      /**
+       * Re-planning: the new expected date of a delayed or at-risk milestone. The first re-plan
+       * keeps the original date as the baseline (ADR 007).
+       */
+      expectedDate: partialDateInputSchema.optional(),
       /** Titles in Arabic, French, Russian or Spanish; an empty string removes one. */
       translations: translationsSchema(translatedTitleSchema).optional(),
     })
     .strict()
-    .superRefine((value, context) => checkStatusRules(value, context, today));
+    .superRefine((value, context) => {
+      checkStatusRules(value, context, today);
+      if (value.expectedDate !== undefined && value.status !== undefined && !isReplanStatus(value.status)) {
+        context.addIssue({ code: "custom", path: ["expectedDate"], message: reason("expectedDateOnlyWhenSlipping") });
+      }
+      if (value.expectedDate !== undefined && value.date !== undefined) {
+        context.addIssue({ code: "custom", path: ["expectedDate"], message: reason("notWithDate") });
+      }
+    });
 
 export type MilestoneUpdateInput = z.input<ReturnType<typeof milestoneUpdateSchema>>;
 
@@ -109,3 +123,33 @@ export const milestoneRemoveSchema = z
     note: noteSchema.optional(),
   })
   .strict();
+
+/** The most milestones one bulk update may change. */
+export const BULK_MAX_ROWS = 200;
+
+/**
+ * POST /api/milestones/bulk: one change (status, note, evidence, new expected date) applied to
+ * each listed milestone, each at the version the client last saw.
+ */
+export const milestoneBulkSchema = (today = todayIso()) =>
+  z
+    .object({
+      items: z
+        .array(z.object({ id: z.number().int().positive(), version: z.number({ error: reason("versionRequired") }).int().min(1) }).strict())
+        .min(1, reason("required"))
+        .max(BULK_MAX_ROWS, reason("tooManyItems", { max: BULK_MAX_ROWS })),
+      status: z.enum(MILESTONE_STATUSES, { error: reason("oneOf", { options: MILESTONE_STATUSES.join(", ") }) }).optional(),
+      completedOn: partialDateInputSchema.optional(),
+      note: noteSchema.optional(),
+      evidence: evidenceListSchema.optional(),
+      expectedDate: partialDateInputSchema.optional(),
+    })
+    .strict()
+    .superRefine((value, context) => {
+      checkStatusRules(value, context, today);
+      if (value.expectedDate !== undefined && value.status !== undefined && !isReplanStatus(value.status)) {
+        context.addIssue({ code: "custom", path: ["expectedDate"], message: reason("expectedDateOnlyWhenSlipping") });
+      }
+    });
+
+export type MilestoneBulkInput = z.input<ReturnType<typeof milestoneBulkSchema>>;

@@ -63,6 +63,8 @@ export const REASON_ARGUMENTS = {
   paragraphList: {},
   changesNothing: {},
   slugTaken: {},
+  expectedDateOnlyWhenSlipping: {},
+  notWithDate: {},
 } as const satisfies Record<ReasonCode, Record<string, "number" | "text">>;
 
 type ArgumentKinds<C extends ReasonCode> = (typeof REASON_ARGUMENTS)[C];

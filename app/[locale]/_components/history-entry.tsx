@@ -1,7 +1,8 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { Evidence } from "@/db/schema";
 import { isTranslationLocale, LOCALE_NAMES } from "@/i18n/locales";
-import { isMilestoneField } from "@/lib/domain/milestone-fields";
+import { DATE_FIELDS, isMilestoneField } from "@/lib/domain/milestone-fields";
+import { formatPartialDate } from "@/lib/domain/partial-date";
 import type { HistoryEntry } from "@/lib/queries/milestones";
 
 function evidenceHref(evidence: Evidence): string {
@@ -14,6 +15,7 @@ export async function HistoryEntryText({ entry }: { entry: HistoryEntry }) {
   const tStatus = await getTranslations("status");
   const tFields = await getTranslations("editor.fields");
   const format = await getFormatter();
+  const locale = await getLocale();
   const what =
     entry.kind === "created"
       ? entry.actor === "seed"
@@ -29,16 +31,28 @@ export async function HistoryEntryText({ entry }: { entry: HistoryEntry }) {
     if (isTranslationLocale(language)) return tFields("titleIn", { language: LOCALE_NAMES[language] });
     return isMilestoneField(name) ? tFields(name) : name;
   };
+  /** An old or new value as people read it: dates at their precision, "—" for none. */
+  const valueText = (name: string, value: unknown) => {
+    if (value === null || value === undefined || value === "") return "—";
+    if (typeof value !== "string") return String(value);
+    return DATE_FIELDS.includes(name) ? formatPartialDate(value, locale) : value;
+  };
   return (
     <>
       <time dateTime={entry.changedAt}>{format.dateTime(new Date(entry.changedAt), { dateStyle: "medium", timeStyle: "short" })}</time> —{" "}
       <strong>{what}</strong> <span className="muted">{t("historyBy", { actor: entry.actor })}</span>
       {changed.length > 0 && (
-        <div className="history__note">
-          {t("changedFields", {
-            fields: format.list(changed.map(fieldName)),
-          })}
-        </div>
+        <ul className="history__changes">
+          {changed.map((name) => (
+            <li key={name}>
+              {t("changedValue", {
+                field: fieldName(name),
+                from: valueText(name, entry.changes![name]!.from),
+                to: valueText(name, entry.changes![name]!.to),
+              })}
+            </li>
+          ))}
+        </ul>
       )}
       {entry.note && <div className="history__note">{entry.note}</div>}
       {entry.evidence.length > 0 && (

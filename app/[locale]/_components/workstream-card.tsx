@@ -24,6 +24,7 @@ export async function WorkstreamCard({
   nextOpenTranslation?: string | null;
 }) {
   const t = await getTranslations("card");
+  const tSlip = await getTranslations("slip");
   const tStatus = await getTranslations("status");
   const format = await getFormatter();
   const locale = await contentLocale();
@@ -92,6 +93,11 @@ export async function WorkstreamCard({
           )}
         </ul>
       </div>
+      {workstream.slipped.count > 0 && (
+        <p className="card__slip slip" data-testid="card-slip">
+          {tSlip("card", { count: workstream.slipped.count, months: workstream.slipped.maxMonths })}
+        </p>
+      )}
       <dl className="card__facts">
         <div>
           <dt>{t("nextOpen")}</dt>

@@ -1,7 +1,7 @@
 import "server-only";
 import { AlignmentType, Document, Footer, Header, HeadingLevel, ImageRun, LineRuleType, Packer, PageNumber, Paragraph, TextRun } from "docx";
 import { strFromU8, strToU8, unzipSync, Zip, ZipDeflate } from "fflate";
-import { mirrorScene, sceneOf, sceneToSvg } from "../charts";
+import { approximateWidth, mirrorScene, sceneOf, sceneToSvg } from "../charts";
 import type { Block, Cell, ReportDocument, Row, Run } from "../document";
 import { REPORT_FONT_FAMILY } from "../fonts";
 import type { ReportLang } from "../options";
@@ -15,6 +15,8 @@ const PAGE_WIDTH = 11906;
 const PAGE_HEIGHT = 16838;
 const SIDE_MARGIN = 1276;
 const CONTENT_TWIPS = PAGE_WIDTH - 2 * SIDE_MARGIN;
+/** The size of table text (the TableText style's 15 half-points). */
+const TABLE_TEXT_PT = 7.5;
 /** Chart images: the content width at 96 pixels to the inch. */
 const IMAGE_WIDTH_PX = Math.round((CONTENT_TWIPS / 20) * (96 / 72));
 const NUM_ID = 1;
@@ -105,9 +107,19 @@ function* tableChunks(block: Extract<Block, { kind: "table" }>, { rtl, textRun, 
   const widths = block.columns.map((column) => Math.round((column.width / total) * CONTENT_TWIPS));
   const line = 'w:val="single" w:color="AAB3BF" w:sz="4"';
   const none = 'w:val="none" w:color="FFFFFF" w:sz="0"';
+  // A column heading whose longest word is wider than its column ("Completed" over a count) is
+  // set smaller rather than broken inside the word ("Complet/ed"), as in the PDF.
+  const headRun = (value: string, index: number) => {
+    const room = widths[index]! / 20 - 8; // points, less the cell's margins
+    const longest = Math.max(...value.split(/\s+/).map((word) => approximateWidth(word, TABLE_TEXT_PT) * 1.1));
+    const run = textRun(value, true);
+    if (longest <= room) return run;
+    const halfPoints = Math.max(8, Math.floor((2 * TABLE_TEXT_PT * room) / longest));
+    return run.replaceAll("<w:b/><w:bCs/>", `<w:b/><w:bCs/><w:sz w:val="${halfPoints}"/><w:szCs w:val="${halfPoints}"/>`);
+  };
   const cell = (value: Cell, index: number, header: boolean) =>
     `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${widths[index]}"/>${header ? '<w:shd w:fill="EEF1F5" w:color="auto" w:val="clear"/>' : ""}</w:tcPr>` +
-    paragraphXml(`<w:pStyle w:val="TableText"/><w:jc w:val="${jc(block.columns[index]!.align)}"/>`, textRun(value.text, header || value.bold)) +
+    paragraphXml(`<w:pStyle w:val="TableText"/><w:jc w:val="${jc(block.columns[index]!.align)}"/>`, header ? headRun(value.text, index) : textRun(value.text, value.bold)) +
     "</w:tc>";
   const row = (cells: Cell[], header = false) =>
     `<w:tr><w:trPr><w:cantSplit/>${header ? "<w:tblHeader/>" : ""}</w:trPr>${cells.map((value, index) => cell(value, index, header)).join("")}</w:tr>`;
@@ -314,7 +326,7 @@ export async function renderDocx(report: ReportDocument): Promise<Buffer> {
         { id: "Subtitle", name: "Subtitle", basedOn: "Normal", run: { color: "4F5B6B", size: 22 } },
         { id: "Meta", name: "Meta", basedOn: "Normal", run: { color: "4F5B6B", size: 18 } },
         { id: "Caption", name: "Caption", basedOn: "Normal", run: { bold: true, size: 19 }, paragraph: { spacing: { before: 160, after: 80 } } },
-        { id: "TableText", name: "Table Text", basedOn: "Normal", run: { size: 15 }, paragraph: { spacing: { after: 0, line: 240, lineRule: LineRuleType.AUTO } } },
+        { id: "TableText", name: "Table Text", basedOn: "Normal", run: { size: TABLE_TEXT_PT * 2 }, paragraph: { spacing: { after: 0, line: 240, lineRule: LineRuleType.AUTO } } },
         { id: "ContentsHeading", name: "Contents Heading", basedOn: "Normal", run: { size: 28, bold: true, color: "0B3D6B" }, paragraph: { spacing: { before: 360, after: 120 } } },
       ],
     },

@@ -158,12 +158,10 @@ export async function renderPdf(report: ReportDocument): Promise<Buffer> {
     const inline = block.id !== "annex";
     const labelWidth = Math.max(block.level === 1 ? 30 : NUMBER_WIDTH, text.width(label, headingStyle) + 8);
     const lines = text.wrap([{ text: block.text, style: headingStyle }], CONTENT - labelWidth);
-    if (block.level === 1 && block.id === "overview") newPage();
-    else if (block.level === 1) {
-      newPage();
-    } else {
-      y += 10;
-    }
+    // The overview opens after the contents and the annex on a page of its own; other chapters
+    // follow on (with room for their first lines), so a short figure never leaves a page empty.
+    if (block.level === 1 && (block.id === "overview" || block.id === "annex")) newPage();
+    else y += block.level === 1 ? 16 : 10;
     // Keep a heading with the first lines after it.
     ensure(lines.length * lineHeight(size) + 3 * lineHeight(9.5));
     headingPages.set(block.id, currentPage());

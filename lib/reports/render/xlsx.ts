@@ -7,6 +7,7 @@ import type { ReportHeading } from "../document";
 import type { ReportLang } from "../options";
 import type { ReportData } from "../report-data";
 import { REPORT_TEXT } from "../text";
+import { addStackedBarChart } from "./xlsx-chart";
 
 const COUNT_ORDER = ["completed", "in_progress", "ongoing", "delayed", "at_risk", "planned", "cancelled"] as const;
 
@@ -66,6 +67,8 @@ export async function renderXlsx(data: ReportData, report: ReportHeading): Promi
     { header: f.date, key: "dateText", width: 12 },
     { header: f.datePrecision, key: "datePrecision", width: 10 },
     { header: f.periodEnd, key: "periodEnd", width: 14 },
+    { header: f.baselineLabel, key: "baseline", width: 18 },
+    { header: f.slipMonths, key: "slipMonths", width: 10 },
     { header: f.statusLabel, key: "status", width: 13 },
     { header: f.status, key: "statusCode", width: 12 },
     { header: f.overdue, key: "overdue", width: 9 },
@@ -97,6 +100,8 @@ export async function renderXlsx(data: ReportData, report: ReportHeading): Promi
       dateText: row.date,
       datePrecision: row.datePrecision,
       periodEnd: utcDate(row.periodEnd),
+      baseline: row.baselineDate ? utcDate(row.baselineDate.length === 4 ? `${row.baselineDate}-01-01` : row.baselineDate.length === 7 ? `${row.baselineDate}-01` : row.baselineDate) : null,
+      slipMonths: row.slipMonths,
       status: row.statusLabel,
       statusCode: row.status,
       overdue: row.overdue,
@@ -115,10 +120,12 @@ export async function renderXlsx(data: ReportData, report: ReportHeading): Promi
     });
     added.getCell("date").style = dateStyles[row.datePrecision];
     added.getCell("periodEnd").style = isoStyle;
+    if (row.baselineDate) added.getCell("baseline").style = dateStyles[row.baselineDate.length === 4 ? "year" : row.baselineDate.length === 7 ? "month" : "day"];
     added.commit();
   }
   const last = Math.max(2, data.rows.length + 1);
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columnCount } };
+  // A range, not cell objects: the streaming writer drops an autoFilter it cannot address.
+  sheet.autoFilter = `A1:${sheet.getColumn("milestoneId").letter}${last}`;
   // The status columns accept only the six statuses, so an edited sheet stays consistent.
   // exceljs writes range validations (one per column, not one per cell); its types omit them.
   const validations = (sheet as unknown as { dataValidations: Validations }).dataValidations;
@@ -142,7 +149,7 @@ export async function renderXlsx(data: ReportData, report: ReportHeading): Promi
   });
   validations.add(`${overdueColumn}2:${overdueColumn}${last}`, { type: "list", allowBlank: false, formulae: ['"TRUE,FALSE"'] });
 
-  const summary = workbook.addWorksheet(t.sheets.summary, { views });
+  const summary = workbook.addWorksheet(t.sheets.summary, { views: [{ state: "frozen" as const, ySplit: 1, xSplit: 1, rightToLeft }] });
   summary.columns = [
     { header: t.workstream, key: "workstream", width: 48 },
     { header: f.workstreamSlug, key: "slug", width: 24 },
@@ -169,6 +176,7 @@ export async function renderXlsx(data: ReportData, report: ReportHeading): Promi
   }
   const firstData = 2;
   const lastData = data.workstreams.length + 1;
+  summary.autoFilter = `A1:${summary.getColumn("change").letter}${Math.max(firstData, lastData)}`;
   const totals = summary.addRow({ workstream: t.tableTotal(data.year) });
   totals.font = { bold: true };
   const totalValues: Record<string, number> = {
@@ -206,5 +214,24 @@ export async function renderXlsx(data: ReportData, report: ReportHeading): Promi
   about.commit();
 
   await workbook.commit();
-  return Buffer.concat(chunks);
+  if (!data.workstreams.length) return Buffer.concat(chunks);
+  // The status mix as a native chart on the Summary sheet, beside the counts it is drawn from.
+  const chartColumn = summary.getColumn("change").number + 1;
+  return addStackedBarChart(Buffer.concat(chunks), {
+    sheetIndex: 2,
+    sheetName: t.sheets.summary,
+    title: t.figureStatus(data.year),
+    firstRow: firstData,
+    lastRow: lastData,
+    categoryColumn: summary.getColumn("workstream").letter,
+    categories: data.workstreams.map((section) => section.name),
+    series: COUNT_ORDER.map((status) => ({
+      status,
+      name: t.status[status],
+      column: summary.getColumn(status).letter,
+      values: data.workstreams.map((section) => section.totals.counts[status]),
+    })),
+    anchor: { fromColumn: chartColumn, fromRow: 1, toColumn: chartColumn + 10, toRow: 1 + Math.max(18, Math.ceil(data.workstreams.length * 1.4)) },
+    rightToLeft,
+  });
 }

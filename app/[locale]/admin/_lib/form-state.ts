@@ -27,6 +27,7 @@ export const REFUSAL_BY_CODE: Record<AppErrorCode, RefusalKey> = {
   forbidden: "forbidden",
   not_found: "notFound",
   conflict: "conflict",
+  payload_too_large: "invalid",
   too_many_requests: "tooManyRequests",
 };
 

@@ -15,6 +15,7 @@ const base: MilestoneState = {
   translations: { fr: "Publication du Data Cube", es: "Publicación" },
   date: "2022-06",
   datePrecision: "month",
+  baselineDate: null,
   status: "planned",
   completedOn: null,
   evidence: [],
@@ -32,6 +33,7 @@ const draftOf = (translations: Partial<Record<"ar" | "fr" | "ru" | "es", string>
   titleEn: base.titleEn,
   titleZh: base.titleZh,
   date: base.date,
+  expectedDate: "",
   "translations.ar": "",
   "translations.fr": base.translations.fr!,
   "translations.ru": "",
@@ -40,6 +42,16 @@ const draftOf = (translations: Partial<Record<"ar" | "fr" | "ru" | "es", string>
 });
 
 describe("the editor's request body", () => {
+  it("sends a new expected date only with a delayed or at-risk status", () => {
+    expect(changeBody({ ...draftOf({}), status: "delayed", note: "Late", expectedDate: " 2023-03 " }, base)).toEqual({
+      version: 3,
+      status: "delayed",
+      note: "Late",
+      expectedDate: "2023-03",
+    });
+    expect(changeBody({ ...draftOf({}), status: "in_progress", expectedDate: "2023-03" }, base)).toEqual({ version: 3, status: "in_progress" });
+  });
+
   it("sends no translations when none changed", () => {
     expect(changeBody(draftOf({}), base)).toEqual({ version: 3 });
   });

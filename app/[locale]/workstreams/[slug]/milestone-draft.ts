@@ -1,5 +1,6 @@
 import { isTranslationLocale, type Locale, TRANSLATION_LOCALES, type TranslationLocale } from "@/i18n/locales";
 import { type LocalizedText, localizedText } from "@/lib/content/localized-text";
+import { isReplanStatus } from "@/lib/domain/slip";
 import type { MilestoneStatus } from "@/lib/domain/status";
 import type { MilestoneState } from "@/lib/queries/milestone-state";
 import { evidenceLines } from "./milestone-fields";
@@ -19,6 +20,8 @@ export type Draft = {
   titleEn: string;
   titleZh: string;
   date: string;
+  /** A new expected date when the status is delayed or at risk; empty keeps the date. */
+  expectedDate: string;
 } & Record<TranslationField, string>;
 
 export const draftFrom = (m: MilestoneState): Draft => ({
@@ -29,6 +32,7 @@ export const draftFrom = (m: MilestoneState): Draft => ({
   titleEn: m.titleEn,
   titleZh: m.titleZh,
   date: m.date,
+  expectedDate: "",
   ...(Object.fromEntries(TRANSLATION_LOCALES.map((locale) => [translationField(locale), m.translations[locale] ?? ""])) as Record<TranslationField, string>),
 });
 
@@ -52,6 +56,8 @@ export function changeBody(draft: Draft, base: MilestoneState): Record<string, u
   if (draft.titleEn.trim() !== base.titleEn) body.titleEn = draft.titleEn.trim();
   if (draft.titleZh.trim() !== base.titleZh) body.titleZh = draft.titleZh.trim();
   if (draft.date.trim() !== base.date) body.date = draft.date.trim();
+  const expectedDate = draft.expectedDate.trim();
+  if (expectedDate && isReplanStatus(draft.status) && expectedDate !== base.date) body.expectedDate = expectedDate;
   // Only the languages that changed; an emptied field removes that translation.
   const translations: Partial<Record<TranslationLocale, string>> = {};
   for (const locale of TRANSLATION_LOCALES) {

@@ -1,20 +1,21 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useRouter } from "@/i18n/navigation";
 import { useEffect, useRef, useState } from "react";
 import { LOCALE_NAMES, TRANSLATION_LOCALES, type TranslationLocale } from "@/i18n/locales";
 import { ApiProblem, apiFetch } from "@/lib/client/api";
-import { MILESTONE_FIELDS, type MilestoneField } from "@/lib/domain/milestone-fields";
+import { DATE_FIELDS, MILESTONE_FIELDS, type MilestoneField } from "@/lib/domain/milestone-fields";
+import { formatPartialDate } from "@/lib/domain/partial-date";
 import type { MilestoneStatus } from "@/lib/domain/status";
-import type { MilestoneState } from "@/lib/queries/milestone-state";
+import type { LastChange, MilestoneState } from "@/lib/queries/milestone-state";
 import { milestoneUpdateSchema } from "@/lib/validation/milestones";
 import { fieldErrors } from "@/lib/validation/zod-errors";
 import { changeBody, type Draft, draftFrom, titleIn, translationField } from "./milestone-draft";
 import { StatusFields, useErrorsByField, useFieldWiring, usePageLocale, writeFailureOf } from "./milestone-fields";
 
-type Conflict = { draft: Draft; base: MilestoneState; current: MilestoneState };
+type Conflict = { draft: Draft; base: MilestoneState; current: MilestoneState; lastChange: LastChange | null };
 
 type Props = { initial: MilestoneState; canEdit: boolean; openOnLoad: boolean; overdue: boolean };
 
@@ -97,7 +98,8 @@ export function MilestoneEditor({ initial, canEdit, openOnLoad, overdue }: Props
       const failure = writeFailureOf(error);
       if (problem?.status === 409 && problem.body.current) {
         const current = problem.body.current as MilestoneState;
-        setConflict({ draft: vars.draft, base: vars.base, current });
+        const lastChange = (problem.body.lastChange as LastChange | undefined) ?? null;
+        setConflict({ draft: vars.draft, base: vars.base, current, lastChange });
         setOpen(true);
       } else if (problem && (failure === "fixFields" || failure === "failure.unchanged")) {
         // Something to correct in the draft: the editor again, saying what.
@@ -200,7 +202,7 @@ export function MilestoneEditor({ initial, canEdit, openOnLoad, overdue }: Props
                   {formError}
                 </p>
               )}
-              <StatusFields draft={draft} wiring={wiring} />
+              <StatusFields draft={draft} wiring={wiring} plannedDate={base.date} />
               <details className="dialog__details" open={Boolean(errors.titleEn || errors.titleZh || errors.date)}>
                 <summary>{t("editDetails")}</summary>
                 <div className="field">
@@ -280,9 +282,10 @@ function ConflictView({
 }) {
   const t = useTranslations("editor");
   const tStatus = useTranslations("status");
-  const { base, current, draft } = conflict;
+  const locale = useLocale();
+  const { base, current, draft, lastChange } = conflict;
   const show = (name: MilestoneField, value: string | null | undefined) =>
-    name === "status" && value ? tStatus(value as MilestoneStatus) : value || "—";
+    !value ? "—" : name === "status" ? tStatus(value as MilestoneStatus) : DATE_FIELDS.includes(name) ? formatPartialDate(value, locale) : value;
   const mine = changeBody(draft, base);
   const myTranslations = (mine.translations ?? {}) as Partial<Record<TranslationLocale, string>>;
   const translationRows = TRANSLATION_LOCALES.filter(
@@ -290,9 +293,17 @@ function ConflictView({
   );
   return (
     <form onSubmit={onReapply} className="dialog__form" data-testid="conflict">
-      <p className="form-error" role="alert">
-        {t("conflictBody", { version: current.version })}
-      </p>
+      <div className="form-error" role="alert">
+        <p>
+          <OtherChange lastChange={lastChange} />
+        </p>
+        {lastChange?.note && (
+          <p data-testid="conflict-note">
+            {t("conflictNote")} <q dir="auto">{lastChange.note}</q>
+          </p>
+        )}
+        <p>{t("conflictBody")}</p>
+      </div>
       <div className="table-scroll">
         <table>
           <thead>
@@ -341,5 +352,18 @@ function ConflictView({
         </button>
       </div>
     </form>
+  );
+}
+
+/** "Ana Ruiz changed it 3 minutes ago": who made the other change and when, never a version number. */
+export function OtherChange({ lastChange }: { lastChange: LastChange | null }) {
+  const t = useTranslations("editor");
+  const format = useFormatter();
+  if (!lastChange) return <>{t("conflictSomeone")}</>;
+  const at = new Date(lastChange.changedAt);
+  return (
+    <time data-testid="conflict-who" dateTime={lastChange.changedAt} title={format.dateTime(at, { dateStyle: "medium", timeStyle: "short" })}>
+      {t("conflictWho", { name: lastChange.actor, ago: format.relativeTime(at, new Date()) })}
+    </time>
   );
 }

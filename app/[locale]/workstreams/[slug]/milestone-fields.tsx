@@ -5,6 +5,8 @@ import { useId } from "react";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "@/i18n/locales";
 import { ApiProblem } from "@/lib/client/api";
 import { useReasonText } from "@/lib/client/use-reason-text";
+import { formatPartialDate } from "@/lib/domain/partial-date";
+import { isReplanStatus } from "@/lib/domain/slip";
 import { MILESTONE_STATUSES, type MilestoneStatus } from "@/lib/domain/status";
 import { STATUSES_NEEDING_NOTE } from "@/lib/validation/milestones";
 import type { FieldError } from "@/lib/validation/zod-errors";
@@ -40,17 +42,35 @@ export type FieldWiring<D extends TextDraft> = ReturnType<typeof useFieldWiring<
 
 type StatusDraft = { status: string; completedOn: string; note: string; evidence: string };
 
-/** Status, completion date (when completed), note (required for some statuses) and evidence. */
-export function StatusFields<D extends TextDraft & StatusDraft>({ draft, wiring }: { draft: D; wiring: FieldWiring<D> }) {
+/**
+ * Status, a new expected date (when `plannedDate` is given and the status is delayed or at risk),
+ * completion date (when completed), note (required for some statuses) and evidence.
+ */
+export function StatusFields<D extends TextDraft & StatusDraft>({
+  draft,
+  wiring,
+  plannedDate,
+  keepStatus = false,
+}: {
+  draft: D;
+  wiring: FieldWiring<D>;
+  /** Offers "keep each one's status" (value ""), for a change to several milestones at once. */
+  keepStatus?: boolean;
+  /** The milestone's current date (null in a bulk update, with several): asks for a new expected date. */
+  plannedDate?: string | null;
+}) {
   const t = useTranslations("editor");
   const tStatus = useTranslations("status");
+  const locale = useLocale();
   const { ids, field, errorFor } = wiring;
   const needsNote = STATUSES_NEEDING_NOTE.includes(draft.status as MilestoneStatus);
+  const asksForDate = plannedDate !== undefined && "expectedDate" in draft && isReplanStatus(draft.status);
   return (
     <>
       <div className="field">
         <label htmlFor={`${ids}-status`}>{t("status")}</label>
         <select {...field("status")}>
+          {keepStatus && <option value="">{t("keepStatus")}</option>}
           {MILESTONE_STATUSES.map((status) => (
             <option key={status} value={status}>
               {tStatus(status)}
@@ -59,6 +79,16 @@ export function StatusFields<D extends TextDraft & StatusDraft>({ draft, wiring 
         </select>
         {errorFor("status")}
       </div>
+      {asksForDate && (
+        <div className="field">
+          <label htmlFor={`${ids}-expectedDate`}>{t("expectedDate")}</label>
+          <input {...field("expectedDate" as keyof D & string)} inputMode="numeric" placeholder="2023-06" />
+          <p className="hint">
+            {plannedDate ? t("expectedDateHint", { date: formatPartialDate(plannedDate, locale) }) : t("expectedDateHintBulk")}
+          </p>
+          {errorFor("expectedDate")}
+        </div>
+      )}
       {draft.status === "completed" && (
         <div className="field">
           <label htmlFor={`${ids}-completedOn`}>

@@ -22,9 +22,11 @@ import { getWorkstreamBySlug } from "@/lib/queries/workstreams";
 import { pageQuerySchema, parseQueryLenient, slugSchema } from "@/lib/validation/filters";
 import { HealthBadge } from "../../_components/badges";
 import { HistoryEntryText } from "../../_components/history-entry";
+import { SlipNote } from "../../_components/slip-note";
 import { contentLocale, Localized } from "../../_components/localized";
 import { AddMilestoneForm } from "./add-milestone-form";
 import { MilestoneEditor } from "./milestone-editor";
+import { MilestoneSelection, SelectAllMilestones, SelectMilestone } from "../../_components/milestone-selection";
 import { Pagination } from "../../_components/pagination";
 import { STATUS_COLORS } from "../../_components/status-colors";
 import { Timeline } from "../../_components/timeline";
@@ -116,6 +118,109 @@ export default async function WorkstreamPage({ params, searchParams }: PageProps
   const extent = allMilestones.length
     ? { start: allMilestones[0]!.periodStart, end: allMilestones.reduce((max, m) => (m.periodEnd > max ? m.periodEnd : max), "") }
     : null;
+
+  const milestoneTable = (
+      <div className="table-scroll">
+        <table className="milestone-table" data-testid="milestone-table">
+          <caption className="visually-hidden">{t("milestonesCaption", { name: name.text })}</caption>
+          <thead>
+            <tr>
+              {canEdit && (
+                <th scope="col" className="select-cell">
+                  <SelectAllMilestones />
+                </th>
+              )}
+              <th scope="col">{t("date")}</th>
+              <th scope="col">{t("milestone")}</th>
+              <th scope="col">{t("status")}</th>
+              <th scope="col">{t("source")}</th>
+              <th scope="col">{t("evidence")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {table.items.map((milestone) => {
+              const entries = history.get(milestone.id) ?? [];
+              const originalTitle = originalText(locale, { en: milestone.titleEn, zh: milestone.titleZh });
+              return (
+                <tr key={milestone.id} id={`milestone-${milestone.id}`} data-testid="milestone-row">
+                  {canEdit && (
+                    <td className="select-cell">
+                      <SelectMilestone id={milestone.id} label={titleOf(milestone).text} />
+                    </td>
+                  )}
+                  <td className="nowrap">
+                    {formatPartialDate(milestone.date, locale)}
+                    <SlipNote baselineDate={milestone.baselineDate} date={milestone.date} />
+                    {milestone.completedOn && milestone.completedOn !== milestone.date && (
+                      <div className="muted">{t("completedOn", { date: formatPartialDate(milestone.completedOn, locale) })}</div>
+                    )}
+                  </td>
+                  <td>
+                    <div className="milestone-title">
+                      <Localized value={titleOf(milestone)} />
+                    </div>
+                    {originalTitle && (
+                      <div lang={originalTitle.lang} className="muted">
+                        {originalTitle.text}
+                      </div>
+                    )}
+                    {milestone.quoteZh && (
+                      <blockquote lang="zh" className="quote">
+                        “{milestone.quoteZh}”
+                      </blockquote>
+                    )}
+                    <details className="history">
+                      <summary>{t("history", { count: entries.length })}</summary>
+                      <ol className="history__list" reversed>
+                        {entries.map((entry) => (
+                          <li key={entry.id}>
+                            <HistoryEntryText entry={entry} />
+                          </li>
+                        ))}
+                      </ol>
+                    </details>
+                  </td>
+                  <td>
+                    <MilestoneEditor
+                      initial={{ ...milestone, removedAt: null, translations: editorTranslations.get(milestone.id) ?? {} }}
+                      canEdit={canEdit}
+                      openOnLoad={editId === milestone.id}
+                      overdue={milestone.overdue}
+                    />
+                  </td>
+                  <td className="nowrap" data-testid="milestone-source">
+                    {milestone.sourceParagraph !== null
+                      ? t("paragraphRef", { paragraph: milestone.sourceParagraph })
+                      : t("noSource")}
+                    {milestone.sourceFootnote !== null && (
+                      <div className="muted">{t("footnoteRef", { footnote: milestone.sourceFootnote })}</div>
+                    )}
+                    {milestone.alsoParagraphs.length > 0 && (
+                      <div className="muted" data-testid="milestone-also-paragraphs">
+                        {t("alsoParagraphsRef", { paragraphs: format.list(milestone.alsoParagraphs.map(String)) })}
+                      </div>
+                    )}
+                  </td>
+                  <td>
+                    {milestone.evidence.length === 0 ? (
+                      <span className="muted">—</span>
+                    ) : (
+                      <ul className="evidence-list">
+                        {milestone.evidence.map((evidence) => (
+                          <li key={evidence.value}>
+                            <EvidenceItem evidence={evidence} locale={locale} />
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+  );
 
   return (
     <div className="page">
@@ -232,95 +337,16 @@ export default async function WorkstreamPage({ params, searchParams }: PageProps
         {table.items.length === 0 ? (
           <p className="empty-state">{t("noMilestones")}</p>
         ) : (
-          <div className="table-scroll">
-            <table className="milestone-table" data-testid="milestone-table">
-              <caption className="visually-hidden">{t("milestonesCaption", { name: name.text })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("date")}</th>
-                  <th scope="col">{t("milestone")}</th>
-                  <th scope="col">{t("status")}</th>
-                  <th scope="col">{t("source")}</th>
-                  <th scope="col">{t("evidence")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {table.items.map((milestone) => {
-                  const entries = history.get(milestone.id) ?? [];
-                  const originalTitle = originalText(locale, { en: milestone.titleEn, zh: milestone.titleZh });
-                  return (
-                    <tr key={milestone.id} id={`milestone-${milestone.id}`} data-testid="milestone-row">
-                      <td className="nowrap">
-                        {formatPartialDate(milestone.date, locale)}
-                        {milestone.completedOn && milestone.completedOn !== milestone.date && (
-                          <div className="muted">{t("completedOn", { date: formatPartialDate(milestone.completedOn, locale) })}</div>
-                        )}
-                      </td>
-                      <td>
-                        <div className="milestone-title">
-                          <Localized value={titleOf(milestone)} />
-                        </div>
-                        {originalTitle && (
-                          <div lang={originalTitle.lang} className="muted">
-                            {originalTitle.text}
-                          </div>
-                        )}
-                        {milestone.quoteZh && (
-                          <blockquote lang="zh" className="quote">
-                            “{milestone.quoteZh}”
-                          </blockquote>
-                        )}
-                        <details className="history">
-                          <summary>{t("history", { count: entries.length })}</summary>
-                          <ol className="history__list" reversed>
-                            {entries.map((entry) => (
-                              <li key={entry.id}>
-                                <HistoryEntryText entry={entry} />
-                              </li>
-                            ))}
-                          </ol>
-                        </details>
-                      </td>
-                      <td>
-                        <MilestoneEditor
-                          initial={{ ...milestone, removedAt: null, translations: editorTranslations.get(milestone.id) ?? {} }}
-                          canEdit={canEdit}
-                          openOnLoad={editId === milestone.id}
-                          overdue={milestone.overdue}
-                        />
-                      </td>
-                      <td className="nowrap" data-testid="milestone-source">
-                        {milestone.sourceParagraph !== null
-                          ? t("paragraphRef", { paragraph: milestone.sourceParagraph })
-                          : t("noSource")}
-                        {milestone.sourceFootnote !== null && (
-                          <div className="muted">{t("footnoteRef", { footnote: milestone.sourceFootnote })}</div>
-                        )}
-                        {milestone.alsoParagraphs.length > 0 && (
-                          <div className="muted" data-testid="milestone-also-paragraphs">
-                            {t("alsoParagraphsRef", { paragraphs: format.list(milestone.alsoParagraphs.map(String)) })}
-                          </div>
-                        )}
-                      </td>
-                      <td>
-                        {milestone.evidence.length === 0 ? (
-                          <span className="muted">—</span>
-                        ) : (
-                          <ul className="evidence-list">
-                            {milestone.evidence.map((evidence) => (
-                              <li key={evidence.value}>
-                                <EvidenceItem evidence={evidence} locale={locale} />
-                              </li>
-                            ))}
-                          </ul>
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          canEdit ? (
+            <MilestoneSelection
+              listLabel={t("milestonesCaption", { name: name.text })}
+              milestones={table.items.map((milestone) => ({ id: milestone.id, version: milestone.version, title: titleOf(milestone).text, titleLang: titleOf(milestone).lang }))}
+            >
+              {milestoneTable}
+            </MilestoneSelection>
+          ) : (
+            milestoneTable
+          )
         )}
         <Pagination
           page={table.page}
