@@ -205,3 +205,8 @@ export async function workstreamReasons(workstreamIds: number[], filters: Filter
   }
   return out;
 }
+
+/** The latest reasons of those of the given milestones that need attention (delayed, overdue, at risk). */
+export function reasonsOfLate(rows: { id: number; status: MilestoneStatus; overdue: boolean }[]): Map<number, LatestReason> {
+  return latestReasons(rows.filter((row) => attentionLevel(row.status, row.overdue) !== null).map((row) => row.id));
+}
