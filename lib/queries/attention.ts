@@ -53,7 +53,7 @@ export type AttentionList = Page<AttentionItem> & { levels: Record<AttentionLeve
 const lateList = sql.raw(LATE_STATUSES.map((status) => `'${status}'`).join(", "));
 
 /** Milestones that need attention under the filters, with what the ordering needs. */
-function attentionCandidates(filters: Filters, today: string, workstreamIds?: number[]) {
+function attentionCandidates(filters: Filters, today: string, workstreamIds?: number[], milestoneIds?: number[]) {
   const statusSetAt = sql<string | null>`(select max(${statusHistory.changedAt}) from ${statusHistory} where ${statusHistory.milestoneId} = ${milestones.id} and ${statusHistory.kind} in ('status', 'created'))`;
   const rows = getDb()
     .select({
@@ -72,6 +72,7 @@ function attentionCandidates(filters: Filters, today: string, workstreamIds?: nu
         milestoneConditions(filters),
         workstreamConditions(filters),
         workstreamIds ? inArray(milestones.workstreamId, workstreamIds) : undefined,
+        milestoneIds ? inArray(milestones.id, milestoneIds.length ? milestoneIds : [-1]) : undefined,
         or(sql`${milestones.status} in (${lateList})`, overdueExpression(today)),
       ),
     )
@@ -209,4 +210,43 @@ export async function workstreamReasons(workstreamIds: number[], filters: Filter
 /** The latest reasons of those of the given milestones that need attention (delayed, overdue, at risk). */
 export function reasonsOfLate(rows: { id: number; status: MilestoneStatus; overdue: boolean }[]): Map<number, LatestReason> {
   return latestReasons(rows.filter((row) => attentionLevel(row.status, row.overdue) !== null).map((row) => row.id));
+}
+
+export type MilestoneAttention = { id: number; level: AttentionLevel; baselineDate: string | null; slip: Slip | null; reason: LatestReason | null };
+
+/**
+ * Of the given milestones (a report's rows), those needing attention in the Attention list's
+ * order, with their baseline, slip and latest reason.
+ */
+export function attentionOfMilestones(ids: number[], today: string): MilestoneAttention[] {
+  if (!ids.length) return [];
+  const ordered = attentionCandidates({}, today, undefined, ids);
+  const shown = ordered.map((item) => item.id);
+  if (!shown.length) return [];
+  const plans = new Map(
+    getDb()
+      .select({
+        id: milestones.id,
+        periodEnd: milestones.periodEnd,
+        datePrecision: milestones.datePrecision,
+        baselineDate: milestones.baselineDate,
+        baselinePrecision: milestones.baselinePrecision,
+        baselinePeriodEnd: milestones.baselinePeriodEnd,
+      })
+      .from(milestones)
+      .where(inArray(milestones.id, shown))
+      .all()
+      .map((row) => [row.id, row]),
+  );
+  const reasons = latestReasons(shown);
+  return ordered.map(({ id, level }) => {
+    const plan = plans.get(id)!;
+    return {
+      id,
+      level,
+      baselineDate: plan.baselineDate,
+      slip: slipOf({ periodEnd: plan.baselinePeriodEnd, precision: plan.baselinePrecision }, { periodEnd: plan.periodEnd, precision: plan.datePrecision }),
+      reason: reasons.get(id) ?? null,
+    };
+  });
 }

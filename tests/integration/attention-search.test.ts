@@ -6,6 +6,9 @@ import { GET as getWorkstreams } from "@/app/api/workstreams/route";
 import { getDb } from "@/db";
 import { milestones, statusHistory, workstreams, workstreamTranslations } from "@/db/schema";
 import { setWatch } from "@/lib/commands/watches";
+import { buildReportDocument } from "@/lib/reports/document";
+import { renderJson } from "@/lib/reports/render/tabular";
+import { buildReportData } from "@/lib/reports/report-data";
 import { healthOf } from "@/lib/domain/health";
 import { listAttention, workstreamReasons } from "@/lib/queries/attention";
 import { latestCompletionYear, statusTotals } from "@/lib/queries/stats";
@@ -117,6 +120,23 @@ describe("attention", () => {
     expect(delayedOnly.items.map((item) => item.workstreamSlug)).toEqual(["data-cube"]);
     const searched = await listAttention({ q: "人工智能" }, TODAY, "en");
     expect(searched.items.every((item) => item.workstreamSlug === "ai-working-group")).toBe(true);
+  });
+
+  it("puts the same list, with reason, name and slip, in the yearly summary and its JSON export", () => {
+    const [a] = milestonesOf("data-cube");
+    const data = buildReportData(a!.year, { lang: "en" }, TODAY);
+    const first = data.attention[0]!;
+    expect(first.row.milestoneId).toBe(a!.id);
+    expect(first).toMatchObject({ level: "delayed", reasonBy: "Ana Silva", baselineLabel: "December 2026", slip: { unit: "month", amount: 6 } });
+    expect(first.row.reason).toBe("Waiting for the finance network's data");
+    const text = JSON.stringify(buildReportDocument(data).blocks);
+    expect(text).toContain("Reason recorded: Waiting for the finance network's data");
+    expect(text).toContain("6 months later than first planned (December 2026)");
+    expect(text).not.toContain("ana@un.org");
+    const json = JSON.parse(renderJson(data));
+    expect(json.overview.attention[0]).toMatchObject({ milestoneId: a!.id, level: "delayed", reasonBy: "Ana Silva" });
+    const french = buildReportData(a!.year, { lang: "fr" }, TODAY);
+    expect(JSON.stringify(buildReportDocument(french).blocks)).toMatch(/6\smois plus tard que prévu initialement/);
   });
 
   it("gives each card the reason of its most pressing milestone", async () => {
