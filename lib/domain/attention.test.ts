@@ -31,6 +31,7 @@ describe("attention rules", () => {
   it("shows who changed something by name, never by email", () => {
     expect(actorDisplayName("Ana Silva <ana@un.org>")).toBe("Ana Silva");
     expect(actorDisplayName("<ana@un.org>")).toBe("ana");
+    expect(actorDisplayName("ana@un.org <ana@un.org>")).toBe("ana");
     expect(actorDisplayName("seed")).toBeNull();
   });
 });

@@ -63,5 +63,6 @@ export function slipOf(
 export function actorDisplayName(actor: string): string | null {
   if (actor === "seed") return null;
   const name = actor.replace(/\s*<[^>]*>\s*$/, "").trim();
-  return name || actor.replace(/[<>\s]/g, "").replace(/@.*$/, "");
+  // A name that is itself an address shows its local part only.
+  return (name || actor.replace(/[<>\s]/g, "")).replace(/@.*$/, "");
 }

@@ -97,6 +97,13 @@ export function FilterForm({ years, bodies, current, invalidParams, sorts }: Pro
           autoComplete="off"
           enterKeyHint="search"
           maxLength={200}
+          onKeyDown={(event) => {
+            // Escape empties the box and shows everything again, in every browser.
+            if (event.key !== "Escape" || !event.currentTarget.value) return;
+            event.preventDefault();
+            event.currentTarget.value = "";
+            if (event.currentTarget.form) apply(event.currentTarget.form);
+          }}
         />
         <span id="filter-q-hint" className="filters__hint">
           {t("searchHint")}
