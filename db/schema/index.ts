@@ -6,3 +6,4 @@ export * from "./milestones";
 export * from "./status-history";
 export * from "./translations";
 export * from "./workstreams";
+export * from "./watches";

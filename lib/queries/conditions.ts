@@ -4,13 +4,19 @@ import { milestones, workstreams } from "@/db/schema";
 import { CLOSED_STATUSES, NEVER_OVERDUE_STATUSES } from "@/lib/domain/status";
 import type { Filters } from "@/lib/validation/filters";
 import { bodyScope } from "./bodies";
+import { searchCondition } from "./search";
 
-/** Conditions on milestones (year, status) from the shared filters; removed milestones never show. */
+/**
+ * Conditions on milestones (year, status, search) from the shared filters; removed milestones
+ * never show. A search selects every milestone of a workstream whose own text matches, and the
+ * matching milestones of the others.
+ */
 export function milestoneConditions(filters: Filters): SQL | undefined {
   return and(
     isNull(milestones.removedAt),
     filters.year !== undefined ? eq(milestones.year, filters.year) : undefined,
     filters.status?.length ? inArray(milestones.status, filters.status) : undefined,
+    filters.q ? searchCondition(filters.q) : undefined,
   );
 }
 
@@ -28,7 +34,7 @@ export function workstreamConditions(filters: Filters, slug?: string): SQL | und
 }
 
 export const hasMilestoneFilter = (filters: Filters) =>
-  filters.year !== undefined || Boolean(filters.status?.length);
+  filters.year !== undefined || Boolean(filters.status?.length) || Boolean(filters.q);
 
 const closedList = sql.raw(CLOSED_STATUSES.map((status) => `'${status}'`).join(", "));
 const neverOverdueList = sql.raw(NEVER_OVERDUE_STATUSES.map((status) => `'${status}'`).join(", "));

@@ -109,6 +109,19 @@ function readMilestoneYears(): number[] {
     .map((row) => row.year);
 }
 
+/**
+ * The latest year in which milestones were completed (by their completion date, or their own
+ * date when none was recorded): the year `/reports` opens. Null when nothing was completed.
+ */
+export function latestCompletionYear(): number | null {
+  const row = getDb()
+    .select({ year: sql<string | null>`max(substr(coalesce(${milestones.completedOn}, ${milestones.date}), 1, 4))` })
+    .from(milestones)
+    .where(and(milestoneConditions({}), eq(milestones.status, "completed")))
+    .get();
+  return row?.year ? Number(row.year) : null;
+}
+
 /** First and last day covered by the milestones the filters select (the timeline's extent). */
 function readMilestoneExtent(filters: Filters): { start: string; end: string } | null {
   const row = getDb()

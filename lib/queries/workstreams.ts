@@ -1,10 +1,11 @@
 import "server-only";
-import { and, asc, count, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { bodies, milestones, statusHistory, workstreams, type Evidence } from "@/db/schema";
+import { bodies, milestones, statusHistory, workstreams, workstreamTranslations, workstreamWatches, type Evidence } from "@/db/schema";
+import { isTranslationLocale, type Locale } from "@/i18n/locales";
 import { type Health, healthOf, progressOf, type StatusCounts } from "@/lib/domain/health";
 import { MILESTONE_STATUSES, type MilestoneStatus } from "@/lib/domain/status";
-import type { Filters } from "@/lib/validation/filters";
+import type { Filters, WorkstreamSort } from "@/lib/validation/filters";
 import {
   hasMilestoneFilter,
   isOpenExpression,
@@ -42,6 +43,21 @@ export type WorkstreamSummary = {
   health: Health;
   nextOpen: { id: number; titleEn: string; titleZh: string; date: string; periodEnd: string; status: MilestoneStatus } | null;
   lastChangeAt: string | null;
+  /**
+   * Under a year, status or search filter the counts above cover the selected milestones only;
+   * this is the workstream's whole progress, so a card can show both. Null without such a filter.
+   */
+  overall: { total: number; progress: { completed: number; total: number; ratio: number } } | null;
+  /** The asking user watches this workstream (it comes first on their overview). */
+  watched: boolean;
+};
+
+export type SummaryOptions = {
+  sort?: WorkstreamSort;
+  /** Whose watch list puts workstreams first (and sets `watched`). */
+  watcherId?: string | null;
+  /** The language a sort by name follows. */
+  locale?: Locale;
 };
 
 /**
@@ -52,8 +68,13 @@ function readListWorkstreamSummaries(
   filters: Filters,
   paging: { page: number; pageSize: number },
   today: string,
+  options: SummaryOptions = {},
 ): Page<WorkstreamSummary> {
   const db = getDb();
+  const watcherId = options.watcherId ?? null;
+  const watched = watcherId
+    ? sql<number>`exists (select 1 from ${workstreamWatches} where ${workstreamWatches.userId} = ${watcherId} and ${workstreamWatches.workstreamId} = ${workstreams.id})`
+    : sql<number>`0`;
   const joinOn = and(eq(milestones.workstreamId, workstreams.id), milestoneConditions(filters));
   const where = workstreamConditions(filters);
   const having = hasMilestoneFilter(filters) ? sql`count(${milestones.id}) > 0` : undefined;
@@ -73,6 +94,7 @@ function readListWorkstreamSummaries(
       overdue: overdueCount(today),
       slippedCount: sql<number>`coalesce(sum(case when ${isOpenExpression} and ${slipMonthsExpression} > 0 then 1 else 0 end), 0)`.mapWith(Number),
       slippedMaxMonths: sql<number>`coalesce(max(case when ${isOpenExpression} then ${slipMonthsExpression} end), 0)`.mapWith(Number),
+      watched: watched.mapWith(Boolean),
       ...statusCountColumns,
     })
     .from(workstreams)
@@ -85,11 +107,16 @@ function readListWorkstreamSummaries(
   const totalRow = db.select({ n: count() }).from(grouped.as("grouped")).get();
   const totalItems = totalRow?.n ?? 0;
   const { page, pageSize, offset, totalPages } = pageOf(paging, totalItems);
-  const rows = grouped.orderBy(asc(workstreams.position), asc(workstreams.nameEn)).limit(pageSize).offset(offset).all();
+  const rows = grouped
+    .orderBy(...(watcherId ? [desc(watched)] : []), ...sortOrder(options.sort ?? "report", today, options.locale ?? "en"), asc(workstreams.position), asc(workstreams.nameEn))
+    .limit(pageSize)
+    .offset(offset)
+    .all();
   const ids = rows.map((row) => row.id);
 
   const nextOpen = nextOpenMilestones(ids, filters);
   const lastChanges = lastChangeByWorkstream(ids);
+  const overall = hasMilestoneFilter(filters) ? overallProgress(ids) : new Map<number, WorkstreamSummary["overall"]>();
 
   const items = rows.map((row): WorkstreamSummary => {
     const counts = Object.fromEntries(MILESTONE_STATUSES.map((s) => [s, Number(row[s])])) as StatusCounts;
@@ -111,9 +138,56 @@ function readListWorkstreamSummaries(
       health: healthOf(counts, row.overdue),
       nextOpen: nextOpen.get(row.id) ?? null,
       lastChangeAt: lastChanges.get(row.id) ?? null,
+      overall: overall.get(row.id) ?? null,
+      watched: row.watched,
     };
   });
   return { items, page, pageSize, totalItems, totalPages };
+}
+
+/**
+ * ORDER BY terms for a sort (the report's order breaks ties). The health sort mirrors `healthOf`
+ * in lib/domain/health.ts: off track (a delayed or overdue milestone), then at risk, then on track;
+ * a test keeps the two in step.
+ */
+function sortOrder(sort: WorkstreamSort, today: string, locale: Locale): SQL[] {
+  const delayed = sql`sum(case when ${milestones.status} = 'delayed' then 1 else 0 end)`;
+  const atRisk = sql`sum(case when ${milestones.status} = 'at_risk' then 1 else 0 end)`;
+  switch (sort) {
+    case "health":
+      return [sql`case when ${delayed} > 0 or ${overdueCount(today)} > 0 then 0 when ${atRisk} > 0 then 1 else 2 end`, desc(overdueCount(today))];
+    case "overdue":
+      return [desc(overdueCount(today))];
+    case "updated":
+      return [
+        sql`(select max(${statusHistory.changedAt}) from ${statusHistory} inner join ${milestones} m2 on m2.id = ${statusHistory.milestoneId} where m2.workstream_id = ${workstreams.id}) desc nulls last`,
+      ];
+    case "name": {
+      const translated = isTranslationLocale(locale)
+        ? sql`(select ${workstreamTranslations.name} from ${workstreamTranslations} where ${workstreamTranslations.workstreamId} = ${workstreams.id} and ${workstreamTranslations.locale} = ${locale})`
+        : sql`null`;
+      return [sql`coalesce(${translated}, ${locale === "zh" ? workstreams.nameZh : workstreams.nameEn}) collate nocase`];
+    }
+    case "report":
+      return [];
+  }
+}
+
+/** Every live milestone of each workstream counted, whatever the filters: the whole progress. */
+function overallProgress(ids: number[]): Map<number, WorkstreamSummary["overall"]> {
+  if (!ids.length) return new Map();
+  const rows = getDb()
+    .select({ workstreamId: milestones.workstreamId, ...statusCountColumns })
+    .from(milestones)
+    .where(and(inArray(milestones.workstreamId, ids), milestoneConditions({})))
+    .groupBy(milestones.workstreamId)
+    .all();
+  return new Map(
+    rows.map((row) => {
+      const counts = Object.fromEntries(MILESTONE_STATUSES.map((s) => [s, Number(row[s])])) as StatusCounts;
+      return [row.workstreamId, { total: Object.values(counts).reduce((sum, n) => sum + n, 0), progress: progressOf(counts) }];
+    }),
+  );
 }
 
 /** The earliest open (not completed, not cancelled) milestone of each workstream. */

@@ -98,6 +98,31 @@ export function buildReportDocument(data: ReportData, options: { sections?: Work
   } else {
     para([{ text: t.overviewNoPrevious(data.previous.year) }]);
   }
+  // What needs attention, as at the top of the overview page: most severe first, with the reason.
+  if (data.attention.length) {
+    para(
+      [{ text: t.attentionIntro(data.attention.length) }],
+      data.attention.map((item, index) => {
+        const facts = [item.levelLabel.toLowerCase()];
+        if (item.slip && item.baselineLabel) {
+          const amount = new Intl.NumberFormat(t.locale, { style: "unit", unit: item.slip.unit, unitDisplay: "long" }).format(Math.abs(item.slip.amount));
+          facts.push(t.expected(item.row.dateLabel), t.slip(amount, item.baselineLabel));
+        }
+        const reason = item.row.reason ? t.reason(item.row.reason) + reasonEnd : t.noReason;
+        const by = item.reasonBy && item.reasonAt ? `${space}${t.reasonBy(item.reasonBy, item.reasonAt)}` : "";
+        return {
+          label: t.itemLabel(index + 1),
+          runs: [
+            { text: item.row.title, bold: true },
+            { text: `${dash}${item.row.dateLabel}${factSeparator}${item.row.workstream}${factSeparator}${facts.join(factSeparator)}${stop}` },
+            { text: `${reason}${by}`.trimEnd() },
+          ],
+        };
+      }),
+    );
+  } else {
+    para([{ text: t.attentionNone }]);
+  }
   para([{ text: t.overviewFigures }]);
   blocks.push(countsTable(data, t, shown));
 

@@ -5,6 +5,8 @@ import type { DatePrecision } from "@/lib/domain/partial-date";
 import { slipMonths } from "@/lib/domain/slip";
 import { MILESTONE_STATUSES, type MilestoneStatus } from "@/lib/domain/status";
 import { cachedRead } from "@/lib/queries/cache";
+import type { AttentionLevel, Slip } from "@/lib/domain/attention";
+import { attentionOfMilestones } from "@/lib/queries/attention";
 import type { ReportLang } from "./options";
 import {
   type CountsRow,
@@ -133,6 +135,21 @@ export type WorkstreamSection = {
   next: ReportRow[];
 };
 
+/**
+ * A milestone of the year that needs attention (delayed, overdue, at risk), in the overview's
+ * Attention order: with its row, the latest reason, who gave it (a name) and when, and for a
+ * re-planned milestone the first planned date and the slip.
+ */
+export type AttentionRow = {
+  row: ReportRow;
+  level: AttentionLevel;
+  levelLabel: string;
+  baselineLabel: string | null;
+  slip: Slip | null;
+  reasonBy: string | null;
+  reasonAt: string | null;
+};
+
 export type MonthPoint = { month: string; due: number; completed: number; cumulativeDue: number; cumulativeCompleted: number };
 
 export type ReportData = {
@@ -147,6 +164,8 @@ export type ReportData = {
   previous: Totals & { year: number };
   workstreams: WorkstreamSection[];
   rows: ReportRow[];
+  /** The year's milestones needing attention, most severe first, then the longest-standing. */
+  attention: AttentionRow[];
   months: MonthPoint[];
 };
 
@@ -256,6 +275,22 @@ export function buildReportData(
     nextByStream.set(milestone.workstreamId, list);
   }
 
+  const rowById = new Map(rows.map((row) => [row.milestoneId, row]));
+  const attention = attentionOfMilestones([...rowById.keys()], today).map((item): AttentionRow => {
+    const row = rowById.get(item.id)!;
+    const human = item.reason?.by ? item.reason : null;
+    return {
+      // The latest note, by whoever wrote it; the report's own entries are no reason.
+      row: { ...row, reason: human?.note ?? row.reason },
+      level: item.level,
+      levelLabel: item.level === "overdue" ? text.overdue : text.status[item.level],
+      baselineLabel: item.baselineDate ? reportDate(item.baselineDate, lang) : null,
+      slip: item.slip,
+      reasonBy: human?.by ?? null,
+      reasonAt: human ? reportDate(human.at.slice(0, 10), lang) : null,
+    };
+  });
+
   const workstreams = streams.map(
     (stream, index): WorkstreamSection => ({
       number: index + 1,
@@ -286,6 +321,7 @@ export function buildReportData(
     previous: { year: year - 1, ...sumTotals(previousCounts.values()) },
     workstreams,
     rows,
+    attention,
     months: cumulateByMonth(year, monthlyCounts(year, scope)),
   };
 }

@@ -112,6 +112,14 @@ export type ReportText = {
   firstPlanned: (date: string, months: number) => string;
   reason: (note: string) => string;
   noReason: string;
+  /** The overview's Attention list (issue 13): its lead-in, most severe first. */
+  attentionIntro: (count: number) => string;
+  attentionNone: string;
+  /** A re-planned milestone: its new expected date, and how far it moved from the first plan. */
+  expected: (date: string) => string;
+  slip: (amount: string, baseline: string) => string;
+  /** Who recorded the latest reason, and when. */
+  reasonBy: (name: string, date: string) => string;
   paragraphRef: (symbol: string, paragraph: number, footnote: number | null) => string;
   addedInTracker: string;
   /** Appended to English content standing in for a missing translation, as the pages mark it. */
@@ -250,6 +258,11 @@ const en: ReportText = {
   firstPlanned: (date, months) => `first planned for ${date}${months > 0 ? `, ${enN.num(months)} ${months === 1 ? "month" : "months"} later` : ""}`,
   reason: (note) => `Reason recorded: ${note}`,
   noReason: "No reason recorded.",
+  attentionIntro: (count) => `Needing attention (${enN.num(count)}), most severe first (delayed, then overdue, then at risk), then the longest-standing:`,
+  attentionNone: "No milestone of the year is delayed, overdue or at risk.",
+  expected: (date) => `now expected ${date}`,
+  slip: (amount, baseline) => `${amount} later than first planned (${baseline})`,
+  reasonBy: (name, date) => `(recorded by ${name} on ${date})`,
   paragraphRef: (symbol, paragraph, footnote) => `${symbol}, para. ${paragraph}${footnote !== null ? `, footnote ${footnote}` : ""}`,
   addedInTracker: "added in the tracker",
   untranslated: (text) => `${text} (not translated)`,
@@ -374,6 +387,11 @@ const zh: ReportText = {
   firstPlanned: (date, months) => `原计划于${date}${months > 0 ? `，推迟 ${months} 个月` : ""}`,
   reason: (note) => `记录的原因：${note}`,
   noReason: "未记录原因。",
+  attentionIntro: (count) => `需要关注的里程碑（${zhN.num(count)} 个），按严重程度（已推迟、逾期、有风险）及持续时间排列：`,
+  attentionNone: "本年度没有已推迟、逾期或有风险的里程碑。",
+  expected: (date) => `现预计 ${date}`,
+  slip: (amount, baseline) => `比原计划（${baseline}）推迟 ${amount}`,
+  reasonBy: (name, date) => `（${name}于 ${date} 记录）`,
   paragraphRef: (symbol, paragraph, footnote) => `${symbol}，第 ${paragraph} 段${footnote !== null ? `，脚注 ${footnote}` : ""}`,
   addedInTracker: "在跟踪系统中添加",
   untranslated: (text) => `${text}（未翻译）`,
@@ -503,6 +521,11 @@ const fr: ReportText = {
   firstPlanned: (date, months) => `prévu initialement pour ${date}${months > 0 ? `, ${months}\u00A0mois plus tard` : ""}`,
   reason: (note) => `Motif consigné\u00A0: ${note}`,
   noReason: "Aucun motif consigné.",
+  attentionIntro: (count) => `À surveiller (${frN.num(count)}), du plus grave au moins grave (retardé, puis échéance dépassée, puis à risque), puis du plus ancien au plus récent\u00A0:`,
+  attentionNone: "Aucun jalon de l’année n’est retardé, à risque ou en retard sur son échéance.",
+  expected: (date) => `désormais prévu pour ${date}`,
+  slip: (amount, baseline) => `${amount} plus tard que prévu initialement (${baseline})`,
+  reasonBy: (name, date) => `(consigné par ${name} le ${date})`,
   paragraphRef: (symbol, paragraph, footnote) => `${symbol}, par. ${paragraph}${footnote !== null ? `, note ${footnote}` : ""}`,
   addedInTracker: "ajouté dans l’outil de suivi",
   untranslated: (text) => `${text} (non traduit)`,
@@ -630,6 +653,11 @@ const es: ReportText = {
   firstPlanned: (date, months) => `previsto inicialmente para ${date}${months > 0 ? `, ${months} ${months === 1 ? "mes" : "meses"} más tarde` : ""}`,
   reason: (note) => `Motivo registrado: ${note}`,
   noReason: "No se registró ningún motivo.",
+  attentionIntro: (count) => `Requieren atención (${esN.num(count)}), de mayor a menor gravedad (retrasados, vencidos, en riesgo) y, después, por antigüedad:`,
+  attentionNone: "Ningún hito del año está retrasado, vencido ni en riesgo.",
+  expected: (date) => `ahora previsto para ${date}`,
+  slip: (amount, baseline) => `${amount} más tarde de lo previsto inicialmente (${baseline})`,
+  reasonBy: (name, date) => `(registrado por ${name} el ${date})`,
   paragraphRef: (symbol, paragraph, footnote) => `${symbol}, párr. ${paragraph}${footnote !== null ? `, nota ${footnote}` : ""}`,
   addedInTracker: "añadido en el sistema de seguimiento",
   untranslated: (text) => `${text} (sin traducir)`,
@@ -760,6 +788,11 @@ const ru: ReportText = {
   firstPlanned: (date, months) => `первоначально планировалось на ${date}${months > 0 ? `, перенос на ${months} мес.` : ""}`,
   reason: (note) => `Указанная причина: ${note}`,
   noReason: "Причина не указана.",
+  attentionIntro: (count) => `Требуют внимания (${ruN.num(count)}), по степени серьезности (задерживаются, просрочены, под угрозой), затем по давности:`,
+  attentionNone: "Ни один этап года не задерживается, не просрочен и не находится под угрозой.",
+  expected: (date) => `теперь ожидается: ${date}`,
+  slip: (amount, baseline) => `на ${amount} позже первоначального плана (${baseline})`,
+  reasonBy: (name, date) => `(записано: ${name}, ${date})`,
   paragraphRef: (symbol, paragraph, footnote) => `${symbol}, пункт ${paragraph}${footnote !== null ? `, сноска ${footnote}` : ""}`,
   addedInTracker: "добавлена в системе мониторинга",
   untranslated: (text) => `${text} (не переведено)`,
@@ -894,6 +927,11 @@ const ar: ReportText = {
   firstPlanned: (date, months) => `كان مقررًا أصلًا في ${date}${months > 0 ? `، بتأخير ${months} ${months >= 3 && months <= 10 ? "أشهر" : "شهرًا"}` : ""}`,
   reason: (note) => `السبب المسجل: ${note}`,
   noReason: "لم يُسجل أي سبب.",
+  attentionIntro: (count) => `معالم تستدعي الانتباه (${arN.num(count)})، مرتبة حسب الخطورة (المؤجلة، ثم التي فات موعدها، ثم المعرضة للخطر)، ثم حسب الأقدمية:`,
+  attentionNone: "لا يوجد معلم من معالم السنة مؤجل أو فات موعده أو معرض للخطر.",
+  expected: (date) => `متوقع الآن في ${date}`,
+  slip: (amount, baseline) => `متأخر ${amount} عن الموعد المقرر أصلًا (${baseline})`,
+  reasonBy: (name, date) => `(سجّله ${name} في ${date})`,
   paragraphRef: (symbol, paragraph, footnote) => `${symbol}، الفقرة ${paragraph}${footnote !== null ? `، الحاشية ${footnote}` : ""}`,
   addedInTracker: "أُضيف في أداة التتبع",
   untranslated: (text) => `${text} (غير مترجم)`,

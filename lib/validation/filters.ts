@@ -74,20 +74,38 @@ const pageSizeSchema = (max: number, fallback: number) =>
       .default(fallback),
   );
 
+/** Free-text search over names, summaries, quotes and titles in every language; blank means none. */
+const searchSchema = z.preprocess(
+  (value) => (typeof value === "string" ? value.replace(/\s+/g, " ").trim() || undefined : value),
+  z.string().max(200, reason("tooLong", { max: 200 })).optional(),
+);
+
 /** Filters shared by the overview, the timeline, the API and the exports. */
 export const filtersSchema = z.object({
   year: yearSchema,
   body: bodySchema,
   status: statusListSchema,
+  q: searchSchema,
 });
 
 export type Filters = {
   year?: number;
   body?: string;
   status?: MilestoneStatus[];
+  q?: string;
 };
 
+/** Orders of the overview's cards: the report's order (default), or one of these. */
+export const WORKSTREAM_SORTS = ["report", "health", "overdue", "updated", "name"] as const;
+export type WorkstreamSort = (typeof WORKSTREAM_SORTS)[number];
+
+const sortSchema = z.preprocess(
+  emptyToUndefined,
+  z.enum(WORKSTREAM_SORTS, { error: reason("oneOf", { options: WORKSTREAM_SORTS.join(", ") }) }).default("report"),
+);
+
 export const workstreamListQuerySchema = filtersSchema.extend({
+  sort: sortSchema,
   page: pageSchema,
   pageSize: pageSizeSchema(100, 24),
 });

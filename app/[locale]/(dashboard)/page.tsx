@@ -1,6 +1,7 @@
 import { Link } from "@/i18n/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requirePageReader } from "@/lib/auth/page-access";
+import { listAttention, workstreamReasons } from "@/lib/queries/attention";
 import { bodyNameIn } from "@/lib/content/body-names";
 import { localizedText } from "@/lib/content/localized-text";
 import { bodyTree } from "@/lib/domain/bodies";
@@ -12,7 +13,8 @@ import { recentChanges } from "@/lib/queries/milestones";
 import { milestoneTitleTranslations, workstreamTextsIn } from "@/lib/queries/translations";
 import { listWorkstreamSummaries } from "@/lib/queries/workstreams";
 import { filtersToQuery, queryStringOf } from "@/lib/url";
-import { parseQueryLenient, workstreamListQuerySchema } from "@/lib/validation/filters";
+import { pageQuerySchema, parseQueryLenient, WORKSTREAM_SORTS, workstreamListQuerySchema } from "@/lib/validation/filters";
+import { AttentionList } from "../_components/attention-list";
 import { FilterForm } from "../_components/filter-form";
 import { HistoryEntryText } from "../_components/history-entry";
 import { contentLocale, Localized } from "../_components/localized";
@@ -28,9 +30,10 @@ export async function generateMetadata() {
 
 export default async function OverviewPage({ searchParams }: PageProps<"/[locale]">) {
   const params = await searchParams;
-  await requirePageReader(`/${queryStringOf(params)}`);
-  const { value: query, invalidParams } = parseQueryLenient(workstreamListQuerySchema, params);
-  const { page, pageSize, ...filters } = query;
+  const actor = await requirePageReader(`/${queryStringOf(params)}`);
+  const { value: query, invalidParams } = parseQueryLenient(workstreamListQuerySchema.extend({ apage: pageQuerySchema.shape.page }), params);
+  const { page, pageSize, sort, apage, ...filters } = query;
+  const sortParam = sort === "report" ? undefined : sort;
   const today = todayIso();
   const t = await getTranslations("overview");
   const tStatus = await getTranslations("status");
@@ -39,7 +42,14 @@ export default async function OverviewPage({ searchParams }: PageProps<"/[locale
   const locale = await contentLocale();
 
   const bodies = listBodies();
-  const summaries = listWorkstreamSummaries(filters, { page, pageSize }, today);
+  const summaries = listWorkstreamSummaries(filters, { page, pageSize }, today, { sort, watcherId: actor?.userId, locale });
+  const attention = await listAttention(filters, today, locale, { page: apage, pageSize: 50 });
+  const reasons = await workstreamReasons(
+    summaries.items.map((item) => item.id),
+    filters,
+    today,
+    locale,
+  );
   const totals = statusTotals(filters, today);
   const quarters = quarterlyProgress(filters);
   const years = milestoneYears();
@@ -62,12 +72,16 @@ export default async function OverviewPage({ searchParams }: PageProps<"/[locale
       </header>
 
       <FilterForm
-        key={filtersToQuery(filters)}
+        // Not keyed on the search: the box keeps focus and what is typed while results follow.
+        key={filtersToQuery({ ...filters, q: undefined })}
         years={years}
         bodies={bodyTree(bodies).map((body) => ({ code: body.code, name: bodyNameIn(locale, body), depth: body.depth }))}
-        current={filters}
+        current={{ ...filters, sort }}
         invalidParams={invalidParams}
+        sorts={WORKSTREAM_SORTS}
       />
+
+      <AttentionList list={attention} hrefForPage={(p) => `/${filtersToQuery(filters, { sort: sortParam, apage: p })}`} />
 
       <section aria-labelledby="totals-heading" className="totals">
         <h2 id="totals-heading" className="visually-hidden">
@@ -119,6 +133,8 @@ export default async function OverviewPage({ searchParams }: PageProps<"/[locale
                 today={today}
                 nameTranslation={workstreamText.get(workstream.id)?.name}
                 nextOpenTranslation={workstream.nextOpen ? milestoneTitles.get(workstream.nextOpen.id) : null}
+                reason={reasons.get(workstream.id)}
+                canWatch={Boolean(actor)}
               />
             ))}
           </div>
@@ -126,7 +142,7 @@ export default async function OverviewPage({ searchParams }: PageProps<"/[locale
         <Pagination
           page={summaries.page}
           totalPages={summaries.totalPages}
-          hrefFor={(p) => `/${filtersToQuery(filters, { page: p })}`}
+          hrefFor={(p) => `/${filtersToQuery(filters, { sort: sortParam, page: p })}`}
           label={t("paginationLabel")}
         />
       </section>

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useTransition } from "react";
+import { useEffect, useRef, useTransition } from "react";
 import { useReasonText } from "@/lib/client/use-reason-text";
 import { MILESTONE_STATUSES, type MilestoneStatus } from "@/lib/domain/status";
 import type { InvalidParam } from "@/lib/errors";
@@ -10,15 +10,20 @@ import type { InvalidParam } from "@/lib/errors";
 type Props = {
   years: number[];
   bodies: { code: string; name: string; depth: number }[];
-  current: { year?: number; body?: string; status?: MilestoneStatus[] };
+  current: { year?: number; body?: string; status?: MilestoneStatus[]; q?: string; sort?: string };
   invalidParams: InvalidParam[];
+  /** The sort orders this page offers (the overview's cards); none elsewhere. */
+  sorts?: readonly string[];
 };
+
+/** Pause after the last keystroke before the page follows the search box. */
+const SEARCH_DELAY_MS = 300;
 
 /**
  * Filters kept in the URL so any view can be shared. Works as a plain GET form without
  * JavaScript; with it, every change applies at once.
  */
-export function FilterForm({ years, bodies, current, invalidParams }: Props) {
+export function FilterForm({ years, bodies, current, invalidParams, sorts }: Props) {
   const t = useTranslations("filters");
   const tStatus = useTranslations("status");
   const router = useRouter();
@@ -27,22 +32,36 @@ export function FilterForm({ years, bodies, current, invalidParams }: Props) {
   const [pending, startTransition] = useTransition();
   const reasonText = useReasonText();
   const errorFor = (name: string) => invalidParams.find((param) => param.name === name);
+  const searchTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => clearTimeout(searchTimer.current ?? undefined), []);
 
   function apply(form: HTMLFormElement) {
+    clearTimeout(searchTimer.current ?? undefined);
     const data = new FormData(form);
     const next = new URLSearchParams();
-    // Keep parameters this form does not own (none yet besides paging, which resets).
+    // Keep parameters this form does not own; paging (of cards and of the Attention list) resets.
     searchParams.forEach((value, key) => {
-      if (!["year", "body", "status", "page"].includes(key)) next.append(key, value);
+      if (!["year", "body", "status", "q", "sort", "page", "apage"].includes(key)) next.append(key, value);
     });
+    const q = String(data.get("q") ?? "").trim();
     const year = String(data.get("year") ?? "");
     const body = String(data.get("body") ?? "");
     const statuses = data.getAll("status").map(String);
+    const sort = String(data.get("sort") ?? "");
+    if (q) next.set("q", q);
     if (year) next.set("year", year);
     if (body) next.set("body", body);
     if (statuses.length) next.set("status", statuses.join(","));
+    if (sort && sort !== "report") next.set("sort", sort);
     const query = next.toString();
+    if (query === searchParams.toString()) return;
     startTransition(() => router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false }));
+  }
+
+  /** Results as you type: the search box applies once typing pauses (and not mid-composition of Chinese input). */
+  function applySoon(form: HTMLFormElement) {
+    clearTimeout(searchTimer.current ?? undefined);
+    searchTimer.current = setTimeout(() => apply(form), SEARCH_DELAY_MS);
   }
 
   const yearError = errorFor("year");
@@ -55,12 +74,41 @@ export function FilterForm({ years, bodies, current, invalidParams }: Props) {
       method="get"
       aria-label={t("label")}
       aria-busy={pending}
-      onChange={(event) => apply(event.currentTarget)}
+      onChange={(event) => {
+        const target = event.target as EventTarget as HTMLInputElement;
+        if (target.name !== "q") return apply(event.currentTarget);
+        if (!(event.nativeEvent as InputEvent).isComposing) applySoon(event.currentTarget);
+      }}
+      onCompositionEnd={(event) => applySoon(event.currentTarget)}
       onSubmit={(event) => {
         event.preventDefault();
         apply(event.currentTarget);
       }}
     >
+      <div className="filters__field filters__search" role="search">
+        <label htmlFor="filter-q">{t("search")}</label>
+        <input
+          id="filter-q"
+          name="q"
+          type="search"
+          defaultValue={current.q ?? ""}
+          placeholder={t("searchPlaceholder")}
+          aria-describedby="filter-q-hint"
+          autoComplete="off"
+          enterKeyHint="search"
+          maxLength={200}
+          onKeyDown={(event) => {
+            // Escape empties the box and shows everything again, in every browser.
+            if (event.key !== "Escape" || !event.currentTarget.value) return;
+            event.preventDefault();
+            event.currentTarget.value = "";
+            if (event.currentTarget.form) apply(event.currentTarget.form);
+          }}
+        />
+        <span id="filter-q-hint" className="filters__hint">
+          {t("searchHint")}
+        </span>
+      </div>
       <div className="filters__field">
         <label htmlFor="filter-year">{t("year")}</label>
         <select
@@ -124,6 +172,18 @@ export function FilterForm({ years, bodies, current, invalidParams }: Props) {
           </p>
         )}
       </fieldset>
+      {sorts && (
+        <div className="filters__field">
+          <label htmlFor="filter-sort">{t("sort")}</label>
+          <select id="filter-sort" name="sort" defaultValue={current.sort ?? "report"}>
+            {sorts.map((sort) => (
+              <option key={sort} value={sort}>
+                {t(`sortBy.${sort}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       <div className="filters__actions">
         <button type="submit" className="button">
           {t("apply")}

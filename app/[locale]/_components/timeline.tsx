@@ -11,8 +11,11 @@ import type { MilestoneRow } from "@/lib/queries/milestones";
 import { Localized, UntranslatedMark } from "./localized";
 import { STATUS_COLORS } from "./status-colors";
 
-/** A milestone as the timeline draws it: its title in the page's language (or marked English). */
-export type TimelineMilestone = MilestoneRow & { title: LocalizedText };
+/**
+ * A milestone as the timeline draws it: its title in the page's language (or marked English) and,
+ * when it is late, the latest reason as one line ("note" — name, date) for its tooltip.
+ */
+export type TimelineMilestone = MilestoneRow & { title: LocalizedText; reason?: string | null };
 export type TimelineLane = { slug: string; name: LocalizedText; milestones: TimelineMilestone[] };
 
 type Props = { lanes: TimelineLane[]; axis: Axis; today: string; caption: string; editable?: boolean };
@@ -134,7 +137,7 @@ export async function Timeline({ lanes, axis, today, caption, editable = false }
                   <ul className="timeline__items">
                     {placed.map(({ item: milestone, row, ...place }) => {
                       const when = formatPartialDate(milestone.date, locale);
-                      const label = `${milestone.title.text} — ${when} — ${tStatus(milestone.status)}${milestone.overdue ? `, ${tStatus("overdue")}` : ""}`;
+                      const label = `${milestone.title.text} — ${when} — ${tStatus(milestone.status)}${milestone.overdue ? `, ${tStatus("overdue")}` : ""}${milestone.reason ? ` — ${milestone.reason}` : ""}`;
                       // Ongoing work is a continuous band to the end of the axis, whatever its date's precision.
                       const continuous = isContinuous(milestone);
                       const point = milestone.datePrecision === "day" && !continuous;
@@ -175,6 +178,14 @@ export async function Timeline({ lanes, axis, today, caption, editable = false }
                             <br />
                             {when} · {tStatus(milestone.status)}
                             {milestone.overdue ? ` · ${tStatus("overdue")}` : ""}
+                            {milestone.reason && (
+                              <>
+                                <br />
+                                <span dir="auto" data-testid="timeline-reason">
+                                  {milestone.reason}
+                                </span>
+                              </>
+                            )}
                           </span>
                         </li>
                       );

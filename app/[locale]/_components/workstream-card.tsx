@@ -3,10 +3,13 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { localizedText, originalText } from "@/lib/content/localized-text";
 import { formatPartialDate } from "@/lib/domain/partial-date";
 import { MILESTONE_STATUSES } from "@/lib/domain/status";
+import type { WorkstreamReason } from "@/lib/queries/attention";
 import type { WorkstreamSummary } from "@/lib/queries/workstreams";
 import { HealthBadge, StatusBadge } from "./badges";
 import { contentLocale, Localized, UntranslatedMark } from "./localized";
+import { ReasonText } from "./reason-text";
 import { STATUS_COLORS } from "./status-colors";
+import { WatchButton } from "./watch-button";
 
 /**
  * One workstream's card. Its name and next milestone's title are in the page's language; the
@@ -17,24 +20,32 @@ export async function WorkstreamCard({
   today,
   nameTranslation,
   nextOpenTranslation,
+  reason,
+  canWatch = false,
 }: {
   workstream: WorkstreamSummary;
   today: string;
   nameTranslation?: string | null;
   nextOpenTranslation?: string | null;
+  /** Why its most pressing milestone is late, when one is. */
+  reason?: WorkstreamReason;
+  /** A signed-in user may put it on their watch list. */
+  canWatch?: boolean;
 }) {
   const t = await getTranslations("card");
   const tSlip = await getTranslations("slip");
   const tStatus = await getTranslations("status");
   const format = await getFormatter();
   const locale = await contentLocale();
-  const { progress, counts, nextOpen } = workstream;
+  const { counts, nextOpen, overall } = workstream;
+  // Under a filter the bar and percentage show the whole workstream; the selection is named beside it.
+  const progress = overall?.progress ?? workstream.progress;
   const headingId = `ws-${workstream.slug}`;
   const names = { en: workstream.nameEn, zh: workstream.nameZh };
   const name = localizedText(locale, names, nameTranslation);
   const original = originalText(locale, names);
   return (
-    <article className="card" aria-labelledby={headingId} data-testid="workstream-card">
+    <article className={workstream.watched ? "card card--watched" : "card"} aria-labelledby={headingId} data-testid="workstream-card" data-slug={workstream.slug}>
       <header className="card__header">
         <h3 id={headingId} className="card__title">
           {/* The mark stays outside the link, whose text is the name alone. */}
@@ -43,7 +54,10 @@ export async function WorkstreamCard({
           </Link>
           {!name.translated && <UntranslatedMark />}
         </h3>
-        <HealthBadge health={workstream.health} />
+        <span className="card__badges">
+          <HealthBadge health={workstream.health} />
+          {canWatch && <WatchButton slug={workstream.slug} name={name.text} watched={workstream.watched} />}
+        </span>
       </header>
       {original && (
         <p className="card__zh" lang={original.lang}>
@@ -63,8 +77,16 @@ export async function WorkstreamCard({
         </div>
       </dl>
       <div className="progress">
-        <p className="progress__label">
-          {t("progress", { completed: progress.completed, total: progress.total })}
+        <p className="progress__label" data-testid="card-figures">
+          {overall ? (
+            <>
+              {t("selected", { selected: workstream.total, all: overall.total })}
+              {" · "}
+              {t("progressOverall", { completed: progress.completed, total: progress.total })}
+            </>
+          ) : (
+            t("progress", { completed: progress.completed, total: progress.total })
+          )}
           <span className="progress__percent"> {format.number(progress.ratio, { style: "percent" })}</span>
         </p>
         <div className="progress__track" aria-hidden="true">
@@ -96,6 +118,12 @@ export async function WorkstreamCard({
       {workstream.slipped.count > 0 && (
         <p className="card__slip slip" data-testid="card-slip">
           {tSlip("card", { count: workstream.slipped.count, months: workstream.slipped.maxMonths })}
+        </p>
+      )}
+      {reason && (
+        <p className="card__reason" data-testid="card-reason">
+          <span className={`badge badge--${reason.level}`}>{tStatus(reason.level)}</span>{" "}
+          <Localized value={reason.title} />: <ReasonText reason={reason.reason} />
         </p>
       )}
       <dl className="card__facts">

@@ -1,14 +1,17 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { redirect } from "@/i18n/navigation";
 import { requirePageReader } from "@/lib/auth/page-access";
-import { milestoneYears } from "@/lib/queries/stats";
+import { latestCompletionYear, milestoneYears } from "@/lib/queries/stats";
 import { queryStringOf } from "@/lib/url";
 
-/** /reports: the latest year that has milestones, keeping the options in the URL. */
+/**
+ * /reports: the latest year in which milestones were completed (else the latest that has any),
+ * keeping the options in the URL.
+ */
 export default async function ReportsIndex({ searchParams }: PageProps<"/[locale]/reports">) {
   const params = await searchParams;
   await requirePageReader(`/reports${queryStringOf(params)}`);
-  const latest = milestoneYears()[0];
+  const latest = latestCompletionYear() ?? milestoneYears()[0];
   if (latest === undefined) {
     const t = await getTranslations("reports");
     return (

@@ -10,9 +10,9 @@ import { workstreamListQuerySchema } from "@/lib/validation/filters";
 import { parseApiQuery } from "@/lib/validation/parse-or-throw";
 
 export const GET = withProblemDetails(async (request: Request) => {
-  requireReader(await actorFromRequest(request));
-  const { page, pageSize, ...filters } = parseApiQuery(workstreamListQuerySchema, new URL(request.url).searchParams);
-  return NextResponse.json(listWorkstreamSummaries(filters, { page, pageSize }, todayIso()));
+  const actor = requireReader(await actorFromRequest(request));
+  const { page, pageSize, sort, ...filters } = parseApiQuery(workstreamListQuerySchema, new URL(request.url).searchParams);
+  return NextResponse.json(listWorkstreamSummaries(filters, { page, pageSize }, todayIso(), { sort, watcherId: actor?.userId }));
 });
 
 /** Adds a workstream (admins): 201 with the new workstream. */

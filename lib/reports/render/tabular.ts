@@ -61,6 +61,18 @@ export function renderJson(data: ReportData): string {
         ...section.totals,
         previousTotal: section.previous.total,
       })),
+      // The Attention list: annex row numbers, most severe first, with the latest reason.
+      attention: data.attention.map((item) => ({
+        number: item.row.number,
+        milestoneId: item.row.milestoneId,
+        level: item.level,
+        levelLabel: item.levelLabel,
+        reason: item.row.reason,
+        reasonBy: item.reasonBy,
+        reasonAt: item.reasonAt,
+        baseline: item.baselineLabel,
+        slip: item.slip,
+      })),
     },
     months: data.months,
     rows: data.rows,

@@ -8,6 +8,7 @@ import { bodyTree } from "@/lib/domain/bodies";
 import { todayIso } from "@/lib/domain/partial-date";
 import { axisForExtent } from "@/lib/domain/timeline-layout";
 import { listBodies } from "@/lib/queries/bodies";
+import { reasonsOfLate } from "@/lib/queries/attention";
 import { milestonesOfWorkstreams } from "@/lib/queries/milestones";
 import { milestoneExtent, milestoneYears } from "@/lib/queries/stats";
 import { milestoneTitleTranslations, workstreamTextsIn } from "@/lib/queries/translations";
@@ -18,6 +19,7 @@ import { FilterForm } from "../../_components/filter-form";
 import { contentLocale, UntranslatedMark } from "../../_components/localized";
 import { TimelineExportLinks } from "../../reports/_components/timeline-export-links";
 import { Pagination } from "../../_components/pagination";
+import { reasonLine } from "../../_components/reason-text";
 import { Timeline, type TimelineLane, TimelineTable } from "../../_components/timeline";
 
 export async function generateMetadata() {
@@ -42,6 +44,8 @@ export default async function TimelinePage({ searchParams }: PageProps<"/[locale
     filters,
     today,
   );
+  const reasons = reasonsOfLate(milestones);
+  const reasonLines = new Map(await Promise.all([...reasons].map(async ([id, reason]) => [id, await reasonLine(reason)] as const)));
   // Names and titles in the page's language; English standing in for a missing translation is marked.
   const workstreamText = workstreamTextsIn(summaries.items.map((item) => item.id), locale);
   const titleTranslations = milestoneTitleTranslations(milestones.map((milestone) => milestone.id), locale);
@@ -50,7 +54,11 @@ export default async function TimelinePage({ searchParams }: PageProps<"/[locale
     name: localizedText(locale, { en: item.nameEn, zh: item.nameZh }, workstreamText.get(item.id)?.name),
     milestones: milestones
       .filter((milestone) => milestone.workstreamId === item.id)
-      .map((milestone) => ({ ...milestone, title: localizedText(locale, { en: milestone.titleEn, zh: milestone.titleZh }, titleTranslations.get(milestone.id)) })),
+      .map((milestone) => ({
+        ...milestone,
+        title: localizedText(locale, { en: milestone.titleEn, zh: milestone.titleZh }, titleTranslations.get(milestone.id)),
+        reason: reasonLines.get(milestone.id),
+      })),
   }));
   const untranslated = lanes.some((lane) => !lane.name.translated || lane.milestones.some((milestone) => !milestone.title.translated));
   const extent = filters.year !== undefined
@@ -68,7 +76,7 @@ export default async function TimelinePage({ searchParams }: PageProps<"/[locale
       </header>
 
       <FilterForm
-        key={filtersToQuery(filters)}
+        key={filtersToQuery({ ...filters, q: undefined })}
         years={years}
         bodies={bodyTree(listBodies()).map((body) => ({ code: body.code, name: bodyNameIn(locale, body), depth: body.depth }))}
         current={filters}

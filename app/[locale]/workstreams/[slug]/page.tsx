@@ -11,6 +11,7 @@ import { queryStringOf } from "@/lib/url";
 import { formatPartialDate, todayIso } from "@/lib/domain/partial-date";
 import { MILESTONE_STATUSES } from "@/lib/domain/status";
 import { axisForExtent } from "@/lib/domain/timeline-layout";
+import { reasonsOfLate } from "@/lib/queries/attention";
 import { historyOfMilestones, listMilestones, milestonesOfWorkstreams, recentChanges } from "@/lib/queries/milestones";
 import {
   type MilestoneTranslations,
@@ -29,6 +30,7 @@ import { MilestoneEditor } from "./milestone-editor";
 import { MilestoneSelection, SelectAllMilestones, SelectMilestone } from "../../_components/milestone-selection";
 import { Pagination } from "../../_components/pagination";
 import { STATUS_COLORS } from "../../_components/status-colors";
+import { ReasonText, reasonLine } from "../../_components/reason-text";
 import { Timeline } from "../../_components/timeline";
 
 // Twenty-five rows (each with its history) keep the page small; the pager reaches the rest.
@@ -93,6 +95,9 @@ export default async function WorkstreamPage({ params, searchParams }: PageProps
   const history = historyOfMilestones(table.items.map((milestone) => milestone.id));
   const feed = recentChanges(50, workstream.id, true);
   const canEdit = canEditWorkstream(actor, workstream.id);
+  // Why late milestones are late: on their rows and in the timeline's tooltips.
+  const reasons = reasonsOfLate(allMilestones);
+  const reasonLines = new Map(await Promise.all([...reasons].map(async ([id, reason]) => [id, await reasonLine(reason)] as const)));
 
   // Content in the page's language, English (marked) where a translation is missing, and the
   // report's other language as a secondary line.
@@ -163,6 +168,11 @@ export default async function WorkstreamPage({ params, searchParams }: PageProps
                       <div lang={originalTitle.lang} className="muted">
                         {originalTitle.text}
                       </div>
+                    )}
+                    {reasons.get(milestone.id)?.by && (
+                      <p className="milestone-reason" data-testid="milestone-reason">
+                        <ReasonText reason={reasons.get(milestone.id)!} />
+                      </p>
                     )}
                     {milestone.quoteZh && (
                       <blockquote lang="zh" className="quote">
@@ -319,7 +329,7 @@ export default async function WorkstreamPage({ params, searchParams }: PageProps
               {
                 slug: workstream.slug,
                 name,
-                milestones: allMilestones.map((milestone) => ({ ...milestone, title: titleOf(milestone) })),
+                milestones: allMilestones.map((milestone) => ({ ...milestone, title: titleOf(milestone), reason: reasonLines.get(milestone.id) })),
               },
             ]}
             axis={axisForExtent(extent)}

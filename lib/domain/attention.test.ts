@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { actorDisplayName, attentionLevel, compareAttention, slipOf } from "./attention";
+
+describe("attention rules", () => {
+  it("ranks delayed above overdue above at risk, and never flags closed milestones", () => {
+    expect(attentionLevel("delayed", false)).toBe("delayed");
+    expect(attentionLevel("at_risk", true)).toBe("overdue");
+    expect(attentionLevel("at_risk", false)).toBe("at_risk");
+    expect(attentionLevel("in_progress", true)).toBe("overdue");
+    expect(attentionLevel("planned", false)).toBeNull();
+    expect(attentionLevel("completed", true)).toBeNull();
+    expect(attentionLevel("cancelled", true)).toBeNull();
+  });
+
+  it("sorts by severity, then the oldest first", () => {
+    const items = [
+      { id: 1, level: "at_risk" as const, since: "2020-01-01" },
+      { id: 2, level: "delayed" as const, since: "2022-05-01" },
+      { id: 3, level: "delayed" as const, since: "2021-05-01" },
+      { id: 4, level: "overdue" as const, since: "2019-01-01" },
+    ];
+    expect(items.sort(compareAttention).map((item) => item.id)).toEqual([3, 2, 4, 1]);
+  });
+
+  it("measures a slip in months, or in days when a date gives the day", () => {
+    expect(slipOf({ periodEnd: "2022-12-31", precision: "year" }, { periodEnd: "2023-06-30", precision: "month" })).toEqual({ unit: "month", amount: 6 });
+    expect(slipOf({ periodEnd: "2022-03-10", precision: "day" }, { periodEnd: "2022-03-31", precision: "month" })).toEqual({ unit: "day", amount: 21 });
+    expect(slipOf({ periodEnd: null, precision: null }, { periodEnd: "2023-06-30", precision: "month" })).toBeNull();
+  });
+
+  it("shows who changed something by name, never by email", () => {
+    expect(actorDisplayName("Ana Silva <ana@un.org>")).toBe("Ana Silva");
+    expect(actorDisplayName("<ana@un.org>")).toBe("ana");
+    expect(actorDisplayName("ana@un.org <ana@un.org>")).toBe("ana");
+    expect(actorDisplayName("seed")).toBeNull();
+  });
+});
