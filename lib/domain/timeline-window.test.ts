@@ -2,6 +2,14 @@ import { describe, expect, it } from "vitest";
 import { dayOf, isoOf, panBy, quarterEndsIn, rezoom, tilesOf, tileWindow, windowAround, windowFrom, windowTicks } from "./timeline-window";
 
 describe("timeline window", () => {
+  it("numbers days as Date does, leap years included", () => {
+    for (const iso of ["1970-01-01", "2000-02-29", "2021-03-01", "2024-12-31", "1969-12-31", "2100-03-01"]) {
+      expect(dayOf(iso)).toBe(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
+      expect(isoOf(dayOf(iso))).toBe(iso);
+    }
+    expect(dayOf("2026-12-05T20:56:39.413Z")).toBe(dayOf("2026-12-05"));
+  });
+
   it("opens two years at the year zoom: the last twelve months and the next twelve", () => {
     const window = windowAround(dayOf("2026-12-05"), "year");
     expect(isoOf(window.start)).toBe("2025-12-01");

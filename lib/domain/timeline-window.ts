@@ -16,8 +16,20 @@ const DAY_MS = 86_400_000;
 export type Day = number;
 export type TimeWindow = { start: Day; end: Day };
 
-/** Day number of an ISO day ("2021-10-15"). */
-export const dayOf = (iso: string): Day => Math.floor(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / DAY_MS);
+/**
+ * Day number of an ISO day ("2021-10-15", or a timestamp starting with one). Plain arithmetic
+ * (Hinnant's days-from-civil) rather than Date.parse: the roadmap converts hundreds of thousands.
+ */
+export function dayOf(iso: string): Day {
+  const year = Number(iso.slice(0, 4));
+  const month = Number(iso.slice(5, 7));
+  const day = Number(iso.slice(8, 10));
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  return era * 146_097 + yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear - 719_468;
+}
 
 /** ISO day ("2021-10-15") of a day number. */
 export const isoOf = (day: Day): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
