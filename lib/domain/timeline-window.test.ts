@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dayOf, isoOf, panBy, quarterEndsIn, rezoom, tilesOf, tileWindow, windowAround, windowFrom, windowTicks } from "./timeline-window";
+import { dayOf, isoOf, panBy, quarterEndsIn, rezoom, tilesOf, tileWindow, windowAround, windowEndingIn, windowFrom, windowTicks } from "./timeline-window";
 
 describe("timeline window", () => {
   it("numbers days as Date does, leap years included", () => {
@@ -14,6 +14,11 @@ describe("timeline window", () => {
     const window = windowAround(dayOf("2026-12-05"), "year");
     expect(isoOf(window.start)).toBe("2025-12-01");
     expect(isoOf(window.end)).toBe("2027-11-30");
+  });
+
+  it("falls back to the window that ends with the month of the latest activity", () => {
+    const window = windowEndingIn(dayOf("2022-12-31"), "year");
+    expect([isoOf(window.start), isoOf(window.end)]).toEqual(["2021-01-01", "2022-12-31"]);
   });
 
   it("shows half a year at the quarter zoom and five years at the five-year zoom", () => {

@@ -52,6 +52,11 @@ export function windowAround(day: Day, zoom: Zoom): TimeWindow {
   return windowFrom(addMonths(day, -ZOOM_MONTHS[zoom] / 2), zoom);
 }
 
+/** The window of a zoom whose last month is the month of `day`: the data's latest activity, in full view. */
+export function windowEndingIn(day: Day, zoom: Zoom): TimeWindow {
+  return windowFrom(addMonths(day, 1 - ZOOM_MONTHS[zoom]), zoom);
+}
+
 /** Days shown by a window, inclusive. */
 export const windowLength = (window: TimeWindow) => window.end - window.start + 1;
 

@@ -5,7 +5,7 @@ import { effectiveRole } from "@/lib/auth/permissions";
 import { bodyNameIn } from "@/lib/content/body-names";
 import { bodyTree } from "@/lib/domain/bodies";
 import { todayIso } from "@/lib/domain/partial-date";
-import { DEFAULT_ZOOM, dayOf, tilesOf, tileWindow, windowAround, windowFrom } from "@/lib/domain/timeline-window";
+import { DEFAULT_ZOOM, dayOf, tilesOf, tileWindow, windowAround, windowEndingIn, windowFrom } from "@/lib/domain/timeline-window";
 import { listBodies } from "@/lib/queries/bodies";
 import { milestoneYears } from "@/lib/queries/stats";
 import { timelineBars, timelineFrame, timelineHasBarsIn } from "@/lib/queries/timeline";
@@ -39,7 +39,7 @@ export default async function TimelinePage({ searchParams }: PageProps<"/[locale
 
   // A window around today, or around the latest activity when nothing is there.
   let window = viewParams.from ? windowFrom(dayOf(viewParams.from), zoom) : windowAround(dayOf(today), zoom);
-  if (!viewParams.from && frame.latest && !timelineHasBarsIn(filters, window)) window = windowAround(dayOf(frame.latest), zoom);
+  if (!viewParams.from && frame.latest && !timelineHasBarsIn(filters, window)) window = windowEndingIn(dayOf(frame.latest), zoom);
   const seeded = tilesOf(window, zoom).map((tile) => {
     const stretch = tileWindow(tile, zoom);
     return { tile, chunk: 0, data: timelineBars(filters, locale, stretch, 0, CHUNK_ROWS, today) };

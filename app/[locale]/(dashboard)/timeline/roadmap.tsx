@@ -38,7 +38,8 @@ const ROW = 30;
 const GROUP_ROW = 36;
 const HEADER = 44;
 const LABEL_COLUMN = 240;
-const CHAR_PX = 7;
+/** Average width of a character of a bar label (0.75rem), to judge whether a title fits. */
+const CHAR_PX = 6.5;
 
 export type RoadmapView = { start: Day; zoom: Zoom; group: "body" | "none"; collapsed: string[] };
 
@@ -419,9 +420,12 @@ export function Roadmap({ frame: initialFrame, seeded, view: initialView, filter
                     const widthPx = (endF - startF) * trackWidth;
                     const nextStart = bars[index + 1] ? fractionOf(bars[index + 1]![2], window_) : 1.2;
                     const title = bar[8];
-                    const fits = widthPx >= title.length * CHAR_PX + 12;
+                    // A label goes inside when it fits, beside a bar too short for it when the row is free there,
+                    // else inside and cut short when the bar has room for a few words.
+                    const textPx = title.length * CHAR_PX + 12;
                     const room = (Math.min(nextStart, 1) - endF) * trackWidth - 8;
-                    const beside = !fits && room >= 48;
+                    const beside = widthPx < textPx && room >= Math.min(textPx, 160) && widthPx < 120;
+                    const fits = !beside && widthPx >= 56;
                     const baseline = bar[11];
                     return (
                       <span key={bar[0]} className="roadmap__item">

@@ -1,0 +1,11 @@
+import { chromium } from "@playwright/test";
+const [,, url, out, width = "1400"] = process.argv;
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+const page = await browser.newPage({ viewport: { width: Number(width), height: 900 } });
+page.on("console", (m) => m.type() === "error" && console.log("console:", m.text()));
+page.on("pageerror", (e) => console.log("pageerror:", e.message));
+await page.goto(url, { waitUntil: "networkidle", timeout: 240000 });
+await page.waitForTimeout(1000);
+console.log("dom", await page.evaluate(() => document.querySelectorAll("*").length), "bars", await page.locator('[data-testid="timeline-item"]').count(), "scrollW", await page.evaluate(() => document.documentElement.scrollWidth));
+await page.screenshot({ path: out, fullPage: true });
+await browser.close();
