@@ -333,3 +333,14 @@ export function timelineHasBarsIn(filters: Filters, window: TimeWindow): boolean
   for (let i = 0; i < packed.id.length; i++) if (packed.start[i]! <= window.end && packed.end[i]! >= window.start) return true;
   return false;
 }
+
+/** The baseline (first planned period) of re-planned milestones among the given ones, by id. */
+export function baselinesOf(ids: number[]): Map<number, { date: string; periodStart: string; periodEnd: string }> {
+  if (!ids.length) return new Map();
+  const rows = getDb()
+    .select({ id: milestones.id, date: milestones.baselineDate, periodStart: milestones.baselinePeriodStart, periodEnd: milestones.baselinePeriodEnd })
+    .from(milestones)
+    .where(and(inArray(milestones.id, ids), sql`${milestones.baselinePeriodEnd} is not null`))
+    .all();
+  return new Map(rows.map((row) => [row.id, { date: row.date!, periodStart: row.periodStart!, periodEnd: row.periodEnd! }]));
+}

@@ -449,6 +449,9 @@ export function Roadmap({ frame: initialFrame, seeded, view: initialView, filter
                           }}
                           data-testid="timeline-item"
                           data-milestone-id={bar[0]}
+                          data-lane={lane.slug}
+                          data-period-start={isoOf(bar[2])}
+                          data-precision={["year", "month", "day"][bar[6]]}
                           data-date={bar[9]}
                           data-status={frame.statuses[bar[5]]}
                           data-segments={segmentStatuses(bar, frame.statuses).join(",")}
