@@ -3,7 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
-import { type CSSProperties, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { type CSSProperties, Fragment, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { directionOf, isLocale } from "@/i18n/locales";
 import { formatPartialDate } from "@/lib/domain/partial-date";
 import { slipOf } from "@/lib/domain/status-segments";
@@ -428,7 +428,7 @@ export function Roadmap({ frame: initialFrame, seeded, view: initialView, filter
                     const fits = !beside && widthPx >= 56;
                     const baseline = bar[11];
                     return (
-                      <span key={bar[0]} className="roadmap__item">
+                      <Fragment key={bar[0]}>
                         {baseline !== 0 && (
                           <span
                             className="roadmap__ghost"
@@ -463,7 +463,7 @@ export function Roadmap({ frame: initialFrame, seeded, view: initialView, filter
                             </span>
                           )}
                         </a>
-                      </span>
+                      </Fragment>
                     );
                   })}
                 </div>
