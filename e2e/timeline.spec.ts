@@ -1,56 +1,89 @@
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
+import { storageStateOf } from "./accounts";
 import { expectNoSeriousAxeViolations, screenshot } from "./helpers";
 
-test.describe("timeline", () => {
-  test("shows the AI working group's milestones in date order", async ({ page }) => {
-    await page.goto("/timeline?pageSize=100");
-    const lane = page.locator('[data-testid="timeline-lane"][data-slug="ai-working-group"]');
-    await expect(lane).toBeVisible();
-    const items = lane.getByTestId("timeline-item");
-    const count = await items.count();
-    expect(count).toBeGreaterThanOrEqual(4);
-    const placed: { date: string; x: number }[] = [];
-    for (let i = 0; i < count; i++) {
-      const box = (await items.nth(i).boundingBox())!;
-      placed.push({ date: (await items.nth(i).getAttribute("data-date"))!, x: box.x });
-    }
-    // Sorted by date, the items also read left to right on the axis.
-    const byDate = [...placed].sort((a, b) => a.date.localeCompare(b.date));
-    for (let i = 1; i < byDate.length; i++) {
-      expect(byDate[i]!.x, `${byDate[i - 1]!.date} before ${byDate[i]!.date}`).toBeGreaterThanOrEqual(byDate[i - 1]!.x - 1);
-    }
-    // A year-only milestone is drawn wider than a month-precision one.
-    const yearItem = lane.locator('[data-testid="timeline-item"].timeline__item--year').first();
-    const monthItem = lane.locator('[data-testid="timeline-item"].timeline__item--month').first();
-    if ((await yearItem.count()) && (await monthItem.count())) {
-      expect((await yearItem.boundingBox())!.width).toBeGreaterThan((await monthItem.boundingBox())!.width * 5);
-    }
-    await screenshot(page, "timeline");
+/** The report's years: a window that shows 2021 and 2022 whole at the year zoom. */
+const REPORT_WINDOW = "from=2021-01-01";
+const bars = (page: Page) => page.getByTestId("timeline-item");
+
+async function placements(page: Page, selector = '[data-testid="timeline-item"]') {
+  return page.locator(selector).evaluateAll((nodes) =>
+    nodes.map((node) => ({ start: node.getAttribute("data-period-start")!, date: node.getAttribute("data-date")!, box: node.getBoundingClientRect().toJSON() as DOMRect })),
+  );
+}
+
+test.describe("timeline (roadmap)", () => {
+  test("shows the AI working group's milestones in date order, a year wider than a month", async ({ page }) => {
+    await page.goto(`/timeline?${REPORT_WINDOW}`);
+    await expect(page.getByTestId("roadmap-window")).toHaveAttribute("data-from", "2021-01-01");
+    const lane = '[data-testid="timeline-item"][data-lane="ai-working-group"]';
+    await expect(page.locator(lane).first()).toBeVisible();
+    const placed = await placements(page, lane);
+    expect(placed.length).toBeGreaterThanOrEqual(4);
+    const byDate = [...placed].sort((a, b) => a.start.localeCompare(b.start));
+    for (let i = 1; i < byDate.length; i++) expect(byDate[i]!.box.x, `${byDate[i - 1]!.date} before ${byDate[i]!.date}`).toBeGreaterThanOrEqual(byDate[i - 1]!.box.x - 1);
+    const year = page.locator('[data-testid="timeline-item"][data-precision="year"]').first();
+    const month = page.locator('[data-testid="timeline-item"][data-precision="month"]').first();
+    expect((await year.boundingBox())!.width).toBeGreaterThan((await month.boundingBox())!.width * 5);
+    // Lanes are grouped by parent body, without pages.
+    await expect(page.getByTestId("timeline-group").first()).toBeVisible();
+    await expect(page.getByRole("navigation", { name: /pages/i })).toHaveCount(0);
   });
 
-  test("zooms to a year, keeps the filters in the URL and has a table alternative", async ({ page }) => {
-    await page.goto("/timeline?body=HLCP");
-    await page.getByRole("navigation", { name: "Zoom by year" }).getByRole("link", { name: "2021", exact: true }).click();
-    await expect(page).toHaveURL(/year=2021/);
+  test("zoom, pan and filters live in the URL; filters hold; the table lists the bars in view", async ({ page }) => {
+    await page.goto(`/timeline?body=HLCP&${REPORT_WINDOW}`);
+    await page.getByRole("button", { name: "Quarters" }).click();
+    await expect(page).toHaveURL(/zoom=quarter/);
     await expect(page).toHaveURL(/body=HLCP/);
-    const dates = await page.getByTestId("timeline-item").evaluateAll((nodes) => nodes.map((n) => n.getAttribute("data-date")));
-    expect(dates.length).toBeGreaterThan(0);
-    expect(dates.every((date) => date?.startsWith("2021"))).toBe(true);
+    const before = await page.getByTestId("roadmap-window").getAttribute("data-from");
+    await page.getByTestId("pan-later").click();
+    await expect(page.getByTestId("roadmap-window")).not.toHaveAttribute("data-from", before!);
+    const from = (await page.getByTestId("roadmap-window").getAttribute("data-from"))!;
+    await expect(page).toHaveURL(new RegExp(`from=${from}`));
+    // Reloading the address gives the same view.
+    await page.reload();
+    await expect(page.getByTestId("roadmap-window")).toHaveAttribute("data-from", from);
+    await expect(page.getByRole("button", { name: "Quarters" })).toHaveAttribute("aria-pressed", "true");
+    // Only HLCP's groups (HLCP and the bodies under it).
+    const groups = await page.getByTestId("timeline-group").evaluateAll((nodes) => nodes.map((n) => n.getAttribute("data-group")));
+    expect(groups.length).toBeGreaterThan(0);
+    expect(groups).not.toContain("HLCM");
+    await page.goto(`/timeline?status=completed&${REPORT_WINDOW}`);
+    await expect(bars(page).first()).toBeVisible();
+    const statuses = await bars(page).evaluateAll((nodes) => nodes.map((n) => n.getAttribute("data-status")));
+    expect(statuses.every((status) => status === "completed")).toBe(true);
     await page.getByText("Show the timeline as a table").click();
-    await expect(page.getByTestId("timeline-table").locator("tbody tr")).toHaveCount(dates.length);
-    await screenshot(page, "timeline-2021-hlcp");
+    await expect(page.getByTestId("timeline-table").locator("tbody tr")).toHaveCount(statuses.length);
+  });
+
+  test("collapses a group of lanes and keeps it collapsed in the URL", async ({ page }) => {
+    await page.goto(`/timeline?${REPORT_WINDOW}`);
+    const group = page.getByTestId("timeline-group").first();
+    const code = (await group.getAttribute("data-group"))!;
+    await group.getByRole("button").click();
+    await expect(group.getByRole("button")).toHaveAttribute("aria-expanded", "false");
+    await expect(page).toHaveURL(new RegExp(`collapsed=${code}`));
   });
 
   test("marks today, or says where today is", async ({ page }) => {
-    await page.goto("/timeline");
-    const marker = page.locator(".timeline__today");
-    const outside = page.getByTestId("today-outside");
-    expect((await marker.count()) > 0 || (await outside.count()) > 0).toBe(true);
+    await page.goto(`/timeline?${REPORT_WINDOW}`);
+    await expect(page.getByTestId("today-outside")).toBeVisible();
+    await page.getByTestId("pan-today").click();
+    await expect(page.getByTestId("timeline-today")).toHaveCount(1);
   });
 
-  test("a milestone is reachable by keyboard and named for screen readers", async ({ page }) => {
-    await page.goto("/timeline");
-    const first = page.getByTestId("timeline-item").first().getByRole("link");
+  test("every bar is reachable by keyboard and named for screen readers; arrow keys pan", async ({ page }) => {
+    await page.goto(`/timeline?${REPORT_WINDOW}`);
+    const viewport = page.getByTestId("roadmap-viewport");
+    await viewport.focus();
+    await page.keyboard.press("ArrowRight");
+    await expect(page.getByTestId("roadmap-window")).not.toHaveAttribute("data-from", "2021-01-01");
+    await page.keyboard.press("ArrowLeft");
+    await expect(page.getByTestId("roadmap-window")).toHaveAttribute("data-from", "2021-01-01");
+    await page.keyboard.press("Tab");
+    const focused = page.locator(":focus");
+    await expect(focused).toHaveAttribute("data-testid", /timeline-item|/);
+    const first = bars(page).first();
     await first.focus();
     await expect(first).toBeFocused();
     await expect(first).toHaveAttribute("aria-label", / — /);
@@ -74,21 +107,72 @@ test.describe("timeline", () => {
   });
 
   test("has no serious accessibility violations", async ({ page }) => {
-    await page.goto("/timeline");
+    await page.goto(`/timeline?${REPORT_WINDOW}`);
+    await expect(bars(page).first()).toBeVisible();
     await expectNoSeriousAxeViolations(page);
+  });
+
+  test("on a phone: a list by month that never scrolls sideways", async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const locale of ["en", "ar"]) {
+      await page.goto(`/${locale}/timeline?${REPORT_WINDOW}`);
+      await expect(page.getByTestId("timeline-list")).toBeVisible();
+      await expect(page.getByTestId("timeline-list").getByTestId("timeline-item").first()).toBeVisible();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await screenshot(page, `timeline-390-${locale}`);
+    }
+  });
+
+  test("screenshots at 1400 px in English and Arabic", async ({ page }) => {
+    await page.setViewportSize({ width: 1400, height: 1000 });
+    for (const locale of ["en", "ar"]) {
+      await page.goto(`/${locale}/timeline?${REPORT_WINDOW}`);
+      await expect(bars(page).first()).toBeVisible();
+      await expect(page.getByTestId("portfolio-table").locator("tbody tr").first()).toBeAttached();
+      await screenshot(page, `timeline-1400-${locale}`);
+    }
   });
 });
 
-test("the timeline view downloads as PNG and PDF with its filters", async ({ page }) => {
-  await page.goto("/timeline?year=2021&body=HLCP");
+test.describe("changing a status from the timeline", () => {
+  test.use({ storageState: storageStateOf("editor") });
+
+  test("an editor changes a status in the peek and sees its new segment appear", async ({ page }) => {
+    await page.goto(`/timeline?${REPORT_WINDOW}`);
+    const bar = page.locator('[data-testid="timeline-item"][data-status="in_progress"]').first();
+    await expect(bar).toBeVisible();
+    const id = (await bar.getAttribute("data-milestone-id"))!;
+    const target = page.locator(`[data-testid="timeline-item"][data-milestone-id="${id}"]`);
+    await expect(target).toHaveAttribute("data-segments", "in_progress");
+    await target.click();
+    const peek = page.getByTestId("milestone-peek");
+    await expect(peek).toBeVisible();
+    await peek.getByRole("button", { name: /^Update/ }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Status").selectOption("at_risk");
+    await dialog.getByLabel(/^Note/).fill("Funding not yet confirmed");
+    await dialog.getByRole("button", { name: "Save" }).click();
+    // The bar now runs on to today, its last segment the new status.
+    await expect(target).toHaveAttribute("data-segments", "in_progress,at_risk");
+    await expect(target).toHaveAttribute("data-status", "at_risk");
+    await page.getByTestId("pan-today").click();
+    const today = page.locator(`[data-testid="timeline-item"][data-milestone-id="${id}"]`);
+    await expect(today).toBeVisible();
+    await expect(page.getByTestId("timeline-today")).toHaveCount(1);
+    await screenshot(page, "timeline-after-status-change");
+  });
+});
+
+test("the timeline view downloads as PNG and PDF with its window and filters", async ({ page }) => {
+  await page.goto(`/timeline?body=HLCP&${REPORT_WINDOW}`);
   const [png] = await Promise.all([page.waitForEvent("download"), page.getByTestId("timeline-export-png").click()]);
-  const pngBytes = await (await png.createReadStream()).toArray();
-  const pngBuffer = Buffer.concat(pngBytes);
+  const pngBuffer = Buffer.concat(await (await png.createReadStream()).toArray());
   expect(pngBuffer.subarray(0, 8).toString("hex")).toBe("89504e470d0a1a0a");
   expect(pngBuffer.length).toBeGreaterThan(5_000);
+  expect(png.url()).toContain("from=2021-01-01");
+  expect(png.url()).toContain("to=2022-12-31");
   const [pdf] = await Promise.all([page.waitForEvent("download"), page.getByTestId("timeline-export-pdf").click()]);
   const pdfBuffer = Buffer.concat(await (await pdf.createReadStream()).toArray());
   expect(pdfBuffer.subarray(0, 5).toString()).toBe("%PDF-");
-  expect(pdf.url()).toContain("year=2021");
   expect(pdf.url()).toContain("body=HLCP");
 });

@@ -63,6 +63,8 @@ export const milestones = sqliteTable(
     index("milestones_status_idx").on(table.status),
     index("milestones_year_idx").on(table.year),
     index("milestones_period_end_idx").on(table.periodEnd),
+    // The roadmap's cache is keyed by the latest change; this makes finding it a lookup.
+    index("milestones_updated_at_idx").on(table.updatedAt),
     check("milestones_status_check", sql.raw(`status IN (${MILESTONE_STATUSES.map((s) => `'${s}'`).join(", ")})`)),
     check("milestones_date_precision_check", sql`${table.datePrecision} IN ('year', 'month', 'day')`),
     check("milestones_version_check", sql`${table.version} >= 1`),

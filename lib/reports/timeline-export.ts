@@ -133,15 +133,20 @@ export function timelineLanes(
   today: string,
   lang: ReportLang = "en",
   translations?: ContentTranslations,
+  window?: { from: string; to: string },
 ): { lanes: Lane[]; axis: Axis | null } {
   const summaries = listWorkstreamSummaries(filters, paging ?? { page: 1, pageSize: 100_000 }, today);
-  const milestones = milestonesOfWorkstreams(summaries.items.map((item) => item.id), filters, today);
+  // With a window (the roadmap's on screen), only what reaches into it, on an axis of exactly it.
+  const milestones = milestonesOfWorkstreams(summaries.items.map((item) => item.id), filters, today).filter(
+    (milestone) => !window || (milestone.periodStart <= window.to && milestone.periodEnd >= window.from),
+  );
   const lanes = summaries.items.map((item) => ({
     name: inLanguage(lang, item.nameEn, item.nameZh, translations?.({ kind: "workstream", id: item.id, field: "name" })),
     milestones: milestones
       .filter((milestone) => milestone.workstreamId === item.id)
       .map((milestone) => ({ ...milestone, title: inLanguage(lang, milestone.titleEn, milestone.titleZh, translations?.({ kind: "milestone", id: milestone.id, field: "title" })) })),
   }));
+  if (window) return { lanes, axis: { start: window.from, end: window.to } };
   const extent = filters.year !== undefined ? { start: `${filters.year}-01-01`, end: `${filters.year}-12-31` } : milestoneExtent(filters);
   return { lanes, axis: extent ? axisForExtent(extent) : null };
 }

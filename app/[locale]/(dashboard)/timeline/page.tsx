@@ -1,72 +1,49 @@
-import { Link } from "@/i18n/navigation";
 import { getTranslations } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
 import { requirePageReader } from "@/lib/auth/page-access";
 import { effectiveRole } from "@/lib/auth/permissions";
 import { bodyNameIn } from "@/lib/content/body-names";
-import { localizedText } from "@/lib/content/localized-text";
 import { bodyTree } from "@/lib/domain/bodies";
 import { todayIso } from "@/lib/domain/partial-date";
-import { axisForExtent } from "@/lib/domain/timeline-layout";
+import { DEFAULT_ZOOM, dayOf, tilesOf, tileWindow, windowAround, windowEndingIn, windowFrom } from "@/lib/domain/timeline-window";
 import { listBodies } from "@/lib/queries/bodies";
-import { reasonsOfLate } from "@/lib/queries/attention";
-import { milestonesOfWorkstreams } from "@/lib/queries/milestones";
-import { milestoneExtent, milestoneYears } from "@/lib/queries/stats";
-import { milestoneTitleTranslations, workstreamTextsIn } from "@/lib/queries/translations";
-import { listWorkstreamSummaries } from "@/lib/queries/workstreams";
-import { filtersToQuery, queryStringOf } from "@/lib/url";
-import { parseQueryLenient, workstreamListQuerySchema } from "@/lib/validation/filters";
+import { milestoneYears } from "@/lib/queries/stats";
+import { timelineBars, timelineFrame, timelineHasBarsIn } from "@/lib/queries/timeline";
+import { queryStringOf } from "@/lib/url";
+import { filtersSchema, parseQueryLenient } from "@/lib/validation/filters";
+import { timelineViewSchema } from "@/lib/validation/timeline";
 import { FilterForm } from "../../_components/filter-form";
-import { contentLocale, UntranslatedMark } from "../../_components/localized";
-import { TimelineExportLinks } from "../../reports/_components/timeline-export-links";
-import { Pagination } from "../../_components/pagination";
-import { reasonLine } from "../../_components/reason-text";
-import { Timeline, type TimelineLane, TimelineTable } from "../../_components/timeline";
+import { contentLocale } from "../../_components/localized";
+import { Roadmap } from "./roadmap";
+import { CHUNK_ROWS } from "./roadmap-constants";
 
 export async function generateMetadata() {
   const t = await getTranslations("timeline");
   return { title: t("title") };
 }
 
+/**
+ * The roadmap. The server sends the frame (lanes and their rows) and the bars of the first
+ * window's first rows; everything after that comes from the read API as the view moves.
+ */
 export default async function TimelinePage({ searchParams }: PageProps<"/[locale]/timeline">) {
   const params = await searchParams;
   const actor = await requirePageReader(`/timeline${queryStringOf(params)}`);
-  const { value: query, invalidParams } = parseQueryLenient(workstreamListQuerySchema, params);
-  const { page, pageSize, ...filters } = query;
+  const { value: filters, invalidParams } = parseQueryLenient(filtersSchema, params);
+  const { value: viewParams } = parseQueryLenient(timelineViewSchema, params);
   const today = todayIso();
   const t = await getTranslations("timeline");
-  const tContent = await getTranslations("content");
   const locale = await contentLocale();
+  const frame = timelineFrame(filters, locale);
+  const zoom = viewParams.zoom ?? DEFAULT_ZOOM;
 
-  const years = milestoneYears();
-  const summaries = listWorkstreamSummaries(filters, { page, pageSize }, today);
-  const milestones = milestonesOfWorkstreams(
-    summaries.items.map((item) => item.id),
-    filters,
-    today,
-  );
-  const reasons = reasonsOfLate(milestones);
-  const reasonLines = new Map(await Promise.all([...reasons].map(async ([id, reason]) => [id, await reasonLine(reason)] as const)));
-  // Names and titles in the page's language; English standing in for a missing translation is marked.
-  const workstreamText = workstreamTextsIn(summaries.items.map((item) => item.id), locale);
-  const titleTranslations = milestoneTitleTranslations(milestones.map((milestone) => milestone.id), locale);
-  const lanes: TimelineLane[] = summaries.items.map((item) => ({
-    slug: item.slug,
-    name: localizedText(locale, { en: item.nameEn, zh: item.nameZh }, workstreamText.get(item.id)?.name),
-    milestones: milestones
-      .filter((milestone) => milestone.workstreamId === item.id)
-      .map((milestone) => ({
-        ...milestone,
-        title: localizedText(locale, { en: milestone.titleEn, zh: milestone.titleZh }, titleTranslations.get(milestone.id)),
-        reason: reasonLines.get(milestone.id),
-      })),
-  }));
-  const untranslated = lanes.some((lane) => !lane.name.translated || lane.milestones.some((milestone) => !milestone.title.translated));
-  const extent = filters.year !== undefined
-    ? { start: `${filters.year}-01-01`, end: `${filters.year}-12-31` }
-    : milestoneExtent(filters);
-  const sortedYears = [...years].sort((a, b) => a - b);
-  const zoomIndex = filters.year !== undefined ? sortedYears.indexOf(filters.year) : -1;
-  const zoomHref = (year: number | undefined) => `/timeline${filtersToQuery({ ...filters, year })}`;
+  // A window around today, or around the latest activity when nothing is there.
+  let window = viewParams.from ? windowFrom(dayOf(viewParams.from), zoom) : windowAround(dayOf(today), zoom);
+  if (!viewParams.from && frame.latest && !timelineHasBarsIn(filters, window)) window = windowEndingIn(dayOf(frame.latest), zoom);
+  const seeded = tilesOf(window, zoom).map((tile) => {
+    const stretch = tileWindow(tile, zoom);
+    return { tile, chunk: 0, data: timelineBars(filters, locale, stretch, 0, CHUNK_ROWS, today) };
+  });
 
   return (
     <div className="page">
@@ -76,38 +53,14 @@ export default async function TimelinePage({ searchParams }: PageProps<"/[locale
       </header>
 
       <FilterForm
-        key={filtersToQuery({ ...filters, q: undefined })}
-        years={years}
+        key={JSON.stringify(filters)}
+        years={milestoneYears()}
         bodies={bodyTree(listBodies()).map((body) => ({ code: body.code, name: bodyNameIn(locale, body), depth: body.depth }))}
         current={filters}
         invalidParams={invalidParams}
       />
 
-      <nav className="zoom" aria-label={t("zoomLabel")}>
-        <span className="zoom__label">{t("zoom")}</span>
-        <ul>
-          <li>
-            <Link href={zoomHref(undefined)} aria-current={filters.year === undefined ? "page" : undefined}>
-              {t("allYears")}
-            </Link>
-          </li>
-          {sortedYears.map((year) => (
-            <li key={year}>
-              <Link href={zoomHref(year)} aria-current={filters.year === year ? "page" : undefined}>
-                {year}
-              </Link>
-            </li>
-          ))}
-        </ul>
-        {zoomIndex >= 0 && (
-          <span className="zoom__step">
-            {zoomIndex > 0 && <Link href={zoomHref(sortedYears[zoomIndex - 1])}>{t("previousYear")}</Link>}
-            {zoomIndex < sortedYears.length - 1 && <Link href={zoomHref(sortedYears[zoomIndex + 1])}>{t("nextYear")}</Link>}
-          </span>
-        )}
-      </nav>
-
-      {lanes.length === 0 || !extent ? (
+      {frame.lanes.length === 0 ? (
         <div className="empty-state" role="status">
           <h2>{t("emptyTitle")}</h2>
           <p>{t("emptyBody")}</p>
@@ -116,28 +69,15 @@ export default async function TimelinePage({ searchParams }: PageProps<"/[locale
           </Link>
         </div>
       ) : (
-        <>
-          {untranslated && (
-            <p className="untranslated-note">
-              <UntranslatedMark /> {tContent("timelineNote")}
-            </p>
-          )}
-          <Timeline
-            lanes={lanes}
-            axis={axisForExtent(extent)}
-            today={today}
-            caption={t("caption")}
-            editable={actor !== null && effectiveRole(actor) !== "viewer"}
-          />
-          <TimelineExportLinks filters={filters} page={summaries.page} pageSize={summaries.pageSize} />
-          <TimelineTable lanes={lanes} />
-          <Pagination
-            page={summaries.page}
-            totalPages={summaries.totalPages}
-            hrefFor={(p) => `/timeline${filtersToQuery(filters, { page: p })}`}
-            label={t("paginationLabel")}
-          />
-        </>
+        <Roadmap
+          key={JSON.stringify(filters)}
+          frame={frame}
+          seeded={seeded}
+          view={{ start: window.start, zoom, group: viewParams.group ?? "body", collapsed: viewParams.collapsed ?? [] }}
+          filters={filters}
+          today={today}
+          canEdit={actor !== null && effectiveRole(actor) !== "viewer"}
+        />
       )}
     </div>
   );

@@ -28,6 +28,8 @@ import { contentLocale, Localized } from "../../_components/localized";
 import { AddMilestoneForm } from "./add-milestone-form";
 import { MilestoneEditor } from "./milestone-editor";
 import { MilestoneSelection, SelectAllMilestones, SelectMilestone } from "../../_components/milestone-selection";
+import { StatusBand } from "../../_components/status-band";
+import { baselinesOf } from "@/lib/queries/timeline";
 import { Pagination } from "../../_components/pagination";
 import { STATUS_COLORS } from "../../_components/status-colors";
 import { ReasonText, reasonLine } from "../../_components/reason-text";
@@ -91,7 +93,12 @@ export default async function WorkstreamPage({ params, searchParams }: PageProps
   const locale = await contentLocale();
 
   const allMilestones = milestonesOfWorkstreams([workstream.id], {}, today);
-  const table = listMilestones({ workstream: workstream.slug }, { page: query.page, pageSize: MILESTONES_PER_PAGE }, today);
+  // A milestone opened from the roadmap (?milestone=ID) is shown on its page of the table, highlighted.
+  const highlightId = Number(Array.isArray(rawQuery.milestone) ? rawQuery.milestone[0] : rawQuery.milestone);
+  const highlightIndex = allMilestones.findIndex((milestone) => milestone.id === highlightId);
+  const tablePage = rawQuery.page === undefined && highlightIndex >= 0 ? Math.floor(highlightIndex / MILESTONES_PER_PAGE) + 1 : query.page;
+  const table = listMilestones({ workstream: workstream.slug }, { page: tablePage, pageSize: MILESTONES_PER_PAGE }, today);
+  const baselines = baselinesOf(table.items.map((milestone) => milestone.id));
   const history = historyOfMilestones(table.items.map((milestone) => milestone.id));
   const feed = recentChanges(50, workstream.id, true);
   const canEdit = canEditWorkstream(actor, workstream.id);
@@ -147,7 +154,13 @@ export default async function WorkstreamPage({ params, searchParams }: PageProps
               const entries = history.get(milestone.id) ?? [];
               const originalTitle = originalText(locale, { en: milestone.titleEn, zh: milestone.titleZh });
               return (
-                <tr key={milestone.id} id={`milestone-${milestone.id}`} data-testid="milestone-row">
+                <tr
+                  key={milestone.id}
+                  id={`milestone-${milestone.id}`}
+                  data-testid="milestone-row"
+                  className={milestone.id === highlightId ? "milestone-row--highlight" : undefined}
+                  aria-current={milestone.id === highlightId ? "true" : undefined}
+                >
                   {canEdit && (
                     <td className="select-cell">
                       <SelectMilestone id={milestone.id} label={titleOf(milestone).text} />
@@ -179,6 +192,13 @@ export default async function WorkstreamPage({ params, searchParams }: PageProps
                         “{milestone.quoteZh}”
                       </blockquote>
                     )}
+                    <StatusBand
+                      periodStart={milestone.periodStart}
+                      periodEnd={milestone.periodEnd}
+                      status={milestone.status}
+                      history={entries}
+                      baseline={baselines.get(milestone.id)}
+                    />
                     <details className="history">
                       <summary>{t("history", { count: entries.length })}</summary>
                       <ol className="history__list" reversed>

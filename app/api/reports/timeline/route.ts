@@ -7,6 +7,7 @@ import { storedTranslations } from "@/lib/reports/stored-translations";
 import { renderTimeline, TIMELINE_FORMATS, timelineFileName, timelineLangSchema, timelineLanes, timelineScene, timelineTitle } from "@/lib/reports/timeline-export";
 import { filtersSchema } from "@/lib/validation/filters";
 import { parseApiQuery } from "@/lib/validation/parse-or-throw";
+import { isoDaySchema } from "@/lib/validation/timeline";
 
 const emptyToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
@@ -16,19 +17,23 @@ const timelineExportQuerySchema = filtersSchema.extend({
   format: z.preprocess(emptyToUndefined, z.enum(TIMELINE_FORMATS, { error: `must be one of ${TIMELINE_FORMATS.join(", ")}` }).default("png")),
   page: z.preprocess(emptyToUndefined, z.coerce.number({ error: "must be a page number" }).int().min(1).max(100_000).optional()),
   pageSize: z.preprocess(emptyToUndefined, z.coerce.number({ error: "must be a number" }).int().min(1).max(100).optional()),
+  /** The roadmap's window on screen: the image shows exactly these days. */
+  from: z.preprocess(emptyToUndefined, isoDaySchema.optional()),
+  to: z.preprocess(emptyToUndefined, isoDaySchema.optional()),
 });
 
 const CONTENT_TYPES = { png: "image/png", pdf: "application/pdf" } as const;
 
 /**
- * GET /api/reports/timeline?format=png|pdf&lang=&year=&body=&status=[&page=&pageSize=]: the timeline
+ * GET /api/reports/timeline?format=png|pdf&lang=&year=&body=&status=[&from=&to=][&page=&pageSize=]: the timeline
  * drawn on the server. Without `page`, every matching workstream gets its lane.
  */
 export const GET = withProblemDetails(async (request: Request) => {
   await requireReportAccess(request);
-  const { format, lang, page, pageSize, ...filters } = parseApiQuery(timelineExportQuerySchema, new URL(request.url).searchParams);
+  const { format, lang, page, pageSize, from, to, ...filters } = parseApiQuery(timelineExportQuerySchema, new URL(request.url).searchParams);
   const today = todayIso();
-  const { lanes, axis } = timelineLanes(filters, page ? { page, pageSize: pageSize ?? 24 } : null, today, lang, storedTranslations(lang));
+  const window = from && to && from <= to ? { from, to } : undefined;
+  const { lanes, axis } = timelineLanes(filters, page ? { page, pageSize: pageSize ?? 24 } : null, today, lang, storedTranslations(lang), window);
   if (!axis || !lanes.length) throw new AppError("not_found", "No milestones match these filters, so there is no timeline to draw.");
   const body = await renderTimeline(timelineScene(lanes, axis, today, timelineTitle(filters, lang), lang), format);
   return new Response(new Uint8Array(body), {

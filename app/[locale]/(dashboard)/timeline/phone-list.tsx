@@ -1,0 +1,63 @@
+"use client";
+
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useState } from "react";
+import { formatPartialDate } from "@/lib/domain/partial-date";
+import { addMonths, type TimeWindow } from "@/lib/domain/timeline-window";
+import type { CompactBar, TimelineFrame } from "@/lib/queries/timeline";
+import { CHUNK_ROWS, type BarQuery, useBars } from "./roadmap-data";
+import { STATUS_COLORS } from "../../_components/status-colors";
+
+type Props = { base: Omit<BarQuery, "tile" | "chunk">; window: TimeWindow; frame: TimelineFrame; describe: (bar: CompactBar) => string };
+
+/**
+ * Phones: the window's milestones as a list by month (the month each starts, or the window's
+ * first), never wider than the screen. Lanes load a chunk at a time.
+ */
+export function PhoneList({ base, window, frame, describe }: Props) {
+  const t = useTranslations("timeline");
+  const tStatus = useTranslations("status");
+  const format = useFormatter();
+  const locale = useLocale();
+  const [chunks, setChunks] = useState(1);
+  const { byRow, loading } = useBars(base, window, Array.from({ length: chunks }, (_, i) => i));
+  const laneOfRow = (row: number) => frame.lanes.findIndex((lane) => row >= lane.firstRow && row < lane.firstRow + lane.rows);
+  const byMonth = new Map<number, { bar: CompactBar; lane: number }[]>();
+  for (const [row, bars] of byRow) {
+    for (const bar of bars) {
+      if (bar[2] > window.end || bar[4] < window.start) continue;
+      const month = addMonths(Math.max(bar[2], window.start), 0);
+      byMonth.set(month, [...(byMonth.get(month) ?? []), { bar, lane: laneOfRow(row) }]);
+    }
+  }
+  const months = [...byMonth.keys()].sort((a, b) => a - b);
+  return (
+    <div className="roadmap-list" data-testid="timeline-list">
+      {months.length === 0 && !loading && <p className="muted">{t("nothingInWindow")}</p>}
+      {months.map((month) => (
+        <section key={month} className="roadmap-list__month">
+          <h2>{format.dateTime(new Date(month * 86_400_000), { month: "long", year: "numeric", timeZone: "UTC" })}</h2>
+          <ul>
+            {byMonth.get(month)!.map(({ bar, lane }) => (
+              <li key={bar[0]} data-testid="timeline-item" data-milestone-id={bar[0]} data-status={frame.statuses[bar[5]]}>
+                <span className="swatch" style={{ background: (STATUS_COLORS as Record<string, string>)[frame.statuses[bar[5]]!] }} aria-hidden="true" />
+                <a href={`/${locale}/workstreams/${frame.lanes[lane]?.slug}?milestone=${bar[0]}#milestone-${bar[0]}`} aria-label={describe(bar)} dir="auto">
+                  {bar[8]}
+                </a>
+                <span className="muted roadmap-list__meta">
+                  {frame.lanes[lane]?.name} · {formatPartialDate(bar[9], locale)} · {tStatus(frame.statuses[bar[5]]!)}
+                  {bar[7] & 1 ? ` · ${tStatus("overdue")}` : ""}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+      {chunks * CHUNK_ROWS < frame.totalRows && (
+        <button type="button" className="button" onClick={() => setChunks((n) => n + 1)} disabled={loading}>
+          {t("moreLanes")}
+        </button>
+      )}
+    </div>
+  );
+}

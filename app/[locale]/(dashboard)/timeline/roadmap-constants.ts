@@ -1,0 +1,2 @@
+/** Rows fetched per request of the roadmap's bars (a screenful and a half); shared by the page and the browser. */
+export const CHUNK_ROWS = 50;

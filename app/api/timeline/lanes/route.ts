@@ -1,0 +1,14 @@
+import { NextResponse } from "next/server";
+import { actorFromRequest } from "@/lib/auth/actor";
+import { requireReader } from "@/lib/auth/permissions";
+import { withProblemDetails } from "@/lib/http/problem";
+import { timelineFrame } from "@/lib/queries/timeline";
+import { timelineLanesQuerySchema } from "@/lib/validation/timeline";
+import { parseApiQuery } from "@/lib/validation/parse-or-throw";
+
+/** GET /api/timeline/lanes[?lang=&year=&body=&status=]: the roadmap's groups and lanes, each with its rows. */
+export const GET = withProblemDetails(async (request: Request) => {
+  requireReader(await actorFromRequest(request));
+  const { lang, ...filters } = parseApiQuery(timelineLanesQuerySchema, new URL(request.url).searchParams);
+  return NextResponse.json(timelineFrame(filters, lang));
+});

@@ -1,0 +1,21 @@
+import { NextResponse } from "next/server";
+import { actorFromRequest } from "@/lib/auth/actor";
+import { requireReader } from "@/lib/auth/permissions";
+import { todayIso } from "@/lib/domain/partial-date";
+import { dayOf } from "@/lib/domain/timeline-window";
+import { withProblemDetails } from "@/lib/http/problem";
+import { timelineBars } from "@/lib/queries/timeline";
+import { timelineBarsQuerySchema } from "@/lib/validation/timeline";
+import { parseApiQuery } from "@/lib/validation/parse-or-throw";
+
+/**
+ * GET /api/timeline?from=2025-01-01&to=2026-06-30&offset=0&limit=50[&lang=&year=&body=&status=]:
+ * the roadmap's bars of rows offset..offset+limit that reach between two days, as compact rows
+ * (see `CompactBar`). Row numbers come from GET /api/timeline/lanes with the same filters.
+ */
+export const GET = withProblemDetails(async (request: Request) => {
+  requireReader(await actorFromRequest(request));
+  const { from, to, offset, limit, lang, ...filters } = parseApiQuery(timelineBarsQuerySchema, new URL(request.url).searchParams);
+  const body = timelineBars(filters, lang, { start: dayOf(from), end: dayOf(to) }, offset, offset + limit, todayIso());
+  return NextResponse.json(body, { headers: { "cache-control": "private, max-age=0, must-revalidate", etag: `"${body.version}"` } });
+});

@@ -1,0 +1,187 @@
+/**
+ * The roadmap at scale, measured in Chromium with the Performance API (a benchmark, not a test):
+ * first render, zoom and pan re-renders, DOM size, the largest JSON answer, and the read API's
+ * latency at 20 connections. Needs a built app (`npx next build`); serves it on 127.0.0.1 against
+ * a synthetic database (created once with the synthetic-data generator).
+ *
+ *   npm run bench:timeline -- [--db /tmp/ceb-100k.sqlite] [--milestones 100000] [--workstreams 1000] [--port 3560] [--screenshots]
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
+import { parseArgs } from "node:util";
+import { chromium, type Page } from "@playwright/test";
+import { createSyntheticDatabase } from "./synthetic";
+
+const { values } = parseArgs({
+  options: {
+    db: { type: "string", default: "/tmp/ceb-100k.sqlite" },
+    milestones: { type: "string", default: "100000" },
+    workstreams: { type: "string", default: "1000" },
+    port: { type: "string", default: "3560" },
+    screenshots: { type: "boolean", default: false },
+    connections: { type: "string", default: "20" },
+    requests: { type: "string", default: "2000" },
+  },
+});
+const port = Number(values.port);
+const base = `http://127.0.0.1:${port}`;
+const SCREENSHOTS = "e2e/.artifacts/screenshots";
+
+const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
+const percentile = (list: number[], p: number) => [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor((list.length * p) / 100))]!;
+const round = (n: number) => Math.round(n * 10) / 10;
+
+async function waitForServer(): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error("The server did not start");
+}
+
+/** Time from an action to the next painted frame, in the page's own clock. */
+async function timeAction(page: Page, selector: string): Promise<number> {
+  return page.evaluate(async (target) => {
+    const button = document.querySelector<HTMLElement>(target)!;
+    const started = performance.now();
+    button.click();
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    return performance.now() - started;
+  }, selector);
+}
+
+async function browserFigures(locale: string, width: number) {
+  const browser = await chromium.launch({ executablePath: fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined, args: ["--no-sandbox", "--disable-gpu"] });
+  try {
+    const page = await browser.newPage({ viewport: { width, height: width < 640 ? 844 : 1000 } });
+    const sizes: { url: string; bytes: number }[] = [];
+    page.on("response", async (response) => {
+      if (!response.url().includes("/api/timeline")) return;
+      const body = await response.body().catch(() => Buffer.alloc(0));
+      sizes.push({ url: response.url().replace(base, ""), bytes: body.length });
+    });
+    await page.goto(`${base}/${locale}/timeline`, { waitUntil: "commit" });
+    await page.waitForSelector('[data-testid="timeline-item"]', { timeout: 60_000 });
+    const first = await page.evaluate(() => {
+      const navigation = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
+      const paint = performance.getEntriesByName("first-contentful-paint")[0];
+      return { barsShownMs: performance.now(), fcpMs: paint?.startTime ?? null, responseEndMs: navigation.responseEnd, domContentLoadedMs: navigation.domContentLoadedEventEnd };
+    });
+    await page.waitForLoadState("networkidle");
+    const rerenders: Record<string, number[]> = { pan: [], zoom: [] };
+    if (width >= 640) {
+      for (let i = 0; i < 6; i++) {
+        rerenders.pan!.push(await timeAction(page, '[data-testid="pan-later"]'));
+        await page.waitForTimeout(150);
+      }
+      for (let i = 0; i < 3; i++) {
+        rerenders.pan!.push(await timeAction(page, '[data-testid="pan-earlier"]'));
+        await page.waitForTimeout(150);
+      }
+      for (const zoom of ["quarter", "five-years", "year"]) {
+        rerenders.zoom!.push(await timeAction(page, `[data-zoom="${zoom}"]`));
+        await page.waitForTimeout(400);
+      }
+      // Scroll the lanes: rows in view change, the DOM stays small.
+      await page.locator('[data-testid="roadmap-viewport"]').evaluate((element) => element.scrollTo(0, element.scrollHeight / 2));
+      await page.waitForTimeout(800);
+    }
+    await page.waitForLoadState("networkidle");
+    const dom = await page.evaluate(() => document.getElementsByTagName("*").length);
+    const bars = await page.locator('[data-testid="timeline-item"]').count();
+    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (values.screenshots) {
+      await page.locator('[data-testid="roadmap-viewport"]').evaluate((element) => element.scrollTo(0, 0)).catch(() => undefined);
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: `${SCREENSHOTS}/timeline-100k-${width}-${locale}.png`, fullPage: width < 640 ? false : true });
+    }
+    const largest = sizes.sort((a, b) => b.bytes - a.bytes)[0];
+    return {
+      locale,
+      width,
+      firstRender: { barsShownMs: round(first.barsShownMs), fcpMs: first.fcpMs && round(first.fcpMs), responseEndMs: round(first.responseEndMs) },
+      rerenderMs: { panMedian: rerenders.pan!.length ? round(median(rerenders.pan!)) : null, panMax: rerenders.pan!.length ? round(Math.max(...rerenders.pan!)) : null, zoom: rerenders.zoom!.map(round) },
+      domElements: dom,
+      barsInDom: bars,
+      pageScrollWidth: scrollWidth,
+      apiResponses: sizes.length,
+      largestJson: largest ? { bytes: largest.bytes, url: largest.url } : null,
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Bounded load on the read API: `connections` loops share `requests` requests over neighbouring windows. */
+async function apiFigures(connections: number, requests: number) {
+  const urls = [
+    "/api/timeline?from=2025-07-01&to=2025-12-31&offset=0&limit=50",
+    "/api/timeline?from=2026-01-01&to=2026-06-30&offset=0&limit=50",
+    "/api/timeline?from=2026-01-01&to=2026-06-30&offset=50&limit=50",
+    "/api/timeline?from=2024-01-01&to=2026-06-30&offset=100&limit=50",
+  ];
+  const latencies: number[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < requests) {
+      const url = urls[next++ % urls.length]!;
+      const started = performance.now();
+      const response = await fetch(`${base}${url}`);
+      await response.arrayBuffer();
+      if (!response.ok) throw new Error(`${url}: ${response.status}`);
+      latencies.push(performance.now() - started);
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: connections }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  return { connections, requests, p50Ms: round(percentile(latencies, 50)), p95Ms: round(percentile(latencies, 95)), p99Ms: round(percentile(latencies, 99)), perSecond: round(requests / seconds) };
+}
+
+async function main() {
+  if (!fs.existsSync(values.db)) {
+    console.error(`Creating ${values.db} …`);
+    console.error(createSyntheticDatabase(values.db, { workstreams: Number(values.workstreams), milestones: Number(values.milestones) }));
+  }
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const server: ChildProcess = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+    env: { ...process.env, DATABASE_PATH: values.db, PUBLIC_READ: "1", DEMO: "0", PORT: String(port) },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
+  try {
+    await waitForServer();
+    // The first read packs every lane of the portfolio into rows; later reads slice the cache.
+    let started = performance.now();
+    const frame = await (await fetch(`${base}/api/timeline/lanes`)).text();
+    const coldPackMs = round(performance.now() - started);
+    started = performance.now();
+    await (await fetch(`${base}/api/timeline/lanes?lang=fr`)).text();
+    const warmLanesMs = round(performance.now() - started);
+    const summary = JSON.parse(frame) as { lanes: unknown[]; totalRows: number };
+    const results = {
+      database: values.db,
+      lanes: summary.lanes.length,
+      rows: summary.totalRows,
+      lanesJsonBytes: frame.length,
+      coldPackMs,
+      warmLanesMs,
+      browser: [] as unknown[],
+      api: null as unknown,
+    };
+    for (const [locale, width] of [["en", 1400], ["ar", 1400], ["en", 390], ["ar", 390]] as const) results.browser.push(await browserFigures(locale, width));
+    results.api = await apiFigures(Number(values.connections), Number(values.requests));
+    console.log(JSON.stringify(results, null, 2));
+  } finally {
+    if (server.pid) process.kill(-server.pid, "SIGTERM");
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

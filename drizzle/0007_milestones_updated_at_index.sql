@@ -1,0 +1,1 @@
+CREATE INDEX `milestones_updated_at_idx` ON `milestones` (`updated_at`);

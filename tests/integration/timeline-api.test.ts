@@ -1,0 +1,114 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { GET as getBars } from "@/app/api/timeline/route";
+import { GET as getLanes } from "@/app/api/timeline/lanes/route";
+import { GET as getPortfolio } from "@/app/api/timeline/portfolio/route";
+import { getDb } from "@/db";
+import { milestones, workstreams } from "@/db/schema";
+import { updateMilestone } from "@/lib/commands/milestones";
+import { dayOf } from "@/lib/domain/timeline-window";
+import type { CompactBar, TimelineFrame } from "@/lib/queries/timeline";
+import { setupTestDatabase } from "../setup/test-database";
+import { makeUser } from "../setup/users";
+
+setupTestDatabase();
+const call = async (handler: (r: Request, c: never) => Response | Promise<Response>, url: string) => {
+  const response = await handler(new Request(`http://localhost${url}`), undefined as never);
+  return { response, body: await response.json() };
+};
+const ALL_2021_2022 = "from=2021-01-01&to=2022-12-31";
+
+describe("GET /api/timeline (the roadmap's read API)", () => {
+  it("refuses a reader without an account when reading is not public", async () => {
+    process.env.PUBLIC_READ = "0";
+    const { response } = await call(getBars, `/api/timeline?${ALL_2021_2022}`);
+    expect(response.status).toBe(401);
+    process.env.PUBLIC_READ = "1";
+  });
+
+  it("answers a bad window with problem+json naming the parameter", async () => {
+    process.env.PUBLIC_READ = "1";
+    const { response, body } = await call(getBars, "/api/timeline?from=2021-02-30&to=2021-01-01&limit=5000");
+    expect(response.status).toBe(400);
+    expect(response.headers.get("content-type")).toContain("application/problem+json");
+    const names = body["invalid-params"].map((param: { name: string }) => param.name);
+    expect(names).toEqual(expect.arrayContaining(["from", "limit"]));
+    const tooLong = await call(getBars, "/api/timeline?from=2010-01-01&to=2021-01-01");
+    expect(tooLong.response.status).toBe(400);
+  });
+
+  it("gives every lane its rows, grouped by parent body, without pages", async () => {
+    const { body } = await call(getLanes, "/api/timeline/lanes");
+    const frame = body as TimelineFrame;
+    const streams = getDb().select().from(workstreams).all();
+    expect(frame.lanes).toHaveLength(streams.length);
+    expect(frame.totalRows).toBe(frame.lanes.reduce((sum, lane) => sum + lane.rows, 0));
+    // Lanes of one group are next to each other.
+    const order = frame.lanes.map((lane) => lane.group).filter((group, i, all) => group !== all[i - 1]);
+    expect(new Set(order).size).toBe(order.length);
+    const hlcp = await call(getLanes, "/api/timeline/lanes?body=HLCP&lang=fr");
+    expect(hlcp.body.lanes.length).toBeLessThan(streams.length);
+    expect(hlcp.body.groups.map((group: { code: string }) => group.code)).toContain("HLCP");
+  });
+
+  it("returns each bar of the rows asked for once, in its window, with its rows and status", async () => {
+    const { body: frame } = await call(getLanes, "/api/timeline/lanes");
+    const { body } = await call(getBars, `/api/timeline?${ALL_2021_2022}&offset=0&limit=${frame.totalRows}`);
+    const bars = body.bars as CompactBar[];
+    const inWindow = getDb().select().from(milestones).all().filter((m) => m.periodStart <= "2022-12-31" && m.periodEnd >= "2021-01-01");
+    expect(bars.map((bar) => bar[0]).sort((a, b) => a - b)).toEqual(inWindow.map((m) => m.id).sort((a, b) => a - b));
+    for (const bar of bars) {
+      const row = getDb().select().from(milestones).where(eq(milestones.id, bar[0])).get()!;
+      expect(bar[2]).toBe(dayOf(row.periodStart));
+      expect(frame.statuses[bar[5]]).toBe(row.status);
+    }
+    // Bars of one row never overlap.
+    const byRow = new Map<number, CompactBar[]>();
+    for (const bar of bars) byRow.set(bar[1], [...(byRow.get(bar[1]) ?? []), bar]);
+    for (const rowBars of byRow.values()) {
+      const sorted = [...rowBars].sort((a, b) => a[2] - b[2]);
+      for (let i = 1; i < sorted.length; i++) expect(sorted[i]![2]).toBeGreaterThan(sorted[i - 1]![4]);
+    }
+    const some = await call(getBars, `/api/timeline?${ALL_2021_2022}&offset=0&limit=2`);
+    expect(some.body.bars.every((bar: CompactBar) => bar[1] < 2)).toBe(true);
+  });
+
+  it("draws a status change as a new segment, and the bar runs on to it", async () => {
+    const editor = await makeUser("editor", { allWorkstreams: true });
+    const target = getDb().select().from(milestones).where(eq(milestones.status, "in_progress")).get()!;
+    updateMilestone(editor.actor, target.id, { version: target.version, status: "delayed", note: "Moved to next session" });
+    const today = new Date().toISOString().slice(0, 10);
+    const { body: frame } = await call(getLanes, "/api/timeline/lanes");
+    const { body } = await call(getBars, `/api/timeline?from=${today}&to=${today}&offset=0&limit=${Math.min(frame.totalRows, 200)}`);
+    const bar = (body.bars as CompactBar[]).find((candidate) => candidate[0] === target.id)!;
+    expect(bar).toBeDefined();
+    expect(bar[4]).toBe(dayOf(today));
+    const segments = bar[10];
+    expect(frame.statuses[segments.at(-1)!]).toBe("delayed");
+    expect(segments.at(-2)).toBe(dayOf(today));
+    expect(frame.statuses[segments[1]!]).toBe("in_progress");
+  });
+
+  it("carries the baseline of a re-planned milestone", async () => {
+    const target = getDb().select().from(milestones).where(eq(milestones.date, "2021")).get()!;
+    getDb()
+      .update(milestones)
+      .set({ baselineDate: "2020-10", baselinePrecision: "month", baselinePeriodStart: "2020-10-01", baselinePeriodEnd: "2020-10-31", version: target.version + 1, updatedAt: new Date().toISOString() })
+      .where(eq(milestones.id, target.id))
+      .run();
+    const { body: frame } = await call(getLanes, "/api/timeline/lanes");
+    const { body } = await call(getBars, `/api/timeline?${ALL_2021_2022}&offset=0&limit=${Math.min(frame.totalRows, 200)}`);
+    const bar = (body.bars as CompactBar[]).find((candidate) => candidate[0] === target.id)!;
+    expect(bar[11]).toEqual([dayOf("2020-10-01"), dayOf("2020-10-31")]);
+  });
+
+  it("counts milestones per status at each quarter's end", async () => {
+    const { body } = await call(getPortfolio, `/api/timeline/portfolio?${ALL_2021_2022}`);
+    expect(body.quarters.map((q: { quarterEnd: string }) => q.quarterEnd)).toEqual([
+      "2021-03-31", "2021-06-30", "2021-09-30", "2021-12-31", "2022-03-31", "2022-06-30", "2022-09-30", "2022-12-31",
+    ]);
+    const begun = getDb().select().from(milestones).all().filter((m) => !m.removedAt && m.periodStart <= "2022-12-31").length;
+    const last = body.quarters.at(-1).counts as Record<string, number>;
+    expect(Object.values(last).reduce((a, b) => a + b, 0)).toBe(begun);
+  });
+});
