@@ -154,7 +154,7 @@ export function readReport(text: string): ReadReport {
     if (isFurniture(line)) continue;
 
     const start = PARAGRAPH_START.exec(line);
-    const expected = (current?.number ?? paragraphs.at(-1)?.number ?? 0) + 1;
+    const expected: number = (current?.number ?? paragraphs.at(-1)?.number ?? 0) + 1;
     if (start && Number(start[1]) === expected) {
       // Lines held back since the last full stop were headings.
       let sub: string | null = null;

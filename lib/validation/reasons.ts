@@ -63,6 +63,10 @@ export const REASON_ARGUMENTS = {
   paragraphList: {},
   changesNothing: {},
   slugTaken: {},
+  documentSymbol: {},
+  unreadableFile: {},
+  proposalDecided: {},
+  editsNeedOne: {},
 } as const satisfies Record<ReasonCode, Record<string, "number" | "text">>;
 
 type ArgumentKinds<C extends ReasonCode> = (typeof REASON_ARGUMENTS)[C];
