@@ -84,7 +84,9 @@ export function findEntities(text: string, lang: Lang): { code: string; count: n
 const SYMBOL = /\b[A-Z]{1,6}(?:\/[A-Za-z0-9.()]*[A-Za-z0-9)]){2,}/gu;
 
 export function findSymbols(text: string): string[] {
-  return [...new Set([...text.matchAll(SYMBOL)].map((m) => m[0]))];
+  // A closing bracket belongs to the symbol only when it opened one: "(CEB/2021/2/Add.1)".
+  const trim = (s: string) => (s.endsWith(")") && !s.includes("(") ? s.slice(0, -1) : s);
+  return [...new Set([...text.matchAll(SYMBOL)].map((m) => trim(m[0])))];
 }
 
 const ZH_NUMERALS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };

@@ -66,6 +66,8 @@ export type ProposeOptions = { symbol: string; lang: Lang; year: number };
 /** Sections that frame the report rather than report work: introduction, conclusions, summary. */
 const FRAMING_HEADING = /导言|结论|摘要|^\s*[IVX]+\.\s*(Introduction|Conclusions?)\b|Summary/iu;
 const QUOTE_MAX = 120;
+/** Statuses of a promise not yet kept: what a silent report leaves to be checked. */
+const PROMISED: readonly MilestoneStatus[] = ["planned", "delayed", "at_risk"];
 const RANK: Record<DatePrecision, number> = { year: 0, month: 1, day: 2 };
 
 type Sentence = { start: number; end: number; text: string };
@@ -321,10 +323,10 @@ export function propose(read: ReadReport, tracker: TrackedWorkstream[], options:
     };
   });
 
-  // Commitments the tracker holds as open and due by the end of the report's year, never mentioned.
+  // Commitments the tracker holds as promised and due by the end of the report's year, never mentioned.
   const silent: Proposal[] = tracker.flatMap((ws) =>
     ws.milestones
-      .filter((m) => !CLOSED_STATUSES.includes(m.status) && Number(m.date.slice(0, 4)) <= options.year && !mentioned.has(m.id))
+      .filter((m) => PROMISED.includes(m.status) && Number(m.date.slice(0, 4)) <= options.year && !mentioned.has(m.id))
       .map((m) => ({
         kind: "silent-commitment" as const,
         key: sha("silent-commitment", options.symbol, m.id),

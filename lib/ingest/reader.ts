@@ -186,7 +186,10 @@ export function readReport(text: string): ReadReport {
     }
 
     if (mode === "front" || !current) {
-      if (SECTION_HEADING.test(line)) pending.push(line.trim());
+      // Before the first paragraph: a section heading starts the headings afresh, short lines after it are sub-headings.
+      if (SECTION_HEADING.test(line)) pending = [line.trim()];
+      else if (pending.length && line.trim().length <= 80 && !/[，。,.;；:：]$/u.test(line)) pending.push(line.trim());
+      else pending = [];
       continue;
     }
     const headingLike =
