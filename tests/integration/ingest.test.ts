@@ -35,7 +35,7 @@ describe("reading a report into the review queue", () => {
     const form = new FormData();
     form.set("file", new File([text], "E-2022-13.zh.txt"));
     for (const [k, v] of Object.entries(META)) form.set(k, String(v));
-    const response = await postIngest(new Request("http://localhost/api/ingest", { method: "POST", headers: { authorization: `Bearer ${viewer.token}` }, body: form }));
+    const response = await postIngest(new Request("http://localhost/api/ingest", { method: "POST", headers: { authorization: `Bearer ${viewer.token}` }, body: form }), undefined as never);
     expect(response.status).toBe(403);
     expect(response.headers.get("content-type")).toBe("application/problem+json");
   });
@@ -46,7 +46,7 @@ describe("reading a report into the review queue", () => {
     form.set("symbol", "not a symbol");
     form.set("lang", "zh");
     form.set("year", "2021");
-    const response = await postIngest(new Request("http://localhost/api/ingest", { method: "POST", headers: { authorization: `Bearer ${editor.token}` }, body: form }));
+    const response = await postIngest(new Request("http://localhost/api/ingest", { method: "POST", headers: { authorization: `Bearer ${editor.token}` }, body: form }), undefined as never);
     expect(response.status).toBe(422);
     const body = (await response.json()) as { "invalid-params": { name: string; code: string }[] };
     expect(body["invalid-params"]).toContainEqual(expect.objectContaining({ name: "symbol", code: "documentSymbol" }));
