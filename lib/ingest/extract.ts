@@ -15,7 +15,7 @@ export function formatOf(filename: string): IngestFormat | null {
 
 async function pdfText(data: Uint8Array): Promise<string> {
   const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  const pdf = await getDocument({ data, useSystemFonts: false, isEvalSupported: false }).promise;
+  const pdf = await getDocument({ data, useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
   const pages: string[] = [];
   for (let n = 1; n <= pdf.numPages; n++) {
     const page = await pdf.getPage(n);
