@@ -93,6 +93,25 @@ function sentences(paragraph: ReportParagraph, lang: Lang): Sentence[] {
   return out;
 }
 
+/** Where one sentence reports a second thing done: "…，并更新了…", "…，还启动了…", "…; and launched…". */
+const SECOND_THING: Record<Lang, RegExp> = { zh: /，(?=并|还|同时|此外|以及)/gu, en: /,\s+(?=and\s|while\s)/gu };
+
+/** A sentence split where it reports a second thing, when each part has a state verb of its own. */
+function parts(sentence: Sentence, lang: Lang): Sentence[] {
+  const cuts = [...sentence.text.matchAll(SECOND_THING[lang])].map((m) => m.index + m[0].length);
+  const out: Sentence[] = [];
+  let from = 0;
+  for (const cut of [...cuts, sentence.text.length]) {
+    const piece = sentence.text.slice(from, cut);
+    const rest = sentence.text.slice(cut);
+    // Keep the piece whole with what follows unless both sides report a state.
+    if (cut < sentence.text.length && (!findStateVerbs(piece, lang).length || !findStateVerbs(rest, lang).length)) continue;
+    out.push({ start: sentence.start + from, end: sentence.start + cut, text: piece });
+    from = cut;
+  }
+  return out;
+}
+
 /** Character bigrams (CJK) or lower-case words (other scripts), for overlap scores. */
 function grams(text: string): Set<string> {
   const out = new Set<string>();
@@ -155,12 +174,14 @@ function candidatesOf(read: ReadReport, options: ProposeOptions): Candidate[] {
   for (const paragraph of read.paragraphs) {
     if (paragraph.headings.some((h) => FRAMING_HEADING.test(h))) continue;
     const dates = findDates(paragraph.text, options.lang, options.year);
-    for (const sentence of sentences(paragraph, options.lang)) {
+    for (const whole of sentences(paragraph, options.lang)) for (const sentence of parts(whole, options.lang)) {
       const verbs = findStateVerbs(sentence.text, options.lang);
       if (!verbs.length) continue;
-      // The most precise date the sentence gives (the first of equals): "在 2021 年全年…于 9 月 15 日" is a day.
-      const inSentence = dates.filter((d) => d.start >= sentence.start && d.start < sentence.end);
-      const date = inSentence.reduce<DateMention | null>((best, d) => (!best || RANK[d.precision] > RANK[best.precision] ? d : best), null);
+      // The most precise date the part gives (the first of equals), else the whole sentence's:
+      // "在 2021 年全年…于 9 月 15 日" is a day.
+      const mostPrecise = (from: number, to: number) =>
+        dates.filter((d) => d.start >= from && d.start < to).reduce<DateMention | null>((best, d) => (!best || RANK[d.precision] > RANK[best.precision] ? d : best), null);
+      const date = mostPrecise(sentence.start, sentence.end) ?? mostPrecise(whole.start, whole.end);
       const triggerAt = date?.start ?? sentence.start + Math.min(...verbs.map((v) => v.index));
       const span = quoteOf(paragraph, sentence, triggerAt);
       const quote = paragraph.text.slice(span.start, span.end);
