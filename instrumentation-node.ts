@@ -3,7 +3,8 @@ import { databasePath, getDb } from "./db/index";
 import { prepareDatabase } from "./db/setup";
 import { prepareDemoAccounts } from "./lib/commands/users";
 
-const seeded = prepareDatabase(getDb());
+// SEED=0 serves a migrated, empty tracker (never seeded), e.g. to read the report into it.
+const seeded = prepareDatabase(getDb(), { seed: process.env.SEED !== "0" });
 if (seeded) {
   console.log(
     `Database ${databasePath()} was empty: seeded ${seeded.workstreams} workstreams and ${seeded.milestones} milestones from E/2022/13.`,

@@ -5,6 +5,9 @@ import { defineConfig, devices } from "@playwright/test";
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
 export const E2E_DATABASE = path.resolve("e2e/.artifacts/e2e.sqlite");
+/** E2E_SEED=0: the server starts on an empty tracker and only the specs written for one run (ingest). */
+const EMPTY_TRACKER = process.env.E2E_SEED === "0";
+const EMPTY_TRACKER_SPECS = /ingest\.spec\.ts/;
 
 /** Debian's Chromium (CHROMIUM_PATH, else /usr/bin/chromium), else Playwright's own browser. */
 function chromiumExecutable(): string | undefined {
@@ -37,15 +40,16 @@ export default defineConfig({
       dependencies: ["setup"],
       // Reading needs an account by default: tests read as the viewer unless they say otherwise.
       use: { ...devices["Desktop Chrome"], viewport: { width: 1366, height: 900 }, storageState: "e2e/.artifacts/auth/viewer.json" },
+      ...(EMPTY_TRACKER ? { testMatch: EMPTY_TRACKER_SPECS } : { testIgnore: EMPTY_TRACKER_SPECS }),
     },
   ],
   webServer: {
-    // The built app on a fresh database: the server migrates and seeds it on start.
+    // The built app on a fresh database: the server migrates and seeds it on start (not with E2E_SEED=0).
     command: `node e2e/serve.mjs`,
     url: `${baseURL}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { DATABASE_PATH: E2E_DATABASE, PORT: String(PORT) },
+    env: { DATABASE_PATH: E2E_DATABASE, PORT: String(PORT), SEED: EMPTY_TRACKER ? "0" : "1" },
   },
 });

@@ -2,6 +2,7 @@ export * from "./access";
 export * from "./auth";
 export * from "./bodies";
 export * from "./evidence";
+export * from "./ingest";
 export * from "./milestones";
 export * from "./status-history";
 export * from "./translations";

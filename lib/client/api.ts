@@ -37,3 +37,23 @@ export async function apiFetch<T>(url: string, init: { method: string; body?: un
   }
   return body as T;
 }
+
+/** A multipart upload against our own API (a report file with its fields), answered like `apiFetch`. */
+export async function apiUpload<T>(url: string, form: FormData): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(url, { method: "POST", body: form, headers: { accept: "application/json" }, credentials: "same-origin" });
+  } catch {
+    throw new ApiProblem(0, "The server could not be reached. Check your connection; your change was not saved.", [], {});
+  }
+  const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+  if (!response.ok) {
+    throw new ApiProblem(
+      response.status,
+      typeof body.detail === "string" ? body.detail : `The server answered ${response.status}.`,
+      Array.isArray(body["invalid-params"]) ? (body["invalid-params"] as InvalidParam[]) : [],
+      body,
+    );
+  }
+  return body as T;
+}

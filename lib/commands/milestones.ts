@@ -232,40 +232,51 @@ export function createMilestone(actor: Actor | null, workstreamSlug: string, inp
   const workstream = db.select({ id: workstreams.id }).from(workstreams).where(eq(workstreams.slug, workstreamSlug)).get();
   if (!workstream) throw new AppError("not_found", `No workstream with slug "${workstreamSlug}".`);
   requireWorkstreamEditor(user, workstream.id);
-  const id = db.transaction((tx) => {
-    const row = tx
-      .insert(milestones)
-      .values({
-        workstreamId: workstream.id,
-        titleEn: data.titleEn,
-        titleZh: data.titleZh,
-        ...dateColumns(data.date),
-        status: data.status,
-        ...completionColumns(data.status === "completed" ? (data.completedOn ?? null) : null),
-        sourceParagraph: data.sourceParagraph ?? null,
-        evidence: data.evidence,
-      })
-      .returning({ id: milestones.id })
-      .get();
-    const translated = translationChanges({}, data.translations);
-    writeTranslations(tx, row.id, translated, actorLabel(user));
-    tx.insert(statusHistory)
-      .values({
-        milestoneId: row.id,
-        kind: "created",
-        fromStatus: null,
-        toStatus: data.status,
-        actor: actorLabel(user),
-        actorUserId: user.userId,
-        note: data.note || null,
-        evidence: data.evidence,
-        changes: translated.length ? Object.fromEntries(translated.map((c) => [`title.${c.locale}`, { from: null, to: c.to }])) : null,
-      })
-      .run();
-    return row.id;
-  });
+  const id = db.transaction((tx) => insertMilestone(tx, user, workstream.id, data));
   invalidateReads("milestones", "translations");
   return loadLive(id);
+}
+
+type MilestoneCreateData = ReturnType<ReturnType<typeof milestoneCreateSchema>["parse"]>;
+
+/**
+ * The write behind `createMilestone`, inside the caller's transaction, for commands that add a
+ * milestone as part of a larger change (accepting a report's proposal). The caller authorizes
+ * and validates.
+ */
+export function insertMilestone(tx: Writer, user: Actor, workstreamId: number, data: MilestoneCreateData): number {
+  const row = tx
+    .insert(milestones)
+    .values({
+      workstreamId,
+      titleEn: data.titleEn,
+      titleZh: data.titleZh,
+      ...dateColumns(data.date),
+      status: data.status,
+      ...completionColumns(data.status === "completed" ? (data.completedOn ?? null) : null),
+      sourceParagraph: data.sourceParagraph ?? null,
+      sourceFootnote: data.sourceFootnote ?? null,
+      quoteZh: data.quoteZh ?? null,
+      evidence: data.evidence,
+    })
+    .returning({ id: milestones.id })
+    .get();
+  const translated = translationChanges({}, data.translations);
+  writeTranslations(tx, row.id, translated, actorLabel(user));
+  tx.insert(statusHistory)
+    .values({
+      milestoneId: row.id,
+      kind: "created",
+      fromStatus: null,
+      toStatus: data.status,
+      actor: actorLabel(user),
+      actorUserId: user.userId,
+      note: data.note || null,
+      evidence: data.evidence,
+      changes: translated.length ? Object.fromEntries(translated.map((c) => [`title.${c.locale}`, { from: null, to: c.to }])) : null,
+    })
+    .run();
+  return row.id;
 }
 
 /** Removes a milestone from every view; the row and its history stay, marked removed. */

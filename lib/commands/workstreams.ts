@@ -59,22 +59,30 @@ function assertSlugFree(db: Reader, slug: string): void {
 /** Adds a workstream after every existing one (admins only). */
 export function createWorkstream(actor: Actor | null, input: unknown): SavedWorkstream {
   requireRole(actor, "admin");
-  const { translations, ...data } = parseInput(workstreamCreateSchema, input);
+  const data = parseInput(workstreamCreateSchema, input);
   // Checks and insert share one transaction so a concurrent writer cannot slip a duplicate in.
-  const saved = getDb().transaction((tx) => {
-    assertKnownBody(tx, data.bodyCode);
-    assertSlugFree(tx, data.slug);
-    const last = tx.select({ position: max(workstreams.position) }).from(workstreams).get()?.position ?? 0;
-    const row = tx
-      .insert(workstreams)
-      .values({ ...data, position: last + 1 })
-      .returning()
-      .get();
-    writeTranslations(tx, row.id, translations);
-    return { ...row, translations: allWorkstreamTranslations(row.id) };
-  });
+  const saved = getDb().transaction((tx) => insertWorkstream(tx, data));
   invalidateReads("workstreams", "translations");
   return saved;
+}
+
+/**
+ * The write behind `createWorkstream`, inside the caller's transaction (accepting a report's
+ * proposal creates the workstream and its first milestones together). The caller authorizes
+ * and invalidates the cached reads after the transaction.
+ */
+export function insertWorkstream(tx: Writer, input: ReturnType<typeof workstreamCreateSchema.parse>): SavedWorkstream {
+  const { translations, ...data } = input;
+  assertKnownBody(tx, data.bodyCode);
+  assertSlugFree(tx, data.slug);
+  const last = tx.select({ position: max(workstreams.position) }).from(workstreams).get()?.position ?? 0;
+  const row = tx
+    .insert(workstreams)
+    .values({ ...data, position: last + 1 })
+    .returning()
+    .get();
+  writeTranslations(tx, row.id, translations);
+  return { ...row, translations: allWorkstreamTranslations(row.id) };
 }
 
 /** Changes a workstream's names, body, leads, summaries, paragraphs or translations, or renames its slug (admins only). */

@@ -110,6 +110,9 @@ export const milestoneCreateSchema = (today = todayIso()) =>
       note: noteSchema.optional(),
       evidence: evidenceListSchema.default([]),
       sourceParagraph: z.number().int().min(1).max(10_000).nullable().optional(),
+      sourceFootnote: z.number().int().min(1).max(10_000).nullable().optional(),
+      /** A verbatim Chinese quote from the source paragraph. */
+      quoteZh: z.string().trim().max(500, reason("tooLong", { max: 500 })).nullable().optional(),
       translations: translationsSchema(translatedTitleSchema).default({}),
     })
     .strict()

@@ -65,6 +65,10 @@ export const REASON_ARGUMENTS = {
   slugTaken: {},
   expectedDateOnlyWhenSlipping: {},
   notWithDate: {},
+  documentSymbol: {},
+  unreadableFile: {},
+  proposalDecided: {},
+  editsNeedOne: {},
 } as const satisfies Record<ReasonCode, Record<string, "number" | "text">>;
 
 type ArgumentKinds<C extends ReasonCode> = (typeof REASON_ARGUMENTS)[C];

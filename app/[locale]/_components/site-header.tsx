@@ -8,6 +8,7 @@ import { NavLink } from "./nav-link";
 export async function SiteHeader() {
   const t = await getTranslations("nav");
   const tReports = await getTranslations("reports");
+  const tIngest = await getTranslations("ingest");
   const actor = await getPageActor();
   return (
     <header className="site-header">
@@ -29,6 +30,11 @@ export async function SiteHeader() {
             <li>
               <NavLink href="/reports">{tReports("nav")}</NavLink>
             </li>
+            {(actor?.role === "admin" || actor?.role === "editor") && (
+              <li>
+                <NavLink href="/ingest">{tIngest("nav")}</NavLink>
+              </li>
+            )}
             {actor?.role === "admin" && (
               <li>
                 <NavLink href="/admin">{t("admin")}</NavLink>

@@ -1,0 +1,40 @@
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
+import { getReviewQueue } from "@/lib/queries/ingest";
+import { requireIngestPage } from "../access";
+import { ReviewQueue } from "./review-queue";
+import "../ingest.css";
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const t = await getTranslations("ingest");
+  const queue = /^\d+$/.test((await params).id) ? getReviewQueue(Number((await params).id)) : null;
+  return { title: queue ? t("review.title", { symbol: queue.document.symbol }) : t("title") };
+}
+
+export default async function ReviewPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const t = await getTranslations("ingest");
+  if (!(await requireIngestPage(`/ingest/${id}`))) {
+    return (
+      <div className="page empty-state" data-testid="editor-required">
+        <h1>{t("title")}</h1>
+        <p>{t("editorRequired")}</p>
+      </div>
+    );
+  }
+  if (!/^\d+$/.test(id)) notFound();
+  const queue = getReviewQueue(Number(id));
+  if (!queue) notFound();
+  return (
+    <div className="page">
+      <header className="page__header">
+        <p>
+          <Link href="/ingest">{t("review.back")}</Link>
+        </p>
+        <h1>{t("review.title", { symbol: queue.document.symbol })}</h1>
+      </header>
+      <ReviewQueue queue={queue} />
+    </div>
+  );
+}

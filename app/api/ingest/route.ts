@@ -1,0 +1,33 @@
+import { NextResponse } from "next/server";
+import { actorFromRequest } from "@/lib/auth/actor";
+import { requireRole } from "@/lib/auth/permissions";
+import { ingestDocument } from "@/lib/commands/ingest";
+import { AppError } from "@/lib/errors";
+import { withProblemDetails } from "@/lib/http/problem";
+import { listIngestedDocuments } from "@/lib/queries/ingest";
+
+/** Reports read so far, with how many of their proposals wait (editors and admins). */
+export const GET = withProblemDetails(async (request: Request) => {
+  requireRole(await actorFromRequest(request), "editor");
+  return NextResponse.json({ documents: listIngestedDocuments() });
+});
+
+/** Reads an uploaded report (multipart: file, symbol, lang, year) into proposals: 201 with their count. */
+export const POST = withProblemDetails(async (request: Request) => {
+  const actor = requireRole(await actorFromRequest(request), "editor");
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    throw new AppError("invalid_input", "Send the report as multipart/form-data with a file.", [{ name: "file", reason: "is required" }]);
+  }
+  const file = form.get("file");
+  if (!(file instanceof File) || file.size === 0) throw new AppError("invalid_input", "A file is required.", [{ name: "file", reason: "is required" }]);
+  if (file.size > 20 * 1024 * 1024) throw new AppError("invalid_input", "The file is larger than 20 MB.", [{ name: "file", reason: "must be at most 20 MB" }]);
+  const result = await ingestDocument(
+    actor,
+    { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
+    { symbol: form.get("symbol"), lang: form.get("lang"), year: form.get("year") },
+  );
+  return NextResponse.json(result, { status: 201 });
+});

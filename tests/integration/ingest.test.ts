@@ -1,0 +1,122 @@
+import fs from "node:fs";
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { POST as postDecisions } from "@/app/api/ingest/[id]/decisions/route";
+import { POST as postIngest } from "@/app/api/ingest/route";
+import { getDb } from "@/db";
+import { bodies, ingestProposals, milestones, statusHistory, workstreams } from "@/db/schema";
+import { reportSeed } from "@/db/seed/report-e-2022-13";
+import { SOURCE_TEXT_PATH } from "@/db/seed/source-text";
+import { decideProposals, ingestDocument } from "@/lib/commands/ingest";
+import { AppError } from "@/lib/errors";
+import { countRows, setupTestDatabase } from "../setup/test-database";
+import { makeUser, type TestPrincipal } from "../setup/users";
+
+setupTestDatabase({ seed: false });
+
+const text = fs.readFileSync(SOURCE_TEXT_PATH);
+const file = { name: "E-2022-13.zh.txt", bytes: new Uint8Array(text) };
+const META = { symbol: "E/2022/13", lang: "zh", year: 2021 };
+
+let editor: TestPrincipal;
+let viewer: TestPrincipal;
+let assignedEditor: TestPrincipal;
+beforeAll(async () => {
+  editor = await makeUser("editor", { allWorkstreams: true });
+  viewer = await makeUser("viewer");
+  assignedEditor = await makeUser("editor");
+});
+
+const pending = (documentId: number) =>
+  getDb().select().from(ingestProposals).where(eq(ingestProposals.documentId, documentId)).all().filter((p) => p.state === "pending");
+
+describe("reading a report into the review queue", () => {
+  it("a viewer cannot upload a report, over the API with problem+json", async () => {
+    const form = new FormData();
+    form.set("file", new File([text], "E-2022-13.zh.txt"));
+    for (const [k, v] of Object.entries(META)) form.set(k, String(v));
+    const response = await postIngest(new Request("http://localhost/api/ingest", { method: "POST", headers: { authorization: `Bearer ${viewer.token}` }, body: form }), undefined as never);
+    expect(response.status).toBe(403);
+    expect(response.headers.get("content-type")).toBe("application/problem+json");
+  });
+
+  it("refuses a bad symbol with the field named", async () => {
+    const form = new FormData();
+    form.set("file", new File([text], "E-2022-13.zh.txt"));
+    form.set("symbol", "not a symbol");
+    form.set("lang", "zh");
+    form.set("year", "2021");
+    const response = await postIngest(new Request("http://localhost/api/ingest", { method: "POST", headers: { authorization: `Bearer ${editor.token}` }, body: form }), undefined as never);
+    expect(response.status).toBe(422);
+    const body = (await response.json()) as { "invalid-params": { name: string; code: string }[] };
+    expect(body["invalid-params"]).toContainEqual(expect.objectContaining({ name: "symbol", code: "documentSymbol" }));
+  });
+
+  it("an editor of every workstream uploads the seed text on an empty tracker, bulk-accepts, and the milestones cite the curated paragraphs", async () => {
+    expect(countRows(workstreams)).toBe(0);
+    const result = await ingestDocument(editor.actor, file, META);
+    expect(result.paragraphs).toBe(83);
+    expect(countRows(milestones)).toBe(0); // nothing changes without a person
+
+    const [rejected, ...ids] = pending(result.documentId).filter((p) => p.kind === "milestone").map((p) => p.id);
+    decideProposals(editor.actor, result.documentId, { decision: "reject", ids: [rejected!], reason: "Framing, not a milestone" });
+    expect(getDb().select().from(ingestProposals).where(eq(ingestProposals.id, rejected!)).get()).toMatchObject({ state: "rejected", reason: "Framing, not a milestone" });
+    const { decided } = decideProposals(editor.actor, result.documentId, { decision: "accept", ids });
+    expect(decided).toHaveLength(ids.length);
+
+    const stored = getDb().select().from(milestones).all();
+    expect(stored).toHaveLength(ids.length);
+    const curatedParagraphs = new Set(reportSeed.workstreams.flatMap((ws) => ws.milestones.map((m) => m.paragraph)));
+    const citing = stored.filter((m) => m.sourceParagraph !== null && curatedParagraphs.has(m.sourceParagraph));
+    expect(citing.length / stored.length).toBeGreaterThanOrEqual(0.8);
+    // The workstreams (and the bodies they belong to) came with their milestones.
+    expect(countRows(workstreams)).toBeGreaterThan(10);
+    expect(getDb().select().from(bodies).all().map((b) => b.code)).toContain("HLCM");
+
+    const history = getDb().select().from(statusHistory).where(eq(statusHistory.milestoneId, stored[0]!.id)).all();
+    expect(history[0]!.note).toMatch(/^Recorded from E\/2022\/13, para\. \d+/);
+    expect(history[0]!.actor).toContain(editor.email);
+  });
+
+  it("re-ingesting proposes again neither what was accepted nor what was rejected", async () => {
+    const before = getDb().select().from(ingestProposals).all();
+    const decidedKeys = new Set(before.filter((p) => p.state !== "pending").map((p) => p.key));
+    const rejectedKey = before.find((p) => p.state === "rejected")!.key;
+    const again = await ingestDocument(editor.actor, file, META);
+    const rows = getDb().select().from(ingestProposals).where(eq(ingestProposals.documentId, again.documentId)).all();
+    expect(rows.filter((p) => p.key === rejectedKey)).toHaveLength(1);
+    expect(rows.filter((p) => p.state === "pending").some((p) => decidedKeys.has(p.key))).toBe(false);
+    // The accepted milestones are now tracked: the same report proposes no new milestone for them.
+    const acceptedQuotes = new Set(before.filter((p) => p.state === "accepted" && p.kind === "milestone").map((p) => (p.payload as { quote: string }).quote));
+    expect(rows.filter((p) => p.state === "pending" && acceptedQuotes.has((p.payload as { quote: string }).quote))).toEqual([]);
+  });
+
+  it("a decided proposal cannot be decided again (409 problem+json)", async () => {
+    const target = getDb().select().from(ingestProposals).all().find((p) => p.state === "rejected")!;
+    const response = await postDecisions(
+      new Request(`http://localhost/api/ingest/${target.documentId}/decisions`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${editor.token}`, "content-type": "application/json" },
+        body: JSON.stringify({ decision: "accept", ids: [target.id] }),
+      }),
+      { params: Promise.resolve({ id: String(target.documentId) }) },
+    );
+    expect(response.status).toBe(409);
+    expect(response.headers.get("content-type")).toBe("application/problem+json");
+  });
+
+  it("a rejection needs a reason", async () => {
+    const small = "1. 本报告介绍 2022 年的主要活动。\n2. 2022 年 3 月，管理问题高级别委员会启动了新的共同采购项目。\n";
+    await ingestDocument(editor.actor, { name: "small.txt", bytes: new Uint8Array(Buffer.from(small)) }, { symbol: "E/2023/98", lang: "zh", year: 2022 });
+    const target = getDb().select().from(ingestProposals).all().find((p) => p.state === "pending")!;
+    expect(() => decideProposals(editor.actor, target.documentId, { decision: "reject", ids: [target.id], reason: " " })).toThrow(AppError);
+  });
+
+  it("a viewer cannot accept, and an editor of assigned workstreams cannot add a workstream from a report", async () => {
+    const space = "  一. 导言\n1. 本报告介绍 2022 年的主要活动。\n  二. 新的工作\n  外层空间合作\n2. 2022 年 3 月，方案问题高级别委员会启动了外层空间活动机构间合作项目。\n";
+    const other = await ingestDocument(editor.actor, { name: "space.txt", bytes: new Uint8Array(Buffer.from(space)) }, { symbol: "E/2023/99", lang: "zh", year: 2022 });
+    const ws = pending(other.documentId).find((p) => p.kind === "workstream");
+    expect(() => decideProposals(viewer.actor, other.documentId, { decision: "accept", ids: [ws!.id] })).toThrow(/editor role/);
+    expect(() => decideProposals(assignedEditor.actor, other.documentId, { decision: "accept", ids: [ws!.id] })).toThrow(/Only admins and editors of every workstream/);
+  });
+});
