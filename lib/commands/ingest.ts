@@ -5,6 +5,7 @@ import { bodies, ingestedDocuments, ingestProposals, workstreams } from "@/db/sc
 import { type Actor, canEditWorkstream, requireRole } from "@/lib/auth/permissions";
 import { insertMilestone, updateMilestone } from "@/lib/commands/milestones";
 import { insertWorkstream } from "@/lib/commands/workstreams";
+import { invalidateReads } from "@/lib/queries/cache";
 import { AppError } from "@/lib/errors";
 import { ingestText, type Proposal } from "@/lib/ingest";
 import { extractText, formatOf } from "@/lib/ingest/extract";
@@ -205,6 +206,8 @@ export function decideProposals(actor: Actor | null, documentId: number, input: 
       decided.push({ id: row.id, milestoneId: current.id });
     }
   }
+  // Workstreams and milestones were inserted inside this command's own transactions.
+  invalidateReads("workstreams", "milestones", "translations");
   return { decided };
 }
 

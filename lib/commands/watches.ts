@@ -4,6 +4,7 @@ import { getDb } from "@/db";
 import { workstreams, workstreamWatches } from "@/db/schema";
 import { type Actor, requireUser } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
+import { invalidateReads } from "@/lib/queries/cache";
 import { parseInput } from "@/lib/validation/parse-or-throw";
 import { watchSchema } from "@/lib/validation/watches";
 
@@ -28,5 +29,6 @@ export function setWatch(actor: Actor | null, slug: string, input: unknown): { s
         .run();
     }
   });
+  invalidateReads("watches");
   return { slug, watched };
 }

@@ -5,7 +5,7 @@ import { type AppDatabase, getDb } from "@/db";
  * What a cached read depends on. A command that changes one of these calls
  * `invalidateReads(tag)` where it appends history (docs/decisions/007-read-cache.md).
  */
-export type ReadTag = "milestones" | "workstreams" | "translations";
+export type ReadTag = "milestones" | "workstreams" | "translations" | "watches";
 
 type Entry = { stamp: string; value: unknown };
 type Store = { generations: Map<ReadTag, number>; entries: Map<string, Entry>; dataVersion: () => number };

@@ -181,7 +181,7 @@ function readRecentChanges(limit: number, workstreamId?: number, includeSeed = f
 }
 
 // Cached between requests, invalidated by the commands (docs/decisions/007-read-cache.md).
-export const listMilestones = cachedRead("listMilestones", ["milestones", "workstreams"], readListMilestones);
-export const milestonesOfWorkstreams = cachedRead("milestonesOfWorkstreams", ["milestones", "workstreams"], readMilestonesOfWorkstreams);
-export const historyOfMilestones = cachedRead("historyOfMilestones", ["milestones", "workstreams"], readHistoryOfMilestones);
-export const recentChanges = cachedRead("recentChanges", ["milestones", "workstreams"], readRecentChanges);
+export const listMilestones = cachedRead("listMilestones", ["milestones", "workstreams", "translations"], readListMilestones);
+export const milestonesOfWorkstreams = cachedRead("milestonesOfWorkstreams", ["milestones", "workstreams", "translations"], readMilestonesOfWorkstreams);
+export const historyOfMilestones = cachedRead("historyOfMilestones", ["milestones", "workstreams", "translations"], readHistoryOfMilestones);
+export const recentChanges = cachedRead("recentChanges", ["milestones", "workstreams", "translations"], readRecentChanges);

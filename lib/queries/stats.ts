@@ -134,7 +134,7 @@ function readMilestoneExtent(filters: Filters): { start: string; end: string } |
 }
 
 // Cached between requests, invalidated by the commands (docs/decisions/007-read-cache.md).
-export const statusTotals = cachedRead("statusTotals", ["milestones", "workstreams"], readStatusTotals);
-export const quarterlyProgress = cachedRead("quarterlyProgress", ["milestones", "workstreams"], readQuarterlyProgress);
-export const milestoneYears = cachedRead("milestoneYears", ["milestones", "workstreams"], readMilestoneYears);
-export const milestoneExtent = cachedRead("milestoneExtent", ["milestones", "workstreams"], readMilestoneExtent);
+export const statusTotals = cachedRead("statusTotals", ["milestones", "workstreams", "translations"], readStatusTotals);
+export const quarterlyProgress = cachedRead("quarterlyProgress", ["milestones", "workstreams", "translations"], readQuarterlyProgress);
+export const milestoneYears = cachedRead("milestoneYears", ["milestones", "workstreams", "translations"], readMilestoneYears);
+export const milestoneExtent = cachedRead("milestoneExtent", ["milestones", "workstreams", "translations"], readMilestoneExtent);

@@ -280,5 +280,5 @@ function readGetWorkstreamBySlug(slug: string, today: string): WorkstreamDetail 
 }
 
 // Cached between requests, invalidated by the commands (docs/decisions/007-read-cache.md).
-export const listWorkstreamSummaries = cachedRead("listWorkstreamSummaries", ["milestones", "workstreams"], readListWorkstreamSummaries);
-export const getWorkstreamBySlug = cachedRead("getWorkstreamBySlug", ["milestones", "workstreams"], readGetWorkstreamBySlug);
+export const listWorkstreamSummaries = cachedRead("listWorkstreamSummaries", ["milestones", "workstreams", "translations", "watches"], readListWorkstreamSummaries);
+export const getWorkstreamBySlug = cachedRead("getWorkstreamBySlug", ["milestones", "workstreams", "translations"], readGetWorkstreamBySlug);

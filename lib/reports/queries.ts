@@ -190,10 +190,10 @@ function readMonthlyCounts(year: number, scope: ReportScope): { due: Map<string,
 }
 
 // Cached between requests, invalidated by the commands (docs/decisions/007-read-cache.md).
-export const countsByWorkstream = cachedRead("countsByWorkstream", ["milestones", "workstreams"], readCountsByWorkstream);
-export const workstreamsForReport = cachedRead("workstreamsForReport", ["milestones", "workstreams"], readWorkstreamsForReport);
-export const workstreamChoices = cachedRead("workstreamChoices", ["milestones", "workstreams"], readWorkstreamChoices);
-export const milestonesOfYear = cachedRead("milestonesOfYear", ["milestones", "workstreams"], readMilestonesOfYear);
-export const openMilestonesOfYear = cachedRead("openMilestonesOfYear", ["milestones", "workstreams"], readOpenMilestonesOfYear);
-export const statusReasons = cachedRead("statusReasons", ["milestones", "workstreams"], readStatusReasons);
-export const monthlyCounts = cachedRead("monthlyCounts", ["milestones", "workstreams"], readMonthlyCounts);
+export const countsByWorkstream = cachedRead("countsByWorkstream", ["milestones", "workstreams", "translations"], readCountsByWorkstream);
+export const workstreamsForReport = cachedRead("workstreamsForReport", ["milestones", "workstreams", "translations"], readWorkstreamsForReport);
+export const workstreamChoices = cachedRead("workstreamChoices", ["milestones", "workstreams", "translations"], readWorkstreamChoices);
+export const milestonesOfYear = cachedRead("milestonesOfYear", ["milestones", "workstreams", "translations"], readMilestonesOfYear);
+export const openMilestonesOfYear = cachedRead("openMilestonesOfYear", ["milestones", "workstreams", "translations"], readOpenMilestonesOfYear);
+export const statusReasons = cachedRead("statusReasons", ["milestones", "workstreams", "translations"], readStatusReasons);
+export const monthlyCounts = cachedRead("monthlyCounts", ["milestones", "workstreams", "translations"], readMonthlyCounts);

@@ -208,7 +208,7 @@ const TODAYS_REASONS: Case[] = [
     "unknown parameter",
     query("yaer=2021"),
     "yaer",
-    "is not a known parameter (known: year, body, status, workstream, page, pageSize)",
+    "is not a known parameter (known: year, body, status, q, workstream, page, pageSize)",
     "unknownParameter",
   ],
 ];

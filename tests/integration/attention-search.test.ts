@@ -15,6 +15,7 @@ import { latestCompletionYear, statusTotals } from "@/lib/queries/stats";
 import { listWorkstreamSummaries } from "@/lib/queries/workstreams";
 import { setupTestDatabase } from "../setup/test-database";
 import { makeUser } from "../setup/users";
+import { invalidateReads } from "@/lib/queries/cache";
 
 process.env.PUBLIC_READ = "1";
 setupTestDatabase();
@@ -70,8 +71,11 @@ describe("search", () => {
   it("keeps translations in the index: a French name added later is found, and forgotten once removed", () => {
     const id = workstreamId("multilingualism");
     getDb().insert(workstreamTranslations).values({ workstreamId: id, locale: "fr", name: "Le multilinguisme, valeur fondamentale des Nations Unies", summary: null }).run();
+    // Written here without the commands, which would invalidate the cached reads themselves.
+    invalidateReads("translations");
     expect(slugsOf("valeur fondamentale")).toEqual(["multilingualism"]);
     getDb().delete(workstreamTranslations).where(eq(workstreamTranslations.workstreamId, id)).run();
+    invalidateReads("translations");
     expect(slugsOf("valeur fondamentale")).toEqual([]);
   });
 

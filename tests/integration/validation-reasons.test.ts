@@ -43,9 +43,9 @@ describe("the API's invalid-params: today's English reason, now with a code", ()
     expect(body["invalid-params"]).toEqual([
       {
         name: "yaer",
-        reason: "is not a known parameter (known: year, body, status, workstream, page, pageSize)",
+        reason: "is not a known parameter (known: year, body, status, q, workstream, page, pageSize)",
         code: "unknownParameter",
-        values: { known: "year, body, status, workstream, page, pageSize" },
+        values: { known: "year, body, status, q, workstream, page, pageSize" },
       },
     ]);
     const year = await call(listMilestones as Handler, "GET", "/api/milestones?year=1800", {});
