@@ -9,6 +9,8 @@ export default defineConfig({
     include: ["**/*.test.ts", "**/*.test.tsx"],
     exclude: ["node_modules/**", "e2e/**", ".next/**"],
     environment: "node",
+    // Report rendering (PDF, Word, fonts) takes seconds on a busy 2-core machine.
+    testTimeout: 30_000,
     setupFiles: ["./tests/setup/server-only.ts"],
   },
 });

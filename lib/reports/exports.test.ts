@@ -153,7 +153,7 @@ describe("issue 13: exports that read well", () => {
     const milestones = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
     const summary = await zip.file("xl/worksheets/sheet2.xml")!.async("string");
     expect(milestones).toMatch(new RegExp(`<autoFilter ref="A1:[A-Z]+${data.en.rows.length + 1}"/>`));
-    expect(summary).toMatch(new RegExp(`<autoFilter ref="A1:L${data.en.workstreams.length + 1}"/>`));
+    expect(summary).toMatch(new RegExp(`<autoFilter ref="A1:[A-Z]+${data.en.workstreams.length + 1}"/>`));
     expect(milestones).toMatch(/<pane [^>]*ySplit="1"[^>]*state="frozen"/);
     expect(summary).toMatch(/<pane [^>]*xSplit="1" ySplit="1"[^>]*state="frozen"/);
     expect(summary).toContain('<drawing r:id="rIdChart1"/>');
