@@ -38,7 +38,7 @@ type Validations = { add(range: string, validation: ExcelJS.DataValidation): voi
 
 /**
  * The report as a workbook: "Milestones", one typed row per milestone (real dates shown at
- * their precision, status limited to the six statuses, overdue as a boolean), "Summary", the
+ * their precision, status limited to the seven statuses, overdue as a boolean), "Summary", the
  * counts by workstream with formula totals, and "About", what the figures cover.
  */
 export async function renderXlsx(data: ReportData, report: ReportHeading): Promise<Buffer> {
@@ -119,7 +119,7 @@ export async function renderXlsx(data: ReportData, report: ReportHeading): Promi
   }
   const last = Math.max(2, data.rows.length + 1);
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columnCount } };
-  // The status columns accept only the six statuses, so an edited sheet stays consistent.
+  // The status columns accept only the seven statuses, so an edited sheet stays consistent.
   // exceljs writes range validations (one per column, not one per cell); its types omit them.
   const validations = (sheet as unknown as { dataValidations: Validations }).dataValidations;
   const labels = MILESTONE_STATUSES.map((status) => t.status[status]);
