@@ -39,7 +39,7 @@ type Validations = { add(range: string, validation: ExcelJS.DataValidation): voi
 
 /**
  * The report as a workbook: "Milestones", one typed row per milestone (real dates shown at
- * their precision, status limited to the six statuses, overdue as a boolean), "Summary", the
+ * their precision, status limited to the seven statuses, overdue as a boolean), "Summary", the
  * counts by workstream with formula totals, and "About", what the figures cover.
  */
 export async function renderXlsx(data: ReportData, report: ReportHeading): Promise<Buffer> {
@@ -126,7 +126,7 @@ export async function renderXlsx(data: ReportData, report: ReportHeading): Promi
   const last = Math.max(2, data.rows.length + 1);
   // A range, not cell objects: the streaming writer drops an autoFilter it cannot address.
   sheet.autoFilter = `A1:${sheet.getColumn("milestoneId").letter}${last}`;
-  // The status columns accept only the six statuses, so an edited sheet stays consistent.
+  // The status columns accept only the seven statuses, so an edited sheet stays consistent.
   // exceljs writes range validations (one per column, not one per cell); its types omit them.
   const validations = (sheet as unknown as { dataValidations: Validations }).dataValidations;
   const labels = MILESTONE_STATUSES.map((status) => t.status[status]);
