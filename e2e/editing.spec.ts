@@ -136,7 +136,7 @@ test.describe("the milestone editor by keyboard", () => {
 
   test("opens with Enter, closes with Escape and gives focus back", async ({ page }) => {
     await page.goto("/workstreams/ai-working-group");
-    const button = page.getByRole("button", { name: /^Update/ }).first();
+    const button = page.getByTestId("milestone-row").first().getByRole("button", { name: /^Update/ });
     await button.focus();
     await page.keyboard.press("Enter");
     const dialog = page.getByRole("dialog");

@@ -1,6 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
 import { storageStateOf } from "./accounts";
-import { screenshot } from "./helpers";
 
 /** Rows of the workstream table whose status badge reads `status`. */
 const rowsWithStatus = (page: Page, status: string) =>
@@ -35,13 +34,14 @@ test.describe("re-planning and bulk update", () => {
     await expect(dialog.getByText(/must be a year \(2021\), a month/)).toBeVisible();
     await dialog.getByLabel("New expected date").fill("2023-09");
     await dialog.getByLabel("Evidence").fill("CEB/2022/4");
-    await screenshot(page, "bulk-update-1400");
+    // The viewport, where the modal form is (a full-page capture cuts the backdrop).
+    await page.screenshot({ path: "e2e/.artifacts/screenshots/bulk-update-1400.png" });
     await dialog.getByRole("button", { name: "Apply to 3 milestones" }).click();
 
     const results = dialog.getByTestId("bulk-results");
     await expect(results).toContainText("3 of 3 updated.");
     await expect(results.locator('[data-outcome="done"]')).toHaveCount(3);
-    await screenshot(page, "bulk-update-results-1400");
+    await page.screenshot({ path: "e2e/.artifacts/screenshots/bulk-update-results-1400.png" });
     await dialog.getByRole("button", { name: "Close" }).click();
 
     for (const id of ids) {
@@ -71,6 +71,8 @@ test.describe("re-planning and bulk update", () => {
     await dialog.getByLabel("Status").selectOption("at_risk");
     await expect(dialog.getByLabel("New expected date")).toBeVisible();
     await page.screenshot({ path: "e2e/.artifacts/screenshots/bulk-update-390.png" });
+    await dialog.getByRole("button", { name: "Cancel" }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: "e2e/.artifacts/screenshots/bulk-update-390-actions.png" });
     await dialog.getByRole("button", { name: "Cancel" }).click();
     await page.getByTestId("select-all").uncheck();
     await expect(bar).toContainText("No milestone selected");
@@ -106,7 +108,7 @@ test.describe("re-planning and bulk update", () => {
     await expect(conflict).toContainText("Funding not confirmed");
     await expect(conflict).not.toContainText("@e2e.test");
     await expect(conflict).not.toContainText(/version/i);
-    await screenshot(pageB, "bulk-conflict");
+    await pageB.screenshot({ path: "e2e/.artifacts/screenshots/bulk-conflict.png" });
 
     // The single-milestone editor says the same.
     await pageB.getByRole("button", { name: "Cancel" }).click();
@@ -123,7 +125,7 @@ test.describe("re-planning and bulk update", () => {
     await expect(screen.getByTestId("conflict-who")).toContainText("admin changed this milestone");
     await expect(screen.getByTestId("conflict-note")).toContainText("Second thoughts");
     await expect(screen).not.toContainText(/version \d/i);
-    await screenshot(pageB, "conflict-named");
+    await pageB.screenshot({ path: "e2e/.artifacts/screenshots/conflict-named.png" });
     await first.close();
     await second.close();
   });

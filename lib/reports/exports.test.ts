@@ -182,5 +182,13 @@ describe("issue 13: exports that read well", () => {
     const xml = await (await JSZip.loadAsync((await renderReport(data.en, "docx")).body)).file("word/document.xml")!.async("string");
     const header = xml.slice(xml.indexOf("<w:tblHeader/>"), xml.indexOf("</w:tr>", xml.indexOf("<w:tblHeader/>")));
     expect(header).toMatch(/<w:sz w:val="\d+"\/><w:szCs w:val="\d+"\/><\/w:rPr><w:t xml:space="preserve">Completed</);
+ 
+    // "Annex" opens its page with its table: nothing keeps it (or the table's caption) apart from it.
+    const annex = xml.slice(xml.lastIndexOf("<w:p>", xml.indexOf("Annex\tMilestones of 2021", xml.indexOf("Annex\t") + 1)));
+    const [heading, caption] = annex.split("</w:p>");
+    expect(heading).toContain("<w:pageBreakBefore/>");
+    expect(heading).not.toContain("<w:keepNext/>");
+    expect(caption).toContain("Table 2.");
+    expect(caption).not.toContain("<w:keepNext/>");
   });
 });

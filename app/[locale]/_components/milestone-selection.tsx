@@ -263,12 +263,11 @@ function BulkResults({ results, titleOf }: { results: BulkRowResult[]; titleOf: 
                 <div className="muted">
                   <OtherChange lastChange={row.lastChange} />
                   {row.lastChange?.note && (
-                    <>
-                      {" "}
+                    <div>
                       {tEditor("conflictNote")} <q dir="auto">{row.lastChange.note}</q>
-                    </>
-                  )}{" "}
-                  {t("conflictHint")}
+                    </div>
+                  )}
+                  <div>{t("conflictHint")}</div>
                 </div>
               )}
               {row.outcome === "refused" && (

@@ -102,7 +102,7 @@ function markup(direction: Direction) {
 type Markup = ReturnType<typeof markup>;
 
 /** A table as XML chunks: the caption and header, then a row at a time. */
-function* tableChunks(block: Extract<Block, { kind: "table" }>, { rtl, textRun, paragraphXml, jc }: Markup): Generator<string> {
+function* tableChunks(block: Extract<Block, { kind: "table" }>, { rtl, textRun, paragraphXml, jc }: Markup, atPageTop = false): Generator<string> {
   const total = block.columns.reduce((sum, column) => sum + column.width, 0);
   const widths = block.columns.map((column) => Math.round((column.width / total) * CONTENT_TWIPS));
   const line = 'w:val="single" w:color="AAB3BF" w:sz="4"';
@@ -129,7 +129,9 @@ function* tableChunks(block: Extract<Block, { kind: "table" }>, { rtl, textRun, 
     paragraphXml('<w:pStyle w:val="TableText"/><w:keepNext/>', textRun(value.text, true)) +
     "</w:tc></w:tr>";
   yield (
-    paragraphXml('<w:pStyle w:val="Caption"/><w:keepNext/>', textRun(`${block.label}. ${block.caption}`)) +
+    // Kept with the table, except at the top of a page (the annex), where there is nothing to keep
+    // it from and a renderer that tries to keep it with a many-page table leaves the page blank.
+    paragraphXml(`<w:pStyle w:val="Caption"/>${atPageTop ? "" : "<w:keepNext/>"}`, textRun(`${block.label}. ${block.caption}`)) +
     // Child elements in the order the schema requires (Word rejects others): bidiVisual, tblW, tblBorders, tblLayout, tblCellMar.
     `<w:tbl><w:tblPr>${rtl ? "<w:bidiVisual/>" : ""}<w:tblW w:type="dxa" w:w="${CONTENT_TWIPS}"/>` +
     `<w:tblBorders><w:top ${line}/><w:left ${none}/><w:bottom ${line}/><w:right ${none}/><w:insideH ${line}/><w:insideV ${none}/></w:tblBorders><w:tblLayout w:type="fixed"/>` +
@@ -173,7 +175,9 @@ function blockXml(block: Exclude<Block, { kind: "figure" }>, bookmarks: Bookmark
     case "heading": {
       const n = bookmarks.get(block.id)!;
       return paragraphXml(
-        `<w:pStyle w:val="${block.level === 1 ? "Heading1" : "Heading2"}"/><w:keepNext/>${block.level === 1 ? "<w:pageBreakBefore/>" : ""}<w:tabs><w:tab w:val="left" w:pos="567"/></w:tabs>`,
+        // A chapter heading opens a page: keeping it with what follows could only push the rest
+        // (the annex's long table) away and leave "Annex" alone on a page.
+        `<w:pStyle w:val="${block.level === 1 ? "Heading1" : "Heading2"}"/>${block.level === 1 ? "<w:pageBreakBefore/>" : "<w:keepNext/>"}<w:tabs><w:tab w:val="left" w:pos="567"/></w:tabs>`,
         `<w:bookmarkStart w:id="${n}" w:name="${bookmarkName(n)}"/>${textRun(`${block.label}\t${block.text}`)}<w:bookmarkEnd w:id="${n}"/>`,
       );
     }
@@ -215,10 +219,12 @@ function writeDocument(template: string, groups: Group[], bookmarks: Bookmarks, 
     write(template.slice(from, start));
     if (typeof group === "string") write(group);
     else
-      for (const block of group) {
-        if (block.kind === "table") for (const chunk of tableChunks(block, m)) write(chunk);
+      group.forEach((block, position) => {
+        const previous = group[position - 1];
+        const atPageTop = previous?.kind === "heading" && previous.level === 1;
+        if (block.kind === "table") for (const chunk of tableChunks(block, m, atPageTop)) write(chunk);
         else write(blockXml(block, bookmarks, m));
-      }
+      });
     from = template.indexOf("</w:p>", marker) + "</w:p>".length;
   });
   write(template.slice(from), true);

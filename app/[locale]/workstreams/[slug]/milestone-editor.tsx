@@ -287,6 +287,8 @@ function ConflictView({
   const show = (name: MilestoneField, value: string | null | undefined) =>
     !value ? "—" : name === "status" ? tStatus(value as MilestoneStatus) : DATE_FIELDS.includes(name) ? formatPartialDate(value, locale) : value;
   const mine = changeBody(draft, base);
+  // A re-plan moves the date: the conflict table shows it on the date's row.
+  if (mine.expectedDate !== undefined) mine.date = mine.expectedDate;
   const myTranslations = (mine.translations ?? {}) as Partial<Record<TranslationLocale, string>>;
   const translationRows = TRANSLATION_LOCALES.filter(
     (locale) => (base.translations[locale] ?? "") !== (current.translations[locale] ?? "") || locale in myTranslations,
