@@ -28,6 +28,7 @@ test.describe("finding workstreams", () => {
   });
 
   test("typing “artificial” key by key finds it too, and narrows the charts and the Attention list", async ({ page }) => {
+    await page.setViewportSize({ width: 1400, height: 900 });
     await page.goto("/en");
     await search(page, "artificial", { typed: true });
     expect(await cardSlugs(page)).toContain("ai-working-group");
@@ -72,6 +73,7 @@ test.describe("what is late and why", () => {
   });
 
   test("the Attention list shows a delayed milestone first, with its reason and who gave it (no email)", async ({ page }) => {
+    await page.setViewportSize({ width: 1400, height: 900 });
     await page.goto("/en");
     const first = page.getByTestId("attention-item").first();
     await expect(first).toHaveAttribute("data-level", "delayed");
@@ -85,6 +87,8 @@ test.describe("what is late and why", () => {
     await screenshot(page, "overview-1400");
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, "overview-390");
+    // Nothing is wider than the phone's screen.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
 
   test("a filtered card shows what the filter selects and the workstream's whole progress", async ({ page }) => {

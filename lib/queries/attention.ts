@@ -182,8 +182,8 @@ export type WorkstreamReason = { milestoneId: number; title: LocalizedText; leve
 
 /**
  * For each of the given workstreams, the reason behind its most pressing milestone under the
- * filters: the most severe one whose latest note someone wrote in the tracker, else the most
- * severe one. Workstreams with nothing needing attention are absent.
+ * filters: the most severe one whose latest note someone wrote in the tracker. Workstreams with
+ * nothing needing attention, or with no reason given in the tracker, are absent.
  */
 export async function workstreamReasons(workstreamIds: number[], filters: Filters, today: string, locale: Locale): Promise<Map<number, WorkstreamReason>> {
   if (!workstreamIds.length) return new Map();
@@ -201,8 +201,9 @@ export async function workstreamReasons(workstreamIds: number[], filters: Filter
   const titleOf = new Map(titles.map((row) => [row.id, localizedText(locale, { en: row.en, zh: row.zh }, translated.get(row.id))]));
   const out = new Map<number, WorkstreamReason>();
   for (const [workstreamId, item] of chosen) {
+    // Only a reason someone gave: the report's own entries explain nothing on a card.
     const reason = reasons.get(item.id);
-    if (reason) out.set(workstreamId, { milestoneId: item.id, title: titleOf.get(item.id)!, level: item.level, reason });
+    if (reason?.by) out.set(workstreamId, { milestoneId: item.id, title: titleOf.get(item.id)!, level: item.level, reason });
   }
   return out;
 }
