@@ -18,7 +18,8 @@ function pdfOf(lines: string[]): Promise<Uint8Array> {
   });
 }
 
-describe("reading uploaded files", () => {
+// Loading pdf.js and mammoth takes seconds on a busy machine.
+describe("reading uploaded files", { timeout: 30_000 }, () => {
   it("knows the formats by extension", () => {
     expect([formatOf("a.PDF"), formatOf("b.docx"), formatOf("c.txt"), formatOf("d.doc")]).toEqual(["pdf", "docx", "txt", null]);
   });

@@ -220,7 +220,8 @@ function matchWorkstream(paragraph: ReportParagraph, tracker: TrackedWorkstream[
   for (const ws of tracker) {
     const name = grams(`${ws.nameZh} ${ws.nameEn}`);
     const quotes = grams(ws.milestones.map((m) => `${m.quote ?? ""} ${m.titleZh} ${m.titleEn}`).join(" "));
-    const score = Math.max(coverage(heading, name), 0.8 * coverage(body, name), 0.6 * coverage(body, quotes) * 2);
+    // The heading naming the workstream is the strongest sign; its name or milestones in the text count too.
+    const score = Math.max(coverage(heading, name), 0.8 * coverage(body, name), 1.2 * coverage(body, quotes));
     if (!best || score > best.score) best = { slug: ws.slug, score };
   }
   return best && best.score >= 0.5 ? { slug: best.slug, score: Math.min(1, best.score) } : null;

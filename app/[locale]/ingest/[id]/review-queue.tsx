@@ -165,11 +165,11 @@ function ProposalCard(props: {
               {t("accept")}
             </button>
             {(p.kind === "milestone" || p.kind === "workstream" || p.kind === "status-change") && (
-              <button type="button" className="button button--secondary" onClick={() => setMode("edit")}>
+              <button type="button" className="button button--quiet" onClick={() => setMode("edit")}>
                 {t("edit")}
               </button>
             )}
-            <button type="button" className="button button--secondary" onClick={() => setMode("reject")}>
+            <button type="button" className="button button--quiet" onClick={() => setMode("reject")}>
               {t("reject")}
             </button>
           </div>
@@ -219,7 +219,7 @@ function ProposalCard(props: {
               <button type="submit" className="button" disabled={props.busy}>
                 {t("acceptEdited")}
               </button>
-              <button type="button" className="button button--secondary" onClick={() => setMode("view")}>
+              <button type="button" className="button button--quiet" onClick={() => setMode("view")}>
                 {t("cancel")}
               </button>
             </div>
@@ -241,7 +241,7 @@ function ProposalCard(props: {
               <button type="submit" className="button" disabled={props.busy || !reason.trim()}>
                 {t("confirmReject")}
               </button>
-              <button type="button" className="button button--secondary" onClick={() => setMode("view")}>
+              <button type="button" className="button button--quiet" onClick={() => setMode("view")}>
                 {t("cancel")}
               </button>
             </div>
