@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { Evidence } from "@/db/schema";
+import type { Evidence } from "@/lib/domain/evidence";
 import { isTranslationLocale, LOCALE_NAMES } from "@/i18n/locales";
 import { isMilestoneField } from "@/lib/domain/milestone-fields";
 import type { HistoryEntry } from "@/lib/queries/milestones";
