@@ -15,7 +15,9 @@ const boundary = (message, pattern, allowed = []) => [
     patterns: [
       {
         // An allowed specifier (the allow-list below) is excluded by a lookahead on its exact text.
-        regex: allowed.length ? `^(?!(${allowed.map((specifier) => specifier.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|")})$)${pattern.slice(1)}` : pattern,
+        regex: allowed.length
+          ? `^(?!(${allowed.map((specifier) => specifier.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|")})$)${pattern.slice(1)}`
+          : pattern,
         message,
       },
     ],

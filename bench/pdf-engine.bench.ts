@@ -169,7 +169,10 @@ function chromiumExecutable(): string | undefined {
 }
 
 const launch = () =>
-  chromium.launch({ executablePath: chromiumExecutable(), args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
+  chromium.launch({
+    executablePath: chromiumExecutable(),
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
 
 async function printPage(browser: Browser, lang: ReportLang, file: string): Promise<number> {
   const start = performance.now();
@@ -264,7 +267,9 @@ async function main(): Promise<void> {
     closeDb();
   }
 
-  console.log(`${"engine".padEnd(9)} ${"lang".padEnd(4)} ${"median ms".padStart(10)} ${"CPU ms".padStart(7)} ${"cold ms".padStart(8)} ${"size KB".padStart(8)} ${"pages".padStart(5)}  peak memory (MB)`);
+  console.log(
+    `${"engine".padEnd(9)} ${"lang".padEnd(4)} ${"median ms".padStart(10)} ${"CPU ms".padStart(7)} ${"cold ms".padStart(8)} ${"size KB".padStart(8)} ${"pages".padStart(5)}  peak memory (MB)`,
+  );
   for (const row of rows) {
     console.log(
       `${row.engine.padEnd(9)} ${row.lang.padEnd(4)} ${row.ms.toFixed(0).padStart(10)} ${row.cpuMs.toFixed(0).padStart(7)} ${(row.coldMs?.toFixed(0) ?? "-").padStart(8)} ${(row.bytes / 1024).toFixed(0).padStart(8)} ${String(row.pages).padStart(5)}  ${row.memory}`,

@@ -40,7 +40,9 @@ const TIMEOUT = 120_000;
 
 describe("app/ never imports db/", () => {
   it("fails on an import of @/db/schema from a page", { timeout: TIMEOUT }, async () => {
-    expect(await ruleIds("app/[locale]/admin/page.tsx", 'import { USER_ROLES } from "@/db/schema";\nexport const roles = USER_ROLES;\n')).toEqual(["no-restricted-imports"]);
+    expect(await ruleIds("app/[locale]/admin/page.tsx", 'import { USER_ROLES } from "@/db/schema";\nexport const roles = USER_ROLES;\n')).toEqual([
+      "no-restricted-imports",
+    ]);
   });
 
   it("fails on a type-only import of the database client", { timeout: TIMEOUT }, async () => {
@@ -58,19 +60,20 @@ describe("app/ never imports db/", () => {
 
 describe("db/ imports nothing from lib/ or app/", () => {
   it("fails on an import from lib/", { timeout: TIMEOUT }, async () => {
-    expect(await ruleIds("db/schema/bodies.ts", 'import { MILESTONE_STATUSES } from "../../lib/domain/status";\nexport const s = MILESTONE_STATUSES;\n')).toEqual([
-      "no-restricted-imports",
-    ]);
+    expect(
+      await ruleIds("db/schema/bodies.ts", 'import { MILESTONE_STATUSES } from "../../lib/domain/status";\nexport const s = MILESTONE_STATUSES;\n'),
+    ).toEqual(["no-restricted-imports"]);
   });
 
   it("fails on an import from app/", { timeout: TIMEOUT }, async () => {
-    expect(await ruleIds("db/setup.ts", 'import { STATUS_COLORS } from "@/app/[locale]/_components/status-colors";\nexport const c = STATUS_COLORS;\n')).toEqual([
-      "no-restricted-imports",
-    ]);
+    expect(
+      await ruleIds("db/setup.ts", 'import { STATUS_COLORS } from "@/app/[locale]/_components/status-colors";\nexport const c = STATUS_COLORS;\n'),
+    ).toEqual(["no-restricted-imports"]);
   });
 
   it("fails on a new lib/ import in a file whose existing one is allow-listed", { timeout: TIMEOUT }, async () => {
-    const code = 'import { MILESTONE_STATUSES } from "../../lib/domain/status";\nimport { todayIso } from "../../lib/domain/partial-date";\nexport const s = [MILESTONE_STATUSES, todayIso];\n';
+    const code =
+      'import { MILESTONE_STATUSES } from "../../lib/domain/status";\nimport { todayIso } from "../../lib/domain/partial-date";\nexport const s = [MILESTONE_STATUSES, todayIso];\n';
     const [result] = await eslint.lintText(code, { filePath: "db/schema/milestones.ts" });
     expect(result?.messages.map((message) => [message.ruleId, message.line])).toEqual([["no-restricted-imports", 2]]);
   });
@@ -82,9 +85,9 @@ describe("db/ imports nothing from lib/ or app/", () => {
 
 describe("lib/ never imports app/", () => {
   it("fails on an import from app/", { timeout: TIMEOUT }, async () => {
-    expect(await ruleIds("lib/queries/bodies.ts", 'import { STATUS_COLORS } from "@/app/[locale]/_components/status-colors";\nexport const c = STATUS_COLORS;\n')).toEqual([
-      "no-restricted-imports",
-    ]);
+    expect(
+      await ruleIds("lib/queries/bodies.ts", 'import { STATUS_COLORS } from "@/app/[locale]/_components/status-colors";\nexport const c = STATUS_COLORS;\n'),
+    ).toEqual(["no-restricted-imports"]);
   });
 
   it("passes an import from db/", { timeout: TIMEOUT }, async () => {
