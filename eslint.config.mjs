@@ -2,6 +2,45 @@ import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+/**
+ * Boundaries (STYLE.md 14): data flows db/ → lib/ → app/. An import specifier that reaches a
+ * folder, by the "@/" alias or by a relative path that climbs to the root, matches `into(folder)`.
+ * Type-only imports count: a boundary is about what a folder knows, not only what it runs.
+ */
+const into = (...folders) => `^(@/|(\\.\\./)+)(${folders.join("|")})(/|$)`;
+
+const boundary = (message, pattern, allowed = []) => [
+  "error",
+  {
+    patterns: [
+      {
+        // An allowed specifier (the allow-list below) is excluded by a lookahead on its exact text.
+        regex: allowed.length
+          ? `^(?!(${allowed.map((specifier) => specifier.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|")})$)${pattern.slice(1)}`
+          : pattern,
+        message,
+      },
+    ],
+  },
+];
+
+const APP = "app/ never imports db/: read through lib/queries, write through lib/commands, take types and enums from lib/domain.";
+const DB = "db/ imports nothing from lib/ or app/: shared enums live where db/ can import them.";
+const LIB = "lib/ never imports app/: move what both need into lib/.";
+
+/**
+ * Today's crossings, allowed one specifier at a time so that any new one fails the lint. The lead
+ * removes each entry when the code moves (issue 14); the rule stays as it is.
+ */
+const ALLOWED = {
+  // db/schema and the seed import rules from lib/domain (MILESTONE_STATUSES; partial dates).
+  "db/schema/milestones.ts": ["../../lib/domain/status"],
+  "db/schema/status-history.ts": ["../../lib/domain/status"],
+  "db/seed/load.ts": ["../../lib/domain/partial-date"],
+  // The test that keeps the report's status colours equal to the pages' (one home: issue 14).
+  "lib/reports/report.test.ts": ["@/app/[locale]/_components/status-colors"],
+};
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -9,6 +48,22 @@ export default defineConfig([
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
     },
+  },
+  { files: ["app/**/*.{ts,tsx}"], rules: { "no-restricted-imports": boundary(APP, into("db")) } },
+  { files: ["db/**/*.ts"], rules: { "no-restricted-imports": boundary(DB, into("lib", "app")) } },
+  { files: ["lib/**/*.{ts,tsx}"], rules: { "no-restricted-imports": boundary(LIB, into("app")) } },
+  ...Object.entries(ALLOWED).map(([file, allowed]) => ({
+    files: [file],
+    rules: { "no-restricted-imports": boundary(file.startsWith("db/") ? DB : LIB, into(...(file.startsWith("db/") ? ["lib", "app"] : ["app"])), allowed) },
+  })),
+  {
+    // A cycle makes module order matter and hides which side owns a rule; the resolver from
+    // eslint-config-next follows the "@/" alias. The entity files of db/schema are left out: a
+    // table and its relations live together (STYLE.md 2), so bodies ↔ workstreams ↔ milestones ↔
+    // status-history reference each other, through drizzle's lazy callbacks (() => table.id).
+    files: ["app/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}", "db/**/*.ts"],
+    ignores: ["db/schema/*.ts"],
+    rules: { "import/no-cycle": ["error", { ignoreExternal: true }] },
   },
   {
     files: ["**/*.test.ts", "e2e/**/*.ts"],

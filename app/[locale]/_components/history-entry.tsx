@@ -1,5 +1,5 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import type { Evidence } from "@/db/schema";
+import type { Evidence } from "@/lib/domain/evidence";
 import { isTranslationLocale, LOCALE_NAMES } from "@/i18n/locales";
 import { DATE_FIELDS, isMilestoneField } from "@/lib/domain/milestone-fields";
 import { formatPartialDate } from "@/lib/domain/partial-date";

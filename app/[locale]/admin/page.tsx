@@ -1,6 +1,6 @@
 import { Link } from "@/i18n/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { USER_ROLES } from "@/db/schema";
+import { USER_ROLES } from "@/lib/domain/roles";
 import { listUsers } from "@/lib/queries/users";
 import { AdminNav } from "./_components/admin-nav";
 import { AdminRequired, requireAdminPage } from "./_components/admin-gate";

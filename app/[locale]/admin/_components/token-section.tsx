@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { TOKEN_SCOPES } from "@/db/schema";
+import { TOKEN_SCOPES } from "@/lib/domain/roles";
 import { listTokensOf } from "@/lib/queries/tokens";
 import { CreateTokenForm } from "./create-token-form";
 import { RevokeTokenButton } from "./revoke-token-button";

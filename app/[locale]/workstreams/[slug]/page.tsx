@@ -1,7 +1,7 @@
 import { Link } from "@/i18n/navigation";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { Evidence } from "@/db/schema";
+import type { Evidence } from "@/lib/domain/evidence";
 import { getPageActor, requirePageReader } from "@/lib/auth/page-access";
 import { canEditWorkstream, isPublicRead } from "@/lib/auth/permissions";
 import { isTranslationLocale } from "@/i18n/locales";

@@ -1,7 +1,7 @@
 import { Link } from "@/i18n/navigation";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { USER_ROLES } from "@/db/schema";
+import { USER_ROLES } from "@/lib/domain/roles";
 import { getUserAccess, workstreamChoices } from "@/lib/queries/users";
 import { AdminNav } from "../../_components/admin-nav";
 import { AdminRequired, requireAdminPage } from "../../_components/admin-gate";
