@@ -157,7 +157,7 @@ export function updateMilestone(actor: Actor | null, id: number, input: unknown)
       .run();
   });
   // After the commit: every cached page read sees the change on its next request.
-  invalidateReads("milestones", "translations");
+  invalidateReads("milestones", ...(translated.length ? (["translations"] as const) : []));
   return loadLive(id);
 }
 

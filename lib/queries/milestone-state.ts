@@ -1,8 +1,8 @@
-import { eq } from "drizzle-orm";
-import { getDb } from "@/db";
+import { eq, sql } from "drizzle-orm";
 import { type Evidence, milestones, workstreams } from "@/db/schema";
 import type { DatePrecision } from "@/lib/domain/partial-date";
 import type { MilestoneStatus } from "@/lib/domain/status";
+import { preparedQuery } from "./prepared";
 import { allMilestoneTranslations, type MilestoneTranslations } from "./translations";
 
 /** A milestone as the write side sees it, removed or not: what a conflict response carries. */
@@ -25,28 +25,32 @@ export type MilestoneState = {
   removedAt: string | null;
 };
 
+// The write path reads a milestone before and after each change: prepared once.
+const milestoneStateStatement = preparedQuery((db) =>
+  db
+    .select({
+      id: milestones.id,
+      workstreamId: milestones.workstreamId,
+      workstreamSlug: workstreams.slug,
+      titleEn: milestones.titleEn,
+      titleZh: milestones.titleZh,
+      date: milestones.date,
+      datePrecision: milestones.datePrecision,
+      status: milestones.status,
+      completedOn: milestones.completedOn,
+      evidence: milestones.evidence,
+      sourceParagraph: milestones.sourceParagraph,
+      version: milestones.version,
+      updatedAt: milestones.updatedAt,
+      removedAt: milestones.removedAt,
+    })
+    .from(milestones)
+    .innerJoin(workstreams, eq(workstreams.id, milestones.workstreamId))
+    .where(eq(milestones.id, sql.placeholder("id")))
+    .prepare(),
+);
+
 export function getMilestoneState(id: number): MilestoneState | null {
-  const row =
-    getDb()
-      .select({
-        id: milestones.id,
-        workstreamId: milestones.workstreamId,
-        workstreamSlug: workstreams.slug,
-        titleEn: milestones.titleEn,
-        titleZh: milestones.titleZh,
-        date: milestones.date,
-        datePrecision: milestones.datePrecision,
-        status: milestones.status,
-        completedOn: milestones.completedOn,
-        evidence: milestones.evidence,
-        sourceParagraph: milestones.sourceParagraph,
-        version: milestones.version,
-        updatedAt: milestones.updatedAt,
-        removedAt: milestones.removedAt,
-      })
-      .from(milestones)
-      .innerJoin(workstreams, eq(workstreams.id, milestones.workstreamId))
-      .where(eq(milestones.id, id))
-      .get() ?? null;
+  const row = milestoneStateStatement().get({ id }) ?? null;
   return row && { ...row, translations: allMilestoneTranslations(id) };
 }

@@ -75,6 +75,7 @@ describe("cached page reads", () => {
     // The read API (what another user's script sees) too.
     const listed = await listMilestonesApi(
       new Request(`http://localhost/api/milestones?workstream=${SLUG}&status=delayed&pageSize=200`, { headers: { authorization: `Bearer ${admin.readToken}` } }),
+      {} as never,
     );
     const items = ((await listed.json()) as { items: { id: number }[] }).items;
     expect(items.map((item) => item.id)).toContain(milestone.id);
