@@ -6,7 +6,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MILESTONE_STATUSES } from "@/lib/domain/status";
-import { loadTest, markdownTable, patchLoad, percentile, treeRssKb } from "./http-load";
+import { loadTest, markdownTable, patchLoad, percentile, treeCpuMs, treeRssKb } from "./http-load";
 import { createSyntheticDatabase, FIRST_YEAR, YEARS } from "./synthetic";
 
 // The benchmark's pieces on a tiny scale: the generator on a small database, and the load runs
@@ -84,6 +84,7 @@ describe("the HTTP benchmark's pieces", () => {
     expect(result.p95).toBeLessThanOrEqual(result.p99);
     expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 95)).toBe(10);
     expect(treeRssKb(process.pid)).toBeGreaterThan(0);
+    expect(treeCpuMs(process.pid)).toBeGreaterThan(0);
   });
 
   it("PATCHes each client's milestone with the version it last read, so every request is accepted", async () => {

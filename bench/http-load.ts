@@ -149,6 +149,24 @@ export function treeRssKb(pid: number): number {
   }
 }
 
+/** CPU time (ms) a process and its descendants have used so far, from /proc (Linux; 0 elsewhere). */
+export function treeCpuMs(pid: number): number {
+  try {
+    // utime and stime are fields 14 and 15, in clock ticks (100 a second on Linux).
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    const own = (Number(fields[11]) + Number(fields[12])) * 10;
+    let children: number[] = [];
+    try {
+      children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+    } catch {
+      children = [];
+    }
+    return own + children.reduce((sum, child) => sum + treeCpuMs(child), 0);
+  } catch {
+    return 0;
+  }
+}
+
 /** Samples a process tree's resident memory until stopped; returns the peak and the last sample (MB). */
 export function watchRss(pid: number, everyMs = 200): () => { peakMb: number; lastMb: number } {
   let peak = 0;
@@ -179,18 +197,23 @@ export function describe(result: LoadResult | undefined): string {
   return `${fmtRate(result.reqPerSec)} req/s, p50 ${fmtMs(result.p50)}, p95 ${fmtMs(result.p95)}, p99 ${fmtMs(result.p99)}${errors}`;
 }
 
-export type RouteFigures = { name: string; bytes?: number; one?: LoadResult; twenty?: LoadResult; floor?: boolean };
+/**
+ * `cpuMs`: the server's CPU time per request over both runs. Unlike req/s it hardly depends on
+ * what else the machine runs, so it compares runs on a busy machine.
+ */
+export type RouteFigures = { name: string; bytes?: number; one?: LoadResult; twenty?: LoadResult; floor?: boolean; cpuMs?: number };
 
 /** A Markdown table: each route at 1 and 20 connections, its size, and its ratio to the floor at 20. */
 export function markdownTable(title: string, routes: RouteFigures[]): string {
   const floor = routes.find((route) => route.floor)?.twenty;
   const lines = [
-    `| ${title} | 1 connection | 20 connections | size | × floor (req/s at 20) |`,
-    "|---|---|---|---|---|",
+    `| ${title} | 1 connection | 20 connections | size | × floor (req/s at 20) | server CPU / request |`,
+    "|---|---|---|---|---|---|",
   ];
   for (const route of routes) {
     const ratio = floor && route.twenty && !route.floor ? `${(floor.reqPerSec / Math.max(route.twenty.reqPerSec, 0.01)).toFixed(1)}×` : "";
-    lines.push(`| ${route.name} | ${describe(route.one)} | ${describe(route.twenty)} | ${fmtBytes(route.bytes)} | ${ratio} |`);
+    const cpu = route.cpuMs === undefined ? "" : `${route.cpuMs.toFixed(1)} ms`;
+    lines.push(`| ${route.name} | ${describe(route.one)} | ${describe(route.twenty)} | ${fmtBytes(route.bytes)} | ${ratio} | ${cpu} |`);
   }
   return lines.join("\n");
 }

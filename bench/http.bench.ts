@@ -26,7 +26,7 @@ import { getAuth } from "@/lib/auth/auth";
 import { generateToken, hashToken } from "@/lib/auth/tokens";
 import { createUser } from "@/lib/commands/users";
 import { createSyntheticDatabase } from "./synthetic";
-import { fmtBytes, type LoadResult, loadTest, markdownTable, type PatchClient, patchLoad, type RouteFigures, watchRss } from "./http-load";
+import { fmtBytes, type LoadResult, loadTest, markdownTable, type PatchClient, patchLoad, type RouteFigures, treeCpuMs, watchRss } from "./http-load";
 
 /** What a route needs to know about the database it runs on. */
 export type BenchContext = { slug: string; year: number; staticPath: string };
@@ -168,7 +168,7 @@ function historyCounts(file: string, ids: number[]): Map<number, number> {
 export type ModeResult = {
   publicRead: boolean;
   routes: RouteFigures[];
-  patch: (LoadResult & { lost: number; fiveXx: number }) | null;
+  patch: (LoadResult & { lost: number; fiveXx: number; cpuMs: number }) | null;
   firstLoadJsGzip: number;
   peakRssMb: number;
   endRssMb: number;
@@ -188,16 +188,21 @@ async function runMode(file: string, accounts: Accounts, context: BenchContext, 
       const { bytes, body } = await fetchOnce(url, headersFor(0));
       if (route.name.includes("overview")) firstLoad = await firstLoadJsGzip(origin, body);
       for (let i = 0; i < 3; i++) await fetchOnce(url, headersFor(i)); // warm up
+      const cpuBefore = treeCpuMs(server.pid!);
       const one = await loadTest({ url, connections: 1, seconds: options.seconds, headersFor });
       await drain(origin);
       const twenty = await loadTest({ url, connections: CLIENTS, seconds: options.seconds, headersFor });
       await drain(origin);
-      routes.push({ name: route.name, bytes, one, twenty, floor: route.floor });
+      const cpuMs = (treeCpuMs(server.pid!) - cpuBefore) / Math.max(1, one.requests + twenty.requests + 1);
+      routes.push({ name: route.name, bytes, one, twenty, floor: route.floor, cpuMs });
       console.log(`  ${route.name}: ${fmtBytes(bytes)}; 1: ${one.reqPerSec.toFixed(1)} req/s p95 ${one.p95.toFixed(0)} ms; 20: ${twenty.reqPerSec.toFixed(1)} req/s p95 ${twenty.p95.toFixed(0)} ms, ${twenty.errors} errors`);
     }
     const clients = accounts.patchClients.map((client) => ({ ...client }));
     const before = historyCounts(file, clients.map((client) => client.milestoneId));
+    const patchCpuBefore = treeCpuMs(server.pid!);
     const result = await patchLoad({ origin, clients, seconds: options.seconds });
+    await drain(origin);
+    const patchCpuMs = (treeCpuMs(server.pid!) - patchCpuBefore) / Math.max(1, result.requests);
     const after = historyCounts(file, clients.map((client) => client.milestoneId));
     let lost = 0;
     for (const [id, accepted] of result.accepted) lost += Math.max(0, accepted - ((after.get(id) ?? 0) - (before.get(id) ?? 0)));
@@ -207,7 +212,7 @@ async function runMode(file: string, accounts: Accounts, context: BenchContext, 
     }
     const fiveXx = Object.entries(result.status).reduce((sum, [code, n]) => (code.startsWith("5") ? sum + n : sum), 0);
     const accepted = result.status["200"] ?? 0;
-    const patch = { ...result, accepted: undefined, reqPerSec: accepted / options.seconds, lost, fiveXx };
+    const patch = { ...result, accepted: undefined, reqPerSec: accepted / options.seconds, lost, fiveXx, cpuMs: patchCpuMs };
     console.log(`  PATCH: ${patch.reqPerSec.toFixed(0)} accepted/s, p95 ${patch.p95.toFixed(0)} ms, ${lost} lost, ${fiveXx} 5xx`);
     const memory = stopWatching();
     return { publicRead: options.publicRead, routes, patch, firstLoadJsGzip: firstLoad, peakRssMb: memory.peakMb, endRssMb: memory.lastMb };
@@ -221,23 +226,24 @@ function printSize(size: SizeResult): void {
   for (const mode of size.modes) {
     const title = `route, ${size.milestones.toLocaleString("en")} milestones, PUBLIC_READ=${mode.publicRead ? 1 : 0}`;
     const patch = mode.patch
-      ? `| \`PATCH /api/milestones/{id}\`, ${CLIENTS} token clients | | ${mode.patch.reqPerSec.toFixed(0)} accepted/s, p50 ${mode.patch.p50.toFixed(0)} ms, p95 ${mode.patch.p95.toFixed(0)} ms, ${mode.patch.lost} lost, ${mode.patch.fiveXx} 5xx | | |`
+      ? `| \`PATCH /api/milestones/{id}\`, ${CLIENTS} token clients | | ${mode.patch.reqPerSec.toFixed(0)} accepted/s, p50 ${mode.patch.p50.toFixed(0)} ms, p95 ${mode.patch.p95.toFixed(0)} ms, ${mode.patch.lost} lost, ${mode.patch.fiveXx} 5xx | | | ${mode.patch.cpuMs.toFixed(1)} ms |`
       : "";
     console.log(`\n${markdownTable(title, mode.routes)}\n${patch}`);
-    console.log(`| server memory (RSS) | peak ${mode.peakRssMb.toFixed(0)} MB | at the end ${mode.endRssMb.toFixed(0)} MB | | |`);
-    console.log(`| overview first-load JS | ${(mode.firstLoadJsGzip / 1024).toFixed(0)} KB gzipped | | | |`);
+    console.log(`| server memory (RSS) | peak ${mode.peakRssMb.toFixed(0)} MB | at the end ${mode.endRssMb.toFixed(0)} MB | | | |`);
+    console.log(`| overview first-load JS | ${(mode.firstLoadJsGzip / 1024).toFixed(0)} KB gzipped | | | | |`);
   }
 }
 
 /** How each route's p50 and req/s at 20 connections change from one size to the next. */
 function printGrowth(sizes: SizeResult[]): void {
   if (sizes.length < 2) return;
-  console.log("\nGrowth from size to size (p50 at 20 connections, PUBLIC_READ=1; > 1 means slower):\n");
+  console.log("\nGrowth from size to size (p50 at 20 connections and server CPU per request, PUBLIC_READ=1; > 1 means slower):\n");
   const header = sizes.slice(1).map((size, i) => `${sizes[i]!.milestones / 1000}k → ${size.milestones / 1000}k`);
   console.log(`| route | ${header.join(" | ")} |\n|---|${header.map(() => "---|").join("")}`);
   for (const route of ROUTES) {
+    const cpu = sizes.map((size) => size.modes[0]?.routes.find((r) => r.name === route.name)?.cpuMs ?? NaN);
     const p50s = sizes.map((size) => size.modes[0]?.routes.find((r) => r.name === route.name)?.twenty?.p50 ?? NaN);
-    console.log(`| ${route.name} | ${p50s.slice(1).map((p, i) => `${(p / Math.max(p50s[i]!, 1)).toFixed(2)}×`).join(" | ")} |`);
+    console.log(`| ${route.name} | ${p50s.slice(1).map((p, i) => `${(p / Math.max(p50s[i]!, 1)).toFixed(2)}× (CPU ${(cpu[i + 1]! / cpu[i]!).toFixed(2)}×)`).join(" | ")} |`);
   }
 }
 

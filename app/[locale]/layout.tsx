@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { hasLocale, NextIntlClientProvider } from "next-intl";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
+import { clientMessages } from "@/i18n/client-messages";
 import { directionOf } from "@/i18n/locales";
 import { routing } from "@/i18n/routing";
 import { Providers } from "./_components/providers";
@@ -24,10 +25,11 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   const t = await getTranslations("app");
+  const messages = clientMessages(await getMessages());
   return (
     <html lang={locale} dir={directionOf(locale)} className={notoSansArabic.variable}>
       <body>
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={messages}>
           <Providers>
             <a className="skip-link" href="#main">
               {t("skipToContent")}

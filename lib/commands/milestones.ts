@@ -185,7 +185,7 @@ function applyUpdate(user: Actor, id: number, data: UpdateData): MilestoneState 
       .run();
   });
   // After the commit: every cached page read sees the change on its next request.
-  invalidateReads("milestones", "translations");
+  invalidateReads("milestones", ...(translated.length ? (["translations"] as const) : []));
   return loadLive(id);
 }
 

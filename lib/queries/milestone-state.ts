@@ -1,9 +1,10 @@
-import { desc, eq } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { type Evidence, milestones, statusHistory, workstreams } from "@/db/schema";
 import type { DatePrecision } from "@/lib/domain/partial-date";
 import { actorDisplayName } from "@/lib/domain/slip";
 import type { MilestoneStatus } from "@/lib/domain/status";
+import { preparedQuery } from "./prepared";
 import { allMilestoneTranslations, type MilestoneTranslations } from "./translations";
 
 /** A milestone as the write side sees it, removed or not: what a conflict response carries. */
@@ -28,30 +29,34 @@ export type MilestoneState = {
   removedAt: string | null;
 };
 
+// The write path reads a milestone before and after each change: prepared once.
+const milestoneStateStatement = preparedQuery((db) =>
+  db
+    .select({
+      id: milestones.id,
+      workstreamId: milestones.workstreamId,
+      workstreamSlug: workstreams.slug,
+      titleEn: milestones.titleEn,
+      titleZh: milestones.titleZh,
+      date: milestones.date,
+      datePrecision: milestones.datePrecision,
+      baselineDate: milestones.baselineDate,
+      status: milestones.status,
+      completedOn: milestones.completedOn,
+      evidence: milestones.evidence,
+      sourceParagraph: milestones.sourceParagraph,
+      version: milestones.version,
+      updatedAt: milestones.updatedAt,
+      removedAt: milestones.removedAt,
+    })
+    .from(milestones)
+    .innerJoin(workstreams, eq(workstreams.id, milestones.workstreamId))
+    .where(eq(milestones.id, sql.placeholder("id")))
+    .prepare(),
+);
+
 export function getMilestoneState(id: number): MilestoneState | null {
-  const row =
-    getDb()
-      .select({
-        id: milestones.id,
-        workstreamId: milestones.workstreamId,
-        workstreamSlug: workstreams.slug,
-        titleEn: milestones.titleEn,
-        titleZh: milestones.titleZh,
-        date: milestones.date,
-        datePrecision: milestones.datePrecision,
-        baselineDate: milestones.baselineDate,
-        status: milestones.status,
-        completedOn: milestones.completedOn,
-        evidence: milestones.evidence,
-        sourceParagraph: milestones.sourceParagraph,
-        version: milestones.version,
-        updatedAt: milestones.updatedAt,
-        removedAt: milestones.removedAt,
-      })
-      .from(milestones)
-      .innerJoin(workstreams, eq(workstreams.id, milestones.workstreamId))
-      .where(eq(milestones.id, id))
-      .get() ?? null;
+  const row = milestoneStateStatement().get({ id }) ?? null;
   return row && { ...row, translations: allMilestoneTranslations(id) };
 }
 

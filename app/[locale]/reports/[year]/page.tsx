@@ -55,7 +55,7 @@ export default async function ReportPage({ params, searchParams }: PageProps<"/[
   const workstream = options.workstream?.filter((slug) => known.has(slug));
   const current = { ...options, workstream: workstream?.length ? workstream : undefined };
   const data = reportDataFor(year, { lang: current.lang, workstream: current.workstream, status: current.status }, todayIso());
-  // One page of workstream sections (about sixty milestones); the downloads hold them all.
+  // One page of workstream sections (about forty milestones); the downloads hold them all.
   const paged = pageOfSections(data.workstreams, parseQueryLenient(pageQuerySchema, rawQuery).value.page);
   // Links name the report's language when it is not the page's (the page would otherwise choose
   // its own); the downloads name any language but English, the API's default.
