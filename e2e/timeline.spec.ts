@@ -1,21 +1,10 @@
 import { expect, type Page, test } from "@playwright/test";
 import { storageStateOf } from "./accounts";
-import { expectNoSeriousAxeViolations, screenshot } from "./helpers";
+import { expectNoSeriousAxeViolations, screenshot, scrollToLane } from "./helpers";
 
 /** The report's years: a window that shows 2021 and 2022 whole at the year zoom. */
 const REPORT_WINDOW = "from=2021-01-01";
 const bars = (page: Page) => page.getByTestId("timeline-item");
-
-/** Rows are virtualized: scroll the lanes until a lane's bars are in the page. */
-async function scrollToLane(page: Page, slug: string) {
-  const lane = page.locator(`[data-testid="timeline-item"][data-lane="${slug}"]`);
-  const viewport = page.getByTestId("roadmap-viewport");
-  for (let i = 0; i < 40 && (await lane.count()) === 0; i++) {
-    await viewport.evaluate((element) => element.scrollBy(0, 240));
-    await page.waitForTimeout(150);
-  }
-  await lane.first().scrollIntoViewIfNeeded();
-}
 
 async function placements(page: Page, selector = '[data-testid="timeline-item"]') {
   return page.locator(selector).evaluateAll((nodes) =>
