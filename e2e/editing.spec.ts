@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { storageStateOf } from "./accounts";
-import { screenshot } from "./helpers";
+import { screenshot, scrollToLane } from "./helpers";
 
 test.describe("editing milestones", () => {
   test.use({ storageState: storageStateOf("editor") });
@@ -32,6 +32,7 @@ test.describe("editing milestones", () => {
 
     // The timeline opens on today, which the changed milestone's bar now reaches, in its new status.
     await page.goto("/timeline");
+    await scrollToLane(page, "inequalities-task-team");
     await expect(page.locator(`[data-testid="timeline-item"][data-lane="inequalities-task-team"][data-status="delayed"][aria-label^="${title}"]`)).toHaveCount(1);
     await page.goto("/");
     await expect(page.getByTestId("recent-changes")).toContainText(title);

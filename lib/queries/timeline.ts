@@ -45,7 +45,8 @@ type Packed = {
 };
 
 const KINDS = ["created", "status"] as const;
-const cache = new Map<string, Packed>();
+// On globalThis: Next bundles each route and page separately, and they must share one packing.
+const cache: Map<string, Packed> = ((globalThis as { __cebTimelineCache?: Map<string, Packed> }).__cebTimelineCache ??= new Map());
 const CACHE_SIZE = 8;
 
 /** Moves whenever a milestone, its history or a workstream changes. */

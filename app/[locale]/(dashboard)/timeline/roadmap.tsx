@@ -56,21 +56,33 @@ type Item = { kind: "group"; code: string; name: string; lanes: number } | { kin
 
 const colorOf = (status: string) => (STATUS_COLORS as Record<string, string>)[status] ?? "#5b6b82";
 
-/** The status history of a bar as a gradient along it, each status from the day it was set. */
-function bandBackground(bar: CompactBar, statuses: readonly string[], rtl: boolean): string {
-  const [, , start, , end, , , , , , segments] = bar;
-  const length = Math.max(1, end - start + 1);
+/**
+ * The status history of a bar as a gradient along the part of it that is drawn (`from`..`to`,
+ * days, end exclusive), each status from the day it was set. Every segment keeps at least
+ * `minShare` of the bar, so a status set today is visible at the bar's end.
+ */
+function bandBackground(bar: CompactBar, statuses: readonly string[], rtl: boolean, from: number, to: number, minShare: number): string {
+  const segments = bar[10];
   if (segments.length <= 2) {
     const color = colorOf(statuses[segments[1] ?? bar[5]]!);
     return `linear-gradient(${color}, ${color})`;
   }
-  const stops: string[] = [];
-  for (let i = 0; i < segments.length; i += 2) {
-    const color = colorOf(statuses[segments[i + 1]!]!);
-    const from = ((segments[i]! - start) / length) * 100;
-    const to = i + 2 < segments.length ? ((segments[i + 2]! - start) / length) * 100 : 100;
-    stops.push(`${color} ${from.toFixed(2)}%`, `${color} ${Math.max(from, to).toFixed(2)}%`);
+  const length = Math.max(1, to - from);
+  const count = segments.length / 2;
+  const starts: number[] = [];
+  for (let i = 0; i < count; i++) starts.push(Math.min(1, Math.max(0, (segments[i * 2]! - from) / length)));
+  const ends = starts.map((_, i) => (i + 1 < count ? starts[i + 1]! : 1));
+  for (let i = count - 1; i > 0; i--) {
+    if (ends[i]! - starts[i]! < minShare && ends[i]! > 0) {
+      starts[i] = Math.max(0, ends[i]! - minShare);
+      ends[i - 1] = starts[i]!;
+      if (starts[i - 1]! > starts[i]!) starts[i - 1] = starts[i]!;
+    }
   }
+  const stops = starts.flatMap((start, i) => {
+    const color = colorOf(statuses[segments[i * 2 + 1]!]!);
+    return [`${color} ${(start * 100).toFixed(2)}%`, `${color} ${(Math.max(start, ends[i]!) * 100).toFixed(2)}%`];
+  });
   return `linear-gradient(to ${rtl ? "left" : "right"}, ${stops.join(", ")})`;
 }
 
@@ -439,7 +451,7 @@ export function Roadmap({ frame: initialFrame, seeded, view: initialView, filter
                         <a
                           href={`/${locale}/workstreams/${lane.slug}?milestone=${bar[0]}#milestone-${bar[0]}`}
                           className={`roadmap__bar roadmap__bar--${["year", "month", "day"][bar[6]]}${bar[7] & 1 ? " roadmap__bar--overdue" : ""}`}
-                          style={{ insetInlineStart: pct(startF), inlineSize: pct(endF - startF), ["--band" as string]: bandBackground(bar, frame.statuses, rtl) }}
+                          style={{ insetInlineStart: pct(startF), inlineSize: pct(endF - startF), ["--band" as string]: bandBackground(bar, frame.statuses, rtl, window_.start + startF * windowLength(window_), window_.start + endF * windowLength(window_), Math.min(0.5, 6 / Math.max(1, widthPx))) }}
                           aria-label={describe(bar)}
                           title={describe(bar)}
                           onClick={(event) => {
@@ -478,7 +490,7 @@ export function Roadmap({ frame: initialFrame, seeded, view: initialView, filter
       {selected && (
         <MilestonePeek
           key={selected.bar[0]}
-          bar={selected.bar}
+          bar={byRow.get(selected.bar[1])?.find((bar) => bar[0] === selected.bar[0]) ?? selected.bar}
           lane={frame.lanes[selected.lane]!}
           statuses={frame.statuses}
           canEdit={canEdit}
