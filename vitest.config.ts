@@ -10,5 +10,8 @@ export default defineConfig({
     exclude: ["node_modules/**", "e2e/**", ".next/**"],
     environment: "node",
     setupFiles: ["./tests/setup/server-only.ts"],
+    // next-intl's middleware imports "next/server" without an extension, which only a bundler
+    // resolves; inlining it lets Vite resolve it for the proxy's tests.
+    server: { deps: { inline: [/next-intl/] } },
   },
 });
