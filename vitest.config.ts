@@ -9,6 +9,8 @@ export default defineConfig({
     include: ["**/*.test.ts", "**/*.test.tsx"],
     exclude: ["node_modules/**", "e2e/**", ".next/**"],
     environment: "node",
+    // The first PDF of a run loads the CJK and Arabic fonts, which can pass 5 s on a busy machine.
+    testTimeout: 20_000,
     setupFiles: ["./tests/setup/server-only.ts"],
     // next-intl's middleware imports "next/server" without an extension, which only a bundler
     // resolves; inlining it lets Vite resolve it for the proxy's tests.

@@ -8,6 +8,7 @@ export type AppErrorCode =
   | "unauthenticated"
   | "forbidden"
   | "conflict"
+  | "payload_too_large"
   | "too_many_requests";
 
 export const STATUS_BY_CODE: Record<AppErrorCode, number> = {
@@ -17,6 +18,7 @@ export const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  payload_too_large: 413,
   too_many_requests: 429,
 };
 

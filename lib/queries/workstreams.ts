@@ -155,6 +155,8 @@ export type WorkstreamDetail = {
   summaryZh: string;
   paragraphs: number[];
   evidence: Evidence[];
+  /** What a change must send back (409 when it moved on). */
+  version: number;
   counts: StatusCounts;
   overdue: number;
   health: Health;
@@ -177,6 +179,7 @@ export function getWorkstreamBySlug(slug: string, today: string): WorkstreamDeta
       summaryZh: workstreams.summaryZh,
       paragraphs: workstreams.paragraphs,
       evidence: workstreams.evidence,
+      version: workstreams.version,
     })
     .from(workstreams)
     .innerJoin(bodies, eq(bodies.code, workstreams.bodyCode))

@@ -276,13 +276,17 @@ describe("4. a 64 KB cap on JSON writes, with authentication first", () => {
     ["PATCH /api/workstreams/{slug}", patchWorkstream, "PATCH", "/api/workstreams/data-cube", { slug: "data-cube" }],
   ])("%s answers 401 to an anonymous writer without reading the body", async (_label, handler, method, url, params) => {
     let pulled = 0;
-    const stream = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        pulled++;
-        controller.enqueue(new TextEncoder().encode("{}"));
-        controller.close();
+    // highWaterMark 0: the stream is pulled only when someone reads it.
+    const stream = new ReadableStream<Uint8Array>(
+      {
+        pull(controller) {
+          pulled++;
+          controller.enqueue(new TextEncoder().encode("{}"));
+          controller.close();
+        },
       },
-    });
+      { highWaterMark: 0 },
+    );
     const response = await call(handler as Handler, method, url, params, { raw: stream });
     expect(response.status).toBe(401);
     expect(pulled).toBe(0);
@@ -291,13 +295,17 @@ describe("4. a 64 KB cap on JSON writes, with authentication first", () => {
   it("a viewer's write is refused (403) before its body is read", async () => {
     const viewer = await makeUser("viewer");
     let pulled = 0;
-    const stream = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        pulled++;
-        controller.enqueue(new TextEncoder().encode("{}"));
-        controller.close();
+    // highWaterMark 0: the stream is pulled only when someone reads it.
+    const stream = new ReadableStream<Uint8Array>(
+      {
+        pull(controller) {
+          pulled++;
+          controller.enqueue(new TextEncoder().encode("{}"));
+          controller.close();
+        },
       },
-    });
+      { highWaterMark: 0 },
+    );
     const response = await call(postWorkstream as Handler, "POST", "/api/workstreams", {}, { token: viewer.token, raw: stream });
     expect(response.status).toBe(403);
     expect(pulled).toBe(0);
