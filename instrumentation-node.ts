@@ -2,6 +2,18 @@
 import { databasePath, getDb } from "./db/index";
 import { prepareDatabase } from "./db/setup";
 import { prepareDemoAccounts } from "./lib/commands/users";
+import { trustedHops } from "./lib/http/client-address";
+import { installPeerAddressHook } from "./lib/http/peer-address-hook";
+
+// Every request learns its socket's address (for the sign-in throttle); a bad TRUST_PROXY stops
+// the start rather than trusting the wrong addresses.
+installPeerAddressHook();
+try {
+  trustedHops(process.env.TRUST_PROXY);
+} catch (error) {
+  console.error(`\n${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}
 
 // SEED=0 serves a migrated, empty tracker (never seeded), e.g. to read the report into it.
 const seeded = prepareDatabase(getDb(), { seed: process.env.SEED !== "0" });

@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { API_CONTENT_SECURITY_POLICY, STATIC_SECURITY_HEADERS } from "./lib/http/security-headers";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
@@ -8,6 +9,16 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["better-sqlite3", "pdfjs-dist", "mammoth"],
   poweredByHeader: false,
   typedRoutes: false,
+  // Admin pages answer a signed-in non-admin with forbidden() (403).
+  experimental: { authInterrupts: true },
+  // Security headers on every answer, static files included; the pages' CSP (with its nonce) and
+  // HSTS come from proxy.ts, which runs per request (lib/http/security-headers.ts).
+  async headers() {
+    return [
+      { source: "/:path*", headers: STATIC_SECURITY_HEADERS },
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }] },
+    ];
+  },
 };
 
 export default withNextIntl(nextConfig);

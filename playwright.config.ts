@@ -22,7 +22,9 @@ export default defineConfig({
   workers: 1,
   forbidOnly: true,
   retries: process.env.CI ? 1 : 0,
-  timeout: 60_000,
+  timeout: 120_000,
+  // A signed-in page can take several seconds on a busy machine (password hashing, first renders).
+  expect: { timeout: 15_000 },
   reporter: [["list"], ["html", { outputFolder: "e2e/.artifacts/report", open: "never" }]],
   use: {
     baseURL,
@@ -47,7 +49,8 @@ export default defineConfig({
     // The built app on a fresh database: the server migrates and seeds it on start (not with E2E_SEED=0).
     command: `node e2e/serve.mjs`,
     url: `${baseURL}/api/health`,
-    timeout: 300_000,
+    // The build (skipped when .next is current, scripts/build-once.mjs) can take minutes on a busy machine.
+    timeout: 900_000,
     reuseExistingServer: false,
     stdout: "pipe",
     env: { DATABASE_PATH: E2E_DATABASE, PORT: String(PORT), SEED: EMPTY_TRACKER ? "0" : "1" },

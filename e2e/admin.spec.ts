@@ -122,8 +122,9 @@ test.describe("a viewer", () => {
   test.use({ storageState: storageStateOf("viewer") });
 
   test("sees no admin content at /admin, and no admin link", async ({ page }) => {
-    for (const path of ["/admin", "/admin/workstreams", "/admin/workstreams/data-cube"]) {
-      await page.goto(path);
+    for (const path of ["/admin", "/admin/workstreams", "/admin/workstreams/data-cube", "/admin/users/no-such-user"]) {
+      // Forbidden, and said so in the answer's status, not only in the page.
+      expect((await page.goto(path))!.status(), path).toBe(403);
       await expect(page.getByTestId("admin-required")).toContainText("You need the admin role");
       await expect(page.getByTestId("users-table")).toHaveCount(0);
       await expect(page.getByTestId("create-user-form")).toHaveCount(0);

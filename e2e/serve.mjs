@@ -1,8 +1,9 @@
 // Builds the app and serves it on a fresh database for the end-to-end tests, with one account
 // per role created through the same command line an administrator uses.
-import { execFileSync, execSync, spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { buildOnce } from "../scripts/build-once.mjs";
 
 const database = process.env.DATABASE_PATH;
 if (!database) throw new Error("DATABASE_PATH must be set for the end-to-end server");
@@ -16,14 +17,14 @@ const accounts = [
   ["viewer@e2e.test", "viewer", []],
 ];
 
-// E2E_SKIP_BUILD=1 serves the build already in .next (on a busy machine the build alone can outlast the start-up timeout).
-if (process.env.E2E_SKIP_BUILD !== "1") execSync("npx next build", { stdio: "inherit" });
+// E2E_SKIP_BUILD=1 serves whatever build is in .next; otherwise build unless .next was built from these sources.
+if (process.env.E2E_SKIP_BUILD !== "1") buildOnce();
 for (const [email, role, extra] of accounts) {
   execFileSync("npm", ["run", "--silent", "user:create", "--", "--email", email, "--role", role, "--password-stdin", ...extra], {
     input: password,
     stdio: ["pipe", "inherit", "inherit"],
   });
 }
-const server = spawn("npx", ["next", "start", "-p", process.env.PORT ?? "3100", "-H", "127.0.0.1"], { stdio: "inherit" });
+const server = spawn("node", ["scripts/next-start.mjs"], { stdio: "inherit", env: { ...process.env, PORT: process.env.PORT ?? "3100", HOSTNAME: "127.0.0.1" } });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

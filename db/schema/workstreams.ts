@@ -23,6 +23,8 @@ export const workstreams = sqliteTable(
     evidence: text("evidence", { mode: "json" }).$type<Evidence[]>().notNull().default(sql`'[]'`),
     /** Order of appearance: the report's order for seeded workstreams. */
     position: integer("position").notNull().default(0),
+    /** Incremented on every change; a change based on an older version is a conflict (409). */
+    version: integer("version").notNull().default(1),
     createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
     updatedAt: text("updated_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
   },

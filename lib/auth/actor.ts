@@ -3,8 +3,10 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import { isAllowedOrigin } from "@/lib/http/origin";
 import { getAuth } from "./auth";
-import { type Actor } from "./permissions";
+import { type Actor, requireRole } from "./permissions";
+import type { UserRole } from "@/db/schema";
 import { actorFromToken } from "./tokens";
 
 /** The signed-in user behind a request's session cookie, read fresh so role changes apply at once. */
@@ -37,22 +39,21 @@ export async function actorFromRequest(request: Request): Promise<Actor | null> 
 }
 
 /**
- * Cookie-authenticated writes must come from our own pages: the browser's Origin (or, without
- * it, Sec-Fetch-Site) must say so. Tokens are not sent by browsers on their own, so they skip this.
+ * Who is asking to write, checked before the body is read: unknown callers hear 401 and callers
+ * without the role 403 without sending a byte of their body through the parser. Commands check
+ * again (and check assignments) once they know what is written.
+ */
+export async function writerFromRequest(request: Request, minimum: UserRole): Promise<Actor> {
+  return requireRole(await actorFromRequest(request), minimum);
+}
+
+/**
+ * Cookie-authenticated writes must come from our own pages: the browser's Origin must be
+ * APP_URL's scheme, host and port (lib/http/origin.ts). Host and X-Forwarded-Host are not
+ * consulted: the client or a proxy sets them. Tokens are not sent by browsers on their own, so
+ * they skip this.
  */
 export function assertSameOrigin(request: Request): void {
-  const origin = request.headers.get("origin");
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
-  if (origin) {
-    let originHost: string;
-    try {
-      originHost = new URL(origin).host;
-    } catch {
-      originHost = "";
-    }
-    if (originHost === host) return;
-  } else if (request.headers.get("sec-fetch-site") === "same-origin") {
-    return;
-  }
+  if (isAllowedOrigin(request.headers.get("origin"))) return;
   throw new AppError("forbidden", "Cross-site request refused: writes with a session cookie must come from this site.");
 }

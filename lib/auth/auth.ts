@@ -4,12 +4,9 @@ import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
 import { type AppDatabase, databasePath, getDb } from "@/db";
 import { accounts, sessions, users, verifications } from "@/db/schema";
+import { appUrl } from "@/lib/http/origin";
 import { authSecret } from "./secret";
 
-/** The address the app is served at; cookies are Secure when it is https. */
-export function appUrl(): string {
-  return process.env.APP_URL?.trim() || `http://localhost:${process.env.PORT ?? 3000}`;
-}
 
 function createAuth(db: AppDatabase) {
   return betterAuth({

@@ -1,67 +1,117 @@
-import { inArray, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { loginThrottle } from "@/db/schema";
 
 /**
- * Sign-in throttling, per account and per address: after a few failures each further attempt
- * is slowed, and after many the key is refused for a while. Counters live in the database so
- * they hold across restarts and server processes.
+ * Sign-in throttling, after OWASP's authentication guidance: attempts are counted per account
+ * *and address* (so an attacker's failures lock only the attacker's address out of that account,
+ * never the owner signing in from elsewhere) and per address across all accounts (password
+ * spraying). After a few failures each further attempt of the pair is slowed down; at the limit
+ * the key is refused for a while.
+ *
+ * Atomic: an attempt is counted *before* its password is checked, in one IMMEDIATE transaction,
+ * and a success gives it back. So however many attempts arrive at once, no more than the limit
+ * have their password checked.
+ * Counters live in the database, so they hold across restarts and server processes.
  */
 export const THROTTLE_POLICY = {
   windowMs: 15 * 60_000,
-  /** Failures before attempts start to be slowed down. */
+  /** Failures of an account from one address before its attempts are slowed down. */
   slowAfter: 3,
   maxDelayMs: 8_000,
-  /** Failures that lock a key: an account, or an address (shared by many people behind a proxy). */
-  lockAfter: { email: 10, ip: 50 },
+  /** Attempts that lock a key: an account from one address, or an address across accounts. */
+  lockAfter: { pair: 10, address: 50 },
   lockMs: 15 * 60_000,
 } as const;
 
-export type ThrottleKey = `email:${string}` | `ip:${string}`;
+export type ThrottleKeys = { pair: string; address: string };
 
 export type ThrottleDecision = { allowed: true; delayMs: number } | { allowed: false; retryAfterSeconds: number };
 
-export function throttleKeys(email: string, ip: string | null): ThrottleKey[] {
-  const keys: ThrottleKey[] = [`email:${email.trim().toLowerCase()}`];
-  if (ip) keys.push(`ip:${ip}`);
-  return keys;
+/** The counters an attempt by `email` from `address` is counted on. */
+export function throttleKeys(email: string, address: string): ThrottleKeys {
+  const account = email.trim().toLowerCase();
+  return { pair: `pair:${address}|${account}`, address: `address:${address}` };
 }
 
-export function checkSignInThrottle(keys: ThrottleKey[], now = Date.now()): ThrottleDecision {
-  const rows = getDb().select().from(loginThrottle).where(inArray(loginThrottle.key, keys)).all();
-  let delayMs = 0;
-  for (const row of rows) {
-    if (row.lockedUntil && row.lockedUntil > now) {
-      return { allowed: false, retryAfterSeconds: Math.ceil((row.lockedUntil - now) / 1000) };
-    }
-    if (now - row.windowStartedAt > THROTTLE_POLICY.windowMs) continue;
-    const over = row.failures - THROTTLE_POLICY.slowAfter;
-    if (over >= 0) delayMs = Math.max(delayMs, Math.min(THROTTLE_POLICY.maxDelayMs, 1000 * 2 ** over));
+type Counter = { failures: number; windowStartedAt: number; lockedUntil: number | null };
+
+/** A key's counter as it stands at `now`: a lock that ran out or a window that passed starts again. */
+function current(row: Counter | undefined, now: number): Counter {
+  if (!row) return { failures: 0, windowStartedAt: now, lockedUntil: null };
+  if (row.lockedUntil !== null && row.lockedUntil > now) return row;
+  if (row.lockedUntil !== null || now - row.windowStartedAt > THROTTLE_POLICY.windowMs) return { failures: 0, windowStartedAt: now, lockedUntil: null };
+  return row;
+}
+
+/**
+ * Counts an attempt before its password is checked: in one IMMEDIATE transaction (which holds
+ * the database's write lock from its first statement, so no other attempt, in this process or
+ * another, reads the counters in between) both counters are read, and unless one of them is
+ * locked both are incremented; reaching a limit sets its lock. Refused attempts count nothing.
+ */
+export function claimSignInAttempt(keys: ThrottleKeys, now = Date.now()): ThrottleDecision {
+  return getDb().transaction(
+    (tx) => {
+      const read = (key: string) => current(tx.select().from(loginThrottle).where(eq(loginThrottle.key, key)).get(), now);
+      const counters = [
+        { key: keys.address, limit: THROTTLE_POLICY.lockAfter.address, counter: read(keys.address) },
+        { key: keys.pair, limit: THROTTLE_POLICY.lockAfter.pair, counter: read(keys.pair) },
+      ];
+      const lockedUntil = Math.max(0, ...counters.map(({ counter }) => (counter.lockedUntil !== null && counter.lockedUntil > now ? counter.lockedUntil : 0)));
+      if (lockedUntil > 0) return { allowed: false, retryAfterSeconds: Math.ceil((lockedUntil - now) / 1000) };
+      for (const { key, limit, counter } of counters) {
+        const failures = counter.failures + 1;
+        const values = { key, failures, windowStartedAt: counter.windowStartedAt, lockedUntil: failures >= limit ? now + THROTTLE_POLICY.lockMs : null };
+        tx.insert(loginThrottle).values(values).onConflictDoUpdate({ target: loginThrottle.key, set: values }).run();
+      }
+      const over = counters[1]!.counter.failures - THROTTLE_POLICY.slowAfter;
+      return { allowed: true, delayMs: over >= 0 ? Math.min(THROTTLE_POLICY.maxDelayMs, 1000 * 2 ** over) : 0 };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/**
+ * A successful sign-in: the pair's counter is cleared, and the address gets its attempt back
+ * (colleagues signing in from one office do not add up to a lock). A lock already set stays.
+ */
+export function recordSignInSuccess(keys: ThrottleKeys): void {
+  getDb().transaction(
+    (tx) => {
+      tx.delete(loginThrottle).where(eq(loginThrottle.key, keys.pair)).run();
+      tx.update(loginThrottle)
+        .set({ failures: sql`max(${loginThrottle.failures} - 1, 0)` })
+        .where(and(eq(loginThrottle.key, keys.address), isNull(loginThrottle.lockedUntil)))
+        .run();
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/**
+ * Runs one sign-in attempt under the throttle: counted first, refused while locked, slowed down
+ * after a few failures, given back when `attempt` succeeds (returns a value rather than null or
+ * throwing).
+ */
+export async function throttledSignIn<T>(
+  keys: ThrottleKeys,
+  attempt: () => Promise<T | null>,
+  options: { now?: number; sleep?: (ms: number) => Promise<void> } = {},
+): Promise<{ outcome: "ok"; value: T } | { outcome: "invalid" } | { outcome: "locked"; retryAfterSeconds: number }> {
+  const decision = claimSignInAttempt(keys, options.now);
+  if (!decision.allowed) return { outcome: "locked", retryAfterSeconds: decision.retryAfterSeconds };
+  // Repeated failures are answered more and more slowly before the lock.
+  if (decision.delayMs > 0) await (options.sleep ?? sleep)(decision.delayMs);
+  let value: T | null = null;
+  try {
+    value = await attempt();
+  } catch {
+    value = null;
   }
-  return { allowed: true, delayMs };
+  if (value === null) return { outcome: "invalid" };
+  recordSignInSuccess(keys);
+  return { outcome: "ok", value };
 }
 
-export function recordSignInFailure(keys: ThrottleKey[], now = Date.now()): void {
-  const db = getDb();
-  db.transaction((tx) => {
-    for (const key of keys) {
-      const limit = key.startsWith("email:") ? THROTTLE_POLICY.lockAfter.email : THROTTLE_POLICY.lockAfter.ip;
-      const row = tx.select().from(loginThrottle).where(sql`${loginThrottle.key} = ${key}`).get();
-      const fresh = !row || now - row.windowStartedAt > THROTTLE_POLICY.windowMs || (row.lockedUntil !== null && row.lockedUntil <= now);
-      const failures = fresh ? 1 : row.failures + 1;
-      const values = {
-        key,
-        failures,
-        windowStartedAt: fresh ? now : row.windowStartedAt,
-        lockedUntil: failures >= limit ? now + THROTTLE_POLICY.lockMs : null,
-      };
-      tx.insert(loginThrottle).values(values).onConflictDoUpdate({ target: loginThrottle.key, set: values }).run();
-    }
-  });
-}
-
-/** A successful sign-in clears the account's counter (the address keeps its own). */
-export function clearSignInFailures(keys: ThrottleKey[]): void {
-  const accountKeys = keys.filter((key) => key.startsWith("email:"));
-  if (accountKeys.length) getDb().delete(loginThrottle).where(inArray(loginThrottle.key, accountKeys)).run();
-}
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

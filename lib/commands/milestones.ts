@@ -285,7 +285,7 @@ export function removeMilestone(actor: Actor | null, id: number, input: unknown 
   const data = parseInput(milestoneRemoveSchema, input ?? {});
   const current = loadLive(id);
   requireWorkstreamEditor(user, current.workstreamId);
-  if (data.version !== undefined && data.version !== current.version) throw conflict(id);
+  if (data.version !== current.version) throw conflict(id);
   const db = getDb();
   db.transaction((tx) => {
     const now = new Date().toISOString();

@@ -85,21 +85,37 @@ export function insertWorkstream(tx: Writer, input: ReturnType<typeof workstream
   return { ...row, translations: allWorkstreamTranslations(row.id) };
 }
 
-/** Changes a workstream's names, body, leads, summaries, paragraphs or translations, or renames its slug (admins only). */
+/** The 409 for a change based on an old version, with the workstream as it is now. */
+function conflict(tx: Reader, id: number): AppError {
+  const row = tx.select().from(workstreams).where(eq(workstreams.id, id)).get()!;
+  return new AppError(
+    "conflict",
+    "Someone else changed this workstream after you loaded it. Review the current state, then re-apply or discard your change.",
+    [invalidParam("version", "versionOutOfDate", { version: row.version })],
+    { current: { ...row, translations: allWorkstreamTranslations(row.id) } },
+  );
+}
+
+/**
+ * Changes a workstream's names, body, leads, summaries, paragraphs or translations, or renames
+ * its slug (admins only), based on the `version` the caller saw: 409 when it moved on.
+ */
 export function updateWorkstream(actor: Actor | null, slug: string, input: unknown): SavedWorkstream {
   requireRole(actor, "admin");
-  const { translations, ...data } = parseInput(workstreamUpdateSchema, input);
+  const { translations, version, ...data } = parseInput(workstreamUpdateSchema, input);
   const saved = getDb().transaction((tx) => {
-    const current = tx.select({ id: workstreams.id }).from(workstreams).where(eq(workstreams.slug, slug)).get();
+    const current = tx.select({ id: workstreams.id, version: workstreams.version }).from(workstreams).where(eq(workstreams.slug, slug)).get();
     if (!current) throw new AppError("not_found", `No workstream with slug "${slug}".`);
+    if (current.version !== version) throw conflict(tx, current.id);
     if (data.bodyCode !== undefined) assertKnownBody(tx, data.bodyCode);
     if (data.slug !== undefined && data.slug !== slug) assertSlugFree(tx, data.slug);
     const row = tx
       .update(workstreams)
-      .set({ ...data, updatedAt: new Date().toISOString() })
-      .where(eq(workstreams.id, current.id))
+      .set({ ...data, version: current.version + 1, updatedAt: new Date().toISOString() })
+      .where(and(eq(workstreams.id, current.id), eq(workstreams.version, current.version)))
       .returning()
       .get();
+    if (!row) throw conflict(tx, current.id);
     if (translations) writeTranslations(tx, row.id, translations);
     return { ...row, translations: allWorkstreamTranslations(row.id) };
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatPartialDate, isOverdue, parsePartialDate, periodOf, quarterOf } from "./partial-date";
+import { DATE_RANGE, formatPartialDate, isOverdue, isYearInRange, parsePartialDate, partialDateProblem, periodOf, quarterOf } from "./partial-date";
 
 describe("partial dates keep the precision of their source", () => {
   it("parses year, month and day precision", () => {
@@ -13,6 +13,18 @@ describe("partial dates keep the precision of their source", () => {
       expect(parsePartialDate(bad), bad).toBeNull();
     }
     expect(parsePartialDate("2024-02-29")).not.toBeNull();
+  });
+
+  it("keeps every date within one range, 1945 to 2100, which filters and reports use too", () => {
+    expect(DATE_RANGE).toEqual({ min: 1945, max: 2100 });
+    for (const bad of ["0001", "0000", "1944", "1944-12-31", "2101", "9999-12", "9999-12-31"]) {
+      expect(parsePartialDate(bad), bad).toBeNull();
+      expect(partialDateProblem(bad), bad).toBe("range");
+    }
+    for (const good of ["1945", "1945-01-01", "2100-12", "2100-12-31"]) expect(parsePartialDate(good), good).not.toBeNull();
+    expect(partialDateProblem("2021-13")).toBe("format");
+    expect(partialDateProblem("2021-10")).toBeNull();
+    expect([1944, 1945, 2100, 2101].map(isYearInRange)).toEqual([false, true, true, false]);
   });
 
   it("covers the whole period of a year or a month", () => {

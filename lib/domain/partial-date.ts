@@ -17,10 +17,36 @@ export type PartialDate = {
   day?: number;
 };
 
+/**
+ * The one range of years the tracker stores and reads: every milestone date, completion date,
+ * year filter and report year lies in it (the UN was founded in 1945). Outside it a date is
+ * refused on the way in, so no page, chart or export ever has to draw year 1 or year 9999.
+ */
+export const DATE_RANGE = { min: 1945, max: 2100 } as const;
+
+export function isYearInRange(year: number): boolean {
+  return Number.isInteger(year) && year >= DATE_RANGE.min && year <= DATE_RANGE.max;
+}
+
 const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
-/** Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD"; returns null for anything else, including 2021-02-30. */
+/**
+ * Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD" within DATE_RANGE; returns null for anything else,
+ * including 2021-02-30 and 0001.
+ */
 export function parsePartialDate(value: string): PartialDate | null {
+  const date = parseShape(value);
+  return date && isYearInRange(date.year) ? date : null;
+}
+
+/** Why a text is not a partial date: its shape ("format"), or its year ("range"); null when it is one. */
+export function partialDateProblem(value: string): "format" | "range" | null {
+  const date = parseShape(value);
+  if (!date) return "format";
+  return isYearInRange(date.year) ? null : "range";
+}
+
+function parseShape(value: string): PartialDate | null {
   const match = PARTIAL_DATE.exec(value.trim());
   if (!match) return null;
   const year = Number(match[1]);

@@ -1,6 +1,8 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { AppError, type InvalidParam } from "@/lib/errors";
+import { isHttpsApp } from "./origin";
+import { HSTS } from "./security-headers";
 
 const TITLES: Record<number, string> = {
   400: "Invalid request parameters",
@@ -35,6 +37,17 @@ export function problem(
 type Handler<C> = (request: Request, context: C) => Promise<Response> | Response;
 
 /**
+ * What every API answer carries besides next.config.ts's headers: `Cache-Control: no-store`
+ * (answers depend on who asks, so no browser or proxy may keep them) unless the handler chose
+ * its own, and HSTS when the app is served over https.
+ */
+function withApiHeaders(response: Response): Response {
+  if (!response.headers.has("cache-control")) response.headers.set("cache-control", "no-store");
+  if (isHttpsApp()) response.headers.set("strict-transport-security", HSTS);
+  return response;
+}
+
+/**
  * Wraps a route handler to map errors: an AppError becomes its problem response; anything
  * else is logged and becomes a generic 500 that leaks nothing.
  */
@@ -42,13 +55,13 @@ export function withProblemDetails<C>(handler: Handler<C>): Handler<C> {
   return async (request, context) => {
     const instance = new URL(request.url).pathname;
     try {
-      return await handler(request, context);
+      return withApiHeaders(await handler(request, context));
     } catch (error) {
       if (error instanceof AppError) {
-        return problem(error.status, error.message, { invalidParams: error.invalidParams, instance, extra: error.extra });
+        return withApiHeaders(problem(error.status, error.message, { invalidParams: error.invalidParams, instance, extra: error.extra }));
       }
       console.error(`Unhandled error in ${request.method} ${instance}`, error);
-      return problem(500, "The server could not complete the request.", { instance });
+      return withApiHeaders(problem(500, "The server could not complete the request.", { instance }));
     }
   };
 }

@@ -1,30 +1,64 @@
 import "server-only";
-import { z } from "zod";
 import { AppError } from "@/lib/errors";
 
 /**
- * The JSON body of a request, or a 400 that says it is not JSON; with `maxBytes`, a 413 for a
- * larger body (checked on the declared length first, then on what arrived).
+ * The most a JSON write may send: 64 KB. The largest valid body (a workstream with every text at
+ * its longest, in Chinese, and four translations) is about 45 KB.
  */
-export async function readJson(request: Request, maxBytes?: number): Promise<unknown> {
-  const tooLarge = () =>
-    new AppError("payload_too_large", `The request body is larger than ${maxBytes} bytes.`, [{ name: "body", reason: `must be at most ${maxBytes} bytes` }]);
-  if (maxBytes !== undefined && Number(request.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge();
-  const text = await request.text();
-  if (maxBytes !== undefined && Buffer.byteLength(text) > maxBytes) throw tooLarge();
+export const JSON_BODY_LIMIT = 64 * 1024;
+
+const tooLarge = (limit: number) =>
+  new AppError("payload_too_large", `The request body is larger than ${limit / 1024} KB.`, [
+    { name: "body", reason: `must be at most ${limit / 1024} KB` },
+  ]);
+
+const notJson = () => new AppError("invalid_input", "The request body is not valid JSON.", [{ name: "body", reason: "is not valid JSON" }]);
+
+/**
+ * The JSON body of a request, or a 400 that says it is not JSON, or a 413 when it is larger than
+ * `limit`: refused from its declared Content-Length before a byte is read, and otherwise counted
+ * while it streams in, so an oversized body is never held in memory. Route handlers call this
+ * only after they have checked who is asking.
+ */
+export async function readJson(request: Request, limit = JSON_BODY_LIMIT): Promise<unknown> {
+  const declared = request.headers.get("content-length");
+  if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > limit) throw tooLarge(limit);
+  if (!request.body) return {};
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw notJson();
+  }
   if (!text.trim()) return {};
   try {
     return JSON.parse(text);
   } catch {
-    throw new AppError("invalid_input", "The request body is not valid JSON.", [{ name: "body", reason: "is not valid JSON" }]);
+    throw notJson();
   }
 }
 
-const idSchema = z.coerce.number().int().positive();
+/** Digits only, no leading zero, no sign, at most 15 of them (a safe integer). */
+const ID = /^[1-9]\d{0,14}$/;
 
-/** A numeric id from the path, or a 400 naming it. */
+/**
+ * A numeric id from the path, or a 400 naming it. Read strictly: "0x21", "1e3", "033" and " 33"
+ * are not ids (JavaScript's Number() would read them as 33, 1000, 33 and 33).
+ */
 export function parseId(raw: string, name = "id"): number {
-  const parsed = idSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError("invalid_input", `Invalid ${name}`, [{ name, reason: "must be a positive whole number" }]);
-  return parsed.data;
+  if (!ID.test(raw)) throw new AppError("invalid_input", `Invalid ${name}`, [{ name, reason: "must be a positive whole number" }]);
+  return Number(raw);
 }

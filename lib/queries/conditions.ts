@@ -1,6 +1,7 @@
 import "server-only";
-import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import { and, between, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { milestones, workstreams } from "@/db/schema";
+import { DATE_RANGE } from "@/lib/domain/partial-date";
 import { CLOSED_STATUSES, NEVER_OVERDUE_STATUSES } from "@/lib/domain/status";
 import type { Filters } from "@/lib/validation/filters";
 import { bodyScope } from "./bodies";
@@ -8,12 +9,15 @@ import { searchCondition } from "./search";
 
 /**
  * Conditions on milestones (year, status, search) from the shared filters; removed milestones
- * never show. A search selects every milestone of a workstream whose own text matches, and the
+ * never show, and neither does a date outside DATE_RANGE (refused on the way in since; a row
+ * written before that, or around the commands, is left out rather than breaking a page or an
+ * export). A search selects every milestone of a workstream whose own text matches, and the
  * matching milestones of the others.
  */
 export function milestoneConditions(filters: Filters): SQL | undefined {
   return and(
     isNull(milestones.removedAt),
+    between(milestones.year, DATE_RANGE.min, DATE_RANGE.max),
     filters.year !== undefined ? eq(milestones.year, filters.year) : undefined,
     filters.status?.length ? inArray(milestones.status, filters.status) : undefined,
     filters.q ? searchCondition(filters.q) : undefined,

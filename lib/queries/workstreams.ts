@@ -236,6 +236,8 @@ export type WorkstreamDetail = {
   summaryZh: string;
   paragraphs: number[];
   evidence: Evidence[];
+  /** What a change must send back (409 when it moved on). */
+  version: number;
   counts: StatusCounts;
   overdue: number;
   health: Health;
@@ -258,6 +260,7 @@ function readGetWorkstreamBySlug(slug: string, today: string): WorkstreamDetail 
       summaryZh: workstreams.summaryZh,
       paragraphs: workstreams.paragraphs,
       evidence: workstreams.evidence,
+      version: workstreams.version,
     })
     .from(workstreams)
     .innerJoin(bodies, eq(bodies.code, workstreams.bodyCode))

@@ -1,4 +1,5 @@
 import "server-only";
+import { sanitizeDeep } from "@/lib/domain/plain-text";
 import { buildReportDocument, reportHeading } from "./document";
 import { type ReportFormat, reportFileName } from "./options";
 import type { ReportData } from "./report-data";
@@ -16,9 +17,12 @@ export type RenderedReport = { body: Buffer; contentType: string; fileName: stri
 /**
  * Renders one format of a report from its data. Each renderer (pdfkit and the fonts, docx,
  * exceljs) is imported when its format is first asked for, so a server that only serves pages
- * never loads them.
+ * never loads them. Every text is passed through `sanitizeDeep` first: validation keeps control
+ * characters and non-characters out of the database, and this second guard keeps any that got in
+ * some other way out of the files (XML cannot hold them).
  */
-export async function renderReport(data: ReportData, format: ReportFormat): Promise<RenderedReport> {
+export async function renderReport(unsafe: ReportData, format: ReportFormat): Promise<RenderedReport> {
+  const data = sanitizeDeep(unsafe);
   const fileName = reportFileName(data.year, data.lang, format);
   const contentType = CONTENT_TYPES[format];
   switch (format) {

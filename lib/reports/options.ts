@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { LOCALES } from "@/i18n/locales";
-import { filtersSchema, paramsToObject, slugSchema } from "@/lib/validation/filters";
+import { DATE_RANGE } from "@/lib/domain/partial-date";
+import { filtersSchema, paramsToObject, slugSchema, strictYear } from "@/lib/validation/filters";
 
 /** Formats the yearly report exports to. */
 export const REPORT_FORMATS = ["pdf", "docx", "xlsx", "csv", "json"] as const;
@@ -12,12 +13,15 @@ export type ReportLang = (typeof REPORT_LANGS)[number];
 
 const emptyToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
-/** A year in the path: /reports/2021, /api/reports/2021. */
-export const reportYearSchema = z.coerce
-  .number({ error: "must be a year such as 2021" })
-  .int("must be a whole year such as 2021")
-  .min(1945, "must be 1945 or later")
-  .max(2100, "must be 2100 or earlier");
+/** A year in the path: /reports/2021, /api/reports/2021; four digits within DATE_RANGE. */
+export const reportYearSchema = z.preprocess(
+  strictYear,
+  z
+    .number({ error: "must be a year such as 2021" })
+    .int("must be a whole year such as 2021")
+    .min(DATE_RANGE.min, `must be ${DATE_RANGE.min} or later`)
+    .max(DATE_RANGE.max, `must be ${DATE_RANGE.max} or earlier`),
+);
 
 /** One or more workstream slugs, comma-separated: `workstream=ai-working-group,data-cube`. */
 const workstreamListSchema = z.preprocess(

@@ -1,4 +1,5 @@
 import "server-only";
+import { sanitizeDeep } from "@/lib/domain/plain-text";
 import { directionOf } from "@/i18n/locales";
 import { MILESTONE_STATUSES } from "@/lib/domain/status";
 import { assignRows, type Axis, axisForExtent, isContinuous, milestoneSpan, positionOf, ticksOf } from "@/lib/domain/timeline-layout";
@@ -163,8 +164,12 @@ export function timelineFileName(filters: Filters, format: TimelineFormat, lang:
   return `${parts.join("-")}.${format}`;
 }
 
-/** Renders the timeline as a PNG (2× for sharp text) or a one-page vector PDF of the same size. */
-export async function renderTimeline(scene: Scene, format: TimelineFormat): Promise<Buffer> {
+/**
+ * Renders the timeline as a PNG (2× for sharp text) or a one-page vector PDF of the same size;
+ * its texts pass through `sanitizeDeep` first, as the reports' do (lib/reports/export.ts).
+ */
+export async function renderTimeline(unsafe: Scene, format: TimelineFormat): Promise<Buffer> {
+  const scene = sanitizeDeep(unsafe);
   const direction = scene.direction ?? "ltr";
   if (format === "png") return svgToPng(sceneToSvg(scene, REPORT_FONT_FAMILY, textPathIn(direction)), 2);
   const PDFDocument = loadPdfKit();

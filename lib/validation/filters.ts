@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DATE_RANGE } from "@/lib/domain/partial-date";
 import { MILESTONE_STATUSES, type MilestoneStatus } from "@/lib/domain/status";
 import type { InvalidParam } from "@/lib/errors";
 import { invalidParam, reasonFromMessage } from "./english-reasons";
@@ -10,13 +11,34 @@ type RawParams = URLSearchParams | Record<string, string | string[] | undefined>
 const emptyToUndefined = (value: unknown) =>
   typeof value === "string" && value.trim() === "" ? undefined : value;
 
+/**
+ * A whole number written the plain way: digits, an optional minus, no leading zero. Anything else
+ * ("0x21", "1e3", "2021.0", " 7") stays text, which the number schema after it refuses, so no
+ * parameter is read by JavaScript's lenient Number().
+ */
+export const STRICT_INTEGER = /^(?:0|-?[1-9]\d{0,14})$/;
+
+/** A plain decimal with a fraction, "1.5": read, so that the refusal can say "must be a whole number". */
+const STRICT_FRACTION = /^-?(?:0|[1-9]\d{0,14})\.\d{1,15}$/;
+
+export const strictInteger = (value: unknown) => {
+  if (typeof value !== "string") return value;
+  if (STRICT_INTEGER.test(value)) return Number(value);
+  // "1.5" becomes 1.5 (refused as not whole); "1.0" stays text (refused as not a number).
+  if (STRICT_FRACTION.test(value) && !Number.isInteger(Number(value))) return Number(value);
+  return value;
+};
+
+/** A year as a query parameter or in a path: a plain whole number, refused outside DATE_RANGE. */
+export const strictYear = strictInteger;
+
 const yearSchema = z.preprocess(
-  emptyToUndefined,
-  z.coerce
+  (value) => strictYear(emptyToUndefined(value)),
+  z
     .number({ error: reason("year") })
     .int(reason("wholeYear"))
-    .min(1945, reason("yearFrom", { min: 1945 }))
-    .max(2100, reason("yearUntil", { max: 2100 }))
+    .min(DATE_RANGE.min, reason("yearFrom", { min: DATE_RANGE.min }))
+    .max(DATE_RANGE.max, reason("yearUntil", { max: DATE_RANGE.max }))
     .optional(),
 );
 
@@ -54,8 +76,8 @@ export const slugSchema = z
   .max(100, reason("tooLong", { max: 100 }));
 
 const pageSchema = z.preprocess(
-  emptyToUndefined,
-  z.coerce
+  (value) => strictInteger(emptyToUndefined(value)),
+  z
     .number({ error: reason("pageNumber") })
     .int(reason("wholeNumber"))
     .min(1, reason("atLeast", { min: 1 }))
@@ -63,10 +85,10 @@ const pageSchema = z.preprocess(
     .default(1),
 );
 
-const pageSizeSchema = (max: number, fallback: number) =>
+export const pageSizeSchema = (max: number, fallback: number) =>
   z.preprocess(
-    emptyToUndefined,
-    z.coerce
+    (value) => strictInteger(emptyToUndefined(value)),
+    z
       .number({ error: reason("number") })
       .int(reason("wholeNumber"))
       .min(1, reason("atLeast", { min: 1 }))

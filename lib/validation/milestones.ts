@@ -1,9 +1,10 @@
 import { z } from "zod";
 import type { Evidence } from "@/db/schema";
-import { parsePartialDate, periodOf, todayIso } from "@/lib/domain/partial-date";
+import { DATE_RANGE, parsePartialDate, partialDateProblem, periodOf, todayIso } from "@/lib/domain/partial-date";
 import { isReplanStatus } from "@/lib/domain/slip";
 import { MILESTONE_STATUSES, type MilestoneStatus } from "@/lib/domain/status";
 import { reason } from "./reasons";
+import { plainText } from "./text";
 import { translatedTitleSchema, translationsSchema } from "./translations";
 
 /** Statuses that must say why. */
@@ -12,8 +13,7 @@ export const STATUSES_NEEDING_NOTE: readonly MilestoneStatus[] = ["delayed", "at
 const SYMBOL = /^[A-Z][A-Za-z0-9]*(\/[A-Za-z0-9.()-]+)+$/;
 
 /** One piece of evidence as people type it: a web address or a UN document symbol. */
-export const evidenceItemSchema = z
-  .string()
+export const evidenceItemSchema = plainText()
   .trim()
   .min(1, reason("empty"))
   .max(500, reason("longerThan", { max: 500 }))
@@ -35,12 +35,19 @@ export const evidenceItemSchema = z
 
 export const evidenceListSchema = z.array(evidenceItemSchema).max(20, reason("tooManyItems", { max: 20 }));
 
+/** A date at its own precision, within DATE_RANGE (one rule, from lib/domain/partial-date). */
 export const partialDateInputSchema = z
   .string()
   .trim()
-  .refine((value) => parsePartialDate(value) !== null, reason("partialDate"));
+  .superRefine((value, context) => {
+    const problem = partialDateProblem(value);
+    if (problem === "format") context.addIssue({ code: "custom", message: reason("partialDate") });
+    if (problem === "range") context.addIssue({ code: "custom", message: reason("dateRange", { min: DATE_RANGE.min, max: DATE_RANGE.max }) });
+  });
 
-const noteSchema = z.string().trim().max(2000, reason("tooLong", { max: 2000 }));
+const noteSchema = plainText({ multiline: true }).trim().max(2000, reason("tooLong", { max: 2000 }));
+const titleEnSchema = plainText().trim().min(1, reason("required")).max(300, reason("tooLong", { max: 300 }));
+const titleZhSchema = plainText().trim().max(300, reason("tooLong", { max: 300 }));
 
 /** Refinements shared by updates and creation: notes where required, completion dates that fit. */
 function checkStatusRules(
@@ -74,8 +81,8 @@ export const milestoneUpdateSchema = (today = todayIso()) =>
       completedOn: partialDateInputSchema.nullable().optional(),
       note: noteSchema.optional(),
       evidence: evidenceListSchema.optional(),
-      titleEn: z.string().trim().min(1, reason("required")).max(300, reason("tooLong", { max: 300 })).optional(),
-      titleZh: z.string().trim().max(300, reason("tooLong", { max: 300 })).optional(),
+      titleEn: titleEnSchema.optional(),
+      titleZh: titleZhSchema.optional(),
       date: partialDateInputSchema.optional(),
       /**
        * Re-planning: the new expected date of a delayed or at-risk milestone. The first re-plan
@@ -102,8 +109,8 @@ export type MilestoneUpdateInput = z.input<ReturnType<typeof milestoneUpdateSche
 export const milestoneCreateSchema = (today = todayIso()) =>
   z
     .object({
-      titleEn: z.string().trim().min(1, reason("required")).max(300, reason("tooLong", { max: 300 })),
-      titleZh: z.string().trim().max(300, reason("tooLong", { max: 300 })).default(""),
+      titleEn: titleEnSchema,
+      titleZh: titleZhSchema.default(""),
       date: partialDateInputSchema,
       status: z.enum(MILESTONE_STATUSES, { error: reason("oneOf", { options: MILESTONE_STATUSES.join(", ") }) }).default("planned"),
       completedOn: partialDateInputSchema.nullable().optional(),
@@ -120,9 +127,10 @@ export const milestoneCreateSchema = (today = todayIso()) =>
 
 export type MilestoneCreateInput = z.input<ReturnType<typeof milestoneCreateSchema>>;
 
+/** DELETE /api/milestones/{id}: like every change, based on the version it saw. */
 export const milestoneRemoveSchema = z
   .object({
-    version: z.number().int().min(1).optional(),
+    version: z.number({ error: reason("versionRequired") }).int().min(1),
     note: noteSchema.optional(),
   })
   .strict();

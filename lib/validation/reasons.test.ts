@@ -181,7 +181,7 @@ const TODAYS_REASONS: Case[] = [
   ["too many paragraphs", workstream({ paragraphs: Array.from({ length: 201 }, (_, i) => i + 1) }), "paragraphs", "can hold at most 200 paragraphs", "tooManyParagraphs"],
   ["translated name too long", workstream({ translations: { fr: { name: long(301) } } }), "translations.fr.name", "must be at most 300 characters", "tooLong"],
   ["translation not an object", workstream({ translations: { fr: "Nom" } }), "translations.fr", "must be an object with a name and/or a summary", "translationObject"],
-  ["empty change", issuesOf(workstreamUpdateSchema, {}), "body", "changes nothing", "changesNothing"],
+  ["empty change", issuesOf(workstreamUpdateSchema, { version: 1 }), "body", "changes nothing", "changesNothing"],
   ["email", issuesOf(signInSchema, { email: "nobody", password: "x" }), "email", "must be an email address such as name@un.org", "email"],
   ["sign-in password missing", issuesOf(signInSchema, { email: "a@un.org", password: "" }), "password", "is required", "required"],
   ["password too short", issuesOf(newUserSchema, { email: "a@un.org", role: "viewer", password: "short" }), "password", "must be at least 12 characters long", "passwordTooShort"],

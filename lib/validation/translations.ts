@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { TRANSLATION_LOCALES, type TranslationLocale } from "@/i18n/locales";
 import { reason } from "./reasons";
+import { plainText } from "./text";
 
 /**
  * Content in the translation languages, keyed by language: `{ fr: …, es: … }`. A key that is
@@ -25,4 +26,4 @@ export function translationsSchema<V extends z.ZodType>(value: V) {
 }
 
 /** One translated title: trimmed; an empty string removes the translation. */
-export const translatedTitleSchema = z.string({ error: reason("text") }).trim().max(300, reason("tooLong", { max: 300 }));
+export const translatedTitleSchema = plainText({ error: reason("text") }).trim().max(300, reason("tooLong", { max: 300 }));

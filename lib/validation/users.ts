@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { TOKEN_SCOPES, USER_ROLES } from "@/db/schema";
 import { reason } from "./reasons";
+import { plainText } from "./text";
 
 export const emailSchema = z
   .email(reason("email"))
@@ -14,7 +15,7 @@ export const passwordSchema = z
 
 export const newUserSchema = z.object({
   email: emailSchema,
-  name: z.string().trim().min(1, reason("required")).max(120, reason("tooLong", { max: 120 })).optional(),
+  name: plainText().trim().min(1, reason("required")).max(120, reason("tooLong", { max: 120 })).optional(),
   role: z.enum(USER_ROLES, { error: reason("oneOf", { options: USER_ROLES.join(", ") }) }),
   password: passwordSchema,
   allWorkstreams: z.boolean().default(false),
@@ -28,7 +29,7 @@ export const userAccessSchema = z.object({
 });
 
 export const newTokenSchema = z.object({
-  name: z.string().trim().min(1, reason("required")).max(80, reason("tooLong", { max: 80 })),
+  name: plainText().trim().min(1, reason("required")).max(80, reason("tooLong", { max: 80 })),
   scope: z.enum(TOKEN_SCOPES, { error: reason("tokenScope") }),
 });
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { reason } from "./reasons";
+import { plainText } from "./text";
 import { translationsSchema } from "./translations";
 
 /** "UNDP, ITU" (as typed in a form) or ["UNDP", "ITU"] (as sent to the API) → a trimmed list. */
@@ -20,7 +21,7 @@ function commaSeparatedNumbers(value: unknown): unknown {
     : list;
 }
 
-const text = (max: number) => z.string().trim().max(max, reason("tooLong", { max }));
+const text = (max: number) => plainText().trim().max(max, reason("tooLong", { max }));
 
 export const workstreamSlugSchema = z
   .string()
@@ -30,8 +31,7 @@ export const workstreamSlugSchema = z
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, reason("kebabCase"));
 
 /** A body code such as HLCM or HLCM-HR; the command checks that the body exists. */
-const bodyCodeSchema = z
-  .string({ error: reason("required") })
+const bodyCodeSchema = plainText({ error: reason("required") })
   .trim()
   .min(1, { error: reason("required"), abort: true })
   .max(32, reason("tooLong", { max: 32 }))
@@ -40,7 +40,7 @@ const bodyCodeSchema = z
 const leadsSchema = z.preprocess(
   commaSeparated,
   z
-    .array(z.string({ error: reason("entityNames") }).trim().min(1, reason("empty")).max(60, reason("tooLongEach", { max: 60 })), {
+    .array(plainText({ error: reason("entityNames") }).trim().min(1, reason("empty")).max(60, reason("tooLongEach", { max: 60 })), {
       error: reason("leadsList"),
     })
     .max(30, reason("tooManyLeads", { max: 30 }))
@@ -70,7 +70,7 @@ const translationSchema = z.strictObject(
 
 const fields = {
   slug: workstreamSlugSchema,
-  nameEn: z.string({ error: reason("required") }).trim().min(1, { error: reason("required"), abort: true }).max(300, reason("tooLong", { max: 300 })),
+  nameEn: plainText({ error: reason("required") }).trim().min(1, { error: reason("required"), abort: true }).max(300, reason("tooLong", { max: 300 })),
   nameZh: text(300),
   bodyCode: bodyCodeSchema,
   leads: leadsSchema,
@@ -95,9 +95,13 @@ export const workstreamCreateSchema = z.strictObject({
 });
 export type WorkstreamCreateInput = z.input<typeof workstreamCreateSchema>;
 
-/** A change to a workstream: any of the fields, at least one. A new slug renames it. */
+/**
+ * A change to a workstream: any of the fields, at least one, based on the `version` it saw (409
+ * when the workstream changed since). A new slug renames it.
+ */
 export const workstreamUpdateSchema = z
   .strictObject({
+    version: z.number({ error: reason("versionRequired") }).int().min(1),
     slug: fields.slug.optional(),
     nameEn: fields.nameEn.optional(),
     nameZh: fields.nameZh.optional(),
@@ -108,5 +112,5 @@ export const workstreamUpdateSchema = z
     paragraphs: fields.paragraphs.optional(),
     translations: fields.translations.optional(),
   })
-  .refine((change) => Object.values(change).some((value) => value !== undefined), { error: reason("changesNothing"), path: [] });
+  .refine(({ version: _version, ...change }) => Object.values(change).some((value) => value !== undefined), { error: reason("changesNothing"), path: [] });
 export type WorkstreamUpdateInput = z.input<typeof workstreamUpdateSchema>;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { users } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db";
+import { loginThrottle, users } from "@/db/schema";
 import { getAuth } from "@/lib/auth/auth";
-import { checkSignInThrottle, clearSignInFailures, recordSignInFailure, THROTTLE_POLICY, throttleKeys } from "@/lib/auth/throttle";
+import { claimSignInAttempt, recordSignInSuccess, THROTTLE_POLICY, throttleKeys } from "@/lib/auth/throttle";
 import { prepareDemoAccounts, removeDemoAccounts } from "@/lib/commands/users";
 import { countRows, setupTestDatabase } from "../setup/test-database";
 import { makeUser, TEST_PASSWORD } from "../setup/users";
@@ -10,42 +12,49 @@ setupTestDatabase();
 
 describe("sign-in throttling", () => {
   const start = Date.UTC(2026, 0, 1);
+  const fail = (keys: ReturnType<typeof throttleKeys>, at: number) => {
+    const decision = claimSignInAttempt(keys, at);
+    expect(decision.allowed).toBe(true);
+    return decision;
+  };
 
-  it("slows an account down after a few failures, then locks it for a while", () => {
+  it("slows an account down at one address after a few failures, then locks that pair for a while", () => {
     const keys = throttleKeys("Someone@UN.org", "203.0.113.7");
-    expect(keys).toEqual(["email:someone@un.org", "ip:203.0.113.7"]);
-    expect(checkSignInThrottle(keys, start)).toEqual({ allowed: true, delayMs: 0 });
-    for (let i = 0; i < THROTTLE_POLICY.slowAfter; i++) recordSignInFailure(keys, start + i);
-    expect(checkSignInThrottle(keys, start + 10)).toEqual({ allowed: true, delayMs: 1000 });
-    recordSignInFailure(keys, start + 11);
-    expect(checkSignInThrottle(keys, start + 12)).toEqual({ allowed: true, delayMs: 2000 });
-    for (let i = THROTTLE_POLICY.slowAfter + 1; i < THROTTLE_POLICY.lockAfter.email; i++) recordSignInFailure(keys, start + 20 + i);
-    const locked = checkSignInThrottle(keys, start + 100);
+    expect(keys).toEqual({ pair: "pair:203.0.113.7|someone@un.org", address: "address:203.0.113.7" });
+    for (let i = 0; i < THROTTLE_POLICY.slowAfter; i++) expect(fail(keys, start + i)).toEqual({ allowed: true, delayMs: 0 });
+    expect(fail(keys, start + 10)).toEqual({ allowed: true, delayMs: 1000 });
+    expect(fail(keys, start + 11)).toEqual({ allowed: true, delayMs: 2000 });
+    for (let i = THROTTLE_POLICY.slowAfter + 2; i < THROTTLE_POLICY.lockAfter.pair; i++) fail(keys, start + 20 + i);
+    const locked = claimSignInAttempt(keys, start + 100);
     expect(locked.allowed).toBe(false);
     if (!locked.allowed) expect(locked.retryAfterSeconds).toBeGreaterThan(14 * 60);
-    // After the lock has run out, the account may try again.
-    expect(checkSignInThrottle(keys, start + 100 + THROTTLE_POLICY.lockMs).allowed).toBe(true);
+    // The same account from another address is not locked.
+    expect(claimSignInAttempt(throttleKeys("someone@un.org", "192.0.2.1"), start + 100)).toEqual({ allowed: true, delayMs: 0 });
+    // After the lock has run out, the pair may try again, from scratch.
+    expect(claimSignInAttempt(keys, start + 100 + THROTTLE_POLICY.lockMs)).toEqual({ allowed: true, delayMs: 0 });
   });
 
   it("caps the delay and forgets failures outside the window", () => {
-    const keys = throttleKeys("slow@un.org", null);
-    for (let i = 0; i < 8; i++) recordSignInFailure(keys, start + i);
-    const decision = checkSignInThrottle(keys, start + 10);
-    expect(decision).toEqual({ allowed: true, delayMs: THROTTLE_POLICY.maxDelayMs });
-    expect(checkSignInThrottle(keys, start + THROTTLE_POLICY.windowMs + 100)).toEqual({ allowed: true, delayMs: 0 });
+    const keys = throttleKeys("slow@un.org", "unknown");
+    for (let i = 0; i < 8; i++) fail(keys, start + i);
+    expect(claimSignInAttempt(keys, start + 10)).toEqual({ allowed: true, delayMs: THROTTLE_POLICY.maxDelayMs });
+    expect(claimSignInAttempt(keys, start + THROTTLE_POLICY.windowMs + 100)).toEqual({ allowed: true, delayMs: 0 });
   });
 
   it("locks an address that fails across many accounts", () => {
-    for (let i = 0; i < THROTTLE_POLICY.lockAfter.ip; i++) recordSignInFailure(throttleKeys(`user${i}@un.org`, "198.51.100.9"), start + i);
-    expect(checkSignInThrottle(throttleKeys("fresh@un.org", "198.51.100.9"), start + 100).allowed).toBe(false);
-    expect(checkSignInThrottle(throttleKeys("fresh@un.org", "198.51.100.10"), start + 100).allowed).toBe(true);
+    for (let i = 0; i < THROTTLE_POLICY.lockAfter.address; i++) fail(throttleKeys(`user${i}@un.org`, "198.51.100.9"), start + i);
+    expect(claimSignInAttempt(throttleKeys("fresh@un.org", "198.51.100.9"), start + 100).allowed).toBe(false);
+    expect(claimSignInAttempt(throttleKeys("fresh@un.org", "198.51.100.10"), start + 100).allowed).toBe(true);
   });
 
-  it("a success clears the account's counter", () => {
-    const keys = throttleKeys("ok@un.org", null);
-    for (let i = 0; i < 5; i++) recordSignInFailure(keys, start + i);
-    clearSignInFailures(keys);
-    expect(checkSignInThrottle(keys, start + 10)).toEqual({ allowed: true, delayMs: 0 });
+  it("a success clears the pair's counter and gives the address its attempt back", () => {
+    const keys = throttleKeys("ok@un.org", "192.0.2.77");
+    for (let i = 0; i < 5; i++) fail(keys, start + i);
+    recordSignInSuccess(keys);
+    expect(claimSignInAttempt(keys, start + 10)).toEqual({ allowed: true, delayMs: 0 });
+    recordSignInSuccess(keys);
+    const address = getDb().select().from(loginThrottle).where(eq(loginThrottle.key, keys.address)).get();
+    expect(address?.failures).toBe(4);
   });
 });
 

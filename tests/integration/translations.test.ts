@@ -20,6 +20,9 @@ import {
 import { setupTestDatabase } from "../setup/test-database";
 import { makeUser, type TestPrincipal } from "../setup/users";
 
+/** A workstream's current version, which every change sends back. */
+const versionOf = (slug: string) => getDb().select({ version: workstreams.version }).from(workstreams).where(eq(workstreams.slug, slug)).get()!.version;
+
 setupTestDatabase();
 
 type Handler = (request: Request, context: never) => Response | Promise<Response>;
@@ -337,15 +340,15 @@ describe("workstream translations (admins)", () => {
     // Only the name is sent: the summary stays.
     const renamed = await call(patchWorkstream as Handler, "PATCH", "/api/workstreams/translated-workstream", { slug: "translated-workstream" }, {
       token: admin.token,
-      body: { translations: { fr: { name: "Axe renommé" }, ar: { summary: "ملخص" } } },
+      body: { version: versionOf("translated-workstream"), translations: { fr: { name: "Axe renommé" }, ar: { summary: "ملخص" } } },
     });
     expect(renamed.status).toBe(200);
     expect(renamed.body.translations).toEqual({ fr: { name: "Axe renommé", summary: "Résumé" }, ar: { name: null, summary: "ملخص" } });
 
     // Emptying both texts of a language removes its row.
-    const emptied = updateWorkstream(admin.actor, "translated-workstream", { translations: { fr: { summary: "" } }, nameZh: "" });
+    const emptied = updateWorkstream(admin.actor, "translated-workstream", { version: versionOf("translated-workstream"), translations: { fr: { summary: "" } }, nameZh: "" });
     expect(emptied.translations.fr).toEqual({ name: "Axe renommé", summary: null });
-    updateWorkstream(admin.actor, "translated-workstream", { translations: { fr: { name: "" }, ar: { summary: "" } } });
+    updateWorkstream(admin.actor, "translated-workstream", { version: versionOf("translated-workstream"), translations: { fr: { name: "" }, ar: { summary: "" } } });
     expect(rowsOf(created.id)).toEqual([]);
     expect(allWorkstreamTranslations(created.id)).toEqual({});
   });
@@ -361,7 +364,7 @@ describe("workstream translations (admins)", () => {
     const before = rowsOf(workstream.id);
     let error: unknown;
     try {
-      updateWorkstream(admin.actor, ASSIGNED, { translations });
+      updateWorkstream(admin.actor, ASSIGNED, { version: versionOf(ASSIGNED), translations });
     } catch (caught) {
       error = caught;
     }

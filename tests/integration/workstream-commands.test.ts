@@ -25,8 +25,9 @@ async function call(handler: Handler, method: string, url: string, params: Recor
   return { status: response.status, body: await response.json(), type: response.headers.get("content-type") };
 }
 const post = (body: unknown, token?: string) => call(postWorkstream as Handler, "POST", "/api/workstreams", {}, { token, body });
-const patch = (slug: string, body: unknown, token?: string) =>
-  call(patchWorkstream as Handler, "PATCH", `/api/workstreams/${slug}`, { slug }, { token, body });
+/** A PATCH based on the workstream's current version (as a client that just read it sends). */
+const patch = (slug: string, body: Record<string, unknown>, token?: string) =>
+  call(patchWorkstream as Handler, "PATCH", `/api/workstreams/${slug}`, { slug }, { token, body: { version: bySlug(slug)?.version ?? 1, ...body } });
 const invalidNames = (body: { "invalid-params"?: { name: string }[] }) => (body["invalid-params"] ?? []).map((param) => param.name);
 
 const allWorkstreams = () => getDb().select().from(workstreams).orderBy(workstreams.id).all();
@@ -224,5 +225,6 @@ describe("the commands themselves", () => {
     };
     expect(errorOf(() => createWorkstream(viewer.actor, { slug: "NOT VALID" }))).toBe(403);
     expect(errorOf(() => updateWorkstream(null, "ai-working-group", {}))).toBe(401);
+    expect(errorOf(() => updateWorkstream(admin.actor, "ai-working-group", { nameEn: "No version" }))).toBe(422);
   });
 });

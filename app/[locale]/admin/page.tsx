@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { USER_ROLES } from "@/lib/domain/roles";
 import { listUsers } from "@/lib/queries/users";
 import { AdminNav } from "./_components/admin-nav";
-import { AdminRequired, requireAdminPage } from "./_components/admin-gate";
+import { requireAdminPage } from "./_components/admin-gate";
 import { CreateUserForm } from "./create-user-form";
 
 export async function generateMetadata() {
@@ -12,7 +12,7 @@ export async function generateMetadata() {
 }
 
 export default async function AdminUsersPage() {
-  if (!(await requireAdminPage("/admin"))) return <AdminRequired />;
+  await requireAdminPage("/admin");
   const t = await getTranslations("admin");
   const format = await getFormatter();
   const users = listUsers();

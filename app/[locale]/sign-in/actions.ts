@@ -5,7 +5,8 @@ import { getLocale } from "next-intl/server";
 import { redirect } from "@/i18n/navigation";
 import { getAuth } from "@/lib/auth/auth";
 import { safeNextPath } from "@/lib/auth/page-access";
-import { checkSignInThrottle, clearSignInFailures, recordSignInFailure, throttleKeys } from "@/lib/auth/throttle";
+import { throttledSignIn, throttleKeys } from "@/lib/auth/throttle";
+import { clientAddress } from "@/lib/http/client-address";
 import { signInSchema } from "@/lib/validation/users";
 import { getReasonText } from "@/lib/validation/reason-text";
 import { fieldErrors } from "@/lib/validation/zod-errors";
@@ -16,12 +17,6 @@ export type SignInState = {
   formError: string | null;
   retryAfterSeconds?: number;
 };
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function clientAddress(all: Headers): string | null {
-  return all.get("x-forwarded-for")?.split(",")[0]?.trim() || all.get("x-real-ip") || null;
-}
 
 export async function signIn(_previous: SignInState, form: FormData): Promise<SignInState> {
   const raw = { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") };
@@ -35,20 +30,16 @@ export async function signIn(_previous: SignInState, form: FormData): Promise<Si
     };
   }
   const requestHeaders = await headers();
+  // Counted per account and address (the socket's, or per TRUST_PROXY the proxy's word for it).
   const keys = throttleKeys(parsed.data.email, clientAddress(requestHeaders));
-  const decision = checkSignInThrottle(keys);
-  if (!decision.allowed) {
-    return { email: raw.email, fieldErrors: {}, formError: "locked", retryAfterSeconds: decision.retryAfterSeconds };
-  }
-  // Repeated failures are answered more and more slowly before the lock.
-  if (decision.delayMs > 0) await sleep(decision.delayMs);
-  try {
+  const result = await throttledSignIn(keys, async () => {
     await getAuth().api.signInEmail({ body: parsed.data, headers: requestHeaders });
-  } catch {
-    recordSignInFailure(keys);
-    return { email: raw.email, fieldErrors: {}, formError: "invalid" };
+    return true;
+  });
+  if (result.outcome === "locked") {
+    return { email: raw.email, fieldErrors: {}, formError: "locked", retryAfterSeconds: result.retryAfterSeconds };
   }
-  clearSignInFailures(keys);
+  if (result.outcome === "invalid") return { email: raw.email, fieldErrors: {}, formError: "invalid" };
   return redirect({ href: safeNextPath(form.get("next")), locale: await getLocale() });
 }
 

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { actorFromRequest } from "@/lib/auth/actor";
+import { actorFromRequest, writerFromRequest } from "@/lib/auth/actor";
 import { requireReader } from "@/lib/auth/permissions";
 import { createWorkstream } from "@/lib/commands/workstreams";
 import { todayIso } from "@/lib/domain/partial-date";
@@ -17,6 +17,6 @@ export const GET = withProblemDetails(async (request: Request) => {
 
 /** Adds a workstream (admins): 201 with the new workstream. */
 export const POST = withProblemDetails(async (request: Request) => {
-  const actor = await actorFromRequest(request);
+  const actor = await writerFromRequest(request, "admin");
   return NextResponse.json(createWorkstream(actor, await readJson(request)), { status: 201 });
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { forbidden } from "next/navigation";
 import { Link } from "@/i18n/navigation";
 import { getTranslations } from "next-intl/server";
 import { requirePageUser } from "@/lib/auth/page-access";
@@ -6,17 +7,16 @@ import { type Actor, effectiveRole } from "@/lib/auth/permissions";
 
 /**
  * Admin pages call this first: without an account go to sign-in; with an account but not the
- * admin role, null (the page then shows <AdminRequired /> and loads nothing else).
+ * admin role, `forbidden()`: the answer is a 403 showing <AdminRequired /> (app/[locale]/forbidden.tsx),
+ * and the page loads nothing else.
  */
-export async function requireAdminPage(path: string): Promise<Actor | null> {
+export async function requireAdminPage(path: string): Promise<Actor> {
   const actor = await requirePageUser(path);
-  return effectiveRole(actor) === "admin" ? actor : null;
+  if (effectiveRole(actor) !== "admin") forbidden();
+  return actor;
 }
 
-/**
- * What a signed-in non-admin sees instead of an admin page. (`forbidden()` would also answer
- * 403, but it needs `experimental.authInterrupts`.)
- */
+/** What a signed-in non-admin sees instead of an admin page. */
 export async function AdminRequired() {
   const t = await getTranslations("admin.required");
   return (

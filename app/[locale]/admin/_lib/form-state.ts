@@ -55,7 +55,9 @@ export function errorState<V>(error: unknown, values: V, text: FormText): FormSt
   const fieldErrors: Record<string, string> = {};
   for (const param of error.invalidParams) {
     const field = param.name.split(".")[0]!;
-    if (field !== "body" && !(field in fieldErrors)) fieldErrors[field] = text.reason(param);
+    // `body` is the input as a whole and `version` no field of a form (it is out of date: a
+    // conflict), so both are said about the whole form.
+    if (field !== "body" && field !== "version" && !(field in fieldErrors)) fieldErrors[field] = text.reason(param);
   }
   const wholeForm = Object.keys(fieldErrors).length ? null : text.refusal(REFUSAL_BY_CODE[error.code]);
   return { status: "error", error: wholeForm, fieldErrors, values };

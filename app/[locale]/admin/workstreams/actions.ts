@@ -76,11 +76,12 @@ export async function createWorkstreamFromForm(_previous: WorkstreamFormState, f
   }
 }
 
-export async function updateWorkstreamFromForm(slug: string, _previous: WorkstreamFormState, form: FormData): Promise<WorkstreamFormState> {
+/** `version` is the one the page showed: a change made meanwhile by someone else is a conflict. */
+export async function updateWorkstreamFromForm(slug: string, version: number, _previous: WorkstreamFormState, form: FormData): Promise<WorkstreamFormState> {
   const values = valuesOf(form);
   let saved;
   try {
-    saved = updateWorkstream(await actorFromSession(await headers()), slug, inputOf(values));
+    saved = updateWorkstream(await actorFromSession(await headers()), slug, { version, ...inputOf(values) });
   } catch (error) {
     return refusal(error, values);
   }

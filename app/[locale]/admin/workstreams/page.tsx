@@ -4,7 +4,7 @@ import { todayIso } from "@/lib/domain/partial-date";
 import { listBodies } from "@/lib/queries/bodies";
 import { listWorkstreamSummaries } from "@/lib/queries/workstreams";
 import { AdminNav } from "../_components/admin-nav";
-import { AdminRequired, requireAdminPage } from "../_components/admin-gate";
+import { requireAdminPage } from "../_components/admin-gate";
 import { createWorkstreamFromForm } from "./actions";
 import { EMPTY_WORKSTREAM, WorkstreamForm } from "./workstream-form";
 
@@ -17,7 +17,7 @@ export async function generateMetadata() {
 }
 
 export default async function AdminWorkstreamsPage() {
-  if (!(await requireAdminPage("/admin/workstreams"))) return <AdminRequired />;
+  await requireAdminPage("/admin/workstreams");
   const t = await getTranslations("admin");
   const { items } = listWorkstreamSummaries({}, ALL, todayIso());
   const bodies = listBodies().map((body) => ({ code: body.code, label: `${body.shortNameEn} (${body.code})` }));

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { actorFromRequest } from "@/lib/auth/actor";
+import { actorFromRequest, writerFromRequest } from "@/lib/auth/actor";
 import { requireReader } from "@/lib/auth/permissions";
 import { removeMilestone, updateMilestone } from "@/lib/commands/milestones";
 import { AppError } from "@/lib/errors";
@@ -18,14 +18,14 @@ export const GET = withProblemDetails(async (request: Request, context: Context)
 });
 
 export const PATCH = withProblemDetails(async (request: Request, context: Context) => {
-  const actor = await actorFromRequest(request);
+  const actor = await writerFromRequest(request, "editor");
   const id = parseId((await context.params).id);
   return NextResponse.json(updateMilestone(actor, id, await readJson(request)));
 });
 
 /** Soft removal: the milestone leaves every view, its history stays. */
 export const DELETE = withProblemDetails(async (request: Request, context: Context) => {
-  const actor = await actorFromRequest(request);
+  const actor = await writerFromRequest(request, "editor");
   const id = parseId((await context.params).id);
   return NextResponse.json(removeMilestone(actor, id, await readJson(request)));
 });

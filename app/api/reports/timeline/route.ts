@@ -5,7 +5,7 @@ import { withProblemDetails } from "@/lib/http/problem";
 import { requireReportAccess } from "@/lib/reports/access";
 import { storedTranslations } from "@/lib/reports/stored-translations";
 import { renderTimeline, TIMELINE_FORMATS, timelineFileName, timelineLangSchema, timelineLanes, timelineScene, timelineTitle } from "@/lib/reports/timeline-export";
-import { filtersSchema } from "@/lib/validation/filters";
+import { filtersSchema, strictInteger } from "@/lib/validation/filters";
 import { parseApiQuery } from "@/lib/validation/parse-or-throw";
 import { isoDaySchema } from "@/lib/validation/timeline";
 
@@ -15,8 +15,8 @@ const emptyToUndefined = (value: unknown) => (typeof value === "string" && value
 const timelineExportQuerySchema = filtersSchema.extend({
   lang: timelineLangSchema,
   format: z.preprocess(emptyToUndefined, z.enum(TIMELINE_FORMATS, { error: `must be one of ${TIMELINE_FORMATS.join(", ")}` }).default("png")),
-  page: z.preprocess(emptyToUndefined, z.coerce.number({ error: "must be a page number" }).int().min(1).max(100_000).optional()),
-  pageSize: z.preprocess(emptyToUndefined, z.coerce.number({ error: "must be a number" }).int().min(1).max(100).optional()),
+  page: z.preprocess((value) => strictInteger(emptyToUndefined(value)), z.number({ error: "must be a page number" }).int().min(1).max(100_000).optional()),
+  pageSize: z.preprocess((value) => strictInteger(emptyToUndefined(value)), z.number({ error: "must be a number" }).int().min(1).max(100).optional()),
   /** The roadmap's window on screen: the image shows exactly these days. */
   from: z.preprocess(emptyToUndefined, isoDaySchema.optional()),
   to: z.preprocess(emptyToUndefined, isoDaySchema.optional()),

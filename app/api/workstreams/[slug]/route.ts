@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { actorFromRequest } from "@/lib/auth/actor";
+import { actorFromRequest, writerFromRequest } from "@/lib/auth/actor";
 import { requireReader } from "@/lib/auth/permissions";
 import { updateWorkstream } from "@/lib/commands/workstreams";
 import { todayIso } from "@/lib/domain/partial-date";
@@ -8,12 +8,11 @@ import { withProblemDetails } from "@/lib/http/problem";
 import { readJson } from "@/lib/http/request";
 import { listMilestones } from "@/lib/queries/milestones";
 import { getWorkstreamBySlug } from "@/lib/queries/workstreams";
-import { pageQuerySchema, slugSchema, toInvalidParams } from "@/lib/validation/filters";
+import { pageQuerySchema, pageSizeSchema, slugSchema, toInvalidParams } from "@/lib/validation/filters";
 import { parseApiQuery } from "@/lib/validation/parse-or-throw";
-import { z } from "zod";
 
 const querySchema = pageQuerySchema.extend({
-  pageSize: z.coerce.number().int().min(1).max(500).default(200),
+  pageSize: pageSizeSchema(500, 200),
 });
 
 export const GET = withProblemDetails(async (request: Request, context: RouteContext<"/api/workstreams/[slug]">) => {
@@ -33,7 +32,7 @@ export const GET = withProblemDetails(async (request: Request, context: RouteCon
 
 /** Changes a workstream (admins): 200 with the workstream as saved. */
 export const PATCH = withProblemDetails(async (request: Request, context: RouteContext<"/api/workstreams/[slug]">) => {
-  const actor = await actorFromRequest(request);
+  const actor = await writerFromRequest(request, "admin");
   const { slug } = await context.params;
   return NextResponse.json(updateWorkstream(actor, slug, await readJson(request)));
 });

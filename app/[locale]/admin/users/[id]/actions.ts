@@ -14,7 +14,8 @@ export async function saveUserAccess(userId: string, _previous: AccessState, for
   const values: AccessValues = {
     role: String(form.get("role") ?? ""),
     allWorkstreams: form.get("allWorkstreams") === "on",
-    workstreamIds: form.getAll("workstreamIds").map(Number),
+    // Ids as the form writes them (digits only); anything else is NaN, which the schema refuses.
+    workstreamIds: form.getAll("workstreamIds").map((id) => (typeof id === "string" && /^[1-9]\d{0,14}$/.test(id) ? Number(id) : Number.NaN)),
   };
   try {
     setUserAccess(await actorFromSession(await headers()), userId, values);

@@ -4,7 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { USER_ROLES } from "@/lib/domain/roles";
 import { getUserAccess, workstreamChoices } from "@/lib/queries/users";
 import { AdminNav } from "../../_components/admin-nav";
-import { AdminRequired, requireAdminPage } from "../../_components/admin-gate";
+import { requireAdminPage } from "../../_components/admin-gate";
 import { TokenSection } from "../../_components/token-section";
 import { AccessForm } from "./access-form";
 import { saveUserAccess } from "./actions";
@@ -17,7 +17,6 @@ export async function generateMetadata() {
 export default async function AdminUserPage({ params }: PageProps<"/[locale]/admin/users/[id]">) {
   const { id } = await params;
   const admin = await requireAdminPage(`/admin/users/${encodeURIComponent(id)}`);
-  if (!admin) return <AdminRequired />;
   const user = getUserAccess(id);
   if (!user) notFound();
   const t = await getTranslations("admin");

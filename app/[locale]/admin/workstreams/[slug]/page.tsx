@@ -7,7 +7,7 @@ import { allWorkstreamTranslations } from "@/lib/queries/translations";
 import { getWorkstreamBySlug } from "@/lib/queries/workstreams";
 import { slugSchema } from "@/lib/validation/filters";
 import { AdminNav } from "../../_components/admin-nav";
-import { AdminRequired, requireAdminPage } from "../../_components/admin-gate";
+import { requireAdminPage } from "../../_components/admin-gate";
 import { updateWorkstreamFromForm } from "../actions";
 import { translationFormValues } from "../translation-fields";
 import { WorkstreamForm } from "../workstream-form";
@@ -19,7 +19,7 @@ export async function generateMetadata() {
 
 export default async function AdminWorkstreamPage({ params, searchParams }: PageProps<"/[locale]/admin/workstreams/[slug]">) {
   const { slug } = await params;
-  if (!(await requireAdminPage(`/admin/workstreams/${encodeURIComponent(slug)}`))) return <AdminRequired />;
+  await requireAdminPage(`/admin/workstreams/${encodeURIComponent(slug)}`);
   const parsed = slugSchema.safeParse(slug);
   const workstream = parsed.success ? getWorkstreamBySlug(parsed.data, todayIso()) : null;
   if (!workstream) notFound();
@@ -39,7 +39,7 @@ export default async function AdminWorkstreamPage({ params, searchParams }: Page
       <AdminNav current="workstreams" />
       <WorkstreamForm
         key={workstream.slug}
-        action={updateWorkstreamFromForm.bind(null, workstream.slug)}
+        action={updateWorkstreamFromForm.bind(null, workstream.slug, workstream.version)}
         mode="edit"
         renamed={(await searchParams).renamed === "1"}
         current={{
