@@ -3,6 +3,7 @@ import JSZip from "jszip";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { LOCALES, type Locale } from "@/i18n/locales";
+import { MILESTONE_STATUSES } from "@/lib/domain/status";
 import { setupTestDatabase } from "@/tests/setup/test-database";
 import { renderReport } from "./export";
 import { buildReportData, REPORT_ROW_COLUMNS, type ReportData } from "./report-data";
@@ -159,7 +160,8 @@ describe("issue 13: exports that read well", () => {
     expect(summary).toContain('<drawing r:id="rIdChart1"/>');
     const chart = await zip.file("xl/charts/chart1.xml")!.async("string");
     expect(chart).toContain('<c:grouping val="stacked"/>');
-    expect((chart.match(/<c:ser>/g) ?? []).length).toBe(6);
+    // One series per status.
+    expect((chart.match(/<c:ser>/g) ?? []).length).toBe(MILESTONE_STATUSES.length);
     expect(chart).toContain(`<c:f>'Summary'!$C$2:$C$${data.en.workstreams.length + 1}</c:f>`);
     expect(await zip.file("[Content_Types].xml")!.async("string")).toContain("drawingml.chart+xml");
     // exceljs still reads the workbook back.

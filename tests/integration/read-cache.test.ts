@@ -83,8 +83,9 @@ describe("cached page reads", () => {
 
   it("show a workstream's new name on the next read", () => {
     const today = todayIso();
-    expect(getWorkstreamBySlug(SLUG, today)!.nameEn).not.toBe("UN System Data Cube (renamed)");
-    updateWorkstream(admin.actor, SLUG, { nameEn: "UN System Data Cube (renamed)" });
+    const before = getWorkstreamBySlug(SLUG, today)!;
+    expect(before.nameEn).not.toBe("UN System Data Cube (renamed)");
+    updateWorkstream(admin.actor, SLUG, { version: before.version, nameEn: "UN System Data Cube (renamed)" });
     expect(getWorkstreamBySlug(SLUG, today)!.nameEn).toBe("UN System Data Cube (renamed)");
     const card = listWorkstreamSummaries({}, { page: 1, pageSize: 100 }, today).items.find((item) => item.slug === SLUG);
     expect(card?.nameEn).toBe("UN System Data Cube (renamed)");
