@@ -97,7 +97,7 @@ type UpdateData = ReturnType<ReturnType<typeof milestoneUpdateSchema>["parse"]>;
  * Changes a milestone's status (with completion date, note and evidence) and/or its titles
  * (translations included, recorded as `title.fr` and so on) and date. Setting it delayed or at
  * risk may re-plan it with an `expectedDate`: the first re-plan keeps the original date as the
- * baseline (ADR 007). Refused with 409 when the milestone moved on since `version`; every
+ * baseline (ADR 011). Refused with 409 when the milestone moved on since `version`; every
  * accepted change appends one history entry in the same transaction.
  */
 export function updateMilestone(actor: Actor | null, id: number, input: unknown): MilestoneState {
@@ -200,7 +200,7 @@ export type BulkResult = { results: BulkRowResult[]; done: number; conflicts: nu
 /**
  * Applies one change to many milestones. Each row is its own all-or-nothing update (version
  * check, one transaction, one history entry), so rows that conflict or are refused leave the
- * others done; the batch as a whole is not atomic (ADR 007 says why). The shared fields are
+ * others done; the batch as a whole is not atomic (ADR 011 says why). The shared fields are
  * validated once, before any row is touched: a bad field refuses the whole request with 422.
  */
 export function bulkUpdateMilestones(actor: Actor | null, input: unknown): BulkResult {

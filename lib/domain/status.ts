@@ -16,7 +16,7 @@ export const CLOSED_STATUSES: readonly MilestoneStatus[] = ["completed", "cancel
 
 /**
  * Recurring work with no end (regular meetings, standing reviews): its date is when it is known
- * to be under way, and it runs on from there. See docs/decisions/007-ongoing-status.md.
+ * to be under way, and it runs on from there. See docs/decisions/008-ongoing-status.md.
  */
 export const ONGOING_STATUS = "ongoing" satisfies MilestoneStatus;
 

@@ -4,7 +4,7 @@ import { invalidParam } from "@/lib/validation/english-reasons";
 /**
  * The text of an uploaded report: plain text as is, PDF through pdfjs-dist (one line per text
  * line of the page, pages in order, so the reader sees the layout it expects), Word through
- * mammoth's raw text. See docs/decisions/007-report-ingestion.md.
+ * mammoth's raw text. See docs/decisions/014-report-ingestion.md.
  */
 export type IngestFormat = "txt" | "pdf" | "docx";
 

@@ -18,7 +18,7 @@ export type MilestoneState = {
   translations: MilestoneTranslations;
   date: string;
   datePrecision: DatePrecision;
-  /** The first planned date when the milestone was re-planned (ADR 007); null while the plan never moved. */
+  /** The first planned date when the milestone was re-planned (ADR 011); null while the plan never moved. */
   baselineDate: string | null;
   status: MilestoneStatus;
   completedOn: string | null;

@@ -19,7 +19,7 @@ export type MilestoneRow = {
   titleZh: string;
   date: string;
   datePrecision: DatePrecision;
-  /** The first planned date of a re-planned milestone (ADR 007), else null. */
+  /** The first planned date of a re-planned milestone (ADR 011), else null. */
   baselineDate: string | null;
   periodStart: string;
   periodEnd: string;

@@ -64,7 +64,7 @@ export type ReportRow = {
   /** The first planned date of a re-planned milestone (`date` is then the new one), else null. */
   baselineDate: string | null;
   baselineLabel: string | null;
-  /** Months from the first planned date to the current one (ADR 007). */
+  /** Months from the first planned date to the current one (ADR 011). */
   slipMonths: number | null;
   /** False where English stands in for the report's language: the document marks it "not translated". */
   titleTranslated: boolean;

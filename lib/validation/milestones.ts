@@ -86,7 +86,7 @@ export const milestoneUpdateSchema = (today = todayIso()) =>
       date: partialDateInputSchema.optional(),
       /**
        * Re-planning: the new expected date of a delayed or at-risk milestone. The first re-plan
-       * keeps the original date as the baseline (ADR 007).
+       * keeps the original date as the baseline (ADR 011).
        */
       expectedDate: partialDateInputSchema.optional(),
       /** Titles in Arabic, French, Russian or Spanish; an empty string removes one. */

@@ -8,7 +8,7 @@ import { REPORT_STATUS_COLORS } from "../charts";
  * nowhere (and its streaming writer draws no images either), so the chart's three parts are
  * added to the package afterwards: the chart (DrawingML, a stacked bar per workstream that
  * refers to the sheet's own cells, so it follows edits), the drawing that anchors it, and the
- * relationships and content types that tie them in. ADR 007 says why this rather than an image.
+ * relationships and content types that tie them in. ADR 011 says why this rather than an image.
  */
 export type StackedBarChart = {
   /** The sheet's part number (sheet2.xml → 2) and name, as formulas refer to it. */
