@@ -1,5 +1,6 @@
 /** Start-up work for the Node.js server: migrate, seed an empty database, prepare demo accounts. */
 import { databasePath, getDb } from "./db/index";
+import { writeServerLock } from "./db/server-lock";
 import { prepareDatabase } from "./db/setup";
 import { prepareDemoAccounts } from "./lib/commands/users";
 import { trustedHops } from "./lib/http/client-address";
@@ -17,6 +18,8 @@ try {
 
 // SEED=0 serves a migrated, empty tracker (never seeded), e.g. to read the report into it.
 const seeded = prepareDatabase(getDb(), { seed: process.env.SEED !== "0" });
+// While this server runs, `npm run db:restore` refuses to replace its database.
+writeServerLock(databasePath());
 if (seeded) {
   console.log(
     `Database ${databasePath()} was empty: seeded ${seeded.workstreams} workstreams and ${seeded.milestones} milestones from E/2022/13.`,

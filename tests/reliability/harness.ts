@@ -1,0 +1,185 @@
+/**
+ * The reliability suite's harness: the built app (`next start`, the same build the end-to-end
+ * tests use) on a fresh database, the accounts and tokens of every role, and an unchanging-data
+ * check (a fingerprint of every table) to compare before and after a request.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { eq } from "drizzle-orm";
+import { closeDb, getDb } from "@/db";
+import { tableFingerprints } from "@/db/fingerprint";
+import { workstreams } from "@/db/schema";
+import { prepareDatabase } from "@/db/setup";
+import { getAuth } from "@/lib/auth/auth";
+import { createApiToken, createUser, revokeApiToken, setUserAccess } from "@/lib/commands/users";
+import type { Actor } from "@/lib/auth/permissions";
+
+export const SECRET = "reliability-suite-secret-0123456789abcdef";
+const PASSWORD = "reliability password 1";
+const NEXT_BIN = createRequire(import.meta.url).resolve("next/dist/bin/next");
+
+/** Ports 3200–3299 belong to this suite (RELIABILITY_PORT moves the base). */
+export const BASE_PORT = Number(process.env.RELIABILITY_PORT ?? 3210);
+
+export function freshDirectory(name: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `ceb-reliability-${name}-`));
+}
+
+/** Points this process's database at `file`, migrated and seeded, as a fresh server would find it. */
+export function prepareFreshDatabase(file: string): void {
+  process.env.DATABASE_PATH = file;
+  process.env.BETTER_AUTH_SECRET = SECRET;
+  closeDb();
+  prepareDatabase(getDb());
+}
+
+export type Principal = {
+  name: string;
+  headers: Record<string, string>;
+  /** Sends Origin with writes, as a browser does; tokens need none. */
+  cookie: boolean;
+};
+
+export type Principals = Record<
+  "anonymous" | "viewer" | "restrictedEditor" | "editor" | "admin" | "readToken" | "writeToken" | "revokedToken",
+  Principal
+>;
+
+async function sessionCookie(email: string): Promise<string> {
+  const signIn = (await getAuth().api.signInEmail({ body: { email, password: PASSWORD }, returnHeaders: true })) as { headers: Headers };
+  const cookies = signIn.headers.getSetCookie().map((cookie) => cookie.split(";")[0]!);
+  return cookies.join("; ");
+}
+
+function actorOf(id: string, email: string, role: Actor["role"]): Actor {
+  return { userId: id, name: email, email, role, allWorkstreams: role === "admin", via: "session" };
+}
+
+/**
+ * One principal per role, created in the database before the server starts: session cookies
+ * (signed with the suite's BETTER_AUTH_SECRET, which the server shares), an admin's read and
+ * write tokens, and a revoked one. The restricted editor may change `restrictedTo` only.
+ */
+export async function createPrincipals(restrictedTo: string): Promise<Principals> {
+  const make = async (email: string, role: Actor["role"], allWorkstreams = false) => {
+    const created = await createUser({ email, role, password: PASSWORD, allWorkstreams });
+    return actorOf(created.id, email, role);
+  };
+  const admin = await make("admin@reliability.test", "admin");
+  const viewer = await make("viewer@reliability.test", "viewer");
+  const editor = await make("editor@reliability.test", "editor", true);
+  const restricted = await make("restricted@reliability.test", "editor");
+  const assigned = getDb().select().from(workstreams).where(eq(workstreams.slug, restrictedTo)).get()!;
+  setUserAccess(admin, restricted.userId, { role: "editor", allWorkstreams: false, workstreamIds: [assigned.id] });
+  const readToken = createApiToken(admin, admin.userId, { name: "read", scope: "read" }).token;
+  const writeToken = createApiToken(admin, admin.userId, { name: "write", scope: "write" }).token;
+  const revoked = createApiToken(admin, admin.userId, { name: "revoked", scope: "write" });
+  revokeApiToken(admin, revoked.id);
+  const cookie = async (name: string, email: string): Promise<Principal> => ({ name, headers: { cookie: await sessionCookie(email) }, cookie: true });
+  const bearer = (name: string, token: string): Principal => ({ name, headers: { authorization: `Bearer ${token}` }, cookie: false });
+  return {
+    anonymous: { name: "anonymous", headers: {}, cookie: false },
+    viewer: await cookie("viewer", viewer.email),
+    restrictedEditor: await cookie("restricted editor", restricted.email),
+    editor: await cookie("editor", editor.email),
+    admin: await cookie("admin", admin.email),
+    readToken: bearer("read token", readToken),
+    writeToken: bearer("write token", writeToken),
+    revokedToken: bearer("revoked token", revoked.token),
+  };
+}
+
+export type Server = { port: number; url: string; process: ChildProcess; database: string; log: () => string };
+
+/**
+ * `next start` on `port` over `database`, in its own process group (so a SIGKILL reaches every
+ * process it has), resolved once /api/health answers.
+ */
+export async function startServer(database: string, port: number, env: Record<string, string> = {}): Promise<Server> {
+  const url = `http://127.0.0.1:${port}`;
+  let output = "";
+  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, NODE_ENV: "production", DATABASE_PATH: database, PORT: String(port), APP_URL: url, BETTER_AUTH_SECRET: SECRET, DEMO: "0", PUBLIC_READ: "0", ...env },
+  });
+  child.stdout!.on("data", (chunk) => (output += chunk));
+  child.stderr!.on("data", (chunk) => (output += chunk));
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`The server on ${port} exited (${child.exitCode}):\n${output}`);
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`The server on ${port} did not answer within 120 s:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return { port, url, process: child, database, log: () => output };
+}
+
+/** Ends the server: SIGTERM (a clean stop) or SIGKILL (a crash), to its whole process group. */
+export async function stopServer(server: Server, signal: "SIGTERM" | "SIGKILL" = "SIGTERM"): Promise<void> {
+  if (server.process.exitCode !== null || server.process.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => server.process.once("exit", () => resolve()));
+  try {
+    process.kill(-server.process.pid!, signal);
+  } catch {
+    server.process.kill(signal);
+  }
+  await exited;
+}
+
+/** The data as it stands: every table but the sign-in counters, tokens without their last use. */
+export function fingerprintOf(database: string): string {
+  const sqlite = new Database(database, { readonly: true, fileMustExist: true });
+  try {
+    return JSON.stringify(tableFingerprints(sqlite, { login_throttle: "*", api_tokens: ["last_used_at"], sessions: ["updated_at", "expires_at"] }));
+  } finally {
+    sqlite.close();
+  }
+}
+
+export type Answer = { status: number; type: string; body: unknown; text: string; headers: Headers };
+
+/** One request as `who`: cookie writes carry our Origin, as a browser's would. */
+export async function request(
+  server: Server,
+  who: Principal,
+  method: string,
+  target: string,
+  body?: string | Uint8Array | object,
+  extra: Record<string, string> = {},
+): Promise<Answer> {
+  const headers: Record<string, string> = { ...who.headers, ...extra };
+  if (who.cookie && !["GET", "HEAD"].includes(method)) headers.origin ??= server.url;
+  let payload: BodyInit | undefined;
+  if (body !== undefined) {
+    headers["content-type"] ??= "application/json";
+    payload = typeof body === "string" ? body : body instanceof Uint8Array ? Buffer.from(body) : JSON.stringify(body);
+  }
+  const response = await fetch(`${server.url}${target}`, { method, headers, body: payload, redirect: "manual" });
+  const text = await response.text();
+  const type = response.headers.get("content-type") ?? "";
+  let parsed: unknown = null;
+  if (type.includes("json")) {
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = null;
+    }
+  }
+  return { status: response.status, type, body: parsed, text, headers: response.headers };
+}
+
+/** The figures the suite prints at the end. */
+export const figures: string[] = [];
+export function report(line: string): void {
+  figures.push(line);
+  console.log(`[reliability] ${line}`);
+}
