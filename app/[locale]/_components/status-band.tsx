@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { formatPartialDate } from "@/lib/domain/partial-date";
+import { formatPartialDate, todayIso } from "@/lib/domain/partial-date";
 import { bandOf, type HistoryPoint, slipOf } from "@/lib/domain/status-segments";
 import { dayOf, isoOf } from "@/lib/domain/timeline-window";
 import type { HistoryEntry } from "@/lib/queries/milestones";
@@ -27,7 +27,8 @@ export async function StatusBand({ periodStart, periodEnd, status, history, base
     .reverse()
     .filter((entry) => entry.kind === "created" || entry.kind === "status")
     .map((entry) => ({ day: dayOf(entry.changedAt), status: entry.toStatus, kind: entry.kind as HistoryPoint["kind"] }));
-  const band = bandOf(dayOf(periodStart), dayOf(periodEnd), points, status);
+  // Ongoing work runs on to today.
+  const band = bandOf(dayOf(periodStart), dayOf(periodEnd), points, status, dayOf(todayIso()));
   const length = band.end - band.start + 1;
   const words = band.segments.map((segment, index) =>
     index === 0 ? tStatus(segment.status) : t("statusFrom", { status: tStatus(segment.status), date: formatPartialDate(isoOf(segment.start), locale) }),
@@ -37,7 +38,7 @@ export async function StatusBand({ periodStart, periodEnd, status, history, base
     words.push(t("slip", { planned: formatPartialDate(baseline.date, locale), months: slip.months, days: slip.days }));
   }
   return (
-    <div className="status-band" data-testid="status-band" data-segments={band.segments.map((segment) => segment.status).join(",")}>
+    <div className="status-band" data-testid="status-band" data-segments={band.segments.map((segment) => segment.status).join(",")} data-ongoing={band.open ? "" : undefined}>
       <div className="status-band__bar" aria-hidden="true">
         {band.segments.map((segment, index) => {
           const end = band.segments[index + 1]?.start ?? band.end + 1;
