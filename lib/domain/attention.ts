@@ -54,15 +54,3 @@ export function slipOf(
   const months = (iso: string) => Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7));
   return { unit: "month", amount: months(current.periodEnd) - months(baseline.periodEnd) };
 }
-
-/**
- * Who made a change, as everyone may see it: the display name without the email address that
- * history stores beside it ("Ana Silva <ana@un.org>" → "Ana Silva"); null for the report's own
- * entries ("seed").
- */
-export function actorDisplayName(actor: string): string | null {
-  if (actor === "seed") return null;
-  const name = actor.replace(/\s*<[^>]*>\s*$/, "").trim();
-  // A name that is itself an address shows its local part only.
-  return (name || actor.replace(/[<>\s]/g, "")).replace(/@.*$/, "");
-}

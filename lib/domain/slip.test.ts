@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { actorDisplayName, slipMonths } from "./slip";
+import { slipMonths } from "./slip";
 
 describe("slipMonths", () => {
   it("counts whole months between the starts of the baseline and the new date", () => {
@@ -9,13 +9,5 @@ describe("slipMonths", () => {
   });
   it("is null while the plan never moved", () => {
     expect(slipMonths(null, "2022")).toBeNull();
-  });
-});
-
-describe("actorDisplayName", () => {
-  it("keeps the name and drops the email", () => {
-    expect(actorDisplayName("Ana Ruiz <ana@un.org>")).toBe("Ana Ruiz");
-    expect(actorDisplayName("seed")).toBe("seed");
-    expect(actorDisplayName("ana@un.org")).toBe("ana");
   });
 });

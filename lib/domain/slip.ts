@@ -19,9 +19,3 @@ export function slipMonths(baselineDate: string | null, date: string): number | 
   if (!from || !to) return null;
   return to.year * 12 + (to.month ?? 1) - (from.year * 12 + (from.month ?? 1));
 }
-
-/** The name part of a history actor label ("Ana Ruiz <ana@un.org>" → "Ana Ruiz"): pages and the API show names, not emails. */
-export function actorDisplayName(actor: string): string {
-  const match = /^(.*?)\s*<[^<>]*@[^<>]*>$/.exec(actor);
-  return match ? match[1]! || "—" : actor.includes("@") ? actor.split("@")[0]! : actor;
-}
