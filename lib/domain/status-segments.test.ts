@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bandOf, slipOf } from "./status-segments";
+import { bandOf } from "./status-segments";
 import { dayOf } from "./timeline-window";
 
 const d = dayOf;
@@ -57,9 +57,5 @@ describe("a milestone's status over time", () => {
 
   it("has the current status when no history is recorded", () => {
     expect(bandOf(10, 20, [], "planned").segments).toEqual([{ start: 10, status: "planned" }]);
-  });
-
-  it("measures a slip in months from the baseline's end to the new end", () => {
-    expect(slipOf(d("2021-10-31"), d("2022-03-31"))).toEqual({ days: 151, months: 5 });
   });
 });

@@ -6,7 +6,7 @@
  */
 
 import { ONGOING_STATUS } from "./status";
-import { type Day, monthsBetween } from "./timeline-window";
+import type { Day } from "./timeline-window";
 
 export type HistoryPoint = { day: Day; status: string; kind: "created" | "status" | "edited" | "removed" };
 
@@ -54,9 +54,3 @@ export function bandOf(periodStart: Day, periodEnd: Day, history: HistoryPoint[]
   return { start: periodStart, end, segments, open };
 }
 
-/** How far a re-planned milestone moved: months between the baseline's end and the new end. */
-export type Slip = { days: number; months: number };
-
-export function slipOf(baselinePeriodEnd: Day, periodEnd: Day): Slip {
-  return { days: periodEnd - baselinePeriodEnd, months: monthsBetween(baselinePeriodEnd, periodEnd) };
-}

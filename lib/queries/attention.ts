@@ -11,9 +11,8 @@ import {
   attentionLevel,
   compareAttention,
   LATE_STATUSES,
-  type Slip,
-  slipOf,
 } from "@/lib/domain/attention";
+import { type Slip, slipOf } from "@/lib/domain/slip";
 import type { DatePrecision } from "@/lib/domain/partial-date";
 import type { MilestoneStatus } from "@/lib/domain/status";
 import type { Filters } from "@/lib/validation/filters";

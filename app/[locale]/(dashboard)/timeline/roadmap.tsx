@@ -6,7 +6,7 @@ import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { type CSSProperties, Fragment, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { directionOf, isLocale } from "@/i18n/locales";
 import { formatPartialDate } from "@/lib/domain/partial-date";
-import { slipOf } from "@/lib/domain/status-segments";
+import { slipBetween, slipMessageValues } from "@/lib/domain/slip";
 import { BAR_ONGOING, barReach } from "@/lib/domain/timeline-bar";
 import {
   type Day,
@@ -563,12 +563,12 @@ export function historyInWords(bar: CompactBar, statuses: readonly string[], loc
   }
   const baseline = bar[11];
   if (baseline !== 0) {
-    const slip = slipOf(baseline[1], bar[3]);
+    // A one-day baseline or a day-precision bar counts in days (lib/domain/slip.ts).
+    const slip = slipBetween(baseline[1], bar[3], baseline[0] === baseline[1] || bar[6] === 2);
     parts.push(
       t("slip", {
         planned: formatPartialDate(isoOf(baseline[0]).slice(0, isoOf(baseline[0]) === isoOf(baseline[1]) ? 10 : 7), locale),
-        months: slip.months,
-        days: slip.days,
+        ...slipMessageValues(slip),
       }),
     );
   }
