@@ -1,4 +1,3 @@
-import type { DatePrecision } from "./partial-date";
 import { CLOSED_STATUSES, type MilestoneStatus } from "./status";
 
 /**
@@ -33,36 +32,4 @@ export function compareAttention(
     (a.since < b.since ? -1 : a.since > b.since ? 1 : 0) ||
     a.id - b.id
   );
-}
-
-export type Slip = { unit: "day" | "month"; amount: number };
-
-/**
- * How far a re-planned milestone moved: from the end of its baseline period to the end of its
- * new expected period, in months unless either date gives a day (then in days). Negative when
- * it moved earlier; null when it was never re-planned.
- */
-export function slipOf(
-  baseline: { periodEnd: string | null; precision: DatePrecision | null },
-  current: { periodEnd: string; precision: DatePrecision },
-): Slip | null {
-  if (!baseline.periodEnd || !baseline.precision) return null;
-  if (baseline.precision === "day" || current.precision === "day") {
-    const days = (Date.parse(`${current.periodEnd}T00:00:00Z`) - Date.parse(`${baseline.periodEnd}T00:00:00Z`)) / 86_400_000;
-    return { unit: "day", amount: Math.round(days) };
-  }
-  const months = (iso: string) => Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7));
-  return { unit: "month", amount: months(current.periodEnd) - months(baseline.periodEnd) };
-}
-
-/**
- * Who made a change, as everyone may see it: the display name without the email address that
- * history stores beside it ("Ana Silva <ana@un.org>" → "Ana Silva"); null for the report's own
- * entries ("seed").
- */
-export function actorDisplayName(actor: string): string | null {
-  if (actor === "seed") return null;
-  const name = actor.replace(/\s*<[^>]*>\s*$/, "").trim();
-  // A name that is itself an address shows its local part only.
-  return (name || actor.replace(/[<>\s]/g, "")).replace(/@.*$/, "");
 }

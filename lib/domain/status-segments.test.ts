@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bandOf, slipOf } from "./status-segments";
+import { bandOf } from "./status-segments";
 import { dayOf } from "./timeline-window";
 
 const d = dayOf;
@@ -17,6 +17,21 @@ describe("a milestone's status over time", () => {
       { start: d("2021-09-15"), status: "delayed" },
     ]);
     expect(band.end).toBe(d("2021-12-31"));
+  });
+
+  it("draws ongoing work as an open band that runs on at least to today", () => {
+    const history = [
+      { day: d("2021-02-01"), status: "in_progress", kind: "created" as const },
+      { day: d("2022-05-01"), status: "ongoing", kind: "status" as const },
+    ];
+    const band = bandOf(d("2021-01-01"), d("2021-12-31"), history, "ongoing", d("2026-12-05"));
+    expect(band.open).toBe(true);
+    expect(band.end).toBe(d("2026-12-05"));
+    expect(band.segments.at(-1)).toEqual({ start: d("2022-05-01"), status: "ongoing" });
+    // A milestone that is no longer ongoing ends with its period (or its last change) again.
+    const closed = bandOf(d("2021-01-01"), d("2021-12-31"), [...history, { day: d("2023-01-10"), status: "completed", kind: "status" }], "completed", d("2026-12-05"));
+    expect(closed.open).toBe(false);
+    expect(closed.end).toBe(d("2023-01-10"));
   });
 
   it("runs on past its period to a later status change", () => {
@@ -42,9 +57,5 @@ describe("a milestone's status over time", () => {
 
   it("has the current status when no history is recorded", () => {
     expect(bandOf(10, 20, [], "planned").segments).toEqual([{ start: 10, status: "planned" }]);
-  });
-
-  it("measures a slip in months from the baseline's end to the new end", () => {
-    expect(slipOf(d("2021-10-31"), d("2022-03-31"))).toEqual({ days: 151, months: 5 });
   });
 });

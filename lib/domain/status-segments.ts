@@ -5,14 +5,19 @@
  * before it was recorded (the report's statuses were entered after the fact).
  */
 
-import { type Day, monthsBetween } from "./timeline-window";
+import { ONGOING_STATUS } from "./status";
+import type { Day } from "./timeline-window";
 
 export type HistoryPoint = { day: Day; status: string; kind: "created" | "status" | "edited" | "removed" };
 
 /** A segment starts on `start` and lasts until the next one starts (or the bar ends). */
 export type Segment = { start: Day; status: string };
 
-export type Band = { start: Day; end: Day; segments: Segment[] };
+/** `open`: ongoing work, which has no end; the bar runs on to the end of whatever shows it. */
+export type Band = { start: Day; end: Day; segments: Segment[]; open: boolean };
+
+/** Whether a milestone in this status is drawn as a continuous band (docs/decisions/007-ongoing-status.md). */
+export const runsOn = (status: string) => status === ONGOING_STATUS;
 
 /** The day a bar ends: its period's last day, or its last status change when that was later. */
 export function bandEnd(periodEnd: Day, history: HistoryPoint[]): Day {
@@ -24,10 +29,12 @@ export function bandEnd(periodEnd: Day, history: HistoryPoint[]): Day {
 /**
  * The bar of a milestone from its period and its history (oldest first). Entries that do not
  * change the status (edits) cut nothing; a change before the period starts moves the status at
- * its start.
+ * its start. Ongoing work has no end: its bar runs on at least to `today` (the caller then
+ * draws it to the end of its window).
  */
-export function bandOf(periodStart: Day, periodEnd: Day, history: HistoryPoint[], current: string): Band {
-  const end = bandEnd(periodEnd, history);
+export function bandOf(periodStart: Day, periodEnd: Day, history: HistoryPoint[], current: string, today?: Day): Band {
+  const open = runsOn(current);
+  const end = open && today !== undefined ? Math.max(bandEnd(periodEnd, history), today) : bandEnd(periodEnd, history);
   const segments: Segment[] = [];
   for (const point of history) {
     if (point.kind === "removed") continue;
@@ -44,12 +51,6 @@ export function bandOf(periodStart: Day, periodEnd: Day, history: HistoryPoint[]
     }
   }
   if (!segments.length) segments.push({ start: periodStart, status: current });
-  return { start: periodStart, end, segments };
+  return { start: periodStart, end, segments, open };
 }
 
-/** How far a re-planned milestone moved: months between the baseline's end and the new end. */
-export type Slip = { days: number; months: number };
-
-export function slipOf(baselinePeriodEnd: Day, periodEnd: Day): Slip {
-  return { days: periodEnd - baselinePeriodEnd, months: monthsBetween(baselinePeriodEnd, periodEnd) };
-}

@@ -5,7 +5,7 @@
  * them into screen x, which in a right-to-left language runs the other way (earliest at the right).
  */
 
-import { ONGOING_STATUS } from "./status";
+import { runsOn } from "./status-segments";
 import type { Direction } from "./text-direction";
 
 const DAY_MS = 86_400_000;
@@ -33,7 +33,7 @@ export function spanOf(periodStart: string, periodEnd: string, axis: Axis): { st
 export type TimelineItem = { periodStart: string; periodEnd: string; status?: string };
 
 /** Whether the item is drawn as a continuous band: ongoing (recurring) work has no end. */
-export const isContinuous = (item: TimelineItem) => item.status === ONGOING_STATUS;
+export const isContinuous = (item: TimelineItem) => item.status !== undefined && runsOn(item.status);
 
 /**
  * Where a milestone sits on the axis: over its date's period; ongoing work, which has no end,

@@ -4,16 +4,15 @@ import { getDb } from "@/db";
 import { milestones, statusHistory, workstreams } from "@/db/schema";
 import type { Locale } from "@/i18n/locales";
 import { type LocalizedText, localizedText } from "@/lib/content/localized-text";
+import { actorDisplayName, isSeedActor } from "@/lib/domain/actor-name";
 import {
-  actorDisplayName,
   ATTENTION_LEVELS,
   type AttentionLevel,
   attentionLevel,
   compareAttention,
   LATE_STATUSES,
-  type Slip,
-  slipOf,
 } from "@/lib/domain/attention";
+import { type Slip, slipOf } from "@/lib/domain/slip";
 import type { DatePrecision } from "@/lib/domain/partial-date";
 import type { MilestoneStatus } from "@/lib/domain/status";
 import type { Filters } from "@/lib/validation/filters";
@@ -175,7 +174,7 @@ export function latestReasons(ids: number[]): Map<number, LatestReason> {
     .orderBy(desc(statusHistory.changedAt))
     .as("ranked");
   const rows = getDb().select().from(ranked).where(eq(ranked.rank, 1)).all();
-  return new Map(rows.map((row) => [row.milestoneId, { note: row.note || null, by: actorDisplayName(row.actor), at: row.at }]));
+  return new Map(rows.map((row) => [row.milestoneId, { note: row.note || null, by: isSeedActor(row.actor) ? null : actorDisplayName(row.actor), at: row.at }]));
 }
 
 export type WorkstreamReason = { milestoneId: number; title: LocalizedText; level: AttentionLevel; reason: LatestReason };

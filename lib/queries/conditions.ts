@@ -51,10 +51,10 @@ export const overdueExpression = (today: string) =>
 export const overdueCount = (today: string) =>
   sql<number>`coalesce(sum(case when ${overdueExpression(today)} then 1 else 0 end), 0)`.mapWith(Number);
 
-/** SQL: months from a re-planned milestone's baseline to its date (as `slipMonths` in lib/domain/slip.ts); null if never re-planned. */
-const monthIndex = (column: SQL | typeof milestones.periodStart | typeof milestones.baselinePeriodStart) =>
+/** SQL: months from the end of a re-planned milestone's baseline period to the end of its period (as `slipMonths` in lib/domain/slip.ts); null if never re-planned. */
+const monthIndex = (column: SQL | typeof milestones.periodEnd | typeof milestones.baselinePeriodEnd) =>
   sql`(cast(substr(${column}, 1, 4) as integer) * 12 + cast(substr(${column}, 6, 2) as integer))`;
-export const slipMonthsExpression = sql<number | null>`(case when ${milestones.baselinePeriodStart} is null then null else ${monthIndex(milestones.periodStart)} - ${monthIndex(milestones.baselinePeriodStart)} end)`;
+export const slipMonthsExpression = sql<number | null>`(case when ${milestones.baselinePeriodStart} is null then null else ${monthIndex(milestones.periodEnd)} - ${monthIndex(milestones.baselinePeriodEnd)} end)`;
 
 export const isOpenExpression = sql`${milestones.status} NOT IN (${closedList})`;
 

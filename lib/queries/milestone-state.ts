@@ -2,7 +2,7 @@ import { desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { type Evidence, milestones, statusHistory, workstreams } from "@/db/schema";
 import type { DatePrecision } from "@/lib/domain/partial-date";
-import { actorDisplayName } from "@/lib/domain/slip";
+import { actorDisplayName } from "@/lib/domain/actor-name";
 import type { MilestoneStatus } from "@/lib/domain/status";
 import { preparedQuery } from "./prepared";
 import { allMilestoneTranslations, type MilestoneTranslations } from "./translations";

@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { type HistoryKind, milestones, statusHistory, workstreams, type Evidence } from "@/db/schema";
 import type { DatePrecision } from "@/lib/domain/partial-date";
-import { actorDisplayName } from "@/lib/domain/slip";
+import { actorDisplayName, SEED_ACTOR } from "@/lib/domain/actor-name";
 import type { MilestoneStatus } from "@/lib/domain/status";
 import type { Filters } from "@/lib/validation/filters";
 import { milestoneConditions, overdueExpression, workstreamConditions } from "./conditions";
@@ -173,7 +173,7 @@ function readRecentChanges(limit: number, workstreamId?: number, includeSeed = f
     .from(statusHistory)
     .innerJoin(milestones, eq(milestones.id, statusHistory.milestoneId))
     .innerJoin(workstreams, eq(workstreams.id, milestones.workstreamId))
-    .where(and(includeSeed ? undefined : sql`${statusHistory.actor} <> 'seed'`, workstreamId !== undefined ? eq(milestones.workstreamId, workstreamId) : undefined))
+    .where(and(includeSeed ? undefined : sql`${statusHistory.actor} <> ${SEED_ACTOR}`, workstreamId !== undefined ? eq(milestones.workstreamId, workstreamId) : undefined))
     .orderBy(desc(statusHistory.changedAt), desc(statusHistory.id))
     .limit(limit)
     .all()

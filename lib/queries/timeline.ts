@@ -5,10 +5,13 @@ import { bodies, milestones, statusHistory, workstreams } from "@/db/schema";
 import type { Locale } from "@/i18n/locales";
 import { bodyNameIn } from "@/lib/content/body-names";
 import { localizedText } from "@/lib/content/localized-text";
-import { bandOf, type HistoryPoint } from "@/lib/domain/status-segments";
-import { CLOSED_STATUSES, MILESTONE_STATUSES } from "@/lib/domain/status";
+import { LATE_STATUSES } from "@/lib/domain/attention";
+import { bandOf, type HistoryPoint, runsOn } from "@/lib/domain/status-segments";
+import { BAR_ONGOING, BAR_OVERDUE, BAR_UNTRANSLATED } from "@/lib/domain/timeline-bar";
+import { MILESTONE_STATUSES, NEVER_OVERDUE_STATUSES } from "@/lib/domain/status";
 import { dayOf, type Day, type TimeWindow } from "@/lib/domain/timeline-window";
 import type { Filters } from "@/lib/validation/filters";
+import { latestReasons } from "./attention";
 import { milestoneConditions, workstreamConditions } from "./conditions";
 import { milestoneTitleTranslations, workstreamTextsIn } from "./translations";
 
@@ -58,7 +61,11 @@ export function timelineVersion(): string {
   return `${history}.${changed}.${streams?.n ?? 0}.${streams?.at ?? ""}`;
 }
 
-const filterKey = (filters: Filters) => JSON.stringify([filters.year ?? null, filters.body ?? null, [...(filters.status ?? [])].sort()]);
+const filterKey = (filters: Filters) => JSON.stringify([filters.year ?? null, filters.body ?? null, [...(filters.status ?? [])].sort(), filters.q ?? null]);
+
+/** Ongoing work never ends: its bar reaches every later window (and keeps its row to itself from its start). */
+const OPEN_REACH = Number.MAX_SAFE_INTEGER;
+const reachOf = (packed: Packed, i: number) => (runsOn(MILESTONE_STATUSES[packed.status[i]!]!) ? OPEN_REACH : packed.end[i]!);
 
 function pack(filters: Filters, version: string): Packed {
   const db = getDb();
@@ -128,7 +135,7 @@ function pack(filters: Filters, version: string): Packed {
     const start = dayOf(row.periodStart);
     const band = bandOf(start, dayOf(row.periodEnd), history.get(row.id) ?? [], row.status);
     const ends = laneRowEnds[lane]!;
-    const reach = Math.max(band.end, start + MIN_BAR_DAYS);
+    const reach = band.open ? OPEN_REACH : Math.max(band.end, start + MIN_BAR_DAYS);
     let sub = ends.findIndex((end) => end < start);
     if (sub === -1) sub = ends.push(reach) - 1;
     else ends[sub] = reach;
@@ -249,11 +256,16 @@ export function timelineFrame(filters: Filters, locale: Locale): TimelineFrame {
 
 /**
  * One bar, compact: [id, row, start, periodEnd, end, status, precision, flags, title, date,
- * segments, baseline]. Days are day numbers; status and precision index `statuses` and
- * year/month/day; flags: 1 overdue, 2 title not translated (English shown); segments are
- * [start day, status index] pairs flattened; baseline is [first day, last day] or 0.
+ * segments, baseline, reason]. Days are day numbers; status and precision index `statuses` and
+ * year/month/day; flags: 1 overdue, 2 title not translated (English shown), 4 ongoing (runs on
+ * past `end`, which is then at least today, to the end of the window); segments are
+ * [start day, status index] pairs flattened; baseline is [first day, last day] or 0; reason is
+ * the latest reason of a delayed, at-risk or overdue milestone written in the tracker,
+ * [note or "", author's display name, ISO timestamp], or 0.
  */
-export type CompactBar = [number, number, number, number, number, number, number, number, string, string, number[], [number, number] | 0];
+export type CompactBar = [number, number, number, number, number, number, number, number, string, string, number[], [number, number] | 0, CompactReason | 0];
+export type CompactReason = [string, string, string];
+
 
 export type TimelineBars = { version: string; rows: [number, number]; window: [number, number]; bars: CompactBar[] };
 
@@ -270,24 +282,30 @@ export function timelineBars(filters: Filters, locale: Locale, window: TimeWindo
     let hi = to;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (Math.max(packed.end[mid]!, packed.start[mid]! + 1) < window.start) lo = mid + 1;
+      if (Math.max(reachOf(packed, mid), packed.start[mid]! + 1) < window.start) lo = mid + 1;
       else hi = mid;
     }
     for (let i = lo; i < to && packed.start[i]! <= window.end; i++) picked.push(i);
   }
   const titles = milestoneTitleTranslations(picked.map((i) => packed.id[i]!), locale);
   const todayDay = dayOf(today);
-  const closed = CLOSED_STATUSES.map((status) => MILESTONE_STATUSES.indexOf(status));
+  const neverOverdue = NEVER_OVERDUE_STATUSES.map((status) => MILESTONE_STATUSES.indexOf(status));
+  const late = LATE_STATUSES.map((status) => MILESTONE_STATUSES.indexOf(status));
+  const isOverdue = (i: number) => !neverOverdue.includes(packed.status[i]!) && packed.periodEnd[i]! < todayDay;
+  // The latest reason, for the bars that need attention only (as on the overview's attention list).
+  const reasons = latestReasons(picked.filter((i) => late.includes(packed.status[i]!) || isOverdue(i)).map((i) => packed.id[i]!));
   const bars = picked.map((i): CompactBar => {
     const info = packed.info[i]!;
     const id = packed.id[i]!;
     const title = localizedText(locale, { en: info.titleEn, zh: info.titleZh }, titles.get(id));
     const status = packed.status[i]!;
-    const overdue = !closed.includes(status) && packed.periodEnd[i]! < todayDay;
-    const band = bandOf(packed.start[i]!, packed.periodEnd[i]!, historyOf(packed, i), MILESTONE_STATUSES[status]!);
+    const overdue = isOverdue(i);
+    const band = bandOf(packed.start[i]!, packed.periodEnd[i]!, historyOf(packed, i), MILESTONE_STATUSES[status]!, todayDay);
     const segments = band.segments.flatMap((segment) => [segment.start, MILESTONE_STATUSES.indexOf(segment.status as (typeof MILESTONE_STATUSES)[number])]);
     const row = rowOf(packed, i);
-    return [id, row, packed.start[i]!, packed.periodEnd[i]!, packed.end[i]!, status, packed.precision[i]!, (overdue ? 1 : 0) | (title.translated ? 0 : 2), title.text, info.date, segments, info.baseline ?? 0];
+    const reason = reasons.get(id);
+    const flags = (overdue ? BAR_OVERDUE : 0) | (title.translated ? 0 : BAR_UNTRANSLATED) | (band.open ? BAR_ONGOING : 0);
+    return [id, row, packed.start[i]!, packed.periodEnd[i]!, band.end, status, packed.precision[i]!, flags, title.text, info.date, segments, info.baseline ?? 0, reason?.by ? [reason.note ?? "", reason.by, reason.at] : 0];
   });
   return { version: packed.version, rows: [fromRow, toRow], window: [window.start, window.end], bars };
 }
@@ -331,7 +349,7 @@ export function portfolioByQuarter(filters: Filters, quarterEnds: Day[]): Portfo
 /** Whether any matching bar reaches into a window (the page opens on today only when something is there). */
 export function timelineHasBarsIn(filters: Filters, window: TimeWindow): boolean {
   const packed = packedFor(filters);
-  for (let i = 0; i < packed.id.length; i++) if (packed.start[i]! <= window.end && packed.end[i]! >= window.start) return true;
+  for (let i = 0; i < packed.id.length; i++) if (packed.start[i]! <= window.end && reachOf(packed, i) >= window.start) return true;
   return false;
 }
 

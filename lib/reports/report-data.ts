@@ -5,7 +5,8 @@ import type { DatePrecision } from "@/lib/domain/partial-date";
 import { slipMonths } from "@/lib/domain/slip";
 import { MILESTONE_STATUSES, type MilestoneStatus } from "@/lib/domain/status";
 import { cachedRead } from "@/lib/queries/cache";
-import type { AttentionLevel, Slip } from "@/lib/domain/attention";
+import type { AttentionLevel } from "@/lib/domain/attention";
+import type { Slip } from "@/lib/domain/slip";
 import { attentionOfMilestones } from "@/lib/queries/attention";
 import type { ReportLang } from "./options";
 import {

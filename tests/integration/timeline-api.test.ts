@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { GET as getBars } from "@/app/api/timeline/route";
 import { GET as getLanes } from "@/app/api/timeline/lanes/route";
@@ -6,7 +6,9 @@ import { GET as getPortfolio } from "@/app/api/timeline/portfolio/route";
 import { getDb } from "@/db";
 import { milestones, workstreams } from "@/db/schema";
 import { updateMilestone } from "@/lib/commands/milestones";
+import { BAR_ONGOING } from "@/lib/domain/timeline-bar";
 import { dayOf } from "@/lib/domain/timeline-window";
+import { searchCondition } from "@/lib/queries/search";
 import type { CompactBar, TimelineFrame } from "@/lib/queries/timeline";
 import { setupTestDatabase } from "../setup/test-database";
 import { makeUser } from "../setup/users";
@@ -55,7 +57,7 @@ describe("GET /api/timeline (the roadmap's read API)", () => {
     const { body: frame } = await call(getLanes, "/api/timeline/lanes");
     const { body } = await call(getBars, `/api/timeline?${ALL_2021_2022}&offset=0&limit=${frame.totalRows}`);
     const bars = body.bars as CompactBar[];
-    const inWindow = getDb().select().from(milestones).all().filter((m) => m.periodStart <= "2022-12-31" && m.periodEnd >= "2021-01-01");
+    const inWindow = getDb().select().from(milestones).all().filter((m) => m.periodStart <= "2022-12-31" && (m.periodEnd >= "2021-01-01" || m.status === "ongoing"));
     expect(bars.map((bar) => bar[0]).sort((a, b) => a - b)).toEqual(inWindow.map((m) => m.id).sort((a, b) => a - b));
     for (const bar of bars) {
       const row = getDb().select().from(milestones).where(eq(milestones.id, bar[0])).get()!;
@@ -110,5 +112,64 @@ describe("GET /api/timeline (the roadmap's read API)", () => {
     const begun = getDb().select().from(milestones).all().filter((m) => !m.removedAt && m.periodStart <= "2022-12-31").length;
     const last = body.quarters.at(-1).counts as Record<string, number>;
     expect(Object.values(last).reduce((a, b) => a + b, 0)).toBe(begun);
+  });
+
+  it("draws ongoing work as a band that runs on to today and beyond its period", async () => {
+    const editor = await makeUser("editor", { allWorkstreams: true });
+    const open = ["planned", "in_progress"];
+    const target = getDb().select().from(milestones).all().find((m) => open.includes(m.status) && !m.removedAt && m.periodStart >= "2021-01-01" && m.periodEnd <= "2022-12-31")!;
+    updateMilestone(editor.actor, target.id, { version: target.version, status: "ongoing" });
+    const today = new Date().toISOString().slice(0, 10);
+    const { body: frame } = await call(getLanes, "/api/timeline/lanes");
+    // A window long after its period (which ended in 2021) still shows it, running on.
+    const { body } = await call(getBars, `/api/timeline?from=${today}&to=${today}&offset=0&limit=${Math.min(frame.totalRows, 200)}`);
+    const bar = (body.bars as CompactBar[]).find((candidate) => candidate[0] === target.id)!;
+    expect(bar).toBeDefined();
+    expect(bar[3]).toBe(dayOf(target.periodEnd));
+    expect(bar[4]).toBe(dayOf(today));
+    expect(bar[7] & BAR_ONGOING).toBe(BAR_ONGOING);
+    // Ongoing work has no end to miss: never overdue.
+    expect(bar[7] & 1).toBe(0);
+    // No other bar shares its row after it starts.
+    const { body: all } = await call(getBars, `/api/timeline?from=2021-01-01&to=2026-06-01&offset=${bar[1]}&limit=1`);
+    expect((all.bars as CompactBar[]).filter((other) => other[0] !== target.id && other[2] >= bar[2])).toEqual([]);
+  });
+
+  it("gives late milestones their latest reason, with the author's name and never an email", async () => {
+    const editor = await makeUser("editor", { allWorkstreams: true });
+    const inWindow = getDb().select().from(milestones).all().filter((m) => !m.removedAt && m.periodStart >= "2021-01-01" && m.periodEnd <= "2022-12-31");
+    const target = inWindow.find((m) => m.status === "planned" || m.status === "in_progress")!;
+    updateMilestone(editor.actor, target.id, { version: target.version, status: "at_risk", note: "Awaiting the budget vote" });
+    const calm = inWindow.find((m) => m.status === "completed")!;
+    const { body: frame } = await call(getLanes, "/api/timeline/lanes");
+    const { body } = await call(getBars, `/api/timeline?${ALL_2021_2022}&offset=0&limit=${Math.min(frame.totalRows, 200)}`);
+    const bars = body.bars as CompactBar[];
+    const bar = bars.find((candidate) => candidate[0] === target.id)!;
+    expect(bar[12]).toEqual(["Awaiting the budget vote", editor.actor.name, expect.any(String)]);
+    expect(JSON.stringify(bar[12])).not.toContain("@");
+    expect(bars.find((candidate) => candidate[0] === calm.id)?.[12]).toBe(0);
+  });
+
+  it("honours the search filter `q` like the other filters, in the lanes, the bars and the counts", async () => {
+    const { body: frame } = await call(getLanes, "/api/timeline/lanes");
+    const { body: everything } = await call(getBars, `/api/timeline?${ALL_2021_2022}&offset=0&limit=${Math.min(frame.totalRows, 200)}`);
+    const q = "budget";
+    const matching = getDb()
+      .select({ id: milestones.id })
+      .from(milestones)
+      .where(and(isNull(milestones.removedAt), searchCondition(q)))
+      .all()
+      .map((row) => row.id);
+    expect(matching.length).toBeGreaterThan(0);
+    const { body: searchedFrame } = await call(getLanes, `/api/timeline/lanes?q=${q}`);
+    expect(searchedFrame.lanes.reduce((sum: number, lane: { count: number }) => sum + lane.count, 0)).toBe(matching.length);
+    const { body: searched } = await call(getBars, `/api/timeline?${ALL_2021_2022}&q=${q}&offset=0&limit=${Math.min(searchedFrame.totalRows, 200)}`);
+    const ids = (searched.bars as CompactBar[]).map((bar) => bar[0]);
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids.length).toBeLessThan(everything.bars.length);
+    expect(ids.every((id) => matching.includes(id))).toBe(true);
+    const { body: portfolio } = await call(getPortfolio, `/api/timeline/portfolio?${ALL_2021_2022}&q=${q}`);
+    const last = portfolio.quarters.at(-1).counts as Record<string, number>;
+    expect(Object.values(last).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(matching.length);
   });
 });

@@ -1,4 +1,5 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { isSeedActor } from "@/lib/domain/actor-name";
 import type { Evidence } from "@/lib/domain/evidence";
 import { isTranslationLocale, LOCALE_NAMES } from "@/i18n/locales";
 import { DATE_FIELDS, isMilestoneField } from "@/lib/domain/milestone-fields";
@@ -18,7 +19,7 @@ export async function HistoryEntryText({ entry }: { entry: HistoryEntry }) {
   const locale = await getLocale();
   const what =
     entry.kind === "created"
-      ? entry.actor === "seed"
+      ? isSeedActor(entry.actor)
         ? t("historyInitial", { to: tStatus(entry.toStatus) })
         : t("historyKind.created", { to: tStatus(entry.toStatus) })
       : entry.kind === "status"

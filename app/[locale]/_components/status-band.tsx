@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { formatPartialDate } from "@/lib/domain/partial-date";
-import { bandOf, type HistoryPoint, slipOf } from "@/lib/domain/status-segments";
+import { formatPartialDate, parsePartialDate, todayIso } from "@/lib/domain/partial-date";
+import { slipBetween, slipMessageValues } from "@/lib/domain/slip";
+import { bandOf, type HistoryPoint } from "@/lib/domain/status-segments";
 import { dayOf, isoOf } from "@/lib/domain/timeline-window";
 import type { HistoryEntry } from "@/lib/queries/milestones";
 import { STATUS_COLORS } from "./status-colors";
@@ -27,17 +28,19 @@ export async function StatusBand({ periodStart, periodEnd, status, history, base
     .reverse()
     .filter((entry) => entry.kind === "created" || entry.kind === "status")
     .map((entry) => ({ day: dayOf(entry.changedAt), status: entry.toStatus, kind: entry.kind as HistoryPoint["kind"] }));
-  const band = bandOf(dayOf(periodStart), dayOf(periodEnd), points, status);
+  // Ongoing work runs on to today.
+  const band = bandOf(dayOf(periodStart), dayOf(periodEnd), points, status, dayOf(todayIso()));
   const length = band.end - band.start + 1;
   const words = band.segments.map((segment, index) =>
     index === 0 ? tStatus(segment.status) : t("statusFrom", { status: tStatus(segment.status), date: formatPartialDate(isoOf(segment.start), locale) }),
   );
   if (baseline) {
-    const slip = slipOf(dayOf(baseline.periodEnd), dayOf(periodEnd));
-    words.push(t("slip", { planned: formatPartialDate(baseline.date, locale), months: slip.months, days: slip.days }));
+    const inDays = parsePartialDate(baseline.date)?.precision === "day" || periodStart === periodEnd;
+    const slip = slipBetween(dayOf(baseline.periodEnd), dayOf(periodEnd), inDays);
+    words.push(t("slip", { planned: formatPartialDate(baseline.date, locale), ...slipMessageValues(slip) }));
   }
   return (
-    <div className="status-band" data-testid="status-band" data-segments={band.segments.map((segment) => segment.status).join(",")}>
+    <div className="status-band" data-testid="status-band" data-segments={band.segments.map((segment) => segment.status).join(",")} data-ongoing={band.open ? "" : undefined}>
       <div className="status-band__bar" aria-hidden="true">
         {band.segments.map((segment, index) => {
           const end = band.segments[index + 1]?.start ?? band.end + 1;

@@ -9,13 +9,15 @@ import { timelineBarsQuerySchema } from "@/lib/validation/timeline";
 import { parseApiQuery } from "@/lib/validation/parse-or-throw";
 
 /**
- * GET /api/timeline?from=2025-01-01&to=2026-06-30&offset=0&limit=50[&lang=&year=&body=&status=]:
+ * GET /api/timeline?from=2025-01-01&to=2026-06-30&offset=0&limit=50[&lang=&year=&body=&status=&q=]:
  * the roadmap's bars of rows offset..offset+limit that reach between two days, as compact rows
  * (see `CompactBar`). Row numbers come from GET /api/timeline/lanes with the same filters.
  */
 export const GET = withProblemDetails(async (request: Request) => {
   requireReader(await actorFromRequest(request));
   const { from, to, offset, limit, lang, ...filters } = parseApiQuery(timelineBarsQuerySchema, new URL(request.url).searchParams);
-  const body = timelineBars(filters, lang, { start: dayOf(from), end: dayOf(to) }, offset, offset + limit, todayIso());
-  return NextResponse.json(body, { headers: { "cache-control": "private, max-age=0, must-revalidate", etag: `"${body.version}"` } });
+  const today = todayIso();
+  const body = timelineBars(filters, lang, { start: dayOf(from), end: dayOf(to) }, offset, offset + limit, today);
+  // Overdue flags and ongoing bars' ends depend on the day as well as on the data.
+  return NextResponse.json(body, { headers: { "cache-control": "private, max-age=0, must-revalidate", etag: `"${body.version}.${today}"` } });
 });

@@ -3,6 +3,7 @@
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { formatPartialDate } from "@/lib/domain/partial-date";
+import { barReach } from "@/lib/domain/timeline-bar";
 import { addMonths, type TimeWindow } from "@/lib/domain/timeline-window";
 import type { CompactBar, TimelineFrame } from "@/lib/queries/timeline";
 import { CHUNK_ROWS, type BarQuery, useBars } from "./roadmap-data";
@@ -25,7 +26,7 @@ export function PhoneList({ base, window, frame, describe }: Props) {
   const byMonth = new Map<number, { bar: CompactBar; lane: number }[]>();
   for (const [row, bars] of byRow) {
     for (const bar of bars) {
-      if (bar[2] > window.end || bar[4] < window.start) continue;
+      if (bar[2] > window.end || barReach(bar[4], bar[7], window) < window.start) continue;
       const month = addMonths(Math.max(bar[2], window.start), 0);
       byMonth.set(month, [...(byMonth.get(month) ?? []), { bar, lane: laneOfRow(row) }]);
     }

@@ -6,7 +6,8 @@ import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { type CSSProperties, Fragment, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { directionOf, isLocale } from "@/i18n/locales";
 import { formatPartialDate } from "@/lib/domain/partial-date";
-import { slipOf } from "@/lib/domain/status-segments";
+import { slipBetween, slipMessageValues } from "@/lib/domain/slip";
+import { BAR_ONGOING, barReach } from "@/lib/domain/timeline-bar";
 import {
   type Day,
   dayOf,
@@ -24,7 +25,7 @@ import {
   type Zoom,
   ZOOMS,
 } from "@/lib/domain/timeline-window";
-import type { CompactBar, TimelineBars, TimelineFrame } from "@/lib/queries/timeline";
+import type { CompactBar, CompactReason, TimelineBars, TimelineFrame } from "@/lib/queries/timeline";
 import type { Filters } from "@/lib/validation/filters";
 import { STATUS_COLORS } from "../../_components/status-colors";
 import { chunksOf, prefetchNeighbours, seedBars, useBars, useFrame } from "./roadmap-data";
@@ -121,6 +122,7 @@ function writeUrl(view: RoadmapView) {
 export function Roadmap({ frame: initialFrame, seeded, view: initialView, filters, today, canEdit }: Props) {
   const t = useTranslations("timeline");
   const tStatus = useTranslations("status");
+  const tReason = useTranslations("reason");
   const format = useFormatter();
   const locale = useLocale();
   const rtl = isLocale(locale) && directionOf(locale) === "rtl";
@@ -279,9 +281,12 @@ export function Roadmap({ frame: initialFrame, seeded, view: initialView, filter
   const pct = (fraction: number) => `${(fraction * 100).toFixed(3)}%`;
   // Descriptions format dates (Intl), so each bar's is made once per language.
   const [descriptions] = useState(() => new WeakMap<CompactBar, string>());
+  // The latest reason as the workstream page's tooltips say it (reasonLine in _components/reason-text.tsx).
+  const reasonText = ([note, by, at]: CompactReason) =>
+    `${note ? `“${note}”` : tReason("none")} — ${tReason("by", { name: by })}, ${format.dateTime(new Date(at), { dateStyle: "medium" })}`;
   const describe = (bar: CompactBar) => {
     let text = descriptions.get(bar);
-    if (text === undefined) descriptions.set(bar, (text = barDescription(bar, frame.statuses, locale, tStatus, t)));
+    if (text === undefined) descriptions.set(bar, (text = barDescription(bar, frame.statuses, locale, tStatus, t, reasonText)));
     return text;
   };
 
@@ -290,7 +295,7 @@ export function Roadmap({ frame: initialFrame, seeded, view: initialView, filter
   for (const virtual of virtualItems) {
     const item = items[virtual.index]!;
     if (item.kind !== "row") continue;
-    for (const bar of byRow.get(item.row) ?? []) if (bar[2] <= window_.end && bar[4] >= window_.start) barsInView.push({ bar, lane: item.lane });
+    for (const bar of byRow.get(item.row) ?? []) if (bar[2] <= window_.end && barReach(bar[4], bar[7], window_) >= window_.start) barsInView.push({ bar, lane: item.lane });
   }
 
   const toolbar = (
@@ -426,9 +431,10 @@ export function Roadmap({ frame: initialFrame, seeded, view: initialView, filter
                 </div>
                 <div className="roadmap__track">
                   {bars.map((bar, index) => {
-                    if (bar[2] > window_.end || bar[4] < window_.start) return null;
+                    const reach = barReach(bar[4], bar[7], window_);
+                    if (bar[2] > window_.end || reach < window_.start) return null;
                     const startF = Math.max(-0.01, fractionOf(bar[2], window_));
-                    const endF = Math.min(1.01, fractionOf(bar[4] + 1, window_));
+                    const endF = Math.min(1.01, fractionOf(reach + 1, window_));
                     const widthPx = (endF - startF) * trackWidth;
                     const nextStart = bars[index + 1] ? fractionOf(bars[index + 1]![2], window_) : 1.2;
                     const title = bar[8];
@@ -468,6 +474,7 @@ export function Roadmap({ frame: initialFrame, seeded, view: initialView, filter
                           data-status={frame.statuses[bar[5]]}
                           data-segments={segmentStatuses(bar, frame.statuses).join(",")}
                           data-baseline={baseline !== 0 ? "" : undefined}
+                          data-ongoing={bar[7] & BAR_ONGOING ? "" : undefined}
                         >
                           {(fits || beside) && (
                             <span className={`roadmap__text${beside ? " roadmap__text--beside" : ""}`} lang={bar[7] & 2 ? "en" : lane.lang} dir="auto" aria-hidden="true" style={beside ? { maxInlineSize: room } : undefined}>
@@ -556,21 +563,22 @@ export function historyInWords(bar: CompactBar, statuses: readonly string[], loc
   }
   const baseline = bar[11];
   if (baseline !== 0) {
-    const slip = slipOf(baseline[1], bar[3]);
+    // A one-day baseline or a day-precision bar counts in days (lib/domain/slip.ts).
+    const slip = slipBetween(baseline[1], bar[3], baseline[0] === baseline[1] || bar[6] === 2);
     parts.push(
       t("slip", {
         planned: formatPartialDate(isoOf(baseline[0]).slice(0, isoOf(baseline[0]) === isoOf(baseline[1]) ? 10 : 7), locale),
-        months: slip.months,
-        days: slip.days,
+        ...slipMessageValues(slip),
       }),
     );
   }
   return parts.join("; ");
 }
 
-function barDescription(bar: CompactBar, statuses: readonly string[], locale: string, tStatus: T, t: T): string {
+function barDescription(bar: CompactBar, statuses: readonly string[], locale: string, tStatus: T, t: T, reasonText: (reason: CompactReason) => string): string {
   const overdue = bar[7] & 1 ? `, ${tStatus("overdue")}` : "";
-  return `${bar[8]} — ${formatPartialDate(bar[9], locale)} — ${tStatus(statuses[bar[5]]!)}${overdue} — ${historyInWords(bar, statuses, locale, tStatus, t)}`;
+  const reason = bar[12] ? ` — ${reasonText(bar[12])}` : "";
+  return `${bar[8]} — ${formatPartialDate(bar[9], locale)} — ${tStatus(statuses[bar[5]]!)}${overdue} — ${historyInWords(bar, statuses, locale, tStatus, t)}${reason}`;
 }
 
 function Legend({ statuses, today }: { statuses: readonly string[]; today: string }) {

@@ -1,0 +1,13 @@
+/**
+ * The flags of a roadmap bar as the read API sends them (`CompactBar` in lib/queries/timeline.ts),
+ * here so the browser can read them without importing a server module.
+ */
+import type { Day, TimeWindow } from "./timeline-window";
+
+export const BAR_OVERDUE = 1;
+export const BAR_UNTRANSLATED = 2;
+/** Ongoing work: the bar runs on past its end day to the end of any window that shows it. */
+export const BAR_ONGOING = 4;
+
+/** The last day a bar covers in a window: ongoing work runs on to the window's end. */
+export const barReach = (end: Day, flags: number, window: TimeWindow): Day => (flags & BAR_ONGOING ? Math.max(end, window.end) : end);
