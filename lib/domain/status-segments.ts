@@ -16,7 +16,7 @@ export type Segment = { start: Day; status: string };
 /** `open`: ongoing work, which has no end; the bar runs on to the end of whatever shows it. */
 export type Band = { start: Day; end: Day; segments: Segment[]; open: boolean };
 
-/** Whether a milestone in this status is drawn as a continuous band (docs/decisions/007-ongoing-status.md). */
+/** Whether a milestone in this status is drawn as a continuous band (docs/decisions/008-ongoing-status.md). */
 export const runsOn = (status: string) => status === ONGOING_STATUS;
 
 /** The day a bar ends: its period's last day, or its last status change when that was later. */
