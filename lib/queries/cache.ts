@@ -14,7 +14,11 @@ type Store = { generations: Map<ReadTag, number>; entries: Map<string, Entry>; d
 const MAX_ENTRIES = 400;
 
 // One store per database connection: tests switch databases, and a dev reload keeps its client.
-const stores = new WeakMap<AppDatabase, Store>();
+// Kept on globalThis because Next bundles route handlers and pages separately: each bundle has
+// its own copy of this module, and a command run by a route handler must invalidate the reads
+// that pages make through the other copy.
+const globalForCache = globalThis as unknown as { cebReadCache?: WeakMap<AppDatabase, Store> };
+const stores = (globalForCache.cebReadCache ??= new WeakMap<AppDatabase, Store>());
 
 function storeOf(db: AppDatabase): Store {
   let store = stores.get(db);
