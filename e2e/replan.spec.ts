@@ -58,6 +58,21 @@ test.describe("re-planning and bulk update", () => {
     // The overview card says how many were re-planned.
     await page.goto("/");
     await expect(page.getByTestId("workstream-card").filter({ hasText: "Data Cube" }).getByTestId("card-slip")).toContainText(/3 milestones re-planned/);
+
+    // They head the overview's Attention list with the reason given.
+    const attention = page.getByTestId("attention-item").filter({ hasText: "Waiting for the 2023 data call" });
+    await expect(attention).toHaveCount(3);
+    for (const item of await attention.all()) await expect(item).toHaveAttribute("data-level", "delayed");
+
+    // And the yearly summary of their new year lists them among the milestones needing attention.
+    const summary = await page.request.get("/api/reports/2023?format=json");
+    expect(summary.status()).toBe(200);
+    const body = (await summary.json()) as { overview: { attention: { milestoneId: number; reason: string | null; level: string }[] } };
+    for (const id of ids) {
+      const entry = body.overview.attention.find((item) => item.milestoneId === Number(id.replace("milestone-", "")));
+      expect(entry?.level).toBe("delayed");
+      expect(entry?.reason).toContain("Waiting for the 2023 data call");
+    }
   });
 
   test("bulk update at 390 px", async ({ page }) => {
