@@ -79,6 +79,9 @@ test.describe("overview", () => {
     await page.keyboard.press("Tab");
     await expect(page.getByRole("link", { name: "Skip to main content" })).toBeFocused();
     await page.keyboard.press("Enter");
+    // The search box comes first, then the filters.
+    await page.keyboard.press("Tab");
+    await expect(page.locator("#filter-q")).toBeFocused();
     await page.keyboard.press("Tab");
     await expect(page.getByLabel("Year")).toBeFocused();
   });
