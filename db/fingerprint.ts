@@ -12,15 +12,23 @@ export type TableFingerprint = { rows: number; sha256: string };
 export function tableFingerprints(sqlite: Database.Database, ignore: Record<string, string[] | "*"> = {}): Record<string, TableFingerprint> {
   const read = sqlite.transaction(() => {
     const tables = sqlite
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-      .all() as { name: string }[];
+      .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      .all() as { name: string; sql: string | null }[];
+    // A full-text index (a virtual table and its shadow tables) is derived from the other tables
+    // by triggers: it is rebuilt with them, so it is not data of its own.
+    const indexes = tables.filter((table) => /^CREATE VIRTUAL TABLE/i.test(table.sql ?? "")).map((table) => table.name);
+    const derived = (name: string) => indexes.some((index) => name === index || name.startsWith(`${index}_`));
     const result: Record<string, TableFingerprint> = {};
-    for (const { name } of tables) {
+    for (const { name, sql } of tables) {
       const skip = ignore[name];
-      if (skip === "*") continue;
+      if (skip === "*" || derived(name)) continue;
       const hash = createHash("sha256");
       let rows = 0;
-      for (const row of sqlite.prepare(`SELECT * FROM "${name.replaceAll('"', '""')}" ORDER BY rowid`).iterate() as Iterable<Record<string, unknown>>) {
+      const quoted = `"${name.replaceAll('"', '""')}"`;
+      // Tables WITHOUT ROWID have no rowid; their primary key orders them (ORDER BY every column).
+      const columns = (sqlite.prepare(`SELECT * FROM ${quoted} LIMIT 0`).columns() as { name: string }[]).map((_, i) => i + 1);
+      const order = /WITHOUT\s+ROWID/i.test(sql ?? "") ? columns.join(", ") : "rowid";
+      for (const row of sqlite.prepare(`SELECT * FROM ${quoted} ORDER BY ${order}`).iterate() as Iterable<Record<string, unknown>>) {
         const kept = skip ? Object.fromEntries(Object.entries(row).filter(([column]) => !skip.includes(column))) : row;
         hash.update(JSON.stringify(kept, (_key, value) => (Buffer.isBuffer(value) ? value.toString("base64") : value))).update("\n");
         rows++;
