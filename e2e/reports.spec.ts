@@ -49,7 +49,10 @@ test.describe("yearly report", () => {
       await expect(page).toHaveURL(new RegExp(`page=${pageNumber + 1}`));
     }
     expect(sectionCount).toBe(streamsOf(2021).length);
-    expect(annexRows).toBe(streamsOf(2021).flatMap((s) => s.milestones.filter((m) => m.date.startsWith("2021"))).length);
+    // Every milestone of 2021 as the tracker holds it now (other specs may have re-planned some out of it).
+    const listed = (await (await page.request.get("/api/milestones?year=2021&pageSize=200")).json()) as { totalItems: number };
+    expect(listed.totalItems).toBeGreaterThan(100);
+    expect(annexRows).toBe(listed.totalItems);
     await page.goto("/reports/2021");
     // A month is shown as the month, never as its first day.
     await expect(report.getByText("October 2021").first()).toBeVisible();
