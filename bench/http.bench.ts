@@ -101,8 +101,9 @@ function staticFloorPath(): string {
 }
 
 async function startServer(file: string, port: number, publicRead: boolean): Promise<ChildProcess> {
-  const server = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, NODE_ENV: "production", DATABASE_PATH: file, PUBLIC_READ: publicRead ? "1" : "0", BETTER_AUTH_SECRET: SECRET, DEMO: "0", APP_URL: `http://127.0.0.1:${port}`, PORT: String(port) },
+  // What `npm start` serves: Next behind the response cache (RESPONSE_CACHE=0 in the environment turns it off).
+  const server = spawn(process.execPath, [path.join("scripts", "next-start.mjs")], {
+    env: { ...process.env, NODE_ENV: "production", HOSTNAME: "127.0.0.1", DATABASE_PATH: file, PUBLIC_READ: publicRead ? "1" : "0", BETTER_AUTH_SECRET: SECRET, DEMO: "0", APP_URL: `http://127.0.0.1:${port}`, PORT: String(port) },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const deadline = Date.now() + 60_000;

@@ -145,8 +145,8 @@ async function main() {
     console.error(createSyntheticDatabase(values.db, { workstreams: Number(values.workstreams), milestones: Number(values.milestones) }));
   }
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  const server: ChildProcess = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, DATABASE_PATH: values.db, PUBLIC_READ: "1", DEMO: "0", PORT: String(port) },
+  const server: ChildProcess = spawn(process.execPath, ["scripts/next-start.mjs"], {
+    env: { ...process.env, HOSTNAME: "127.0.0.1", DATABASE_PATH: values.db, PUBLIC_READ: "1", DEMO: "0", PORT: String(port) },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });

@@ -1,2 +1,4 @@
-/** The arguments for `next start` from the environment: -p PORT, and -H HOSTNAME when set. */
-export function nextStartArgs(env: Record<string, string | undefined>): string[];
+/** Where `npm start` listens: PORT (default 3000) and, when set, HOSTNAME. */
+export function listenOptions(env: Record<string, string | undefined>): { port: number; hostname: string | undefined };
+/** The better-auth session token in a Cookie header, if there is one. */
+export function sessionTokenOf(cookie: string): string | null;

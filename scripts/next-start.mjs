@@ -1,21 +1,100 @@
-// `npm start` / `npm run serve`: `next start` on PORT (default 3000) and, when HOSTNAME is set,
-// only on that interface (`next start` itself ignores HOSTNAME and listens on every interface).
-import { spawn } from "node:child_process";
-import { createRequire } from "node:module";
+// @ts-check
+// `npm start` / `npm run serve`: the built app on PORT (default 3000) and, when HOSTNAME is set,
+// only on that interface. Next runs inside this process, behind the response cache
+// (scripts/response-cache.mjs; RESPONSE_CACHE=0 turns it off).
+import http from "node:http";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { createResponseCache } from "./response-cache.mjs";
 
-/** The arguments for `next start` from the environment. */
-export function nextStartArgs(env) {
-  const port = env.PORT?.trim() || "3000";
-  const hostname = env.HOSTNAME?.trim();
-  return ["start", "-p", port, ...(hostname ? ["-H", hostname] : [])];
+/** Where to listen, from the environment. @param {Record<string, string | undefined>} env */
+export function listenOptions(env) {
+  const port = Number(env.PORT?.trim() || "3000");
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}"`);
+  const hostname = env.HOSTNAME?.trim() || undefined;
+  return { port, hostname };
+}
+
+/** The session token in a Cookie header (better-auth signs it: "token.signature"). @param {string} cookie */
+export function sessionTokenOf(cookie) {
+  const match = /(?:^|;\s*)(?:__Secure-)?better-auth\.session_token=([^;]*)/.exec(cookie);
+  if (!match?.[1]) return null;
+  try {
+    return decodeURIComponent(match[1]).split(".")[0] || null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The database questions the cache asks, on a connection of its own that never writes: SQLite's
+ * data_version on it changes whenever another connection commits. The app creates and migrates
+ * the file on start, so it is opened at the first question.
+ * @param {string} file
+ */
+async function databaseProbe(file) {
+  const { default: Database } = await import("better-sqlite3");
+  /** @type {import("better-sqlite3").Database | undefined} */
+  let db;
+  /** @type {import("better-sqlite3").Statement | undefined} */
+  let sessionEnds;
+  const open = () => {
+    if (!db) {
+      db = new Database(file, { fileMustExist: true });
+      sessionEnds = db.prepare("select expires_at as expiresAt from sessions where token = ?");
+    }
+    return db;
+  };
+  return {
+    dataVersion: () => /** @type {number} */ (open().pragma("data_version", { simple: true })),
+    /** @param {string} cookie */
+    sessionExpiry: (cookie) => {
+      const token = sessionTokenOf(cookie);
+      if (!token) return null;
+      open();
+      const row = /** @type {{ expiresAt: number } | undefined} */ (sessionEnds?.get(token));
+      return row ? Number(row.expiresAt) : null;
+    },
+  };
+}
+
+async function main() {
+  const { port, hostname } = listenOptions(process.env);
+  // A production server, whatever the shell says (`npm run dev` is the development server).
+  Object.assign(process.env, { NODE_ENV: "production", PORT: String(port) });
+  const { default: next } = await import("next");
+  const app = next({ dev: false, hostname: hostname ?? "localhost", port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const databaseFile = path.resolve(process.env.DATABASE_PATH?.trim() || "data/ceb.sqlite");
+  const probe = await databaseProbe(databaseFile);
+  const cache = process.env.RESPONSE_CACHE === "0" ? null : createResponseCache(probe);
+
+  const server = http.createServer((request, response) => {
+    const answered = cache ? cache.serve(request, response, handle) : handle(request, response);
+    Promise.resolve(answered).catch((error) => {
+      console.error(error);
+      if (!response.headersSent) {
+        response.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+        response.end("Internal Server Error");
+      } else response.destroy();
+    });
+  });
+  server.listen(port, hostname, () => {
+    console.log(`▲ Ready on http://${hostname ?? "localhost"}:${port}${cache ? "" : " (response cache off)"}`);
+  });
+  for (const signal of /** @type {const} */ (["SIGINT", "SIGTERM"])) {
+    process.on(signal, () => {
+      server.close();
+      process.exit(0);
+    });
+  }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const args = nextStartArgs(process.env);
-  // PORT is passed on so the server knows its own address (APP_URL's default).
-  const next = createRequire(import.meta.url).resolve("next/dist/bin/next");
-  const server = spawn(process.execPath, [next, ...args], { stdio: "inherit", env: { ...process.env, PORT: args[2] } });
-  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-  server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
 }

@@ -5,7 +5,6 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -20,7 +19,8 @@ import type { Actor } from "@/lib/auth/permissions";
 
 export const SECRET = "reliability-suite-secret-0123456789abcdef";
 const PASSWORD = "reliability password 1";
-const NEXT_BIN = createRequire(import.meta.url).resolve("next/dist/bin/next");
+/** What `npm start` serves: Next behind the response cache. */
+const SERVER_SCRIPT = path.resolve("scripts/next-start.mjs");
 
 /** Ports 3200–3299 belong to this suite (RELIABILITY_PORT moves the base). */
 export const BASE_PORT = Number(process.env.RELIABILITY_PORT ?? 3210);
@@ -96,16 +96,16 @@ export async function createPrincipals(restrictedTo: string): Promise<Principals
 export type Server = { port: number; url: string; process: ChildProcess; database: string; log: () => string };
 
 /**
- * `next start` on `port` over `database`, in its own process group (so a SIGKILL reaches every
+ * The production server (scripts/next-start.mjs) on `port` over `database`, in its own process group (so a SIGKILL reaches every
  * process it has), resolved once /api/health answers.
  */
 export async function startServer(database: string, port: number, env: Record<string, string> = {}): Promise<Server> {
   const url = `http://127.0.0.1:${port}`;
   let output = "";
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [SERVER_SCRIPT], {
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, NODE_ENV: "production", DATABASE_PATH: database, PORT: String(port), APP_URL: url, BETTER_AUTH_SECRET: SECRET, DEMO: "0", PUBLIC_READ: "0", ...env },
+    env: { ...process.env, NODE_ENV: "production", HOSTNAME: "127.0.0.1", DATABASE_PATH: database, PORT: String(port), APP_URL: url, BETTER_AUTH_SECRET: SECRET, DEMO: "0", PUBLIC_READ: "0", ...env },
   });
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));

@@ -2,12 +2,21 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 
 describe("npm start listens where PORT and HOSTNAME say", () => {
-  it("passes HOSTNAME to next start as -H, and PORT as -p", async () => {
-    const { nextStartArgs } = await import("../../scripts/next-start.mjs");
-    expect(nextStartArgs({ PORT: "3201", HOSTNAME: "127.0.0.1" })).toEqual(["start", "-p", "3201", "-H", "127.0.0.1"]);
-    expect(nextStartArgs({ HOSTNAME: "::1" })).toEqual(["start", "-p", "3000", "-H", "::1"]);
-    expect(nextStartArgs({})).toEqual(["start", "-p", "3000"]);
-    expect(nextStartArgs({ HOSTNAME: "  " })).toEqual(["start", "-p", "3000"]);
+  it("reads PORT and HOSTNAME, and refuses a PORT that is not a port", async () => {
+    const { listenOptions } = await import("../../scripts/next-start.mjs");
+    expect(listenOptions({ PORT: "3201", HOSTNAME: "127.0.0.1" })).toEqual({ port: 3201, hostname: "127.0.0.1" });
+    expect(listenOptions({ HOSTNAME: "::1" })).toEqual({ port: 3000, hostname: "::1" });
+    expect(listenOptions({})).toEqual({ port: 3000, hostname: undefined });
+    expect(listenOptions({ HOSTNAME: "  " })).toEqual({ port: 3000, hostname: undefined });
+    expect(() => listenOptions({ PORT: "http" })).toThrow(/PORT/);
+  });
+
+  it("finds the session token in a Cookie header, signed or not, secure or not", async () => {
+    const { sessionTokenOf } = await import("../../scripts/next-start.mjs");
+    expect(sessionTokenOf("a=1; better-auth.session_token=abc123.c2ln%3D; b=2")).toBe("abc123");
+    expect(sessionTokenOf("__Secure-better-auth.session_token=xyz.sig")).toBe("xyz");
+    expect(sessionTokenOf("NEXT_LOCALE=fr")).toBeNull();
+    expect(sessionTokenOf("better-auth.session_token=%E0%A4%A")).toBeNull();
   });
 
   it("npm start and npm run serve go through it", () => {

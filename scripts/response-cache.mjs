@@ -1,0 +1,327 @@
+// @ts-check
+// A cache of whole answers (pages and the JSON read API) in front of Next, in the server's own
+// process (docs/decisions/016-response-cache.md). Reads outnumber writes by far, and a page costs
+// 100–500 ms of server rendering at 10,000 milestones; an answer kept here costs well under one.
+//
+// Correctness rests on three rules:
+// - the key holds every input a page or read route may read from the request: its path and query,
+//   the Cookie and Authorization headers (so the signed-in user and their role), Accept-Language
+//   and User-Agent;
+// - an entry belongs to one state of the database: SQLite's `data_version` changes whenever any
+//   connection (this server's, a command line's) commits, and a change empties the cache, so a
+//   write is visible on the writer's next request and everyone else's;
+// - an entry lives at most `ttlMs` (time moves "today", the roadmap's window, relative dates) and
+//   never past the expiry of the session it was rendered for.
+// The page's Content-Security-Policy nonce is renewed on every answer, as if rendered afresh.
+import { randomBytes } from "node:crypto";
+import { promisify } from "node:util";
+import { gzip as gzipCallback, constants as zlibConstants } from "node:zlib";
+
+const gzip = promisify(gzipCallback);
+
+/** The read routes of the JSON API whose answers depend only on the key's inputs and the data. */
+const CACHEABLE_API = [
+  /^\/api\/milestones$/,
+  /^\/api\/milestones\/\d+(\/history)?$/,
+  /^\/api\/workstreams(\/[^/]+)?$/,
+  /^\/api\/timeline(\/lanes|\/portfolio)?$/,
+];
+
+/** Requests made by the client router, conditional or partial requests: Next answers those itself. */
+const BYPASS_HEADERS = [
+  "rsc",
+  "next-router-state-tree",
+  "next-router-prefetch",
+  "next-router-segment-prefetch",
+  "next-action",
+  "if-none-match",
+  "if-modified-since",
+  "range",
+];
+
+/** Headers of a kept answer that belong to one transmission, not to the answer. */
+const TRANSMISSION_HEADERS = new Set(["date", "content-length", "transfer-encoding", "connection", "keep-alive", "content-encoding"]);
+
+const NONCE_PATTERN = /'nonce-([A-Za-z0-9+/=_-]+)'/;
+
+/**
+ * Whether a request's answer may be kept: a GET for a page or a read route of the API, not the
+ * client router's own requests, not a static file, a health check, an export or sign-in's API.
+ * @param {{ method?: string, url?: string, headers: Record<string, string | string[] | undefined> }} request
+ */
+export function isCacheableRequest(request) {
+  if (request.method !== "GET" || !request.url) return false;
+  if (BYPASS_HEADERS.some((name) => request.headers[name] !== undefined)) return false;
+  const questionMark = request.url.indexOf("?");
+  const pathname = questionMark === -1 ? request.url : request.url.slice(0, questionMark);
+  if (questionMark !== -1 && /(^|&)_rsc=/.test(request.url.slice(questionMark + 1))) return false;
+  if (pathname.startsWith("/api/")) return CACHEABLE_API.some((pattern) => pattern.test(pathname));
+  // Pages: every path under Next's pages, but not its own files nor files with an extension.
+  return !pathname.startsWith("/_next/") && !/\.[A-Za-z0-9]+$/.test(pathname);
+}
+
+/** @param {string | string[] | undefined} value */
+function headerText(value) {
+  return Array.isArray(value) ? value.join(", ") : (value ?? "");
+}
+
+/**
+ * The key: every input of the request that an answer may depend on.
+ * @param {{ url?: string, headers: Record<string, string | string[] | undefined> }} request
+ */
+export function cacheKey(request) {
+  const h = request.headers;
+  return JSON.stringify([request.url, headerText(h.cookie), headerText(h.authorization), headerText(h["accept-language"]), headerText(h["user-agent"])]);
+}
+
+/**
+ * Whether an answer's Set-Cookie may be replayed: none, or only the language cookie next-intl
+ * sets from the page's path (the same for every request with the same key). Any other cookie
+ * (a session above all) belongs to one answer.
+ * @param {string | string[] | undefined} setCookie
+ */
+export function onlyLanguageCookie(setCookie) {
+  if (setCookie === undefined) return true;
+  return (Array.isArray(setCookie) ? setCookie : [setCookie]).every((cookie) => /^NEXT_LOCALE=[A-Za-z-]*;/.test(cookie));
+}
+
+/** @param {unknown} chunk @param {unknown} encoding */
+function toBuffer(chunk, encoding) {
+  if (Buffer.isBuffer(chunk)) return chunk;
+  if (chunk instanceof Uint8Array) return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  if (typeof chunk === "string") return Buffer.from(chunk, /** @type {BufferEncoding} */ (typeof encoding === "string" ? encoding : "utf8"));
+  return null;
+}
+
+/**
+ * A fresh nonce like the proxy's (16 random bytes in base64).
+ * @returns {string}
+ */
+function newNonce() {
+  return randomBytes(16).toString("base64");
+}
+
+/**
+ * @typedef {object} Entry
+ * @property {number} status
+ * @property {Record<string, string | string[]>} headers  without the transmission headers
+ * @property {Buffer[]} parts  the body split at each occurrence of the nonce
+ * @property {string | null} nonce  the nonce the answer was rendered with
+ * @property {number} bytes
+ * @property {number} expiresAt
+ */
+
+/**
+ * @typedef {object} ResponseCacheOptions
+ * @property {() => number | bigint} dataVersion  changes whenever the database changes
+ * @property {(cookie: string) => number | null} [sessionExpiry]  when the session in a Cookie header ends (ms), if it has one
+ * @property {number} [maxBytes]  all entries together
+ * @property {number} [maxEntryBytes]
+ * @property {number} [ttlMs]
+ * @property {() => number} [now]
+ */
+
+/**
+ * @param {ResponseCacheOptions} options
+ */
+export function createResponseCache(options) {
+  const { dataVersion, sessionExpiry = () => null, maxBytes = 48 * 1024 * 1024, maxEntryBytes = 2 * 1024 * 1024, ttlMs = 60_000, now = Date.now } = options;
+  /** @type {Map<string, Entry>} */
+  const entries = new Map();
+  /** @type {Map<string, Promise<Entry | null>>} */
+  const inflight = new Map();
+  let totalBytes = 0;
+  /** @type {number | bigint | undefined} */
+  let version;
+  const stats = { hits: 0, misses: 0, bypasses: 0, stored: 0, evicted: 0, cleared: 0 };
+
+  function clear() {
+    entries.clear();
+    totalBytes = 0;
+  }
+
+  /** @param {string} key */
+  function remove(key) {
+    const entry = entries.get(key);
+    if (!entry) return;
+    entries.delete(key);
+    totalBytes -= entry.bytes;
+  }
+
+  /** @param {string} key @param {Entry} entry */
+  function store(key, entry) {
+    remove(key);
+    entries.set(key, entry);
+    totalBytes += entry.bytes;
+    stats.stored++;
+    for (const [oldest] of entries) {
+      if (totalBytes <= maxBytes) break;
+      remove(oldest);
+      stats.evicted++;
+    }
+  }
+
+  /**
+   * Sends a kept answer, with a new nonce and compressed when the client takes gzip.
+   * @param {import("node:http").IncomingMessage} request @param {import("node:http").ServerResponse} response @param {Entry} entry
+   */
+  async function send(request, response, entry) {
+    const nonce = entry.nonce ? newNonce() : null;
+    /** @type {Buffer[]} */
+    const pieces = [];
+    entry.parts.forEach((part, index) => {
+      if (index > 0 && nonce) pieces.push(Buffer.from(nonce));
+      pieces.push(part);
+    });
+    let body = Buffer.concat(pieces);
+    /** @type {Record<string, string | string[]>} */
+    const headers = { ...entry.headers, "x-response-cache": "hit" };
+    if (nonce && entry.nonce) {
+      const csp = headers["content-security-policy"];
+      if (typeof csp === "string") headers["content-security-policy"] = csp.split(entry.nonce).join(nonce);
+    }
+    if (body.length > 1024 && /\bgzip\b/.test(headerText(request.headers["accept-encoding"]))) {
+      // On libuv's thread pool, so the event loop goes on serving others meanwhile.
+      body = await gzip(body, { level: zlibConstants.Z_BEST_SPEED });
+      headers["content-encoding"] = "gzip";
+    }
+    headers["content-length"] = String(body.length);
+    response.writeHead(entry.status, headers);
+    response.end(body);
+  }
+
+  /**
+   * Lets Next answer, watching what it sends; resolves with the entry to keep, or null.
+   * @param {import("node:http").IncomingMessage} request @param {import("node:http").ServerResponse} response
+   * @param {(request: import("node:http").IncomingMessage, response: import("node:http").ServerResponse) => unknown} handle
+   * @returns {Promise<Entry | null>}
+   */
+  function renderAndCapture(request, response, handle) {
+    // Next compresses when asked; the cache keeps the plain answer and compresses on the way out.
+    delete request.headers["accept-encoding"];
+    /** @type {Buffer[]} */
+    const chunks = [];
+    let bytes = 0;
+    let tooBig = false;
+    /** @type {Record<string, string | string[]>} */
+    let writeHeadHeaders = {};
+    const collect = (/** @type {unknown} */ chunk, /** @type {unknown} */ encoding) => {
+      if (tooBig || chunk === undefined || chunk === null || typeof chunk === "function") return;
+      const buffer = toBuffer(chunk, encoding);
+      if (!buffer) return;
+      bytes += buffer.length;
+      if (bytes > maxEntryBytes) {
+        tooBig = true;
+        chunks.length = 0;
+      } else chunks.push(buffer);
+    };
+    const originalWriteHead = response.writeHead;
+    const originalWrite = response.write;
+    const originalEnd = response.end;
+    /** @type {any} */ (response).writeHead = function (/** @type {any[]} */ ...args) {
+      const last = args[args.length - 1];
+      if (last && typeof last === "object" && !Array.isArray(last)) {
+        writeHeadHeaders = Object.fromEntries(Object.entries(last).map(([name, value]) => [name.toLowerCase(), value]));
+      }
+      return originalWriteHead.apply(this, /** @type {any} */ (args));
+    };
+    /** @type {any} */ (response).write = function (/** @type {any[]} */ ...args) {
+      collect(args[0], args[1]);
+      return originalWrite.apply(this, /** @type {any} */ (args));
+    };
+    /** @type {any} */ (response).end = function (/** @type {any[]} */ ...args) {
+      collect(args[0], args[1]);
+      return originalEnd.apply(this, /** @type {any} */ (args));
+    };
+    return new Promise((resolve) => {
+      response.once("close", () => {
+        if (!response.writableFinished || tooBig || response.statusCode !== 200) return resolve(null);
+        /** @type {Record<string, string | string[]>} */
+        const headers = {};
+        for (const [name, value] of Object.entries({ ...response.getHeaders(), ...writeHeadHeaders })) {
+          if (value === undefined || TRANSMISSION_HEADERS.has(name)) continue;
+          headers[name] = typeof value === "number" ? String(value) : value;
+        }
+        const type = headerText(headers["content-type"]);
+        if (!onlyLanguageCookie(headers["set-cookie"]) || !/^(text\/html|application\/(problem\+)?json)\b/.test(type)) return resolve(null);
+        const body = Buffer.concat(chunks);
+        const nonce = NONCE_PATTERN.exec(headerText(headers["content-security-policy"]))?.[1] ?? null;
+        /** @type {Buffer[]} */
+        const parts = [];
+        if (nonce) {
+          const needle = Buffer.from(nonce);
+          let start = 0;
+          for (let at = body.indexOf(needle); at !== -1; at = body.indexOf(needle, start)) {
+            parts.push(body.subarray(start, at));
+            start = at + needle.length;
+          }
+          parts.push(body.subarray(start));
+        } else parts.push(body);
+        let expiresAt = now() + ttlMs;
+        const sessionEnds = sessionExpiry(headerText(request.headers.cookie));
+        if (sessionEnds !== null) expiresAt = Math.min(expiresAt, sessionEnds);
+        resolve({ status: 200, headers, parts, nonce, bytes: body.length, expiresAt });
+      });
+      try {
+        Promise.resolve(handle(request, response)).catch(() => resolve(null));
+      } catch {
+        resolve(null);
+      }
+    });
+  }
+
+  /**
+   * Answers from the cache, or lets Next answer (and keeps what it says when it may).
+   * @param {import("node:http").IncomingMessage} request @param {import("node:http").ServerResponse} response
+   * @param {(request: import("node:http").IncomingMessage, response: import("node:http").ServerResponse) => unknown} handle
+   */
+  async function serve(request, response, handle) {
+    if (!isCacheableRequest(request)) {
+      stats.bypasses++;
+      return handle(request, response);
+    }
+    let current;
+    try {
+      current = dataVersion();
+    } catch {
+      // No database yet (the app creates it on start): nothing to key on.
+      stats.bypasses++;
+      return handle(request, response);
+    }
+    if (current !== version) {
+      if (version !== undefined) stats.cleared++;
+      version = current;
+      clear();
+    }
+    const key = cacheKey(request);
+    const kept = entries.get(key);
+    if (kept && kept.expiresAt > now()) {
+      // Most recently used last: the oldest entries go first when the cache is full.
+      entries.delete(key);
+      entries.set(key, kept);
+      stats.hits++;
+      return send(request, response, kept);
+    }
+    if (kept) remove(key);
+    // Twenty managers opening the same page at once: one renders, the others wait for it.
+    const pending = inflight.get(key);
+    if (pending) {
+      const entry = await pending;
+      if (entry) {
+        stats.hits++;
+        return send(request, response, entry);
+      }
+      stats.misses++;
+      return handle(request, response);
+    }
+    stats.misses++;
+    const rendering = renderAndCapture(request, response, handle);
+    inflight.set(key, rendering);
+    const entry = await rendering;
+    inflight.delete(key);
+    // Kept only if the data did not change while it rendered.
+    if (entry && dataVersion() === current && current === version) store(key, entry);
+  }
+
+  return { serve, stats, size: () => ({ entries: entries.size, bytes: totalBytes }) };
+}

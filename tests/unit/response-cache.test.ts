@@ -1,0 +1,199 @@
+import { randomBytes } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { gunzipSync } from "node:zlib";
+import { afterEach, describe, expect, it } from "vitest";
+import { createResponseCache, isCacheableRequest } from "../../scripts/response-cache.mjs";
+
+type Handle = (request: http.IncomingMessage, response: http.ServerResponse) => unknown;
+
+/** A stand-in for Next: renders a page with a fresh nonce in its CSP header and scripts, and counts renders. */
+function fakeNext(options: { status?: number; setCookie?: string; type?: string; delayMs?: number; size?: number } = {}) {
+  const calls: string[] = [];
+  const handle: Handle = async (request, response) => {
+    calls.push(request.url ?? "");
+    if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
+    const nonce = randomBytes(16).toString("base64");
+    response.statusCode = options.status ?? 200;
+    response.setHeader("content-type", options.type ?? "text/html; charset=utf-8");
+    response.setHeader("content-security-policy", `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`);
+    if (options.setCookie) response.setHeader("set-cookie", [options.setCookie]);
+    response.write(`<html><script nonce="${nonce}">render ${calls.length} of ${request.url} for ${request.headers.cookie ?? "nobody"}</script>`);
+    response.end(`${"x".repeat(options.size ?? 2000)}<script nonce="${nonce}"></script></html>`);
+  };
+  return { handle, calls };
+}
+
+const servers: http.Server[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
+});
+
+async function serveWith(cache: ReturnType<typeof createResponseCache>, handle: Handle): Promise<string> {
+  const server = http.createServer((request, response) => void cache.serve(request, response, handle));
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+async function get(url: string, headers: Record<string, string> = {}) {
+  const response = await fetch(url, { headers });
+  const body = await response.text();
+  const csp = response.headers.get("content-security-policy") ?? "";
+  return { status: response.status, body, hit: response.headers.get("x-response-cache") === "hit", nonce: /'nonce-([^']+)'/.exec(csp)?.[1] };
+}
+
+describe("the response cache in front of Next", () => {
+  it("keeps a page and answers it again with a fresh nonce, in the header and in every script", async () => {
+    const next = fakeNext();
+    const origin = await serveWith(createResponseCache({ dataVersion: () => 1 }), next.handle);
+    const first = await get(`${origin}/en`);
+    const second = await get(`${origin}/en`);
+    expect(first.hit).toBe(false);
+    expect(second.hit).toBe(true);
+    expect(next.calls).toEqual(["/en"]);
+    expect(second.nonce).toBeTruthy();
+    expect(second.nonce).not.toBe(first.nonce);
+    expect(second.body.split(`nonce="${second.nonce}"`)).toHaveLength(3);
+    expect(second.body).not.toContain(first.nonce!);
+    expect(second.body.replaceAll(second.nonce!, "N")).toBe(first.body.replaceAll(first.nonce!, "N"));
+  });
+
+  it("renders afresh after any write to the database (data_version changed)", async () => {
+    const next = fakeNext();
+    let version = 1;
+    const origin = await serveWith(createResponseCache({ dataVersion: () => version }), next.handle);
+    await get(`${origin}/en/timeline`);
+    expect((await get(`${origin}/en/timeline`)).hit).toBe(true);
+    version = 2;
+    const after = await get(`${origin}/en/timeline`);
+    expect(after.hit).toBe(false);
+    expect(after.body).toContain("render 2");
+  });
+
+  it("keeps one answer per user: the Cookie and Authorization headers are in the key", async () => {
+    const next = fakeNext();
+    const origin = await serveWith(createResponseCache({ dataVersion: () => 1 }), next.handle);
+    const alice = await get(`${origin}/en`, { cookie: "better-auth.session_token=alice.sig" });
+    const bob = await get(`${origin}/en`, { cookie: "better-auth.session_token=bob.sig" });
+    const token = await get(`${origin}/api/milestones`, { authorization: "Bearer t1" });
+    const otherToken = await get(`${origin}/api/milestones`, { authorization: "Bearer t2" });
+    expect([alice.hit, bob.hit, token.hit, otherToken.hit]).toEqual([false, false, false, false]);
+    expect(bob.body).toContain("bob");
+    const aliceAgain = await get(`${origin}/en`, { cookie: "better-auth.session_token=alice.sig" });
+    expect(aliceAgain.hit).toBe(true);
+    expect(aliceAgain.body).toContain("alice");
+    expect(aliceAgain.body).not.toContain("bob");
+  });
+
+  it("never keeps an answer that sets a cookie, is not a 200, or is not HTML or JSON", async () => {
+    for (const options of [{ setCookie: "better-auth.session_token=new.sig; Path=/; HttpOnly" }, { setCookie: "a=1" }, { status: 404 }, { status: 500 }, { type: "application/pdf" }]) {
+      const next = fakeNext(options);
+      const origin = await serveWith(createResponseCache({ dataVersion: () => 1 }), next.handle);
+      await get(`${origin}/en`);
+      expect((await get(`${origin}/en`)).hit).toBe(false);
+      expect(next.calls).toHaveLength(2);
+    }
+  });
+
+  it("replays the language cookie next-intl sets from the page's path", async () => {
+    const next = fakeNext({ setCookie: "NEXT_LOCALE=fr; Path=/; SameSite=lax" });
+    const origin = await serveWith(createResponseCache({ dataVersion: () => 1 }), next.handle);
+    await get(`${origin}/fr`);
+    const again = await fetch(`${origin}/fr`);
+    expect(again.headers.get("x-response-cache")).toBe("hit");
+    expect(again.headers.get("set-cookie")).toBe("NEXT_LOCALE=fr; Path=/; SameSite=lax");
+    expect(next.calls).toHaveLength(1);
+  });
+
+  it("leaves alone the client router's requests, writes, static files, health checks and exports", () => {
+    const request = (method: string, url: string, headers: Record<string, string> = {}) => ({ method, url, headers });
+    expect(isCacheableRequest(request("GET", "/en/workstreams/ai?page=2"))).toBe(true);
+    expect(isCacheableRequest(request("GET", "/api/milestones?year=2021"))).toBe(true);
+    expect(isCacheableRequest(request("GET", "/api/milestones/12/history"))).toBe(true);
+    expect(isCacheableRequest(request("GET", "/api/timeline/lanes?year=2021"))).toBe(true);
+    expect(isCacheableRequest(request("GET", "/en", { rsc: "1" }))).toBe(false);
+    expect(isCacheableRequest(request("GET", "/en?_rsc=abc"))).toBe(false);
+    expect(isCacheableRequest(request("GET", "/en", { "if-none-match": '"x"' }))).toBe(false);
+    expect(isCacheableRequest(request("HEAD", "/en"))).toBe(false);
+    expect(isCacheableRequest(request("POST", "/en/workstreams/ai"))).toBe(false);
+    expect(isCacheableRequest(request("PATCH", "/api/milestones/12"))).toBe(false);
+    expect(isCacheableRequest(request("GET", "/_next/static/chunks/a.js"))).toBe(false);
+    expect(isCacheableRequest(request("GET", "/favicon.ico"))).toBe(false);
+    expect(isCacheableRequest(request("GET", "/api/health"))).toBe(false);
+    expect(isCacheableRequest(request("GET", "/api/reports/2021?format=pdf"))).toBe(false);
+    expect(isCacheableRequest(request("GET", "/api/auth/get-session"))).toBe(false);
+  });
+
+  it("lets an entry live no longer than its time to live, nor past the end of the session it was rendered for", async () => {
+    let now = 1_000_000;
+    const next = fakeNext();
+    const cache = createResponseCache({
+      dataVersion: () => 1,
+      ttlMs: 60_000,
+      now: () => now,
+      sessionExpiry: (cookie: string) => (cookie.includes("short") ? 1_010_000 : null),
+    });
+    const origin = await serveWith(cache, next.handle);
+    await get(`${origin}/en`);
+    await get(`${origin}/en`, { cookie: "better-auth.session_token=short.sig" });
+    now += 20_000;
+    expect((await get(`${origin}/en`)).hit).toBe(true);
+    expect((await get(`${origin}/en`, { cookie: "better-auth.session_token=short.sig" })).hit).toBe(false);
+    now += 60_000;
+    expect((await get(`${origin}/en`)).hit).toBe(false);
+  });
+
+  it("renders once when twenty people open the same page together", async () => {
+    const next = fakeNext({ delayMs: 100 });
+    const origin = await serveWith(createResponseCache({ dataVersion: () => 1 }), next.handle);
+    const answers = await Promise.all(Array.from({ length: 20 }, () => get(`${origin}/en`)));
+    expect(next.calls).toHaveLength(1);
+    expect(answers.every((answer) => answer.status === 200 && answer.body.includes("render 1"))).toBe(true);
+    expect(answers.filter((answer) => answer.hit)).toHaveLength(19);
+  });
+
+  it("does not keep what was rendered while the data changed", async () => {
+    let version = 1;
+    const slow = fakeNext({ delayMs: 50 });
+    const origin = await serveWith(
+      createResponseCache({ dataVersion: () => version }),
+      async (request, response) => {
+        version = 2;
+        await slow.handle(request, response);
+      },
+    );
+    await get(`${origin}/en`);
+    expect((await get(`${origin}/en`)).hit).toBe(false);
+  });
+
+  it("compresses a kept answer for a client that takes gzip, to the same page", async () => {
+    const next = fakeNext();
+    const origin = await serveWith(createResponseCache({ dataVersion: () => 1 }), next.handle);
+    const rawGet = () =>
+      new Promise<{ encoding?: string; body: Buffer }>((resolve, reject) => {
+        http
+          .get(`${origin}/en`, { headers: { "accept-encoding": "gzip" } }, (response) => {
+            const chunks: Buffer[] = [];
+            response.on("data", (chunk: Buffer) => chunks.push(chunk));
+            response.on("end", () => resolve({ encoding: response.headers["content-encoding"], body: Buffer.concat(chunks) }));
+          })
+          .on("error", reject);
+      });
+    await rawGet();
+    const raw = await rawGet();
+    expect(raw.encoding).toBe("gzip");
+    expect(gunzipSync(raw.body).toString()).toContain("render 1 of /en");
+  });
+
+  it("stays within its size, dropping the least recently used first", async () => {
+    const next = fakeNext({ size: 40_000 });
+    const cache = createResponseCache({ dataVersion: () => 1, maxBytes: 100_000 });
+    const origin = await serveWith(cache, next.handle);
+    for (const page of ["a", "b", "c", "d"]) await get(`${origin}/en/${page}`);
+    expect(cache.size().bytes).toBeLessThanOrEqual(100_000);
+    expect(cache.size().entries).toBe(2);
+    expect((await get(`${origin}/en/d`)).hit).toBe(true);
+    expect((await get(`${origin}/en/a`)).hit).toBe(false);
+  });
+});
