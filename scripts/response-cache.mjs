@@ -5,8 +5,8 @@
 //
 // Correctness rests on three rules:
 // - the key holds every input a page or read route may read from the request: its path and query,
-//   the Cookie and Authorization headers (so the signed-in user and their role), Accept-Language
-//   and User-Agent;
+//   the Cookie and Authorization headers (so the signed-in user and their role), Accept-Language,
+//   User-Agent and the client router's headers;
 // - an entry belongs to one state of the database: SQLite's `data_version` changes whenever any
 //   connection (this server's, a command line's) commits, and a change empties the cache, so a
 //   write is visible on the writer's next request and everyone else's;
@@ -27,17 +27,14 @@ const CACHEABLE_API = [
   /^\/api\/timeline(\/lanes|\/portfolio)?$/,
 ];
 
-/** Requests made by the client router, conditional or partial requests: Next answers those itself. */
-const BYPASS_HEADERS = [
-  "rsc",
-  "next-router-state-tree",
-  "next-router-prefetch",
-  "next-router-segment-prefetch",
-  "next-action",
-  "if-none-match",
-  "if-modified-since",
-  "range",
-];
+/** Conditional or partial requests and server actions: Next answers those itself. */
+const BYPASS_HEADERS = ["next-action", "if-none-match", "if-modified-since", "range"];
+
+/**
+ * The client router's headers: Next's answer varies with them (its Vary header names them), so
+ * they are part of the key. A navigation inside the app (an RSC request) is kept like a page load.
+ */
+const ROUTER_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-url"];
 
 /** Headers of a kept answer that belong to one transmission, not to the answer. */
 const TRANSMISSION_HEADERS = new Set(["date", "content-length", "transfer-encoding", "connection", "keep-alive", "content-encoding"]);
@@ -45,8 +42,9 @@ const TRANSMISSION_HEADERS = new Set(["date", "content-length", "transfer-encodi
 const NONCE_PATTERN = /'nonce-([A-Za-z0-9+/=_-]+)'/;
 
 /**
- * Whether a request's answer may be kept: a GET for a page or a read route of the API, not the
- * client router's own requests, not a static file, a health check, an export or sign-in's API.
+ * Whether a request's answer may be kept: a GET for a page (a load or the client router's
+ * navigation) or a read route of the API; not a static file, a health check, an export or
+ * sign-in's API.
  * @param {{ method?: string, url?: string, headers: Record<string, string | string[] | undefined> }} request
  */
 export function isCacheableRequest(request) {
@@ -54,7 +52,6 @@ export function isCacheableRequest(request) {
   if (BYPASS_HEADERS.some((name) => request.headers[name] !== undefined)) return false;
   const questionMark = request.url.indexOf("?");
   const pathname = questionMark === -1 ? request.url : request.url.slice(0, questionMark);
-  if (questionMark !== -1 && /(^|&)_rsc=/.test(request.url.slice(questionMark + 1))) return false;
   if (pathname.startsWith("/api/")) return CACHEABLE_API.some((pattern) => pattern.test(pathname));
   // Pages: every path under Next's pages, but not its own files nor files with an extension.
   return !pathname.startsWith("/_next/") && !/\.[A-Za-z0-9]+$/.test(pathname);
@@ -71,7 +68,14 @@ function headerText(value) {
  */
 export function cacheKey(request) {
   const h = request.headers;
-  return JSON.stringify([request.url, headerText(h.cookie), headerText(h.authorization), headerText(h["accept-language"]), headerText(h["user-agent"])]);
+  return JSON.stringify([
+    request.url,
+    headerText(h.cookie),
+    headerText(h.authorization),
+    headerText(h["accept-language"]),
+    headerText(h["user-agent"]),
+    ...ROUTER_HEADERS.map((name) => headerText(h[name])),
+  ]);
 }
 
 /**
@@ -243,7 +247,7 @@ export function createResponseCache(options) {
           headers[name] = typeof value === "number" ? String(value) : value;
         }
         const type = headerText(headers["content-type"]);
-        if (!onlyLanguageCookie(headers["set-cookie"]) || !/^(text\/html|application\/(problem\+)?json)\b/.test(type)) return resolve(null);
+        if (!onlyLanguageCookie(headers["set-cookie"]) || !/^(text\/html|text\/x-component|application\/(problem\+)?json)\b/.test(type)) return resolve(null);
         const body = Buffer.concat(chunks);
         const nonce = NONCE_PATTERN.exec(headerText(headers["content-security-policy"]))?.[1] ?? null;
         /** @type {Buffer[]} */

@@ -86,6 +86,18 @@ describe("the response cache in front of Next", () => {
     expect(aliceAgain.body).not.toContain("bob");
   });
 
+  it("keeps the client router's navigations apart from page loads and from each other", async () => {
+    const next = fakeNext();
+    const origin = await serveWith(createResponseCache({ dataVersion: () => 1 }), next.handle);
+    await get(`${origin}/en/timeline`);
+    const navigation = { rsc: "1", "next-router-state-tree": "%5B%22%22%5D" };
+    expect((await get(`${origin}/en/timeline?_rsc=1`, navigation)).hit).toBe(false);
+    expect((await get(`${origin}/en/timeline?_rsc=1`, { ...navigation, "next-router-state-tree": "%5B%22other%22%5D" })).hit).toBe(false);
+    expect((await get(`${origin}/en/timeline?_rsc=1`, navigation)).hit).toBe(true);
+    expect((await get(`${origin}/en/timeline`)).hit).toBe(true);
+    expect(next.calls).toHaveLength(3);
+  });
+
   it("never keeps an answer that sets a cookie, is not a 200, or is not HTML or JSON", async () => {
     for (const options of [{ setCookie: "better-auth.session_token=new.sig; Path=/; HttpOnly" }, { setCookie: "a=1" }, { status: 404 }, { status: 500 }, { type: "application/pdf" }]) {
       const next = fakeNext(options);
@@ -112,8 +124,8 @@ describe("the response cache in front of Next", () => {
     expect(isCacheableRequest(request("GET", "/api/milestones?year=2021"))).toBe(true);
     expect(isCacheableRequest(request("GET", "/api/milestones/12/history"))).toBe(true);
     expect(isCacheableRequest(request("GET", "/api/timeline/lanes?year=2021"))).toBe(true);
-    expect(isCacheableRequest(request("GET", "/en", { rsc: "1" }))).toBe(false);
-    expect(isCacheableRequest(request("GET", "/en?_rsc=abc"))).toBe(false);
+    expect(isCacheableRequest(request("GET", "/en?_rsc=abc", { rsc: "1" }))).toBe(true);
+    expect(isCacheableRequest(request("POST", "/en", { "next-action": "abc" }))).toBe(false);
     expect(isCacheableRequest(request("GET", "/en", { "if-none-match": '"x"' }))).toBe(false);
     expect(isCacheableRequest(request("HEAD", "/en"))).toBe(false);
     expect(isCacheableRequest(request("POST", "/en/workstreams/ai"))).toBe(false);
