@@ -1,38 +1,51 @@
 import "server-only";
-import { and, asc, eq, inArray, max, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, max, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { bodies, milestones, statusHistory, workstreams } from "@/db/schema";
 import type { Locale } from "@/i18n/locales";
 import { bodyNameIn } from "@/lib/content/body-names";
 import { localizedText } from "@/lib/content/localized-text";
 import { LATE_STATUSES } from "@/lib/domain/attention";
+import { DATE_RANGE } from "@/lib/domain/partial-date";
 import { bandOf, type HistoryPoint, runsOn } from "@/lib/domain/status-segments";
 import { BAR_ONGOING, BAR_OVERDUE, BAR_UNTRANSLATED } from "@/lib/domain/timeline-bar";
 import { MILESTONE_STATUSES, NEVER_OVERDUE_STATUSES } from "@/lib/domain/status";
 import { dayOf, type Day, type TimeWindow } from "@/lib/domain/timeline-window";
 import type { Filters } from "@/lib/validation/filters";
 import { latestReasons } from "./attention";
-import { milestoneConditions, workstreamConditions } from "./conditions";
+import { hasMilestoneFilter, milestoneConditions, workstreamConditions } from "./conditions";
 import { milestoneTitleTranslations, workstreamTextsIn } from "./translations";
 
 /**
  * The roadmap's reads. Rows are packed once per filter over all of time (so a bar keeps its row
  * while the window pans) and kept in memory with each milestone's status history; the cache is
- * keyed by the data's version (the last history id and workstream change), which every write
- * moves, so no command has to invalidate it. A request then only slices: the lanes, or the bars
- * of a range of rows in a stretch of time.
+ * keyed by the data's version (the last history id, milestone and workstream change), which every
+ * write moves, so no command has to invalidate it. When only existing milestones changed (a
+ * status set, a date re-planned), the packing takes them in place, moving a bar only if it no
+ * longer fits its row, rather than packing all of them again. A request then only slices: the
+ * lanes, or the bars of a range of rows in a stretch of time.
  */
 
 const PRECISIONS = ["year", "month", "day"] as const;
 /** A day-precision bar still takes this many days of its row, so markers never cover each other. */
 const MIN_BAR_DAYS = 14;
 
+type Lane = { id: number; slug: string; bodyCode: string; nameEn: string; nameZh: string; firstRow: number; rows: number; count: number };
+
 type Packed = {
   version: string;
-  lanes: { id: number; slug: string; bodyCode: string; nameEn: string; nameZh: string; firstRow: number; rows: number; count: number }[];
+  /** What the version was read from: the packing takes later changes to milestones in place. */
+  historyId: number;
+  milestonesAt: string;
+  workstreamsState: string;
+  lanes: Lane[];
   totalRows: number;
-  /** Bars sorted by row then start; `rowStart[r]..rowStart[r+1]` are row r's. */
-  rowStart: Int32Array;
+  /** Each row's bars (indexes into the arrays below) in start order; the bars of a row never overlap. */
+  rows: number[][];
+  /** Each bar's lane (index into `lanes`) and row. */
+  barLane: Int32Array;
+  barRow: Int32Array;
+  indexOfId: Map<number, number>;
   id: Int32Array;
   start: Int32Array;
   periodEnd: Int32Array;
@@ -40,25 +53,45 @@ type Packed = {
   status: Uint8Array;
   precision: Uint8Array;
   info: { titleEn: string; titleZh: string; date: string; baseline: [Day, Day] | null }[];
-  /** History per bar (created and status entries, oldest first): `historyStart[i]..historyStart[i+1]`. */
+  /** History per bar as packed (created and status entries, oldest first): `historyStart[i]..historyStart[i+1]`. */
   historyStart: Int32Array;
   historyDay: Int32Array;
   historyStatus: Uint8Array;
   historyKind: Uint8Array;
+  /** The history of bars changed since the packing, read again. */
+  historyOverride: Map<number, HistoryPoint[]>;
 };
 
 const KINDS = ["created", "status"] as const;
 // On globalThis: Next bundles each route and page separately, and they must share one packing.
 const cache: Map<string, Packed> = ((globalThis as { __cebTimelineCache?: Map<string, Packed> }).__cebTimelineCache ??= new Map());
 const CACHE_SIZE = 8;
+/** More changed milestones than this since the last read, and the packing is made again from scratch. */
+const MAX_CHANGES_IN_PLACE = 500;
+
+type VersionParts = { historyId: number; milestonesAt: string; workstreamsState: string };
+
+function versionParts(): VersionParts {
+  const db = getDb();
+  const historyId = db.select({ id: max(statusHistory.id) }).from(statusHistory).get()?.id ?? 0;
+  const milestonesAt = db.select({ at: max(milestones.updatedAt) }).from(milestones).get()?.at ?? "";
+  const streams = db.select({ at: max(workstreams.updatedAt), n: sql<number>`count(*)` }).from(workstreams).get();
+  return { historyId, milestonesAt, workstreamsState: `${streams?.n ?? 0}.${streams?.at ?? ""}` };
+}
+
+const versionOf = (parts: VersionParts) => `${parts.historyId}.${parts.milestonesAt}.${parts.workstreamsState}`;
 
 /** Moves whenever a milestone, its history or a workstream changes. */
 export function timelineVersion(): string {
-  const db = getDb();
-  const history = db.select({ id: max(statusHistory.id) }).from(statusHistory).get()?.id ?? 0;
-  const changed = db.select({ at: max(milestones.updatedAt) }).from(milestones).get()?.at ?? "";
-  const streams = db.select({ at: max(workstreams.updatedAt), n: sql<number>`count(*)` }).from(workstreams).get();
-  return `${history}.${changed}.${streams?.n ?? 0}.${streams?.at ?? ""}`;
+  return versionOf(versionParts());
+}
+
+/** How often the packing was made from scratch and how often changes were taken in place (for tests and benchmarks). */
+export const timelinePackingCounts = { packed: 0, updatedInPlace: 0 };
+
+/** Forgets every packing (tests compare a packing changed in place with a fresh one). */
+export function forgetTimelinePackings(): void {
+  cache.clear();
 }
 
 const filterKey = (filters: Filters) => JSON.stringify([filters.year ?? null, filters.body ?? null, [...(filters.status ?? [])].sort(), filters.q ?? null]);
@@ -66,8 +99,46 @@ const filterKey = (filters: Filters) => JSON.stringify([filters.year ?? null, fi
 /** Ongoing work never ends: its bar reaches every later window (and keeps its row to itself from its start). */
 const OPEN_REACH = Number.MAX_SAFE_INTEGER;
 const reachOf = (packed: Packed, i: number) => (runsOn(MILESTONE_STATUSES[packed.status[i]!]!) ? OPEN_REACH : packed.end[i]!);
+/** How far a bar keeps its row from others: short bars still take MIN_BAR_DAYS. */
+const rowReachOf = (packed: Packed, i: number) => (runsOn(MILESTONE_STATUSES[packed.status[i]!]!) ? OPEN_REACH : Math.max(packed.end[i]!, packed.start[i]! + MIN_BAR_DAYS));
 
-function pack(filters: Filters, version: string): Packed {
+const MILESTONE_COLUMNS = {
+  id: milestones.id,
+  workstreamId: milestones.workstreamId,
+  titleEn: milestones.titleEn,
+  titleZh: milestones.titleZh,
+  date: milestones.date,
+  precision: milestones.datePrecision,
+  periodStart: milestones.periodStart,
+  periodEnd: milestones.periodEnd,
+  status: milestones.status,
+  baselineStart: milestones.baselinePeriodStart,
+  baselineEnd: milestones.baselinePeriodEnd,
+};
+
+type MilestoneRow = {
+  id: number;
+  workstreamId: number;
+  titleEn: string;
+  titleZh: string;
+  date: string;
+  precision: (typeof PRECISIONS)[number];
+  periodStart: string;
+  periodEnd: string;
+  status: (typeof MILESTONE_STATUSES)[number];
+  baselineStart: string | null;
+  baselineEnd: string | null;
+};
+
+const infoOf = (row: MilestoneRow) => ({
+  titleEn: row.titleEn,
+  titleZh: row.titleZh,
+  date: row.date,
+  baseline: row.baselineStart && row.baselineEnd ? ([dayOf(row.baselineStart), dayOf(row.baselineEnd)] as [Day, Day]) : null,
+});
+
+function pack(filters: Filters, parts: VersionParts): Packed {
+  timelinePackingCounts.packed += 1;
   const db = getDb();
   const lanesRows = db
     .select({ id: workstreams.id, slug: workstreams.slug, bodyCode: workstreams.bodyCode, nameEn: workstreams.nameEn, nameZh: workstreams.nameZh })
@@ -78,20 +149,8 @@ function pack(filters: Filters, version: string): Packed {
     .all();
   const laneIndex = new Map(lanesRows.map((lane, index) => [lane.id, index]));
   // Arrays rather than objects: at 100,000 milestones and 300,000 history rows this is most of the cost.
-  const rows = db
-    .select({
-      id: milestones.id,
-      workstreamId: milestones.workstreamId,
-      titleEn: milestones.titleEn,
-      titleZh: milestones.titleZh,
-      date: milestones.date,
-      precision: milestones.datePrecision,
-      periodStart: milestones.periodStart,
-      periodEnd: milestones.periodEnd,
-      status: milestones.status,
-      baselineStart: milestones.baselinePeriodStart,
-      baselineEnd: milestones.baselinePeriodEnd,
-    })
+  const rows: MilestoneRow[] = db
+    .select(MILESTONE_COLUMNS)
     .from(milestones)
     .innerJoin(workstreams, eq(workstreams.id, milestones.workstreamId))
     .where(and(milestoneConditions(filters), workstreamConditions(filters)))
@@ -103,10 +162,10 @@ function pack(filters: Filters, version: string): Packed {
       titleEn: titleEn as string,
       titleZh: titleZh as string,
       date: date as string,
-      precision: precision as (typeof PRECISIONS)[number],
+      precision: precision as MilestoneRow["precision"],
       periodStart: periodStart as string,
       periodEnd: periodEnd as string,
-      status: status as (typeof MILESTONE_STATUSES)[number],
+      status: status as MilestoneRow["status"],
       baselineStart: baselineStart as string | null,
       baselineEnd: baselineEnd as string | null,
     }));
@@ -150,15 +209,17 @@ function pack(filters: Filters, version: string): Packed {
   });
   for (const bar of placed) lanes[bar.lane]!.count += 1;
   const totalRows = firstRow;
-  const withRow = placed.map((bar) => ({ ...bar, globalRow: lanes[bar.lane]!.firstRow + bar.sub }));
-  withRow.sort((a, b) => a.globalRow - b.globalRow || a.start - b.start);
 
-  const n = withRow.length;
+  const n = placed.length;
   const packed: Packed = {
-    version,
+    version: versionOf(parts),
+    ...parts,
     lanes,
     totalRows,
-    rowStart: new Int32Array(totalRows + 1),
+    rows: Array.from({ length: totalRows }, () => []),
+    barLane: new Int32Array(n),
+    barRow: new Int32Array(n),
+    indexOfId: new Map(),
     id: new Int32Array(n),
     start: new Int32Array(n),
     periodEnd: new Int32Array(n),
@@ -170,23 +231,23 @@ function pack(filters: Filters, version: string): Packed {
     historyDay: new Int32Array(historyRows.length),
     historyStatus: new Uint8Array(historyRows.length),
     historyKind: new Uint8Array(historyRows.length),
+    historyOverride: new Map(),
   };
   let h = 0;
-  let row = 0;
-  withRow.forEach((bar, i) => {
-    while (row <= bar.globalRow) packed.rowStart[row++] = i;
+  // Bars were placed in start order, so each row's list comes out in start order too.
+  placed.forEach((bar, i) => {
+    const row = lanes[bar.lane]!.firstRow + bar.sub;
+    packed.rows[row]!.push(i);
+    packed.barLane[i] = bar.lane;
+    packed.barRow[i] = row;
+    packed.indexOfId.set(bar.row.id, i);
     packed.id[i] = bar.row.id;
     packed.start[i] = bar.start;
     packed.periodEnd[i] = dayOf(bar.row.periodEnd);
     packed.end[i] = bar.end;
     packed.status[i] = MILESTONE_STATUSES.indexOf(bar.row.status);
     packed.precision[i] = PRECISIONS.indexOf(bar.row.precision);
-    packed.info.push({
-      titleEn: bar.row.titleEn,
-      titleZh: bar.row.titleZh,
-      date: bar.row.date,
-      baseline: bar.row.baselineStart && bar.row.baselineEnd ? [dayOf(bar.row.baselineStart), dayOf(bar.row.baselineEnd)] : null,
-    });
+    packed.info.push(infoOf(bar.row));
     packed.historyStart[i] = h;
     for (const point of history.get(bar.row.id) ?? []) {
       packed.historyDay[h] = point.day;
@@ -195,17 +256,134 @@ function pack(filters: Filters, version: string): Packed {
       h++;
     }
   });
-  while (row <= totalRows) packed.rowStart[row++] = n;
   packed.historyStart[n] = h;
   return packed;
 }
 
+/** Whether bar `i` can go into `row` without overlapping its bars. */
+function fitsIn(packed: Packed, row: number, i: number): boolean {
+  const bars = packed.rows[row]!;
+  const start = packed.start[i]!;
+  let lo = 0;
+  let hi = bars.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (packed.start[bars[mid]!]! <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  const before = bars[lo - 1];
+  const after = bars[lo];
+  return (before === undefined || rowReachOf(packed, before) < start) && (after === undefined || rowReachOf(packed, i) < packed.start[after]!);
+}
+
+function insertInRow(packed: Packed, row: number, i: number): void {
+  const bars = packed.rows[row]!;
+  let at = 0;
+  while (at < bars.length && packed.start[bars[at]!]! <= packed.start[i]!) at++;
+  bars.splice(at, 0, i);
+  packed.barRow[i] = row;
+}
+
+/**
+ * Puts a changed bar where it fits: its own row if it still does, else the first row of its lane
+ * that has room, else a new row at the end of its lane (the rows below move down by one).
+ */
+function replace(packed: Packed, i: number): void {
+  const own = packed.rows[packed.barRow[i]!]!;
+  own.splice(own.indexOf(i), 1);
+  if (fitsIn(packed, packed.barRow[i]!, i)) return insertInRow(packed, packed.barRow[i]!, i);
+  const laneIndex = packed.barLane[i]!;
+  const lane = packed.lanes[laneIndex]!;
+  for (let row = lane.firstRow; row < lane.firstRow + lane.rows; row++) {
+    if (fitsIn(packed, row, i)) return insertInRow(packed, row, i);
+  }
+  const added = lane.firstRow + lane.rows;
+  packed.rows.splice(added, 0, []);
+  lane.rows += 1;
+  packed.totalRows += 1;
+  for (let later = laneIndex + 1; later < packed.lanes.length; later++) packed.lanes[later]!.firstRow += 1;
+  for (let bar = 0; bar < packed.barRow.length; bar++) if (packed.barRow[bar]! >= added) packed.barRow[bar]! += 1;
+  insertInRow(packed, added, i);
+}
+
+/**
+ * Takes the milestones changed since the packing into it (status, history, dates, titles), each
+ * bar moved only if it no longer fits its row. Returns false when it cannot: a milestone added,
+ * removed or moved to another workstream, a filter on milestones (their membership may change),
+ * or too many changes; the caller then packs from scratch.
+ */
+function updateInPlace(packed: Packed, filters: Filters, parts: VersionParts): boolean {
+  if (hasMilestoneFilter(filters) || parts.workstreamsState !== packed.workstreamsState) return false;
+  const db = getDb();
+  const touched = new Set<number>();
+  for (const row of db.select({ id: milestones.id }).from(milestones).where(gt(milestones.updatedAt, packed.milestonesAt)).limit(MAX_CHANGES_IN_PLACE + 1).all()) touched.add(row.id);
+  for (const row of db
+    .selectDistinct({ id: statusHistory.milestoneId })
+    .from(statusHistory)
+    .where(gt(statusHistory.id, packed.historyId))
+    .limit(MAX_CHANGES_IN_PLACE + 1)
+    .all())
+    touched.add(row.id);
+  if (touched.size > MAX_CHANGES_IN_PLACE) return false;
+  const ids = [...touched];
+  const laneOfWorkstream = new Map(packed.lanes.map((lane, index) => [lane.id, index]));
+  const changed = ids.length
+    ? db
+        .select({ ...MILESTONE_COLUMNS, removedAt: milestones.removedAt, year: milestones.year })
+        .from(milestones)
+        .where(inArray(milestones.id, ids))
+        .all()
+    : [];
+  const histories = new Map<number, HistoryPoint[]>();
+  if (ids.length) {
+    for (const point of db
+      .select({ milestoneId: statusHistory.milestoneId, status: statusHistory.toStatus, changedAt: statusHistory.changedAt, kind: statusHistory.kind })
+      .from(statusHistory)
+      .where(and(inArray(statusHistory.milestoneId, ids), inArray(statusHistory.kind, [...KINDS])))
+      .orderBy(asc(statusHistory.milestoneId), asc(statusHistory.changedAt), asc(statusHistory.id))
+      .all()) {
+      let list = histories.get(point.milestoneId);
+      if (!list) histories.set(point.milestoneId, (list = []));
+      list.push({ day: dayOf(point.changedAt), status: point.status, kind: point.kind as HistoryPoint["kind"] });
+    }
+  }
+  // Check every change first, so a refusal leaves the packing as it was.
+  const updates: { i: number; row: (typeof changed)[number] }[] = [];
+  for (const row of changed) {
+    const i = packed.indexOfId.get(row.id);
+    const shown = !row.removedAt && row.year >= DATE_RANGE.min && row.year <= DATE_RANGE.max && laneOfWorkstream.has(row.workstreamId);
+    if (i === undefined) {
+      if (shown) return false;
+      continue;
+    }
+    if (!shown || packed.lanes[packed.barLane[i]!]!.id !== row.workstreamId) return false;
+    updates.push({ i, row });
+  }
+  for (const { i, row } of updates) {
+    const history = histories.get(row.id) ?? [];
+    const start = dayOf(row.periodStart);
+    const periodEnd = dayOf(row.periodEnd);
+    packed.start[i] = start;
+    packed.periodEnd[i] = periodEnd;
+    packed.end[i] = bandOf(start, periodEnd, history, row.status).end;
+    packed.status[i] = MILESTONE_STATUSES.indexOf(row.status);
+    packed.precision[i] = PRECISIONS.indexOf(row.precision);
+    packed.info[i] = infoOf(row);
+    packed.historyOverride.set(i, history);
+    replace(packed, i);
+  }
+  Object.assign(packed, parts, { version: versionOf(parts) });
+  timelinePackingCounts.updatedInPlace += 1;
+  return true;
+}
+
 function packedFor(filters: Filters): Packed {
-  const version = timelineVersion();
+  const parts = versionParts();
+  const version = versionOf(parts);
   const key = filterKey(filters);
   const hit = cache.get(key);
-  if (hit && hit.version === version) return hit;
-  const fresh = pack(filters, version);
+  if (hit && (hit.version === version || updateInPlace(hit, filters, parts))) return hit;
+  const fresh = pack(filters, parts);
   cache.delete(key);
   cache.set(key, fresh);
   while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
@@ -213,6 +391,8 @@ function packedFor(filters: Filters): Packed {
 }
 
 function historyOf(packed: Packed, i: number): HistoryPoint[] {
+  const changed = packed.historyOverride.get(i);
+  if (changed) return changed;
   const out: HistoryPoint[] = [];
   for (let h = packed.historyStart[i]!; h < packed.historyStart[i + 1]!; h++) {
     out.push({ day: packed.historyDay[h]!, status: MILESTONE_STATUSES[packed.historyStatus[h]!]!, kind: KINDS[packed.historyKind[h]!]! });
@@ -275,17 +455,17 @@ export function timelineBars(filters: Filters, locale: Locale, window: TimeWindo
   const picked: number[] = [];
   const last = Math.min(toRow, packed.totalRows);
   for (let row = Math.max(0, fromRow); row < last; row++) {
-    const from = packed.rowStart[row]!;
-    const to = packed.rowStart[row + 1]!;
+    const bars = packed.rows[row]!;
     // Bars of a row do not overlap, so their ends rise with their starts: find the first that reaches the window.
-    let lo = from;
-    let hi = to;
+    let lo = 0;
+    let hi = bars.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (Math.max(reachOf(packed, mid), packed.start[mid]! + 1) < window.start) lo = mid + 1;
+      const bar = bars[mid]!;
+      if (Math.max(reachOf(packed, bar), packed.start[bar]! + 1) < window.start) lo = mid + 1;
       else hi = mid;
     }
-    for (let i = lo; i < to && packed.start[i]! <= window.end; i++) picked.push(i);
+    for (let at = lo; at < bars.length && packed.start[bars[at]!]! <= window.end; at++) picked.push(bars[at]!);
   }
   const titles = milestoneTitleTranslations(picked.map((i) => packed.id[i]!), locale);
   const todayDay = dayOf(today);
@@ -302,23 +482,12 @@ export function timelineBars(filters: Filters, locale: Locale, window: TimeWindo
     const overdue = isOverdue(i);
     const band = bandOf(packed.start[i]!, packed.periodEnd[i]!, historyOf(packed, i), MILESTONE_STATUSES[status]!, todayDay);
     const segments = band.segments.flatMap((segment) => [segment.start, MILESTONE_STATUSES.indexOf(segment.status as (typeof MILESTONE_STATUSES)[number])]);
-    const row = rowOf(packed, i);
+    const row = packed.barRow[i]!;
     const reason = reasons.get(id);
     const flags = (overdue ? BAR_OVERDUE : 0) | (title.translated ? 0 : BAR_UNTRANSLATED) | (band.open ? BAR_ONGOING : 0);
     return [id, row, packed.start[i]!, packed.periodEnd[i]!, band.end, status, packed.precision[i]!, flags, title.text, info.date, segments, info.baseline ?? 0, reason?.by ? [reason.note ?? "", reason.by, reason.at] : 0];
   });
   return { version: packed.version, rows: [fromRow, toRow], window: [window.start, window.end], bars };
-}
-
-function rowOf(packed: Packed, i: number): number {
-  let lo = 0;
-  let hi = packed.totalRows - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (packed.rowStart[mid]! <= i) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 export type PortfolioPoint = { quarterEnd: string; counts: Record<string, number> };
