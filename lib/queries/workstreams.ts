@@ -61,25 +61,14 @@ export type SummaryOptions = {
 };
 
 /**
- * One page of workstreams with their milestone aggregates, all counted in SQL. With a year or
- * status filter, counts cover the matching milestones only, and workstreams with none drop out.
+ * Every workstream with its milestone aggregates, counted in SQL, in the sort's order. With a
+ * year or status filter, counts cover the matching milestones only, and workstreams with none
+ * drop out. The same for every reader, so it is cached once for all of them.
  */
-function readListWorkstreamSummaries(
-  filters: Filters,
-  paging: { page: number; pageSize: number },
-  today: string,
-  options: SummaryOptions = {},
-): Page<WorkstreamSummary> {
-  const db = getDb();
-  const watcherId = options.watcherId ?? null;
-  const watched = watcherId
-    ? sql<number>`exists (select 1 from ${workstreamWatches} where ${workstreamWatches.userId} = ${watcherId} and ${workstreamWatches.workstreamId} = ${workstreams.id})`
-    : sql<number>`0`;
+function readOrderedSummaryRows(filters: Filters, today: string, sort: WorkstreamSort, locale: Locale) {
   const joinOn = and(eq(milestones.workstreamId, workstreams.id), milestoneConditions(filters));
-  const where = workstreamConditions(filters);
   const having = hasMilestoneFilter(filters) ? sql`count(${milestones.id}) > 0` : undefined;
-
-  const grouped = db
+  return getDb()
     .select({
       id: workstreams.id,
       slug: workstreams.slug,
@@ -94,24 +83,45 @@ function readListWorkstreamSummaries(
       overdue: overdueCount(today),
       slippedCount: sql<number>`coalesce(sum(case when ${isOpenExpression} and ${slipMonthsExpression} > 0 then 1 else 0 end), 0)`.mapWith(Number),
       slippedMaxMonths: sql<number>`coalesce(max(case when ${isOpenExpression} then ${slipMonthsExpression} end), 0)`.mapWith(Number),
-      watched: watched.mapWith(Boolean),
       ...statusCountColumns,
     })
     .from(workstreams)
     .innerJoin(bodies, eq(bodies.code, workstreams.bodyCode))
     .leftJoin(milestones, joinOn)
-    .where(where)
+    .where(workstreamConditions(filters))
     .groupBy(workstreams.id)
-    .having(having);
-
-  const totalRow = db.select({ n: count() }).from(grouped.as("grouped")).get();
-  const totalItems = totalRow?.n ?? 0;
-  const { page, pageSize, offset, totalPages } = pageOf(paging, totalItems);
-  const rows = grouped
-    .orderBy(...(watcherId ? [desc(watched)] : []), ...sortOrder(options.sort ?? "report", today, options.locale ?? "en"), asc(workstreams.position), asc(workstreams.nameEn))
-    .limit(pageSize)
-    .offset(offset)
+    .having(having)
+    .orderBy(...sortOrder(sort, today, locale), asc(workstreams.position), asc(workstreams.nameEn))
     .all();
+}
+
+const orderedSummaryRows = cachedRead("orderedSummaryRows", ["milestones", "workstreams", "translations"], readOrderedSummaryRows);
+
+/**
+ * One page of workstreams with their milestone aggregates; the reader's watched workstreams come
+ * first (in the sort's order among themselves), as their own overview shows them.
+ */
+function readListWorkstreamSummaries(
+  filters: Filters,
+  paging: { page: number; pageSize: number },
+  today: string,
+  options: SummaryOptions = {},
+): Page<WorkstreamSummary> {
+  const all = orderedSummaryRows(filters, today, options.sort ?? "report", options.locale ?? "en");
+  const watchedIds = new Set(
+    options.watcherId
+      ? getDb()
+          .select({ id: workstreamWatches.workstreamId })
+          .from(workstreamWatches)
+          .where(eq(workstreamWatches.userId, options.watcherId))
+          .all()
+          .map((row) => row.id)
+      : [],
+  );
+  const ordered = watchedIds.size ? [...all.filter((row) => watchedIds.has(row.id)), ...all.filter((row) => !watchedIds.has(row.id))] : all;
+  const { page, pageSize, offset, totalPages } = pageOf(paging, ordered.length);
+  const totalItems = ordered.length;
+  const rows = ordered.slice(offset, offset + pageSize);
   const ids = rows.map((row) => row.id);
 
   const nextOpen = nextOpenMilestones(ids, filters);
@@ -139,7 +149,7 @@ function readListWorkstreamSummaries(
       nextOpen: nextOpen.get(row.id) ?? null,
       lastChangeAt: lastChanges.get(row.id) ?? null,
       overall: overall.get(row.id) ?? null,
-      watched: row.watched,
+      watched: watchedIds.has(row.id),
     };
   });
   return { items, page, pageSize, totalItems, totalPages };

@@ -65,9 +65,10 @@ const rowTitle = (row: ReportRow, t: ReportText) => (row.titleTranslated ? row.t
 /**
  * `sections` limits the per-workstream parts (counts table rows, status-mix bars, sections and
  * annex rows) to one page of workstreams, as the report page shows them; totals and text stay
- * those of the whole report. Exports pass nothing and get every workstream.
+ * those of the whole report. `attentionLimit` lists only the first items needing attention (the
+ * page says how many more the downloads hold). Exports pass nothing and get every workstream.
  */
-export function buildReportDocument(data: ReportData, options: { sections?: WorkstreamSection[] } = {}): ReportDocument {
+export function buildReportDocument(data: ReportData, options: { sections?: WorkstreamSection[]; attentionLimit?: number } = {}): ReportDocument {
   const shown = options.sections ?? data.workstreams;
   const t = REPORT_TEXT[data.lang];
   const { stop, space, dash, facts: factSeparator, sources, colon, reasonEnd } = t.punct;
@@ -102,7 +103,7 @@ export function buildReportDocument(data: ReportData, options: { sections?: Work
   if (data.attention.length) {
     para(
       [{ text: t.attentionIntro(data.attention.length) }],
-      data.attention.map((item, index) => {
+      data.attention.slice(0, options.attentionLimit ?? data.attention.length).map((item, index) => {
         const facts = [item.levelLabel.toLowerCase()];
         if (item.slip && item.baselineLabel) {
           const amount = new Intl.NumberFormat(t.locale, { style: "unit", unit: item.slip.unit, unitDisplay: "long" }).format(Math.abs(item.slip.amount));
@@ -120,6 +121,9 @@ export function buildReportDocument(data: ReportData, options: { sections?: Work
         };
       }),
     );
+    if (options.attentionLimit !== undefined && data.attention.length > options.attentionLimit) {
+      para([{ text: t.attentionMore(options.attentionLimit, data.attention.length) }]);
+    }
   } else {
     para([{ text: t.attentionNone }]);
   }

@@ -385,6 +385,8 @@ export const reportDataFor = cachedRead(
 
 /** About this many milestones per page of the report page (a section is never split): at 60 a page of the 10,000-milestone benchmark was 330 KB. */
 export const REPORT_PAGE_MILESTONES = 40;
+/** Items needing attention the report page lists (the downloads list all of them). */
+export const REPORT_PAGE_ATTENTION = 25;
 
 const milestonesOf = (section: WorkstreamSection) =>
   section.next.length + Object.values(section.groups).reduce((sum, rows) => sum + rows.length, 0);

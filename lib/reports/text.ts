@@ -115,6 +115,8 @@ export type ReportText = {
   /** The overview's Attention list (issue 13): its lead-in, most severe first. */
   attentionIntro: (count: number) => string;
   attentionNone: string;
+  /** After the first `shown` of `total` items needing attention, on the report page (the downloads list all). */
+  attentionMore: (shown: number, total: number) => string;
   /** A re-planned milestone: its new expected date, and how far it moved from the first plan. */
   expected: (date: string) => string;
   slip: (amount: string, baseline: string) => string;
@@ -260,6 +262,7 @@ const en: ReportText = {
   noReason: "No reason recorded.",
   attentionIntro: (count) => `Needing attention (${enN.num(count)}), most severe first (delayed, then overdue, then at risk), then the longest-standing:`,
   attentionNone: "No milestone of the year is delayed, overdue or at risk.",
+  attentionMore: (shown, total) => `The first ${enN.num(shown)} of ${enN.num(total)} are listed here; the downloads list every one.`,
   expected: (date) => `now expected ${date}`,
   slip: (amount, baseline) => `${amount} later than first planned (${baseline})`,
   reasonBy: (name, date) => `(recorded by ${name} on ${date})`,
@@ -389,6 +392,7 @@ const zh: ReportText = {
   noReason: "未记录原因。",
   attentionIntro: (count) => `需要关注的里程碑（${zhN.num(count)} 个），按严重程度（已推迟、逾期、有风险）及持续时间排列：`,
   attentionNone: "本年度没有已推迟、逾期或有风险的里程碑。",
+  attentionMore: (shown, total) => `此处列出 ${zhN.num(total)} 个中的前 ${zhN.num(shown)} 个；下载的文件列出全部。`,
   expected: (date) => `现预计 ${date}`,
   slip: (amount, baseline) => `比原计划（${baseline}）推迟 ${amount}`,
   reasonBy: (name, date) => `（${name}于 ${date} 记录）`,
@@ -523,6 +527,7 @@ const fr: ReportText = {
   noReason: "Aucun motif consigné.",
   attentionIntro: (count) => `À surveiller (${frN.num(count)}), du plus grave au moins grave (retardé, puis échéance dépassée, puis à risque), puis du plus ancien au plus récent\u00A0:`,
   attentionNone: "Aucun jalon de l’année n’est retardé, à risque ou en retard sur son échéance.",
+  attentionMore: (shown, total) => `Les ${frN.num(shown)} premiers des ${frN.num(total)} sont listés ici\u00A0; les téléchargements les listent tous.`,
   expected: (date) => `désormais prévu pour ${date}`,
   slip: (amount, baseline) => `${amount} plus tard que prévu initialement (${baseline})`,
   reasonBy: (name, date) => `(consigné par ${name} le ${date})`,
@@ -655,6 +660,7 @@ const es: ReportText = {
   noReason: "No se registró ningún motivo.",
   attentionIntro: (count) => `Requieren atención (${esN.num(count)}), de mayor a menor gravedad (retrasados, vencidos, en riesgo) y, después, por antigüedad:`,
   attentionNone: "Ningún hito del año está retrasado, vencido ni en riesgo.",
+  attentionMore: (shown, total) => `Aquí se enumeran los ${esN.num(shown)} primeros de ${esN.num(total)}; las descargas los enumeran todos.`,
   expected: (date) => `ahora previsto para ${date}`,
   slip: (amount, baseline) => `${amount} más tarde de lo previsto inicialmente (${baseline})`,
   reasonBy: (name, date) => `(registrado por ${name} el ${date})`,
@@ -790,6 +796,7 @@ const ru: ReportText = {
   noReason: "Причина не указана.",
   attentionIntro: (count) => `Требуют внимания (${ruN.num(count)}), по степени серьезности (задерживаются, просрочены, под угрозой), затем по давности:`,
   attentionNone: "Ни один этап года не задерживается, не просрочен и не находится под угрозой.",
+  attentionMore: (shown, total) => `Здесь приведены первые ${ruN.num(shown)} из ${ruN.num(total)}; в загружаемых файлах перечислены все.`,
   expected: (date) => `теперь ожидается: ${date}`,
   slip: (amount, baseline) => `на ${amount} позже первоначального плана (${baseline})`,
   reasonBy: (name, date) => `(записано: ${name}, ${date})`,
@@ -929,6 +936,7 @@ const ar: ReportText = {
   noReason: "لم يُسجل أي سبب.",
   attentionIntro: (count) => `معالم تستدعي الانتباه (${arN.num(count)})، مرتبة حسب الخطورة (المؤجلة، ثم التي فات موعدها، ثم المعرضة للخطر)، ثم حسب الأقدمية:`,
   attentionNone: "لا يوجد معلم من معالم السنة مؤجل أو فات موعده أو معرض للخطر.",
+  attentionMore: (shown, total) => `تُدرج هنا أول ${arN.num(shown)} من أصل ${arN.num(total)}؛ وتدرجها الملفات المنزَّلة كلها.`,
   expected: (date) => `متوقع الآن في ${date}`,
   slip: (amount, baseline) => `متأخر ${amount} عن الموعد المقرر أصلًا (${baseline})`,
   reasonBy: (name, date) => `(سجّله ${name} في ${date})`,

@@ -143,6 +143,19 @@ describe("attention", () => {
     expect(JSON.stringify(buildReportDocument(french).blocks)).toMatch(/6\smois plus tard que prévu initialement/);
   });
 
+  it("lists only the first items on the report page, says how many more, and keeps every one in the downloads", () => {
+    // 2021, the report's own year: its open milestones are overdue by now.
+    const data = buildReportData(2021, { lang: "en" }, TODAY);
+    expect(data.attention.length).toBeGreaterThan(1);
+    const itemsOf = (blocks: ReturnType<typeof buildReportDocument>["blocks"]) =>
+      blocks.flatMap((block) => (block.kind === "paragraph" && block.runs[0]?.text.startsWith("Needing attention") ? block.items : [])).length;
+    const paged = buildReportDocument(data, { attentionLimit: 1 });
+    expect(itemsOf(paged.blocks)).toBe(1);
+    expect(JSON.stringify(paged.blocks)).toContain(`The first 1 of ${data.attention.length} are listed here; the downloads list every one.`);
+    expect(itemsOf(buildReportDocument(data).blocks)).toBe(data.attention.length);
+    expect(JSON.stringify(buildReportDocument(data, { attentionLimit: data.attention.length }).blocks)).not.toContain("are listed here");
+  });
+
   it("gives each card the reason of its most pressing milestone", async () => {
     const reasons = await workstreamReasons([workstreamId("data-cube")], {}, TODAY, "en");
     expect(reasons.get(workstreamId("data-cube"))?.reason.note).toBe("Waiting for the finance network's data");

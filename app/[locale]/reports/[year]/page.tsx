@@ -10,7 +10,7 @@ import { buildReportDocument } from "@/lib/reports/document";
 import { parseReportYear } from "@/lib/reports/load";
 import { normalizeReportParams, REPORT_FORMATS, REPORT_LANGS, reportFileName, reportOptionsQuery, reportOptionsSchema } from "@/lib/reports/options";
 import { workstreamChoices } from "@/lib/reports/queries";
-import { pageOfSections, reportDataFor } from "@/lib/reports/report-data";
+import { pageOfSections, REPORT_PAGE_ATTENTION, reportDataFor } from "@/lib/reports/report-data";
 import { REPORT_TEXT } from "@/lib/reports/text";
 import { localizedText } from "@/lib/content/localized-text";
 import { workstreamTextsIn } from "@/lib/queries/translations";
@@ -61,7 +61,7 @@ export default async function ReportPage({ params, searchParams }: PageProps<"/[
   // its own); the downloads name any language but English, the API's default.
   const optionsQuery = (extra: Record<string, string | undefined> = {}) =>
     reportOptionsQuery(current, { lang: current.lang !== locale ? current.lang : undefined, ...extra });
-  const report = buildReportDocument(data, { sections: paged.sections });
+  const report = buildReportDocument(data, { sections: paged.sections, attentionLimit: REPORT_PAGE_ATTENTION });
   const pageHref = (page: number) => `/reports/${year}${optionsQuery({ page: page > 1 ? String(page) : undefined })}`;
   const pagination = (
     <Pagination page={paged.page} totalPages={paged.totalPages} hrefFor={pageHref} label={t("paginationLabel")} />
