@@ -31,7 +31,7 @@ import { MilestoneSelection, SelectAllMilestones, SelectMilestone } from "../../
 import { StatusBand } from "../../_components/status-band";
 import { baselinesOf } from "@/lib/queries/timeline";
 import { Pagination } from "../../_components/pagination";
-import { STATUS_COLORS } from "../../_components/status-colors";
+import { STATUS_COLORS } from "@/lib/domain/status-colors";
 import { ReasonText, reasonLine } from "../../_components/reason-text";
 import { Timeline } from "../../_components/timeline";
 
