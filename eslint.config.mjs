@@ -37,8 +37,6 @@ const ALLOWED = {
   "db/schema/milestones.ts": ["../../lib/domain/status"],
   "db/schema/status-history.ts": ["../../lib/domain/status"],
   "db/seed/load.ts": ["../../lib/domain/partial-date"],
-  // The test that keeps the report's status colours equal to the pages' (one home: issue 14).
-  "lib/reports/report.test.ts": ["@/app/[locale]/_components/status-colors"],
 };
 
 export default defineConfig([

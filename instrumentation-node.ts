@@ -1,5 +1,6 @@
 /** Start-up work for the Node.js server: migrate, seed an empty database, prepare demo accounts. */
 import { databasePath, getDb } from "./db/index";
+import { SOURCE_REPORT } from "./db/seed/source-report";
 import { writeServerLock } from "./db/server-lock";
 import { prepareDatabase } from "./db/setup";
 import { prepareDemoAccounts } from "./lib/commands/users";
@@ -22,7 +23,7 @@ const seeded = prepareDatabase(getDb(), { seed: process.env.SEED !== "0" });
 writeServerLock(databasePath());
 if (seeded) {
   console.log(
-    `Database ${databasePath()} was empty: seeded ${seeded.workstreams} workstreams and ${seeded.milestones} milestones from E/2022/13.`,
+    `Database ${databasePath()} was empty: seeded ${seeded.workstreams} workstreams and ${seeded.milestones} milestones from ${SOURCE_REPORT.symbol}.`,
   );
 }
 

@@ -1,4 +1,5 @@
 import type { ReportSeed } from "./seed-schema";
+import { SOURCE_REPORT } from "./source-report";
 
 /**
  * Seed data drawn from E/2022/13, the CEB annual overview report for 2021 (Chinese text in
@@ -15,12 +16,7 @@ export const REPORT_PERIOD_PARAGRAPH = 2;
 export const REPORT_PERIOD_DATE_QUOTE = "本报告重点介绍 2021 年在首协会主持下开展的主要活动";
 
 export const reportSeed = {
-  document: {
-    symbol: "E/2022/13",
-    titleEn:
-      "Annual overview report of the United Nations System Chief Executives Board for Coordination for 2021",
-    titleZh: "2021 年联合国系统行政首长协调理事会年度概览报告",
-  },
+  document: SOURCE_REPORT,
 
   bodies: [
     {

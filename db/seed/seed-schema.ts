@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DOCUMENT_SYMBOL_PATTERN } from "../schema/evidence";
 
 /**
  * Shape of the report seed (db/seed/report-e-2022-13.ts). Validated before loading so that a
@@ -20,7 +21,7 @@ export const evidenceSchema = z.discriminatedUnion("kind", [
   /** A UN document symbol such as CEB/2021/1/Add.1 or A/RES/76/189. */
   z.object({
     kind: z.literal("symbol"),
-    value: z.string().regex(/^[A-Z][A-Za-z0-9.()/-]+$/),
+    value: z.string().regex(DOCUMENT_SYMBOL_PATTERN),
     note: evidenceNoteSchema.optional(),
   }),
   /** A URL printed in the report. */

@@ -61,3 +61,6 @@ export const isOpenExpression = sql`${milestones.status} NOT IN (${closedList})`
 /** SQL: the calendar quarter ("2021-Q4") of an ISO day column. */
 export const quarterExpression = (column: SQL | typeof milestones.periodEnd) =>
   sql<string>`substr(${column}, 1, 4) || '-Q' || ((cast(substr(${column}, 6, 2) as integer) + 2) / 3)`;
+
+/** SQL: the calendar month ("2021-10") of an ISO day column. */
+export const monthExpression = (column: SQL | typeof milestones.periodEnd) => sql<string>`substr(${column}, 1, 7)`;

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, eq, notInArray, sql } from "drizzle-orm";
+import { and, count, eq, notInArray, type SQL, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { milestones, workstreams } from "@/db/schema";
 import { emptyStatusCounts, type StatusCounts } from "@/lib/domain/health";
@@ -43,31 +43,46 @@ export type QuarterPoint = {
 };
 
 /**
- * Milestones over time by quarter: how many were due and how many were completed, and the
- * running totals. A milestone counts in the quarter its date's period ends ("2021" counts in
- * 2021-Q4, since it is due by the end of the year); a completion in the quarter of its
- * completion date, or of its own date when no completion date is known.
+ * Milestones due and completed per period (a quarter, a month, as `periodOf` maps an ISO day
+ * column), counted in SQL among those `where` selects. A milestone is due in the period its
+ * date's period ends in ("2021" falls due in December), cancelled and ongoing ones left out; a
+ * completion counts in the period of its completion date, or of its own date when none is known.
  */
-function readQuarterlyProgress(filters: Filters): QuarterPoint[] {
+export function dueAndCompletedCounts(
+  where: SQL | undefined,
+  periodOf: (dayColumn: SQL | typeof milestones.periodEnd) => SQL<string>,
+): { due: Map<string, number>; completed: Map<string, number> } {
   const db = getDb();
-  const where = and(milestoneConditions(filters), workstreamConditions(filters));
-  const dueQuarter = quarterExpression(milestones.periodEnd);
-  const doneQuarter = quarterExpression(sql`coalesce(${milestones.completedPeriodEnd}, ${milestones.periodEnd})`);
+  const duePeriod = periodOf(milestones.periodEnd);
+  const donePeriod = periodOf(sql`coalesce(${milestones.completedPeriodEnd}, ${milestones.periodEnd})`);
   const due = db
-    .select({ quarter: dueQuarter, n: count() })
+    .select({ period: duePeriod, n: count() })
     .from(milestones)
     .innerJoin(workstreams, eq(workstreams.id, milestones.workstreamId))
     .where(and(where, notInArray(milestones.status, [...UNCOUNTED_STATUSES])))
-    .groupBy(dueQuarter)
+    .groupBy(duePeriod)
     .all();
   const completed = db
-    .select({ quarter: doneQuarter, n: count() })
+    .select({ period: donePeriod, n: count() })
     .from(milestones)
     .innerJoin(workstreams, eq(workstreams.id, milestones.workstreamId))
     .where(and(where, eq(milestones.status, "completed")))
-    .groupBy(doneQuarter)
+    .groupBy(donePeriod)
     .all();
-  return cumulateByQuarter(due, completed);
+  return {
+    due: new Map(due.map((row) => [row.period, row.n])),
+    completed: new Map(completed.map((row) => [row.period, row.n])),
+  };
+}
+
+/**
+ * Milestones over time by quarter: how many were due and how many were completed (as
+ * `dueAndCompletedCounts` counts them), and the running totals.
+ */
+function readQuarterlyProgress(filters: Filters): QuarterPoint[] {
+  const { due, completed } = dueAndCompletedCounts(and(milestoneConditions(filters), workstreamConditions(filters)), quarterExpression);
+  const byQuarter = (counts: Map<string, number>) => [...counts].map(([quarter, n]) => ({ quarter, n }));
+  return cumulateByQuarter(byQuarter(due), byQuarter(completed));
 }
 
 /** Merges per-quarter counts into a continuous quarter series with running totals. */

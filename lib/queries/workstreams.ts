@@ -24,6 +24,25 @@ const statusCountColumns = Object.fromEntries(
   ]),
 ) as Record<MilestoneStatus, SQL.Aliased<number> | SQL<number>>;
 
+/**
+ * A workstream with its parent body, as the lists, the workstream's page and the report read it
+ * (joined on `bodies.code = workstreams.bodyCode`). Each read returns only what it shows.
+ */
+export const workstreamWithBodyColumns = {
+  id: workstreams.id,
+  slug: workstreams.slug,
+  nameEn: workstreams.nameEn,
+  nameZh: workstreams.nameZh,
+  bodyCode: workstreams.bodyCode,
+  bodyShortNameEn: bodies.shortNameEn,
+  bodyNameEn: bodies.nameEn,
+  bodyNameZh: bodies.nameZh,
+  leads: workstreams.leads,
+  summaryEn: workstreams.summaryEn,
+  summaryZh: workstreams.summaryZh,
+  paragraphs: workstreams.paragraphs,
+};
+
 export type WorkstreamSummary = {
   id: number;
   slug: string;
@@ -70,15 +89,7 @@ function readOrderedSummaryRows(filters: Filters, today: string, sort: Workstrea
   const having = hasMilestoneFilter(filters) ? sql`count(${milestones.id}) > 0` : undefined;
   return getDb()
     .select({
-      id: workstreams.id,
-      slug: workstreams.slug,
-      nameEn: workstreams.nameEn,
-      nameZh: workstreams.nameZh,
-      bodyCode: workstreams.bodyCode,
-      bodyNameEn: bodies.nameEn,
-      bodyShortNameEn: bodies.shortNameEn,
-      leads: workstreams.leads,
-      paragraphs: workstreams.paragraphs,
+      ...workstreamWithBodyColumns,
       total: count(milestones.id),
       overdue: overdueCount(today),
       slippedCount: sql<number>`coalesce(sum(case when ${isOpenExpression} and ${slipMonthsExpression} > 0 then 1 else 0 end), 0)`.mapWith(Number),
@@ -256,27 +267,15 @@ export type WorkstreamDetail = {
 
 function readGetWorkstreamBySlug(slug: string, today: string): WorkstreamDetail | null {
   const db = getDb();
-  const row = db
-    .select({
-      id: workstreams.id,
-      slug: workstreams.slug,
-      nameEn: workstreams.nameEn,
-      nameZh: workstreams.nameZh,
-      bodyCode: workstreams.bodyCode,
-      bodyNameEn: bodies.nameEn,
-      bodyNameZh: bodies.nameZh,
-      leads: workstreams.leads,
-      summaryEn: workstreams.summaryEn,
-      summaryZh: workstreams.summaryZh,
-      paragraphs: workstreams.paragraphs,
-      evidence: workstreams.evidence,
-      version: workstreams.version,
-    })
+  const found = db
+    .select({ ...workstreamWithBodyColumns, evidence: workstreams.evidence, version: workstreams.version })
     .from(workstreams)
     .innerJoin(bodies, eq(bodies.code, workstreams.bodyCode))
     .where(eq(workstreams.slug, slug))
     .get();
-  if (!row) return null;
+  if (!found) return null;
+  // The detail names its body in full (bodyNameEn, bodyNameZh); the short name is for the lists.
+  const { bodyShortNameEn: _bodyShortNameEn, ...row } = found;
   const aggregate = db
     .select({
       overdue: overdueCount(today),

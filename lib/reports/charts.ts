@@ -1,4 +1,5 @@
 import { MILESTONE_STATUSES, type MilestoneStatus } from "@/lib/domain/status";
+import { STATUS_COLORS } from "@/lib/domain/status-colors";
 import type { ChartSpec, StatusMixRow } from "./document";
 import type { MonthPoint } from "./report-data";
 
@@ -15,17 +16,6 @@ export type Shape =
 
 /** `direction` is that of the scene's text: "rtl" once mirrored for an Arabic reader. */
 export type Scene = { width: number; height: number; title: string; shapes: Shape[]; direction?: "ltr" | "rtl" };
-
-/** Same colours as the dashboard's (app/[locale]/_components/status-colors.ts); a test keeps them equal. */
-export const REPORT_STATUS_COLORS: Record<MilestoneStatus, string> = {
-  planned: "#5b6b82",
-  in_progress: "#1f6fd1",
-  ongoing: "#6b4fbb",
-  completed: "#1b7f3b",
-  delayed: "#c0392b",
-  at_risk: "#b7791f",
-  cancelled: "#9aa3ae",
-};
 
 const TEXT = "#1c2430";
 const MUTED = "#4f5b6b";
@@ -108,7 +98,7 @@ export function statusMixScene(rows: StatusMixRow[], labels: Record<MilestoneSta
   const plotWidth = width - plotX - 12;
   const used = MILESTONE_STATUSES.filter((status) => rows.some((row) => row.counts[status] > 0));
   const key = legend(
-    (used.length ? used : ["completed" as const]).map((status) => ({ label: labels[status], color: REPORT_STATUS_COLORS[status] })),
+    (used.length ? used : ["completed" as const]).map((status) => ({ label: labels[status], color: STATUS_COLORS[status] })),
     plotX,
     0,
     plotWidth,
@@ -137,7 +127,7 @@ export function statusMixScene(rows: StatusMixRow[], labels: Record<MilestoneSta
     for (const status of MILESTONE_STATUSES) {
       const n = row.counts[status];
       if (!n) continue;
-      shapes.push({ type: "rect", x, y: y + (rowHeight - barHeight) / 2, w: n * scale, h: barHeight, fill: REPORT_STATUS_COLORS[status] });
+      shapes.push({ type: "rect", x, y: y + (rowHeight - barHeight) / 2, w: n * scale, h: barHeight, fill: STATUS_COLORS[status] });
       x += n * scale;
     }
   });
@@ -151,8 +141,8 @@ export function progressScene(points: MonthPoint[], labels: { due: string; compl
   const plotWidth = width - plotX - 12;
   const key = legend(
     [
-      { label: labels.due, color: REPORT_STATUS_COLORS.planned, dashed: true },
-      { label: labels.completed, color: REPORT_STATUS_COLORS.completed, dashed: false },
+      { label: labels.due, color: STATUS_COLORS.planned, dashed: true },
+      { label: labels.completed, color: STATUS_COLORS.completed, dashed: false },
     ],
     plotX,
     0,
@@ -191,12 +181,12 @@ export function progressScene(points: MonthPoint[], labels: { due: string; compl
       [plotX + index * columnWidth, y(value)] as [number, number],
       [plotX + (index + 1) * columnWidth, y(value)] as [number, number],
     ]);
-  shapes.push({ type: "polyline", points: stepLine(points.map((point) => point.cumulativeDue)), stroke: REPORT_STATUS_COLORS.planned, width: 1.6, dash: [4, 2] });
-  shapes.push({ type: "polyline", points: stepLine(points.map((point) => point.cumulativeCompleted)), stroke: REPORT_STATUS_COLORS.completed, width: 1.6 });
+  shapes.push({ type: "polyline", points: stepLine(points.map((point) => point.cumulativeDue)), stroke: STATUS_COLORS.planned, width: 1.6, dash: [4, 2] });
+  shapes.push({ type: "polyline", points: stepLine(points.map((point) => point.cumulativeCompleted)), stroke: STATUS_COLORS.completed, width: 1.6 });
   points.forEach((point, index) => {
     const cx = plotX + (index + 1) * columnWidth;
-    shapes.push({ type: "circle", cx, cy: y(point.cumulativeDue), r: 1.8, fill: REPORT_STATUS_COLORS.planned });
-    shapes.push({ type: "circle", cx, cy: y(point.cumulativeCompleted), r: 1.8, fill: REPORT_STATUS_COLORS.completed });
+    shapes.push({ type: "circle", cx, cy: y(point.cumulativeDue), r: 1.8, fill: STATUS_COLORS.planned });
+    shapes.push({ type: "circle", cx, cy: y(point.cumulativeCompleted), r: 1.8, fill: STATUS_COLORS.completed });
   });
   return { width, height: bottom + size + 10, title, shapes };
 }

@@ -1,12 +1,14 @@
 import "server-only";
-import { and, asc, count, desc, eq, inArray, isNotNull, ne, notInArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNotNull, ne, type SQL, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { bodies, milestones, statusHistory, workstreams } from "@/db/schema";
 import { emptyStatusCounts, type StatusCounts } from "@/lib/domain/health";
-import { type MilestoneStatus, UNCOUNTED_STATUSES } from "@/lib/domain/status";
-import { isOpenExpression, milestoneConditions, overdueCount } from "@/lib/queries/conditions";
+import type { MilestoneStatus } from "@/lib/domain/status";
+import { isOpenExpression, milestoneConditions, monthExpression, overdueCount } from "@/lib/queries/conditions";
 import { milestoneColumns, type MilestoneRow } from "@/lib/queries/milestones";
 import { cachedRead } from "@/lib/queries/cache";
+import { dueAndCompletedCounts } from "@/lib/queries/stats";
+import { workstreamWithBodyColumns } from "@/lib/queries/workstreams";
 
 /** Which milestones a report covers besides its year: some workstreams, some statuses. */
 export type ReportScope = { workstreams?: string[]; statuses?: MilestoneStatus[] };
@@ -64,20 +66,7 @@ export type ReportWorkstreamRow = {
 function readWorkstreamsForReport(ids: number[], slugs: string[] = []): ReportWorkstreamRow[] {
   if (!ids.length && !slugs.length) return [];
   return getDb()
-    .select({
-      id: workstreams.id,
-      slug: workstreams.slug,
-      nameEn: workstreams.nameEn,
-      nameZh: workstreams.nameZh,
-      bodyCode: workstreams.bodyCode,
-      bodyShortNameEn: bodies.shortNameEn,
-      bodyNameEn: bodies.nameEn,
-      bodyNameZh: bodies.nameZh,
-      leads: workstreams.leads,
-      summaryEn: workstreams.summaryEn,
-      summaryZh: workstreams.summaryZh,
-      paragraphs: workstreams.paragraphs,
-    })
+    .select(workstreamWithBodyColumns)
     .from(workstreams)
     .innerJoin(bodies, eq(bodies.code, workstreams.bodyCode))
     .where(sql`${ids.length ? inArray(workstreams.id, ids) : sql`0`} OR ${slugs.length ? inArray(workstreams.slug, slugs) : sql`0`}`)
@@ -160,33 +149,9 @@ function readStatusReasons(year: number, scope: ReportScope): Map<number, string
   return reasons;
 }
 
-/**
- * Milestones of the year due and completed by month ("2021-10"), cancelled and ongoing left out. A
- * milestone is due in the month its date's period ends (a year-only date in December); a
- * completion counts in the month of its completion date, or of its own date when none is known.
- */
+/** Milestones of the year in scope due and completed by month ("2021-10"), as `dueAndCompletedCounts` counts them. */
 function readMonthlyCounts(year: number, scope: ReportScope): { due: Map<string, number>; completed: Map<string, number> } {
-  const db = getDb();
-  const dueMonth = sql<string>`substr(${milestones.periodEnd}, 1, 7)`;
-  const doneMonth = sql<string>`substr(coalesce(${milestones.completedPeriodEnd}, ${milestones.periodEnd}), 1, 7)`;
-  const due = db
-    .select({ month: dueMonth, n: count() })
-    .from(milestones)
-    .innerJoin(workstreams, eq(workstreams.id, milestones.workstreamId))
-    .where(and(scopeConditions(year, scope), notInArray(milestones.status, [...UNCOUNTED_STATUSES])))
-    .groupBy(dueMonth)
-    .all();
-  const completed = db
-    .select({ month: doneMonth, n: count() })
-    .from(milestones)
-    .innerJoin(workstreams, eq(workstreams.id, milestones.workstreamId))
-    .where(and(scopeConditions(year, scope), eq(milestones.status, "completed")))
-    .groupBy(doneMonth)
-    .all();
-  return {
-    due: new Map(due.map((row) => [row.month, row.n])),
-    completed: new Map(completed.map((row) => [row.month, row.n])),
-  };
+  return dueAndCompletedCounts(scopeConditions(year, scope), monthExpression);
 }
 
 // Cached between requests, invalidated by the commands (docs/decisions/007-read-cache.md).

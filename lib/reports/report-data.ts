@@ -1,8 +1,8 @@
 import "server-only";
-import { reportSeed } from "@/db/seed/report-e-2022-13";
 import { emptyStatusCounts, type StatusCounts } from "@/lib/domain/health";
 import type { DatePrecision } from "@/lib/domain/partial-date";
 import { slipMonths } from "@/lib/domain/slip";
+import { SOURCE_REPORT_SYMBOL } from "@/lib/domain/source-report";
 import { MILESTONE_STATUSES, type MilestoneStatus } from "@/lib/domain/status";
 import { cachedRead } from "@/lib/queries/cache";
 import type { AttentionLevel } from "@/lib/domain/attention";
@@ -23,9 +23,6 @@ import {
 } from "./queries";
 import { storedTranslations } from "./stored-translations";
 import { inLanguage, isTranslated, REPORT_TEXT, reportDate } from "./text";
-
-/** The document every milestone's paragraph reference points into. */
-export const SOURCE_SYMBOL = reportSeed.document.symbol;
 
 export type Totals = { counts: StatusCounts; overdue: number; total: number };
 
@@ -244,7 +241,7 @@ export function buildReportData(
       alsoParagraphs: milestone.alsoParagraphs,
       source:
         milestone.sourceParagraph !== null
-          ? text.paragraphRef(SOURCE_SYMBOL, milestone.sourceParagraph, milestone.sourceFootnote) +
+          ? text.paragraphRef(SOURCE_REPORT_SYMBOL, milestone.sourceParagraph, milestone.sourceFootnote) +
             (milestone.alsoParagraphs.length ? text.seeAlso(milestone.alsoParagraphs.join(text.listSeparator)) : "")
           : text.addedInTracker,
       symbols: milestone.evidence.filter((item) => item.kind === "symbol").map((item) => item.value),
@@ -316,7 +313,7 @@ export function buildReportData(
     lang,
     asOf: today,
     period: { start: `${year}-01-01`, end: `${year}-12-31` },
-    sourceSymbol: SOURCE_SYMBOL,
+    sourceSymbol: SOURCE_REPORT_SYMBOL,
     scope: { workstreams: scope.workstreams?.length ? scope.workstreams : null, statuses: scope.statuses?.length ? scope.statuses : null },
     totals: sumTotals(counts.values()),
     previous: { year: year - 1, ...sumTotals(previousCounts.values()) },

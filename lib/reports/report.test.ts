@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { STATUS_COLORS } from "@/app/[locale]/_components/status-colors";
 import { formatPartialDate } from "@/lib/domain/partial-date";
-import { approximateWidth, fitLabel, REPORT_STATUS_COLORS, sceneToSvg, statusMixScene } from "./charts";
+import { approximateWidth, fitLabel, sceneToSvg, statusMixScene } from "./charts";
 import { compactRanges, sectionLetter } from "./document";
 import { normalizeReportParams, reportExportQuerySchema, reportFileName, reportOptionsQuery } from "./options";
 import { cumulateByMonth, groupMilestones, type ReportRow } from "./report-data";
@@ -141,10 +140,6 @@ describe("document helpers", () => {
 });
 
 describe("chart images", () => {
-  it("use the dashboard's status colours", () => {
-    expect(REPORT_STATUS_COLORS).toEqual(STATUS_COLORS);
-  });
-
   it("draw one bar segment per non-zero status and fit long labels", () => {
     const scene = statusMixScene(
       [{ label: "A very long workstream name that will certainly not fit in the label column of the chart", counts: { planned: 1, in_progress: 0, ongoing: 0, completed: 2, delayed: 0, at_risk: 0, cancelled: 0 } }],

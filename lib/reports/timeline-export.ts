@@ -2,12 +2,13 @@ import "server-only";
 import { sanitizeDeep } from "@/lib/domain/plain-text";
 import { directionOf } from "@/i18n/locales";
 import { MILESTONE_STATUSES } from "@/lib/domain/status";
+import { STATUS_COLORS } from "@/lib/domain/status-colors";
 import { assignRows, type Axis, axisForExtent, isContinuous, milestoneSpan, positionOf, ticksOf } from "@/lib/domain/timeline-layout";
 import { type MilestoneRow, milestonesOfWorkstreams } from "@/lib/queries/milestones";
 import { milestoneExtent } from "@/lib/queries/stats";
 import { listWorkstreamSummaries } from "@/lib/queries/workstreams";
 import type { Filters } from "@/lib/validation/filters";
-import { approximateWidth, fitLabel, mirrorScene, REPORT_STATUS_COLORS, type Scene, type Shape, sceneToSvg, twoLines } from "./charts";
+import { approximateWidth, fitLabel, mirrorScene, type Scene, type Shape, sceneToSvg, twoLines } from "./charts";
 import { REPORT_FONT_FAMILY } from "./fonts";
 import { type ReportLang, reportOptionsSchema } from "./options";
 import type { ContentTranslations } from "./report-data";
@@ -55,7 +56,7 @@ export function timelineScene(lanes: Lane[], axis: Axis, today: string, title: s
   let x = 0;
   const legendY = 30;
   for (const status of MILESTONE_STATUSES) {
-    shapes.push({ type: "rect", x, y: legendY, w: 10, h: 10, fill: REPORT_STATUS_COLORS[status] });
+    shapes.push({ type: "rect", x, y: legendY, w: 10, h: 10, fill: STATUS_COLORS[status] });
     shapes.push({ type: "text", x: x + 14, y: legendY + 9, text: t.status[status], size: 10, anchor: "start", fill: TEXT });
     x += 30 + approximateWidth(t.status[status], 10);
   }
@@ -86,7 +87,7 @@ export function timelineScene(lanes: Lane[], axis: Axis, today: string, title: s
     });
     for (const item of placed) {
       const { milestone } = item;
-      const color = REPORT_STATUS_COLORS[milestone.status];
+      const color = STATUS_COLORS[milestone.status];
       const top = y + 4 + item.row * ROW;
       const left = TRACK_X + item.start * TRACK_WIDTH;
       const band = isContinuous(milestone);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DOCUMENT_SYMBOL_PATTERN } from "@/lib/domain/evidence";
 import { MILESTONE_STATUSES } from "@/lib/domain/status";
 import { partialDateInputSchema } from "./milestones";
 import { reason } from "./reasons";
@@ -9,7 +10,7 @@ export const documentSymbolSchema = z
   .trim()
   .min(1, { error: reason("required"), abort: true })
   .max(60, reason("tooLong", { max: 60 }))
-  .regex(/^[A-Z][A-Za-z0-9]*(\/[A-Za-z0-9.()-]+)+$/, reason("documentSymbol"));
+  .regex(DOCUMENT_SYMBOL_PATTERN, reason("documentSymbol"));
 
 /** The upload form and POST /api/ingest: what the file is. The file itself travels beside it. */
 export const ingestUploadSchema = z

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Evidence } from "@/db/schema";
+import { DOCUMENT_SYMBOL_PATTERN, type Evidence } from "@/lib/domain/evidence";
 import { DATE_RANGE, parsePartialDate, partialDateProblem, periodOf, todayIso } from "@/lib/domain/partial-date";
 import { isReplanStatus } from "@/lib/domain/slip";
 import { MILESTONE_STATUSES, type MilestoneStatus } from "@/lib/domain/status";
@@ -9,8 +9,6 @@ import { translatedTitleSchema, translationsSchema } from "./translations";
 
 /** Statuses that must say why. */
 export const STATUSES_NEEDING_NOTE: readonly MilestoneStatus[] = ["delayed", "at_risk", "cancelled"];
-
-const SYMBOL = /^[A-Z][A-Za-z0-9]*(\/[A-Za-z0-9.()-]+)+$/;
 
 /** One piece of evidence as people type it: a web address or a UN document symbol. */
 export const evidenceItemSchema = plainText()
@@ -28,7 +26,7 @@ export const evidenceItemSchema = plainText()
       context.addIssue({ code: "custom", message: reason("invalidUrl") });
       return z.NEVER;
     }
-    if (SYMBOL.test(value)) return { kind: "symbol", value };
+    if (DOCUMENT_SYMBOL_PATTERN.test(value)) return { kind: "symbol", value };
     context.addIssue({ code: "custom", message: reason("evidence") });
     return z.NEVER;
   });

@@ -67,7 +67,7 @@ describe("db/ imports nothing from lib/ or app/", () => {
 
   it("fails on an import from app/", { timeout: TIMEOUT }, async () => {
     expect(
-      await ruleIds("db/setup.ts", 'import { STATUS_COLORS } from "@/app/[locale]/_components/status-colors";\nexport const c = STATUS_COLORS;\n'),
+      await ruleIds("db/setup.ts", 'import { StatusBand } from "@/app/[locale]/_components/status-band";\nexport const c = StatusBand;\n'),
     ).toEqual(["no-restricted-imports"]);
   });
 
@@ -86,7 +86,13 @@ describe("db/ imports nothing from lib/ or app/", () => {
 describe("lib/ never imports app/", () => {
   it("fails on an import from app/", { timeout: TIMEOUT }, async () => {
     expect(
-      await ruleIds("lib/queries/bodies.ts", 'import { STATUS_COLORS } from "@/app/[locale]/_components/status-colors";\nexport const c = STATUS_COLORS;\n'),
+      await ruleIds("lib/queries/bodies.ts", 'import { StatusBand } from "@/app/[locale]/_components/status-band";\nexport const c = StatusBand;\n'),
+    ).toEqual(["no-restricted-imports"]);
+  });
+
+  it("fails on an import from app/ in a test beside lib/ code", { timeout: TIMEOUT }, async () => {
+    expect(
+      await ruleIds("lib/reports/report.test.ts", 'import { StatusBand } from "@/app/[locale]/_components/status-band";\nexport const c = StatusBand;\n'),
     ).toEqual(["no-restricted-imports"]);
   });
 

@@ -20,7 +20,7 @@ import { HistoryEntryText } from "../_components/history-entry";
 import { contentLocale, Localized } from "../_components/localized";
 import { Pagination } from "../_components/pagination";
 import { QuarterlyProgressChart, StatusByWorkstreamChart } from "../_components/lazy-charts";
-import { STATUS_COLORS } from "../_components/status-colors";
+import { STATUS_COLORS } from "@/lib/domain/status-colors";
 import { WorkstreamCard } from "../_components/workstream-card";
 
 export async function generateMetadata() {

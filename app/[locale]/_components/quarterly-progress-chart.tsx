@@ -4,7 +4,7 @@ import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { QuarterPoint } from "@/lib/queries/stats";
 import { chartDirection, chartMirror } from "./chart-direction";
-import { STATUS_COLORS } from "./status-colors";
+import { STATUS_COLORS } from "@/lib/domain/status-colors";
 
 /** Cumulative milestones due against cumulative milestones completed, by quarter. */
 export function QuarterlyProgressChart({ data }: { data: QuarterPoint[] }) {

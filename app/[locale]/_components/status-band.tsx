@@ -4,7 +4,7 @@ import { slipBetween, slipMessageValues } from "@/lib/domain/slip";
 import { bandOf, type HistoryPoint } from "@/lib/domain/status-segments";
 import { dayOf, isoOf } from "@/lib/domain/timeline-window";
 import type { HistoryEntry } from "@/lib/queries/milestones";
-import { STATUS_COLORS } from "./status-colors";
+import { STATUS_COLORS } from "@/lib/domain/status-colors";
 
 type Props = {
   periodStart: string;

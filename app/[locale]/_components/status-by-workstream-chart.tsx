@@ -4,7 +4,7 @@ import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { MILESTONE_STATUSES, type MilestoneStatus } from "@/lib/domain/status";
 import { chartDirection, chartMirror, WrappedCategoryTick } from "./chart-direction";
-import { STATUS_COLORS } from "./status-colors";
+import { STATUS_COLORS } from "@/lib/domain/status-colors";
 
 export type StatusByWorkstreamDatum = { name: string } & Record<MilestoneStatus, number>;
 

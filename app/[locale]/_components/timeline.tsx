@@ -9,7 +9,7 @@ import type { Direction } from "@/lib/domain/text-direction";
 import type { LocalizedText } from "@/lib/content/localized-text";
 import type { MilestoneRow } from "@/lib/queries/milestones";
 import { Localized, UntranslatedMark } from "./localized";
-import { STATUS_COLORS } from "./status-colors";
+import { STATUS_COLORS } from "@/lib/domain/status-colors";
 
 /**
  * A milestone as the timeline draws it: its title in the page's language (or marked English) and,

@@ -8,7 +8,7 @@ import type { WorkstreamSummary } from "@/lib/queries/workstreams";
 import { HealthBadge, StatusBadge } from "./badges";
 import { contentLocale, Localized, UntranslatedMark } from "./localized";
 import { ReasonText } from "./reason-text";
-import { STATUS_COLORS } from "./status-colors";
+import { STATUS_COLORS } from "@/lib/domain/status-colors";
 import { WatchButton } from "./watch-button";
 
 /**

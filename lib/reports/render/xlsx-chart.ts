@@ -1,7 +1,7 @@
 import "server-only";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import type { MilestoneStatus } from "@/lib/domain/status";
-import { REPORT_STATUS_COLORS } from "../charts";
+import { STATUS_COLORS } from "@/lib/domain/status-colors";
 
 /**
  * A native Excel chart for a sheet that exceljs has written. exceljs reads and writes charts
@@ -39,7 +39,7 @@ function chartXml(chart: StackedBarChart): string {
     .map(
       (s, index) =>
         `<c:ser><c:idx val="${index}"/><c:order val="${index}"/><c:tx><c:v>${esc(s.name)}</c:v></c:tx>` +
-        `<c:spPr><a:solidFill><a:srgbClr val="${REPORT_STATUS_COLORS[s.status].replace("#", "").toUpperCase()}"/></a:solidFill></c:spPr>` +
+        `<c:spPr><a:solidFill><a:srgbClr val="${STATUS_COLORS[s.status].replace("#", "").toUpperCase()}"/></a:solidFill></c:spPr>` +
         `<c:invertIfNegative val="0"/>${categories}` +
         `<c:val><c:numRef><c:f>${esc(ref(s.column))}</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${s.values.length}"/>` +
         s.values.map((v, i) => `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>`).join("") +

@@ -4,7 +4,7 @@ import { useLocale } from "next-intl";
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { MILESTONE_STATUSES, type MilestoneStatus } from "@/lib/domain/status";
 import { chartDirection, chartMirror, WrappedCategoryTick } from "../../_components/chart-direction";
-import { STATUS_COLORS } from "../../_components/status-colors";
+import { STATUS_COLORS } from "@/lib/domain/status-colors";
 
 /**
  * The report is written in its own language, which need not be the interface's: its charts take

@@ -31,7 +31,8 @@ import { MilestoneSelection, SelectAllMilestones, SelectMilestone } from "../../
 import { StatusBand } from "../../_components/status-band";
 import { baselinesOf } from "@/lib/queries/timeline";
 import { Pagination } from "../../_components/pagination";
-import { STATUS_COLORS } from "../../_components/status-colors";
+import { SOURCE_REPORT_SYMBOL } from "@/lib/domain/source-report";
+import { STATUS_COLORS } from "@/lib/domain/status-colors";
 import { ReasonText, reasonLine } from "../../_components/reason-text";
 import { Timeline } from "../../_components/timeline";
 
@@ -292,7 +293,7 @@ export default async function WorkstreamPage({ params, searchParams }: PageProps
           <div>
             <dt>{t("paragraphs")}</dt>
             <dd data-testid="workstream-paragraphs">
-              {t("paragraphList", { symbol: "E/2022/13", paragraphs: format.list(workstream.paragraphs.map(String)) })}
+              {t("paragraphList", { symbol: SOURCE_REPORT_SYMBOL, paragraphs: format.list(workstream.paragraphs.map(String)) })}
             </dd>
           </div>
           <div>
