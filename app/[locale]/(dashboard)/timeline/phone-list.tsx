@@ -7,7 +7,7 @@ import { barReach } from "@/lib/domain/timeline-bar";
 import { addMonths, type TimeWindow } from "@/lib/domain/timeline-window";
 import type { CompactBar, TimelineFrame } from "@/lib/queries/timeline";
 import { CHUNK_ROWS, type BarQuery, useBars } from "./roadmap-data";
-import { STATUS_COLORS } from "../../_components/status-colors";
+import { STATUS_COLORS } from "@/lib/domain/status-colors";
 
 type Props = { base: Omit<BarQuery, "tile" | "chunk">; window: TimeWindow; frame: TimelineFrame; describe: (bar: CompactBar) => string };
 

@@ -9,7 +9,7 @@ import type { PortfolioPoint } from "@/lib/queries/timeline";
 import { filtersToQuery } from "@/lib/url";
 import type { Filters } from "@/lib/validation/filters";
 import { chartDirection, chartMirror } from "../../_components/chart-direction";
-import { STATUS_COLORS } from "../../_components/status-colors";
+import { STATUS_COLORS } from "@/lib/domain/status-colors";
 
 /** How many milestones were in each status at the end of each quarter of the window, with the table behind it. */
 export function PortfolioChart({ filters, window, statuses }: { filters: Filters; window: TimeWindow; statuses: readonly string[] }) {

@@ -27,7 +27,7 @@ import {
 } from "@/lib/domain/timeline-window";
 import type { CompactBar, CompactReason, TimelineBars, TimelineFrame } from "@/lib/queries/timeline";
 import type { Filters } from "@/lib/validation/filters";
-import { STATUS_COLORS } from "../../_components/status-colors";
+import { STATUS_COLORS } from "@/lib/domain/status-colors";
 import { chunksOf, prefetchNeighbours, seedBars, useBars, useFrame } from "./roadmap-data";
 import { MilestonePeek } from "./milestone-peek";
 import { PhoneList } from "./phone-list";
