@@ -42,8 +42,50 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-const WORDS_EN = ["review", "framework", "guidance", "data", "strategy", "network", "common", "system-wide", "capacity", "report", "policy", "platform", "standards", "pilot", "training", "assessment", "roadmap", "principles", "dialogue", "partnership"];
-const WORDS_ZH = ["审查", "框架", "指导", "数据", "战略", "网络", "共同", "全系统", "能力", "报告", "政策", "平台", "标准", "试点", "培训", "评估", "路线图", "原则", "对话", "伙伴关系"];
+const WORDS_EN = [
+  "review",
+  "framework",
+  "guidance",
+  "data",
+  "strategy",
+  "network",
+  "common",
+  "system-wide",
+  "capacity",
+  "report",
+  "policy",
+  "platform",
+  "standards",
+  "pilot",
+  "training",
+  "assessment",
+  "roadmap",
+  "principles",
+  "dialogue",
+  "partnership",
+];
+const WORDS_ZH = [
+  "审查",
+  "框架",
+  "指导",
+  "数据",
+  "战略",
+  "网络",
+  "共同",
+  "全系统",
+  "能力",
+  "报告",
+  "政策",
+  "平台",
+  "标准",
+  "试点",
+  "培训",
+  "评估",
+  "路线图",
+  "原则",
+  "对话",
+  "伙伴关系",
+];
 
 /** Deterministic pseudo-random numbers, so every run measures the same data. */
 function random(seed: number) {
@@ -58,7 +100,11 @@ function generate(): void {
   const db = getDb();
   const next = random(42);
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
-  const bodyCodes = db.select({ code: bodies.code }).from(bodies).all().map((row) => row.code);
+  const bodyCodes = db
+    .select({ code: bodies.code })
+    .from(bodies)
+    .all()
+    .map((row) => row.code);
   const perStream = Math.ceil(MILESTONES / WORKSTREAMS);
   db.transaction((tx) => {
     let made = 0;
@@ -84,7 +130,12 @@ function generate(): void {
         const year = m < count ? YEAR : YEAR - 1;
         const precision = next();
         const month = 1 + Math.floor(next() * 12);
-        const value = precision < 0.6 ? String(year) : precision < 0.9 ? `${year}-${String(month).padStart(2, "0")}` : `${year}-${String(month).padStart(2, "0")}-${String(1 + Math.floor(next() * 28)).padStart(2, "0")}`;
+        const value =
+          precision < 0.6
+            ? String(year)
+            : precision < 0.9
+              ? `${year}-${String(month).padStart(2, "0")}`
+              : `${year}-${String(month).padStart(2, "0")}-${String(1 + Math.floor(next() * 28)).padStart(2, "0")}`;
         const date = parsePartialDate(value)!;
         const period = periodOf(date);
         const status = pick(MILESTONE_STATUSES);
@@ -107,13 +158,21 @@ function generate(): void {
             sourceParagraph: 1 + Math.floor(next() * 83),
             sourceFootnote: next() < 0.3 ? 1 + Math.floor(next() * 41) : null,
             quoteZh: `${pick(WORDS_ZH)}${pick(WORDS_ZH)}${pick(WORDS_ZH)}${pick(WORDS_ZH)}`,
-            evidence: next() < 0.4 ? [{ kind: "symbol", value: `CEB/${year}/${1 + (m % 3)}` }, { kind: "url", value: `https://example.org/${w + 1}/${m + 1}` }] : [],
+            evidence:
+              next() < 0.4
+                ? [
+                    { kind: "symbol", value: `CEB/${year}/${1 + (m % 3)}` },
+                    { kind: "url", value: `https://example.org/${w + 1}/${m + 1}` },
+                  ]
+                : [],
           })
           .returning({ id: milestones.id })
           .get();
         tx.insert(statusHistory).values({ milestoneId: created.id, fromStatus: null, toStatus: "planned", actor: "bench", note: "created" }).run();
         if (status !== "planned") {
-          tx.insert(statusHistory).values({ milestoneId: created.id, fromStatus: "planned", toStatus: status, actor: "bench", note: `Reported in the ${pick(WORDS_EN)} review` }).run();
+          tx.insert(statusHistory)
+            .values({ milestoneId: created.id, fromStatus: "planned", toStatus: status, actor: "bench", note: `Reported in the ${pick(WORDS_EN)} review` })
+            .run();
         }
         if (year === YEAR) made++;
       }
@@ -160,13 +219,25 @@ async function main(): Promise<void> {
   const started = performance.now();
   prepareDatabase(getDb());
   generate();
-  const counts = getDb().$client.prepare("select count(*) n, count(distinct workstream_id) w from milestones where year = ?").get(YEAR) as { n: number; w: number };
+  const counts = getDb().$client.prepare("select count(*) n, count(distinct workstream_id) w from milestones where year = ?").get(YEAR) as {
+    n: number;
+    w: number;
+  };
   closeDb();
-  console.log(`Export benchmark: ${counts.n} milestones of ${YEAR} over ${counts.w} workstreams (generated in ${((performance.now() - started) / 1000).toFixed(1)} s); median of ${RUNS} runs, each in a fresh process after a warm-up export; time = report data + rendering\n`);
-  console.log(`${"format".padEnd(10)} ${"median (ms)".padStart(12)} ${"target".padStart(8)} ${"size".padStart(10)} ${"peak RSS (MB)".padStart(14)} ${"peak heap (MB)".padStart(15)}  result`);
+  console.log(
+    `Export benchmark: ${counts.n} milestones of ${YEAR} over ${counts.w} workstreams (generated in ${((performance.now() - started) / 1000).toFixed(1)} s); median of ${RUNS} runs, each in a fresh process after a warm-up export; time = report data + rendering\n`,
+  );
+  console.log(
+    `${"format".padEnd(10)} ${"median (ms)".padStart(12)} ${"target".padStart(8)} ${"size".padStart(10)} ${"peak RSS (MB)".padStart(14)} ${"peak heap (MB)".padStart(15)}  result`,
+  );
   const only = process.env.BENCH_FORMATS?.split(",");
   // Chinese and Arabic PDFs too: CJK glyphs, and Arabic shaped word by word and laid out right to left.
-  const cases: [ReportFormat, ReportLang][] = [...REPORT_FORMATS.map((format) => [format, "en"] as [ReportFormat, ReportLang]), ["pdf", "zh"], ["docx", "zh"], ["pdf", "ar"]];
+  const cases: [ReportFormat, ReportLang][] = [
+    ...REPORT_FORMATS.map((format) => [format, "en"] as [ReportFormat, ReportLang]),
+    ["pdf", "zh"],
+    ["docx", "zh"],
+    ["pdf", "ar"],
+  ];
   let failed = 0;
   for (const [format, lang] of cases.filter(([format]) => !only || only.includes(format))) {
     const results: ChildResult[] = [];
@@ -186,7 +257,9 @@ async function main(): Promise<void> {
   }
   if (process.env.BENCH_KEEP_DATABASE) console.log(`\nDatabase kept at ${process.env.DATABASE_PATH}`);
   else fs.rmSync(dir, { recursive: true, force: true });
-  console.log(`\nTimes include building the report data (SQL aggregates and rows). Peak RSS is the whole process (Node, modules, fonts, data) at its highest over the runs; target < ${TARGET_MB} MB.`);
+  console.log(
+    `\nTimes include building the report data (SQL aggregates and rows). Peak RSS is the whole process (Node, modules, fonts, data) at its highest over the runs; target < ${TARGET_MB} MB.`,
+  );
   if (failed) process.exitCode = 1;
 }
 

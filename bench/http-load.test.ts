@@ -64,7 +64,11 @@ describe("the HTTP benchmark's pieces", () => {
       const years = one("select min(year) lo, max(year) hi from milestones where seed_key like 'synthetic-%'");
       expect([years.lo, years.hi]).toEqual([FIRST_YEAR, FIRST_YEAR + YEARS - 1]);
       // The history ends in the milestone's status.
-      expect(one(`select count(*) n from milestones m where m.seed_key like 'synthetic-%' and m.status <> (select to_status from status_history h where h.milestone_id = m.id order by h.id desc limit 1)`).n).toBe(0);
+      expect(
+        one(
+          `select count(*) n from milestones m where m.seed_key like 'synthetic-%' and m.status <> (select to_status from status_history h where h.milestone_id = m.id order by h.id desc limit 1)`,
+        ).n,
+      ).toBe(0);
       db.close();
       // The same seed gives the same rows.
       const again = path.join(dir, "again.sqlite");

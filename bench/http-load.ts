@@ -206,10 +206,7 @@ export type RouteFigures = { name: string; bytes?: number; one?: LoadResult; twe
 /** A Markdown table: each route at 1 and 20 connections, its size, and its ratio to the floor at 20. */
 export function markdownTable(title: string, routes: RouteFigures[]): string {
   const floor = routes.find((route) => route.floor)?.twenty;
-  const lines = [
-    `| ${title} | 1 connection | 20 connections | size | × floor (req/s at 20) | server CPU / request |`,
-    "|---|---|---|---|---|---|",
-  ];
+  const lines = [`| ${title} | 1 connection | 20 connections | size | × floor (req/s at 20) | server CPU / request |`, "|---|---|---|---|---|---|"];
   for (const route of routes) {
     const ratio = floor && route.twenty && !route.floor ? `${(floor.reqPerSec / Math.max(route.twenty.reqPerSec, 0.01)).toFixed(1)}×` : "";
     const cpu = route.cpuMs === undefined ? "" : `${route.cpuMs.toFixed(1)} ms`;

@@ -69,7 +69,9 @@ async function createAccounts(file: string): Promise<Accounts> {
     if (!cookie) throw new Error(`No session cookie for ${email}`);
     cookies.push(cookie);
     const token = generateToken();
-    db.insert(apiTokens).values({ userId: user.id, name: "bench", scope: "write", tokenHash: hashToken(token), prefix: token.slice(0, 10), createdBy: "bench" }).run();
+    db.insert(apiTokens)
+      .values({ userId: user.id, name: "bench", scope: "write", tokenHash: hashToken(token), prefix: token.slice(0, 10), createdBy: "bench" })
+      .run();
     tokens.push(token);
   }
   const targets = db.$client
@@ -86,7 +88,9 @@ function contextOf(file: string): Omit<BenchContext, "staticPath"> {
   const db = new Database(file, { readonly: true });
   try {
     // The workstream with the median number of milestones: a typical page.
-    const slug = (db.prepare("select w.slug from workstreams w join milestones m on m.workstream_id = w.id group by w.id order by count(*) desc").all() as { slug: string }[]);
+    const slug = db.prepare("select w.slug from workstreams w join milestones m on m.workstream_id = w.id group by w.id order by count(*) desc").all() as {
+      slug: string;
+    }[];
     return { slug: slug[Math.floor(slug.length / 2)]!.slug, year: 2021 };
   } finally {
     db.close();
@@ -103,7 +107,17 @@ function staticFloorPath(): string {
 async function startServer(file: string, port: number, publicRead: boolean): Promise<ChildProcess> {
   // What `npm start` serves: Next behind the response cache (RESPONSE_CACHE=0 in the environment turns it off).
   const server = spawn(process.execPath, [path.join("scripts", "next-start.mjs")], {
-    env: { ...process.env, NODE_ENV: "production", HOSTNAME: "127.0.0.1", DATABASE_PATH: file, PUBLIC_READ: publicRead ? "1" : "0", BETTER_AUTH_SECRET: SECRET, DEMO: "0", APP_URL: `http://127.0.0.1:${port}`, PORT: String(port) },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      HOSTNAME: "127.0.0.1",
+      DATABASE_PATH: file,
+      PUBLIC_READ: publicRead ? "1" : "0",
+      BETTER_AUTH_SECRET: SECRET,
+      DEMO: "0",
+      APP_URL: `http://127.0.0.1:${port}`,
+      PORT: String(port),
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const deadline = Date.now() + 60_000;
@@ -147,7 +161,9 @@ async function fetchOnce(url: string, headers: Record<string, string>): Promise<
 
 /** The gzipped size of every script the page loads on first visit (nomodule polyfills left out: modern browsers skip them). */
 async function firstLoadJsGzip(origin: string, html: string): Promise<number> {
-  const sources = [...new Set([...html.matchAll(/<script([^>]*)\ssrc="([^"]+\.js[^"]*)"([^>]*)>/g)].filter((m) => !/nomodule/i.test(m[1]! + m[3]!)).map((m) => m[2]!))];
+  const sources = [
+    ...new Set([...html.matchAll(/<script([^>]*)\ssrc="([^"]+\.js[^"]*)"([^>]*)>/g)].filter((m) => !/nomodule/i.test(m[1]! + m[3]!)).map((m) => m[2]!)),
+  ];
   let total = 0;
   for (const source of sources) {
     const response = await fetch(new URL(source, origin));
@@ -176,7 +192,12 @@ export type ModeResult = {
 };
 export type SizeResult = { milestones: number; workstreams: number; modes: ModeResult[] };
 
-async function runMode(file: string, accounts: Accounts, context: BenchContext, options: { port: number; seconds: number; publicRead: boolean }): Promise<ModeResult> {
+async function runMode(
+  file: string,
+  accounts: Accounts,
+  context: BenchContext,
+  options: { port: number; seconds: number; publicRead: boolean },
+): Promise<ModeResult> {
   const server = await startServer(file, options.port, options.publicRead);
   const stopWatching = watchRss(server.pid!);
   const origin = `http://127.0.0.1:${options.port}`;
@@ -196,15 +217,23 @@ async function runMode(file: string, accounts: Accounts, context: BenchContext, 
       await drain(origin);
       const cpuMs = (treeCpuMs(server.pid!) - cpuBefore) / Math.max(1, one.requests + twenty.requests + 1);
       routes.push({ name: route.name, bytes, one, twenty, floor: route.floor, cpuMs });
-      console.log(`  ${route.name}: ${fmtBytes(bytes)}; 1: ${one.reqPerSec.toFixed(1)} req/s p95 ${one.p95.toFixed(0)} ms; 20: ${twenty.reqPerSec.toFixed(1)} req/s p95 ${twenty.p95.toFixed(0)} ms, ${twenty.errors} errors`);
+      console.log(
+        `  ${route.name}: ${fmtBytes(bytes)}; 1: ${one.reqPerSec.toFixed(1)} req/s p95 ${one.p95.toFixed(0)} ms; 20: ${twenty.reqPerSec.toFixed(1)} req/s p95 ${twenty.p95.toFixed(0)} ms, ${twenty.errors} errors`,
+      );
     }
     const clients = accounts.patchClients.map((client) => ({ ...client }));
-    const before = historyCounts(file, clients.map((client) => client.milestoneId));
+    const before = historyCounts(
+      file,
+      clients.map((client) => client.milestoneId),
+    );
     const patchCpuBefore = treeCpuMs(server.pid!);
     const result = await patchLoad({ origin, clients, seconds: options.seconds });
     await drain(origin);
     const patchCpuMs = (treeCpuMs(server.pid!) - patchCpuBefore) / Math.max(1, result.requests);
-    const after = historyCounts(file, clients.map((client) => client.milestoneId));
+    const after = historyCounts(
+      file,
+      clients.map((client) => client.milestoneId),
+    );
     let lost = 0;
     for (const [id, accepted] of result.accepted) lost += Math.max(0, accepted - ((after.get(id) ?? 0) - (before.get(id) ?? 0)));
     for (const client of clients) {
@@ -244,7 +273,12 @@ function printGrowth(sizes: SizeResult[]): void {
   for (const route of ROUTES) {
     const cpu = sizes.map((size) => size.modes[0]?.routes.find((r) => r.name === route.name)?.cpuMs ?? NaN);
     const p50s = sizes.map((size) => size.modes[0]?.routes.find((r) => r.name === route.name)?.twenty?.p50 ?? NaN);
-    console.log(`| ${route.name} | ${p50s.slice(1).map((p, i) => `${(p / Math.max(p50s[i]!, 1)).toFixed(2)}× (CPU ${(cpu[i + 1]! / cpu[i]!).toFixed(2)}×)`).join(" | ")} |`);
+    console.log(
+      `| ${route.name} | ${p50s
+        .slice(1)
+        .map((p, i) => `${(p / Math.max(p50s[i]!, 1)).toFixed(2)}× (CPU ${(cpu[i + 1]! / cpu[i]!).toFixed(2)}×)`)
+        .join(" | ")} |`,
+    );
   }
 }
 
@@ -266,7 +300,8 @@ export async function main(argv = process.argv.slice(2)): Promise<SizeResult[]> 
   const port = Number(values.port);
   // --quick builds only when no build is there; --no-build never; otherwise always.
   const built = fs.existsSync(path.join(".next", "BUILD_ID"));
-  if (!values["no-build"] && !(values.quick && built)) execFileSync(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "build"], { stdio: "inherit" });
+  if (!values["no-build"] && !(values.quick && built))
+    execFileSync(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "build"], { stdio: "inherit" });
   const staticPath = staticFloorPath();
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "ceb-bench-http-"));
   const results: SizeResult[] = [];
@@ -277,7 +312,9 @@ export async function main(argv = process.argv.slice(2)): Promise<SizeResult[]> 
       const grown = createSyntheticDatabase(file, { workstreams, milestones });
       const accounts = await createAccounts(file);
       const context = { ...contextOf(file), staticPath };
-      console.log(`\n${milestones.toLocaleString("en")} milestones, ${workstreams} workstreams (generated in ${(grown.ms / 1000).toFixed(1)} s); ${seconds} s per run`);
+      console.log(
+        `\n${milestones.toLocaleString("en")} milestones, ${workstreams} workstreams (generated in ${(grown.ms / 1000).toFixed(1)} s); ${seconds} s per run`,
+      );
       const size: SizeResult = { milestones, workstreams, modes: [] };
       for (const publicRead of modes) {
         console.log(` PUBLIC_READ=${publicRead ? 1 : 0}`);
@@ -293,7 +330,14 @@ export async function main(argv = process.argv.slice(2)): Promise<SizeResult[]> 
   printGrowth(results);
   fs.mkdirSync(path.join("bench", "results"), { recursive: true });
   const out = path.join("bench", "results", `http-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-  fs.writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), cores: os.cpus().length, node: process.version, seconds, routes: ROUTES.map((r) => r.name), results }, null, 2));
+  fs.writeFileSync(
+    out,
+    JSON.stringify(
+      { date: new Date().toISOString(), cores: os.cpus().length, node: process.version, seconds, routes: ROUTES.map((r) => r.name), results },
+      null,
+      2,
+    ),
+  );
   console.log(`\nJSON: ${out}`);
   return results;
 }

@@ -23,7 +23,13 @@ const { read, proposals } = ingestText(raw, [], { symbol: reportSeed.document.sy
 const seconds = (performance.now() - started) / 1000;
 
 const curated = reportSeed.workstreams.flatMap((ws) =>
-  ws.milestones.map((m) => ({ key: `${ws.slug}/${m.key}`, paragraph: m.paragraph, date: m.date, precision: parsePartialDate(m.date)!.precision, quote: m.quote })),
+  ws.milestones.map((m) => ({
+    key: `${ws.slug}/${m.key}`,
+    paragraph: m.paragraph,
+    date: m.date,
+    precision: parsePartialDate(m.date)!.precision,
+    quote: m.quote,
+  })),
 );
 const result = scoreProposals(proposals, curated, read, raw);
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;

@@ -45,14 +45,23 @@ function multiply(scale: number) {
   const db = getDb();
   const streams = db.select().from(workstreams).all();
   const rows = db.select().from(milestones).all();
-  const bodyCodes = db.select({ code: bodies.code }).from(bodies).all().map((b) => b.code);
+  const bodyCodes = db
+    .select({ code: bodies.code })
+    .from(bodies)
+    .all()
+    .map((b) => b.code);
   db.transaction((tx) => {
     for (let copy = 1; copy < scale; copy++) {
       for (const stream of streams) {
         const { id: _id, ...fields } = stream;
         const created = tx
           .insert(workstreams)
-          .values({ ...fields, slug: `${stream.slug}-${copy}`, nameEn: `${stream.nameEn} (${copy})`, bodyCode: bodyCodes[(copy + stream.id) % bodyCodes.length]! })
+          .values({
+            ...fields,
+            slug: `${stream.slug}-${copy}`,
+            nameEn: `${stream.nameEn} (${copy})`,
+            bodyCode: bodyCodes[(copy + stream.id) % bodyCodes.length]!,
+          })
           .returning({ id: workstreams.id })
           .get();
         for (const milestone of rows.filter((m) => m.workstreamId === stream.id)) {
@@ -64,7 +73,16 @@ function multiply(scale: number) {
           const status = MILESTONE_STATUSES[(copy * 7 + milestone.id) % MILESTONE_STATUSES.length]!;
           const stored = tx
             .insert(milestones)
-            .values({ ...values, workstreamId: created.id, seedKey: `${milestone.seedKey}-${copy}`, date: date.value, year, periodStart: period.start, periodEnd: period.end, status })
+            .values({
+              ...values,
+              workstreamId: created.id,
+              seedKey: `${milestone.seedKey}-${copy}`,
+              date: date.value,
+              year,
+              periodStart: period.start,
+              periodEnd: period.end,
+              status,
+            })
             .returning({ id: milestones.id })
             .get();
           tx.insert(statusHistory).values({ milestoneId: stored.id, toStatus: status, actor: "bench" }).run();
@@ -84,7 +102,11 @@ function measure(): Record<string, number> {
     "overview: quarterly progress": () => quarterlyProgress({}),
     "timeline: lanes of page 1": () => {
       const page = listWorkstreamSummaries({}, { page: 1, pageSize: 24 }, today);
-      return milestonesOfWorkstreams(page.items.map((item) => item.id), {}, today);
+      return milestonesOfWorkstreams(
+        page.items.map((item) => item.id),
+        {},
+        today,
+      );
     },
     "api: milestones filtered (page 1)": () => listMilestones({ year: 2021, status: ["completed"] }, { page: 1, pageSize: 50 }, today),
   };
@@ -115,7 +137,9 @@ const scaled = measure();
 closeDb();
 fs.rmSync(large.dir, { recursive: true, force: true });
 
-console.log(`Report size: ${counts1.w} workstreams, ${counts1.m} milestones; x${SCALE}: ${countsN.w} workstreams, ${countsN.m} milestones; median of ${RUNS} runs\n`);
+console.log(
+  `Report size: ${counts1.w} workstreams, ${counts1.m} milestones; x${SCALE}: ${countsN.w} workstreams, ${countsN.m} milestones; median of ${RUNS} runs\n`,
+);
 console.log(`${"query".padEnd(46)} ${"x1 (ms)".padStart(9)} ${`x${SCALE} (ms)`.padStart(11)} ${"ratio".padStart(7)}`);
 for (const name of Object.keys(base)) {
   const a = base[name]!;

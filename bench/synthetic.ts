@@ -24,8 +24,50 @@ export type SyntheticResult = { workstreams: number; milestones: number; history
 export const FIRST_YEAR = 2017;
 export const YEARS = 10;
 
-const WORDS_EN = ["review", "framework", "guidance", "data", "strategy", "network", "common", "system-wide", "capacity", "report", "policy", "platform", "standards", "pilot", "training", "assessment", "roadmap", "principles", "dialogue", "partnership"];
-const WORDS_ZH = ["审查", "框架", "指导", "数据", "战略", "网络", "共同", "全系统", "能力", "报告", "政策", "平台", "标准", "试点", "培训", "评估", "路线图", "原则", "对话", "伙伴关系"];
+const WORDS_EN = [
+  "review",
+  "framework",
+  "guidance",
+  "data",
+  "strategy",
+  "network",
+  "common",
+  "system-wide",
+  "capacity",
+  "report",
+  "policy",
+  "platform",
+  "standards",
+  "pilot",
+  "training",
+  "assessment",
+  "roadmap",
+  "principles",
+  "dialogue",
+  "partnership",
+];
+const WORDS_ZH = [
+  "审查",
+  "框架",
+  "指导",
+  "数据",
+  "战略",
+  "网络",
+  "共同",
+  "全系统",
+  "能力",
+  "报告",
+  "政策",
+  "平台",
+  "标准",
+  "试点",
+  "培训",
+  "评估",
+  "路线图",
+  "原则",
+  "对话",
+  "伙伴关系",
+];
 const LEADS = ["UNDP", "UNICEF", "UNESCO", "ITU", "WHO", "ILO", "UNHCR", "WFP", "UN Women", "OHCHR"];
 
 /** A small, fast, seeded generator (mulberry32): the same seed gives the same sequence. */
@@ -110,7 +152,8 @@ export function growDatabase(db: AppDatabase, options: SyntheticOptions): Synthe
       streamIds.push(Number(info.lastInsertRowid));
     }
     // With no new workstreams, milestones go to the ones already there.
-    const targets = streamIds.length > 0 ? streamIds : (sqlite.prepare("select id from workstreams order by id").all() as { id: number }[]).map((row) => row.id);
+    const targets =
+      streamIds.length > 0 ? streamIds : (sqlite.prepare("select id from workstreams order by id").all() as { id: number }[]).map((row) => row.id);
     if (addMilestones > 0 && targets.length === 0) throw new Error("No workstream to add milestones to.");
     const statusOffset = Math.floor(next() * MILESTONE_STATUSES.length);
     for (let m = 0; m < addMilestones; m++) {
@@ -118,12 +161,14 @@ export function growDatabase(db: AppDatabase, options: SyntheticOptions): Synthe
       const year = FIRST_YEAR + Math.floor(next() * YEARS);
       const month = 1 + Math.floor(next() * 12);
       const precisionDraw = next();
-      const text = precisionDraw < 0.4 ? String(year) : precisionDraw < 0.85 ? `${year}-${pad(month)}` : `${year}-${pad(month)}-${pad(1 + Math.floor(next() * 28))}`;
+      const text =
+        precisionDraw < 0.4 ? String(year) : precisionDraw < 0.85 ? `${year}-${pad(month)}` : `${year}-${pad(month)}-${pad(1 + Math.floor(next() * 28))}`;
       const date = parsePartialDate(text)!;
       const period = periodOf(date);
       const status = MILESTONE_STATUSES[(m + statusOffset) % MILESTONE_STATUSES.length]!;
       const completed = status === "completed";
-      const stamp = (step: number) => `${year - 1 + Math.floor(step / 2)}-${pad(1 + ((month + step * 3) % 12))}-${pad(1 + (m % 28))}T${pad(8 + step)}:00:00.000Z`;
+      const stamp = (step: number) =>
+        `${year - 1 + Math.floor(step / 2)}-${pad(1 + ((month + step * 3) % 12))}-${pad(1 + (m % 28))}T${pad(8 + step)}:00:00.000Z`;
       const info = insertMilestone.run(
         streamId,
         `synthetic-${m + 1}`,

@@ -55,7 +55,10 @@ async function timeAction(page: Page, selector: string): Promise<number> {
 }
 
 async function browserFigures(locale: string, width: number) {
-  const browser = await chromium.launch({ executablePath: fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined, args: ["--no-sandbox", "--disable-gpu"] });
+  const browser = await chromium.launch({
+    executablePath: fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined,
+    args: ["--no-sandbox", "--disable-gpu"],
+  });
   try {
     const page = await browser.newPage({ viewport: { width, height: width < 640 ? 844 : 1000 } });
     const sizes: { url: string; bytes: number }[] = [];
@@ -69,7 +72,12 @@ async function browserFigures(locale: string, width: number) {
     const first = await page.evaluate(() => {
       const navigation = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
       const paint = performance.getEntriesByName("first-contentful-paint")[0];
-      return { barsShownMs: performance.now(), fcpMs: paint?.startTime ?? null, responseEndMs: navigation.responseEnd, domContentLoadedMs: navigation.domContentLoadedEventEnd };
+      return {
+        barsShownMs: performance.now(),
+        fcpMs: paint?.startTime ?? null,
+        responseEndMs: navigation.responseEnd,
+        domContentLoadedMs: navigation.domContentLoadedEventEnd,
+      };
     });
     await page.waitForLoadState("networkidle");
     // The screenshot shows the window the page opens on.
@@ -101,7 +109,11 @@ async function browserFigures(locale: string, width: number) {
       locale,
       width,
       firstRender: { barsShownMs: round(first.barsShownMs), fcpMs: first.fcpMs && round(first.fcpMs), responseEndMs: round(first.responseEndMs) },
-      rerenderMs: { panMedian: rerenders.pan!.length ? round(median(rerenders.pan!)) : null, panMax: rerenders.pan!.length ? round(Math.max(...rerenders.pan!)) : null, zoom: rerenders.zoom!.map(round) },
+      rerenderMs: {
+        panMedian: rerenders.pan!.length ? round(median(rerenders.pan!)) : null,
+        panMax: rerenders.pan!.length ? round(Math.max(...rerenders.pan!)) : null,
+        zoom: rerenders.zoom!.map(round),
+      },
       domElements: dom,
       barsInDom: bars,
       pageScrollWidth: scrollWidth,
@@ -136,7 +148,14 @@ async function apiFigures(connections: number, requests: number) {
   const started = performance.now();
   await Promise.all(Array.from({ length: connections }, worker));
   const seconds = (performance.now() - started) / 1000;
-  return { connections, requests, p50Ms: round(percentile(latencies, 50)), p95Ms: round(percentile(latencies, 95)), p99Ms: round(percentile(latencies, 99)), perSecond: round(requests / seconds) };
+  return {
+    connections,
+    requests,
+    p50Ms: round(percentile(latencies, 50)),
+    p95Ms: round(percentile(latencies, 95)),
+    p99Ms: round(percentile(latencies, 99)),
+    perSecond: round(requests / seconds),
+  };
 }
 
 async function main() {
@@ -171,7 +190,13 @@ async function main() {
       browser: [] as unknown[],
       api: null as unknown,
     };
-    for (const [locale, width] of [["en", 1400], ["ar", 1400], ["en", 390], ["ar", 390]] as const) results.browser.push(await browserFigures(locale, width));
+    for (const [locale, width] of [
+      ["en", 1400],
+      ["ar", 1400],
+      ["en", 390],
+      ["ar", 390],
+    ] as const)
+      results.browser.push(await browserFigures(locale, width));
     results.api = await apiFigures(Number(values.connections), Number(values.requests));
     console.log(JSON.stringify(results, null, 2));
   } finally {

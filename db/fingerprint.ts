@@ -11,9 +11,10 @@ export type TableFingerprint = { rows: number; sha256: string };
  */
 export function tableFingerprints(sqlite: Database.Database, ignore: Record<string, string[] | "*"> = {}): Record<string, TableFingerprint> {
   const read = sqlite.transaction(() => {
-    const tables = sqlite
-      .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-      .all() as { name: string; sql: string | null }[];
+    const tables = sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as {
+      name: string;
+      sql: string | null;
+    }[];
     // A full-text index (a virtual table and its shadow tables) is derived from the other tables
     // by triggers: it is rebuilt with them, so it is not data of its own.
     const indexes = tables.filter((table) => /^CREATE VIRTUAL TABLE/i.test(table.sql ?? "")).map((table) => table.name);

@@ -20,9 +20,7 @@ export function openDatabase(file: string): AppDatabase {
   try {
     fs.mkdirSync(directory, { recursive: true });
   } catch (error) {
-    throw new Error(
-      `DATABASE_PATH points at ${file}, but its folder ${directory} cannot be created: ${String(error)}`,
-    );
+    throw new Error(`DATABASE_PATH points at ${file}, but its folder ${directory} cannot be created: ${String(error)}`);
   }
   let sqlite: Database.Database;
   try {

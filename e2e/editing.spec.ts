@@ -7,7 +7,10 @@ test.describe("editing milestones", () => {
 
   test("an editor changes a status with a note and sees it in the history and on the timeline", async ({ page }) => {
     await page.goto("/workstreams/inequalities-task-team");
-    const planned = page.getByTestId("milestone-row").filter({ has: page.getByTestId("status-badge").filter({ hasText: "Planned" }) }).first();
+    const planned = page
+      .getByTestId("milestone-row")
+      .filter({ has: page.getByTestId("status-badge").filter({ hasText: "Planned" }) })
+      .first();
     const row = page.locator(`#${await planned.getAttribute("id")}`);
     const title = (await row.locator(".milestone-title").textContent())!;
     await row.getByRole("button", { name: /^Update/ }).click();
@@ -33,7 +36,9 @@ test.describe("editing milestones", () => {
     // The timeline opens on today, which the changed milestone's bar now reaches, in its new status.
     await page.goto("/timeline");
     await scrollToLane(page, "inequalities-task-team");
-    await expect(page.locator(`[data-testid="timeline-item"][data-lane="inequalities-task-team"][data-status="delayed"][aria-label^="${title}"]`)).toHaveCount(1);
+    await expect(page.locator(`[data-testid="timeline-item"][data-lane="inequalities-task-team"][data-status="delayed"][aria-label^="${title}"]`)).toHaveCount(
+      1,
+    );
     await page.goto("/");
     await expect(page.getByTestId("recent-changes")).toContainText(title);
   });
@@ -45,7 +50,10 @@ test.describe("editing milestones", () => {
     const pageB = await second.newPage();
     await pageA.goto("/workstreams/un-digital-id");
     await pageB.goto("/workstreams/un-digital-id");
-    const planned = pageA.getByTestId("milestone-row").filter({ has: pageA.getByTestId("status-badge").filter({ hasText: "Planned" }) }).first();
+    const planned = pageA
+      .getByTestId("milestone-row")
+      .filter({ has: pageA.getByTestId("status-badge").filter({ hasText: "Planned" }) })
+      .first();
     const rowId = await planned.getAttribute("id");
     const rowA = pageA.locator(`#${rowId}`);
     const rowB = pageB.locator(`#${rowId}`);
@@ -124,9 +132,16 @@ test.describe("translations", () => {
 
     // Emptying the field removes the translation again.
     await page.goto("/fr/workstreams/data-cube");
-    await page.getByTestId("milestone-row").first().getByRole("button", { name: /^Mettre à jour/ }).click();
+    await page
+      .getByTestId("milestone-row")
+      .first()
+      .getByRole("button", { name: /^Mettre à jour/ })
+      .click();
     await page.getByRole("dialog").getByTestId("translations").locator("summary").click();
-    await page.getByRole("dialog").getByLabel(/titre en français/).fill("");
+    await page
+      .getByRole("dialog")
+      .getByLabel(/titre en français/)
+      .fill("");
     await page.getByRole("dialog").getByRole("button", { name: "Enregistrer" }).click();
     await expect(page.getByTestId("milestone-row").first().locator(".milestone-title [data-untranslated]")).toHaveText("non traduit");
   });
@@ -137,7 +152,10 @@ test.describe("the milestone editor by keyboard", () => {
 
   test("opens with Enter, closes with Escape and gives focus back", async ({ page }) => {
     await page.goto("/workstreams/ai-working-group");
-    const button = page.getByTestId("milestone-row").first().getByRole("button", { name: /^Update/ });
+    const button = page
+      .getByTestId("milestone-row")
+      .first()
+      .getByRole("button", { name: /^Update/ });
     await button.focus();
     await page.keyboard.press("Enter");
     const dialog = page.getByRole("dialog");

@@ -100,9 +100,9 @@ test.describe("Arabic reads right to left", () => {
   test("in English the same timeline reads left to right", async ({ page }) => {
     await page.goto("/en/timeline?from=2021-01-01");
     await expect(page.getByTestId("timeline-item").first()).toBeVisible();
-    const placed = await page.getByTestId("timeline-item").evaluateAll((elements) =>
-      elements.map((element) => ({ start: element.getAttribute("data-period-start") ?? "", x: element.getBoundingClientRect().x })),
-    );
+    const placed = await page
+      .getByTestId("timeline-item")
+      .evaluateAll((elements) => elements.map((element) => ({ start: element.getAttribute("data-period-start") ?? "", x: element.getBoundingClientRect().x })));
     placed.sort((a, b) => a.start.localeCompare(b.start));
     expect(placed[placed.length - 1]!.x).toBeGreaterThan(placed[0]!.x);
   });
@@ -117,7 +117,9 @@ test.describe("choosing a language", () => {
     await expect(page.locator("html")).toHaveAttribute("lang", "fr");
     await expect(page.getByRole("combobox", { name: /Année/ })).toHaveValue("2021");
     // The parent body is named officially in French.
-    await expect(page.getByRole("combobox", { name: "Organe de rattachement" }).locator("option:checked")).toHaveText(/Comité de haut niveau sur les programmes/);
+    await expect(page.getByRole("combobox", { name: "Organe de rattachement" }).locator("option:checked")).toHaveText(
+      /Comité de haut niveau sur les programmes/,
+    );
 
     // By keyboard: the switcher opens with Enter and each language is a link.
     await page.locator(".language-switcher > summary").focus();

@@ -105,7 +105,10 @@ test.describe("re-planning and bulk update", () => {
 
     // B starts a bulk change; meanwhile A re-plans the same milestone.
     await pageB.locator(`#${rowId}`).getByTestId("select-milestone").check();
-    await pageA.locator(`#${rowId}`).getByRole("button", { name: /^Update/ }).click();
+    await pageA
+      .locator(`#${rowId}`)
+      .getByRole("button", { name: /^Update/ })
+      .click();
     const dialogA = pageA.getByRole("dialog");
     await dialogA.getByLabel("Status").selectOption("at_risk");
     await dialogA.getByLabel("New expected date").fill("2024");
@@ -130,7 +133,10 @@ test.describe("re-planning and bulk update", () => {
     const rowB = pageB.locator(`#${rowId}`);
     await rowB.getByRole("button", { name: /^Update/ }).click();
     const editor = pageB.getByRole("dialog");
-    await pageA.locator(`#${rowId}`).getByRole("button", { name: /^Update/ }).click();
+    await pageA
+      .locator(`#${rowId}`)
+      .getByRole("button", { name: /^Update/ })
+      .click();
     await pageA.getByRole("dialog").getByLabel(/^Note/).fill("Second thoughts");
     await pageA.getByRole("dialog").getByRole("button", { name: "Save" }).click();
     await expect(pageA.getByRole("dialog")).toHaveCount(0);

@@ -11,7 +11,9 @@ const DOWNLOADS = "e2e/.artifacts/downloads";
 const streamsOf = (year: number) => reportSeed.workstreams.filter((stream) => stream.milestones.some((m) => m.date.startsWith(String(year))));
 /** /reports opens the latest year in which milestones were completed (not merely the latest with any). */
 const latestYear = Math.max(
-  ...reportSeed.workstreams.flatMap((stream) => stream.milestones.filter((m) => m.status === "completed").map((m) => Number((m.completedOn ?? m.date).slice(0, 4)))),
+  ...reportSeed.workstreams.flatMap((stream) =>
+    stream.milestones.filter((m) => m.status === "completed").map((m) => Number((m.completedOn ?? m.date).slice(0, 4))),
+  ),
 );
 
 /** What each format's file starts with, and the least size a real report of 2021 has. */
@@ -66,7 +68,10 @@ test.describe("yearly report", () => {
   test("options live in the URL: Chinese, some statuses", async ({ page }) => {
     await page.goto("/reports/2021");
     await page.getByLabel("Language of the report").selectOption("zh");
-    await page.getByRole("group", { name: /Milestones with status/ }).getByLabel("Completed").check();
+    await page
+      .getByRole("group", { name: /Milestones with status/ })
+      .getByLabel("Completed")
+      .check();
     await page.getByRole("button", { name: "Update the report" }).click();
     await expect(page).toHaveURL(/lang=zh/);
     await expect(page).toHaveURL(/status=completed/);
@@ -100,7 +105,17 @@ test.describe("yearly report", () => {
     await zh.saveAs(path.join(DOWNLOADS, zh.suggestedFilename()));
     // pdftoppm (poppler-utils, installed by .ci/run) turns the first pages into PNGs for a person to look at.
     for (const lang of ["en", "zh"]) {
-      execFileSync("pdftoppm", ["-png", "-r", "70", "-f", "1", "-l", "6", path.join(DOWNLOADS, `ceb-progress-2021-${lang}.pdf`), path.join(SCREENSHOTS, `report-pdf-${lang}`)]);
+      execFileSync("pdftoppm", [
+        "-png",
+        "-r",
+        "70",
+        "-f",
+        "1",
+        "-l",
+        "6",
+        path.join(DOWNLOADS, `ceb-progress-2021-${lang}.pdf`),
+        path.join(SCREENSHOTS, `report-pdf-${lang}`),
+      ]);
     }
     const pages = fs.readdirSync(SCREENSHOTS).filter((name) => name.startsWith("report-pdf-en-"));
     expect(pages.length).toBe(6);

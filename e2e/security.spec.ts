@@ -15,7 +15,16 @@ test.describe("the Content Security Policy", () => {
 
   test("every kind of page works under it: no refusals, charts drawn, client code running", async ({ page }) => {
     const violations = watchCsp(page);
-    for (const path of ["/en", "/en/timeline?year=2021", "/en/workstreams/ai-working-group", "/fr/reports/2021", "/ar", "/en/admin", "/en/account", "/en/no-such-page"]) {
+    for (const path of [
+      "/en",
+      "/en/timeline?year=2021",
+      "/en/workstreams/ai-working-group",
+      "/fr/reports/2021",
+      "/ar",
+      "/en/admin",
+      "/en/account",
+      "/en/no-such-page",
+    ]) {
       const response = await page.goto(path);
       const csp = response!.headers()["content-security-policy"] ?? "";
       expect(csp, path).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);

@@ -25,6 +25,9 @@ for (const [email, role, extra] of accounts) {
     stdio: ["pipe", "inherit", "inherit"],
   });
 }
-const server = spawn("node", ["scripts/next-start.mjs"], { stdio: "inherit", env: { ...process.env, PORT: process.env.PORT ?? "3100", HOSTNAME: "127.0.0.1" } });
+const server = spawn("node", ["scripts/next-start.mjs"], {
+  stdio: "inherit",
+  env: { ...process.env, PORT: process.env.PORT ?? "3100", HOSTNAME: "127.0.0.1" },
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -7,9 +7,15 @@ const REPORT_WINDOW = "from=2021-01-01";
 const bars = (page: Page) => page.getByTestId("timeline-item");
 
 async function placements(page: Page, selector = '[data-testid="timeline-item"]') {
-  return page.locator(selector).evaluateAll((nodes) =>
-    nodes.map((node) => ({ start: node.getAttribute("data-period-start")!, date: node.getAttribute("data-date")!, box: node.getBoundingClientRect().toJSON() as DOMRect })),
-  );
+  return page
+    .locator(selector)
+    .evaluateAll((nodes) =>
+      nodes.map((node) => ({
+        start: node.getAttribute("data-period-start")!,
+        date: node.getAttribute("data-date")!,
+        box: node.getBoundingClientRect().toJSON() as DOMRect,
+      })),
+    );
 }
 
 test.describe("timeline (roadmap)", () => {
@@ -24,7 +30,8 @@ test.describe("timeline (roadmap)", () => {
     const placed = await placements(page, lane);
     expect(placed.length).toBeGreaterThanOrEqual(4);
     const byDate = [...placed].sort((a, b) => a.start.localeCompare(b.start));
-    for (let i = 1; i < byDate.length; i++) expect(byDate[i]!.box.x, `${byDate[i - 1]!.date} before ${byDate[i]!.date}`).toBeGreaterThanOrEqual(byDate[i - 1]!.box.x - 1);
+    for (let i = 1; i < byDate.length; i++)
+      expect(byDate[i]!.box.x, `${byDate[i - 1]!.date} before ${byDate[i]!.date}`).toBeGreaterThanOrEqual(byDate[i - 1]!.box.x - 1);
     const year = page.locator('[data-testid="timeline-item"][data-precision="year"][data-date="2021"]').first();
     const month = page.locator('[data-testid="timeline-item"][data-precision="month"]').first();
     expect((await year.boundingBox())!.width).toBeGreaterThan((await month.boundingBox())!.width * 5);

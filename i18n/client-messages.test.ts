@@ -18,7 +18,9 @@ function clientFiles(dir: string): string[] {
 describe("messages sent to the browser", () => {
   it("include every namespace a client component translates with, and nothing else", () => {
     const used = new Set(
-      [...clientFiles("app"), ...clientFiles(path.join("lib", "client"))].flatMap((text) => [...text.matchAll(/useTranslations\("([^".]+)/g)].map((m) => m[1]!)),
+      [...clientFiles("app"), ...clientFiles(path.join("lib", "client"))].flatMap((text) =>
+        [...text.matchAll(/useTranslations\("([^".]+)/g)].map((m) => m[1]!),
+      ),
     );
     expect(used.size).toBeGreaterThan(0);
     for (const name of used) expect(CLIENT_NAMESPACES).toContain(name);

@@ -5,7 +5,24 @@ import type { AbstractIntlMessages } from "next-intl";
  * lib/client). Only these go to the browser with every page, not the whole file (~24 KB).
  * Adding useTranslations("x") to a client component means adding "x" here.
  */
-export const CLIENT_NAMESPACES = ["status", "charts", "editor", "error", "filters", "nav", "signIn", "admin", "account", "validation", "bulk", "card", "ingest", "reports", "timeline", "reason"] as const;
+export const CLIENT_NAMESPACES = [
+  "status",
+  "charts",
+  "editor",
+  "error",
+  "filters",
+  "nav",
+  "signIn",
+  "admin",
+  "account",
+  "validation",
+  "bulk",
+  "card",
+  "ingest",
+  "reports",
+  "timeline",
+  "reason",
+] as const;
 
 export function clientMessages(messages: AbstractIntlMessages): AbstractIntlMessages {
   return Object.fromEntries(CLIENT_NAMESPACES.flatMap((name) => (name in messages ? [[name, messages[name]!]] : [])));

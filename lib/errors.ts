@@ -2,14 +2,7 @@ import type { ReasonCode, ReasonValues } from "@/lib/validation/reasons";
 
 /** The one error type of the application; `code` decides the HTTP status. */
 export type AppErrorCode =
-  | "invalid_input"
-  | "unprocessable"
-  | "not_found"
-  | "unauthenticated"
-  | "forbidden"
-  | "conflict"
-  | "payload_too_large"
-  | "too_many_requests";
+  "invalid_input" | "unprocessable" | "not_found" | "unauthenticated" | "forbidden" | "conflict" | "payload_too_large" | "too_many_requests";
 
 export const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   invalid_input: 400,

@@ -18,11 +18,18 @@ const USAGE = "Usage: npm run ingest -- --file PATH --symbol SYMBOL --lang zh|en
 
 async function main() {
   const { values } = parseArgs({
-    options: { file: { type: "string" }, symbol: { type: "string" }, lang: { type: "string" }, year: { type: "string" }, json: { type: "boolean", default: false } },
+    options: {
+      file: { type: "string" },
+      symbol: { type: "string" },
+      lang: { type: "string" },
+      year: { type: "string" },
+      json: { type: "boolean", default: false },
+    },
   });
   if (!values.file) throw new Error(USAGE);
   const parsed = ingestUploadSchema.safeParse({ symbol: values.symbol, lang: values.lang, year: values.year, filename: path.basename(values.file) });
-  if (!parsed.success) throw new Error(`${USAGE}\n${parsed.error.issues.map((i) => `--${String(i.path[0])}: ${i.message.replace(/^\u0001reason:/, "")}`).join("\n")}`);
+  if (!parsed.success)
+    throw new Error(`${USAGE}\n${parsed.error.issues.map((i) => `--${String(i.path[0])}: ${i.message.replace(/^\u0001reason:/, "")}`).join("\n")}`);
   const format = formatOf(values.file);
   if (!format) throw new Error("The file must be .pdf, .docx or .txt.");
   const text = await extractText(new Uint8Array(fs.readFileSync(values.file)), format);
@@ -35,7 +42,9 @@ async function main() {
     process.stdout.write(`${JSON.stringify(proposals, null, 2)}\n`);
     return;
   }
-  console.log(`${parsed.data.symbol} (${parsed.data.lang}): ${read.paragraphs.length} paragraphs, ${read.footnotes.size} footnotes, ${proposals.length} proposals`);
+  console.log(
+    `${parsed.data.symbol} (${parsed.data.lang}): ${read.paragraphs.length} paragraphs, ${read.footnotes.size} footnotes, ${proposals.length} proposals`,
+  );
   for (const p of proposals) {
     const where = p.paragraph === null ? "—" : `para. ${p.paragraph}${p.footnote ? ` fn. ${p.footnote}` : ""}`;
     const target = p.workstream ?? (p.proposedWorkstream ? `new: ${p.proposedWorkstream.name}` : "—");

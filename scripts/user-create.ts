@@ -15,7 +15,9 @@ import { AppError } from "@/lib/errors";
 async function readPasswordFromStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+  return Buffer.concat(chunks)
+    .toString("utf8")
+    .replace(/\r?\n$/, "");
 }
 
 async function promptPassword(question: string): Promise<string> {
@@ -65,9 +67,12 @@ async function main() {
 
 main()
   .catch((error: unknown) => {
-    const detail = error instanceof AppError && error.invalidParams.length
-      ? error.invalidParams.map((p) => `${p.name} ${p.reason}`).join("; ")
-      : error instanceof Error ? error.message : String(error);
+    const detail =
+      error instanceof AppError && error.invalidParams.length
+        ? error.invalidParams.map((p) => `${p.name} ${p.reason}`).join("; ")
+        : error instanceof Error
+          ? error.message
+          : String(error);
     console.error(`Could not create the account: ${detail}`);
     process.exitCode = 1;
   })

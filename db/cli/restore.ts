@@ -56,7 +56,9 @@ function main() {
   fs.renameSync(incoming, target);
 
   const rows = Object.entries(tables).map(([name, { rows }]) => `${name} ${rows}`);
-  console.log(`Restored ${target} from ${from} (integrity ok).${fs.existsSync(`${target}.before-restore`) ? ` The database it replaced is kept as ${target}.before-restore.` : ""}`);
+  console.log(
+    `Restored ${target} from ${from} (integrity ok).${fs.existsSync(`${target}.before-restore`) ? ` The database it replaced is kept as ${target}.before-restore.` : ""}`,
+  );
   console.log(`Rows: ${rows.join(", ")}`);
 }
 

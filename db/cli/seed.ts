@@ -7,7 +7,5 @@ import { reportSeed } from "../seed/report-e-2022-13";
 const db = getDb();
 migrateDatabase(db);
 const result = loadReportSeed(db, reportSeed);
-console.log(
-  `Seeded ${databasePath()}: ${result.workstreams} workstreams, ${result.milestones} milestones, ${result.bodies} bodies added`,
-);
+console.log(`Seeded ${databasePath()}: ${result.workstreams} workstreams, ${result.milestones} milestones, ${result.bodies} bodies added`);
 closeDb();

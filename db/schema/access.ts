@@ -13,7 +13,9 @@ export const workstreamAssignments = sqliteTable(
     workstreamId: integer("workstream_id")
       .notNull()
       .references(() => workstreams.id, { onDelete: "cascade" }),
-    createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+    createdAt: text("created_at")
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
   },
   (table) => [primaryKey({ columns: [table.userId, table.workstreamId] }), index("workstream_assignments_workstream_idx").on(table.workstreamId)],
 );
@@ -37,7 +39,9 @@ export const apiTokens = sqliteTable(
     tokenHash: text("token_hash").notNull().unique(),
     scope: text("scope", { enum: TOKEN_SCOPES }).notNull(),
     createdBy: text("created_by").notNull(),
-    createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+    createdAt: text("created_at")
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
     lastUsedAt: text("last_used_at"),
     revokedAt: text("revoked_at"),
   },

@@ -11,7 +11,9 @@ export type UserRole = (typeof USER_ROLES)[number];
 
 const timestamp = (name: string) => integer(name, { mode: "timestamp_ms" });
 const stampedAt = (name: "created_at" | "updated_at") =>
-  timestamp(name).notNull().default(sql`(cast(unixepoch('subsecond') * 1000 as integer))`);
+  timestamp(name)
+    .notNull()
+    .default(sql`(cast(unixepoch('subsecond') * 1000 as integer))`);
 
 export const users = sqliteTable("users", {
   id: text("id").primaryKey(),

@@ -24,7 +24,9 @@ export const ingestedDocuments = sqliteTable(
     paragraphs: text("paragraphs", { mode: "json" }).$type<{ number: number; text: string; headings: string[] }[]>().notNull(),
     footnotes: text("footnotes", { mode: "json" }).$type<{ number: number; text: string }[]>().notNull(),
     uploadedBy: text("uploaded_by").notNull(),
-    uploadedAt: text("uploaded_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+    uploadedAt: text("uploaded_at")
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
   },
   (table) => [uniqueIndex("ingested_documents_symbol_lang_idx").on(table.symbol, table.lang)],
 );

@@ -45,13 +45,23 @@ export const milestones = sqliteTable(
     sourceParagraph: integer("source_paragraph"),
     sourceFootnote: integer("source_footnote"),
     /** Other paragraphs of the source the milestone draws on, e.g. the one that dates it. */
-    alsoParagraphs: text("also_paragraphs", { mode: "json" }).$type<number[]>().notNull().default(sql`'[]'`),
+    alsoParagraphs: text("also_paragraphs", { mode: "json" })
+      .$type<number[]>()
+      .notNull()
+      .default(sql`'[]'`),
     quoteZh: text("quote_zh"),
-    evidence: text("evidence", { mode: "json" }).$type<Evidence[]>().notNull().default(sql`'[]'`),
+    evidence: text("evidence", { mode: "json" })
+      .$type<Evidence[]>()
+      .notNull()
+      .default(sql`'[]'`),
     /** Incremented on every write; a write based on an older version is a conflict. */
     version: integer("version").notNull().default(1),
-    createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
-    updatedAt: text("updated_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+    createdAt: text("created_at")
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+    updatedAt: text("updated_at")
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
     /** Soft removal: the row and its history stay, marked removed. */
     removedAt: text("removed_at"),
   },

@@ -21,21 +21,23 @@ export const statusHistory = sqliteTable(
       .references(() => milestones.id),
     fromStatus: text("from_status", { enum: MILESTONE_STATUSES }),
     toStatus: text("to_status", { enum: MILESTONE_STATUSES }).notNull(),
-    changedAt: text("changed_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+    changedAt: text("changed_at")
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
     kind: text("kind", { enum: HISTORY_KINDS }).notNull().default("status"),
     /** Who made the change, as shown then (name and email); "seed" for entries from the report. */
     actor: text("actor").notNull(),
     // Not a foreign key: history outlives accounts (and cannot be updated to null them out).
     actorUserId: text("actor_user_id"),
     note: text("note"),
-    evidence: text("evidence", { mode: "json" }).$type<Evidence[]>().notNull().default(sql`'[]'`),
+    evidence: text("evidence", { mode: "json" })
+      .$type<Evidence[]>()
+      .notNull()
+      .default(sql`'[]'`),
     /** For edits: each changed field with its old and new value. */
     changes: text("changes", { mode: "json" }).$type<Record<string, { from: unknown; to: unknown }>>(),
   },
-  (table) => [
-    index("status_history_milestone_idx").on(table.milestoneId, table.changedAt),
-    index("status_history_changed_at_idx").on(table.changedAt),
-  ],
+  (table) => [index("status_history_milestone_idx").on(table.milestoneId, table.changedAt), index("status_history_changed_at_idx").on(table.changedAt)],
 );
 
 export const statusHistoryRelations = relations(statusHistory, ({ one }) => ({

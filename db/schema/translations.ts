@@ -19,7 +19,9 @@ export const milestoneTranslations = sqliteTable(
       .references(() => milestones.id, { onDelete: "cascade" }),
     locale: text("locale", { enum: TRANSLATION_LOCALES }).notNull(),
     title: text("title").notNull(),
-    updatedAt: text("updated_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+    updatedAt: text("updated_at")
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
     /** Who wrote this version, as the history shows them ("Name <email>"). */
     updatedBy: text("updated_by"),
   },
@@ -40,7 +42,9 @@ export const workstreamTranslations = sqliteTable(
     locale: text("locale", { enum: TRANSLATION_LOCALES }).notNull(),
     name: text("name"),
     summary: text("summary"),
-    updatedAt: text("updated_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+    updatedAt: text("updated_at")
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
   },
   (table) => [
     primaryKey({ columns: [table.workstreamId, table.locale] }),

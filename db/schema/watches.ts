@@ -13,7 +13,9 @@ export const workstreamWatches = sqliteTable(
     workstreamId: integer("workstream_id")
       .notNull()
       .references(() => workstreams.id, { onDelete: "cascade" }),
-    createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+    createdAt: text("created_at")
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
   },
   (table) => [primaryKey({ columns: [table.userId, table.workstreamId] }), index("workstream_watches_workstream_idx").on(table.workstreamId)],
 );

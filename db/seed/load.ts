@@ -40,11 +40,7 @@ export function loadReportSeed(db: AppDatabase, input: ReportSeed): SeedResult {
         .onConflictDoNothing({ target: workstreams.slug })
         .run();
       inserted.workstreams += created.changes;
-      const row = tx
-        .select({ id: workstreams.id })
-        .from(workstreams)
-        .where(eq(workstreams.slug, stream.slug))
-        .get();
+      const row = tx.select({ id: workstreams.id }).from(workstreams).where(eq(workstreams.slug, stream.slug)).get();
       if (!row) throw new Error(`Seed: workstream ${stream.slug} was not stored`);
 
       for (const milestone of seedMilestones) {

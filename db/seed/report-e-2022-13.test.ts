@@ -2,15 +2,7 @@ import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { REPORT_PERIOD_DATE_QUOTE, REPORT_PERIOD_PARAGRAPH, reportSeed } from "./report-e-2022-13";
 import { type ParsedReportSeed, reportSeedSchema } from "./seed-schema";
-import {
-  containsQuote,
-  normalizeForQuote,
-  type ParsedReport,
-  parseReport,
-  QUOTE_JOIN,
-  quoteInSegments,
-  SOURCE_TEXT_PATH,
-} from "./source-text";
+import { containsQuote, normalizeForQuote, type ParsedReport, parseReport, QUOTE_JOIN, quoteInSegments, SOURCE_TEXT_PATH } from "./source-text";
 
 type Workstream = ParsedReportSeed["workstreams"][number];
 type Milestone = Workstream["milestones"][number];
@@ -18,13 +10,7 @@ type Evidence = Milestone["evidence"][number];
 
 /** The year the report covers: nothing later may be `completed`. */
 const REPORT_YEAR = 2021;
-const REQUIRED_SLUGS = [
-  "ai-working-group",
-  "inequalities-task-team",
-  "sexual-harassment-task-force",
-  "data-cube",
-  "occupational-health-safety-forum",
-];
+const REQUIRED_SLUGS = ["ai-working-group", "inequalities-task-team", "sexual-harassment-task-force", "data-cube", "occupational-health-safety-forum"];
 
 // ───────────────────────────── pure checkers ─────────────────────────────
 
@@ -279,8 +265,7 @@ describe("report seed E/2022/13", () => {
   });
 
   it("includes the milestones the brief singles out", () => {
-    const find = (slug: string, key: string) =>
-      seed.workstreams.find((w) => w.slug === slug)?.milestones.find((m) => m.key === key);
+    const find = (slug: string, key: string) => seed.workstreams.find((w) => w.slug === slug)?.milestones.find((m) => m.key === key);
     expect(find("ai-working-group", "ethics-recommendation-adopted")).toMatchObject({ date: "2021-11", status: "completed" });
     expect(find("ai-working-group", "working-group-established")).toMatchObject({ date: "2020-10" });
     expect(find("ai-working-group", "future-lab-2022-01")).toMatchObject({ date: "2022-01", status: "planned" });
@@ -352,7 +337,10 @@ describe("corrections from the careful reading (issue 11)", () => {
   });
 
   it("quotes of paras. 10 and 33 that run across a footnote block mark the join, and each part is verbatim", () => {
-    const joined = [milestoneOf("covid-19-finance-budget", "financial-statement-disclosures"), milestoneOf("inequalities-task-team", "reflection-paper-hlcp-43")];
+    const joined = [
+      milestoneOf("covid-19-finance-budget", "financial-statement-disclosures"),
+      milestoneOf("inequalities-task-team", "reflection-paper-hlcp-43"),
+    ];
     for (const m of joined) {
       const parts = m.quote.split(QUOTE_JOIN);
       expect(parts.length, m.key).toBe(2);
@@ -388,7 +376,11 @@ describe("the whole report", () => {
 
   it("gives the COVID-19 management response per network (paras. 8–10), each with its own dated actions", () => {
     const byBody = (code: string) => seed.workstreams.filter((w) => w.bodyCode === code && w.paragraphs.some((p) => p >= 8 && p <= 10));
-    for (const [code, paragraph] of [["HLCM-DTN", 8], ["HLCM-HR", 9], ["HLCM-FBN", 10]] as const) {
+    for (const [code, paragraph] of [
+      ["HLCM-DTN", 8],
+      ["HLCM-HR", 9],
+      ["HLCM-FBN", 10],
+    ] as const) {
       const streams = byBody(code);
       expect(streams.length, code).toBe(1);
       const ms = streams[0]!.milestones.filter((m) => m.paragraph === paragraph);
@@ -467,9 +459,7 @@ describe("the checkers can fail", () => {
 
   it("rejects a completed milestone dated after the report year, or without completedOn", () => {
     const future = ws().milestones.find((m) => m.key === "future-lab-2022-01") as Milestone;
-    expect(checkMilestone(source, ws(), { ...future, status: "completed", completedOn: "2022-01" }).join("\n")).toMatch(
-      /after 2021, but marked completed/,
-    );
+    expect(checkMilestone(source, ws(), { ...future, status: "completed", completedOn: "2022-01" }).join("\n")).toMatch(/after 2021, but marked completed/);
     const { completedOn: _omit, ...noCompletion } = recommendation();
     expect(checkMilestone(source, ws(), noCompletion).join("\n")).toMatch(/completed but has no completedOn/);
   });

@@ -115,8 +115,7 @@ export const reportSeed = {
           evidence: [
             {
               kind: "url",
-              value:
-                "https://unsceb.org/sites/default/files/2021-04/2021.HLCM_.6.Add_.2.Rev_.1%20-%20Senior%20Leadership%20Commitments_0.pdf",
+              value: "https://unsceb.org/sites/default/files/2021-04/2021.HLCM_.6.Add_.2.Rev_.1%20-%20Senior%20Leadership%20Commitments_0.pdf",
             },
           ],
         },
@@ -156,7 +155,8 @@ export const reportSeed = {
         },
         {
           key: "information-security-priority-tasks",
-          titleEn: "UN Information Security Special Interest Group: common approach to cloud security, protection of personally identifiable information, ICT security assessments",
+          titleEn:
+            "UN Information Security Special Interest Group: common approach to cloud security, protection of personally identifiable information, ICT security assessments",
           titleZh: "联合国信息安全特别利益小组处理几项高度优先的任务",
           date: "2021",
           status: "in_progress",
@@ -342,8 +342,7 @@ export const reportSeed = {
           date: "2022",
           status: "planned",
           paragraph: 19,
-          quote:
-            "2022 年，应首协会的请求，方案问题高级别委员会计划制定一份联合国在超越国内生产总值方面所作的全系统贡献的文件",
+          quote: "2022 年，应首协会的请求，方案问题高级别委员会计划制定一份联合国在超越国内生产总值方面所作的全系统贡献的文件",
         },
       ],
     },
@@ -370,8 +369,7 @@ export const reportSeed = {
           completedOn: "2020-05",
           paragraph: 20,
           footnote: 5,
-          quote:
-            "并责成5 方案问题高级别委员会制定一项共同办法，将生物多样性和基于自然的可持续发展解决方案纳入联合国政策和方案的规划与执行",
+          quote: "并责成5 方案问题高级别委员会制定一项共同办法，将生物多样性和基于自然的可持续发展解决方案纳入联合国政策和方案的规划与执行",
           dateQuote: "2020 年 5 月，在同时考虑到冠状病毒病大流行的情况下",
           evidence: [{ kind: "symbol", value: "CEB/2020/1" }],
         },
@@ -416,8 +414,7 @@ export const reportSeed = {
     },
     {
       slug: "sustainability-management-strategy",
-      nameEn:
-        "Sustainability Strategy for the UN System 2020–2030: leadership in environmental and social sustainability",
+      nameEn: "Sustainability Strategy for the UN System 2020–2030: leadership in environmental and social sustainability",
       nameZh: "可持续性战略：在环境和社会可持续性方面发挥领导作用",
       bodyCode: "EMG",
       leads: [],
@@ -456,8 +453,7 @@ export const reportSeed = {
           completedOn: "2021",
           paragraph: 24,
           footnote: 10,
-          quote:
-            "《2020-2030 年联合国系统可持续性管理战略》(CEB/2021/2/add.1)第二阶段(在环境和社会可持续性方面发挥领导作用)",
+          quote: "《2020-2030 年联合国系统可持续性管理战略》(CEB/2021/2/add.1)第二阶段(在环境和社会可持续性方面发挥领导作用)",
           dateQuote: REPORT_PERIOD_DATE_QUOTE,
           evidence: [
             // Printed "CEB/2021/2/add.1" in para. 24; canonical form from the link line.
@@ -623,8 +619,7 @@ export const reportSeed = {
           completedOn: "2021",
           paragraph: 31,
           footnote: 17,
-          quote:
-            "在 2021 年高级别政治论坛上，任务小组举行了一次主题为“更公平地重建：冠状病毒病后世界中的平等”的互动式虚拟会外活动",
+          quote: "在 2021 年高级别政治论坛上，任务小组举行了一次主题为“更公平地重建：冠状病毒病后世界中的平等”的互动式虚拟会外活动",
           evidence: [{ kind: "url", value: "https://unsceb.org/building-back-fairer-equality-post-covid-world" }],
         },
         {
@@ -636,13 +631,11 @@ export const reportSeed = {
           completedOn: "2021-12",
           paragraph: 31,
           footnote: 18,
-          quote:
-            "2021 年 12 月，任务小组发布了题为“解决公共服务覆盖不平等问题，为农村贫民‘建设更美好未来’”的政策简报",
+          quote: "2021 年 12 月，任务小组发布了题为“解决公共服务覆盖不平等问题，为农村贫民‘建设更美好未来’”的政策简报",
           evidence: [
             {
               kind: "url",
-              value:
-                "https://unsceb.org/tackling-inequalities-public-service-coverage-build-forward-better-rural-poor-policy-brief-hlcp",
+              value: "https://unsceb.org/tackling-inequalities-public-service-coverage-build-forward-better-rural-poor-policy-brief-hlcp",
             },
           ],
         },
@@ -1005,7 +998,8 @@ export const reportSeed = {
         },
         {
           key: "continued-sahel-support",
-          titleEn: "Project expected to continue directly supporting the UN Integrated Strategy for the Sahel, the UN Support Plan for the Sahel and the Special Coordinator",
+          titleEn:
+            "Project expected to continue directly supporting the UN Integrated Strategy for the Sahel, the UN Support Plan for the Sahel and the Special Coordinator",
           titleZh: "预计该项目将继续直接支持联合国萨赫勒综合战略、萨赫勒支助计划和萨赫勒发展问题特别协调员",
           date: "2021",
           status: "ongoing",
@@ -1095,8 +1089,7 @@ export const reportSeed = {
           completedOn: "2021",
           paragraph: 51,
           footnote: 30,
-          quote:
-            "并根据联合检查组题为“机构风险管理：联合国系统各组织内的方法和效用”的报告为机构风险管理进行基准比照评估",
+          quote: "并根据联合检查组题为“机构风险管理：联合国系统各组织内的方法和效用”的报告为机构风险管理进行基准比照评估",
           dateQuote: REPORT_PERIOD_DATE_QUOTE,
           evidence: [{ kind: "symbol", value: "JIU/REP/2020/5" }],
         },
@@ -1125,15 +1118,13 @@ export const reportSeed = {
       leads: [],
       summaryEn:
         "As part of a broader look at the future of work of the UN system workforce, HLCM and its HR Network developed, in consultation with stakeholders, a system-wide model policy on flexible work. First meant to ensure business continuity in the first phase of the pandemic, the final policy also considers collaboration technologies and the conditions for individual productivity; it was endorsed at HLCM's virtual meeting in October 2021.",
-      summaryZh:
-        "管理问题高级别委员会及其人力资源网在与相关利益攸关方协商下制定了全系统灵活工作示范政策，该政策得到了委员会 2021 年 10 月虚拟会议的认可。",
+      summaryZh: "管理问题高级别委员会及其人力资源网在与相关利益攸关方协商下制定了全系统灵活工作示范政策，该政策得到了委员会 2021 年 10 月虚拟会议的认可。",
       paragraphs: [53],
       evidence: [
         { kind: "symbol", value: "CEB/2021/HLCM/10/Add.1" },
         {
           kind: "url",
-          value:
-            "https://unsceb.org/sites/default/files/2021-10/2021.HLCM_.10.Add_.1%20-%20Flexible%20Work%20Model%20Policy.pdf",
+          value: "https://unsceb.org/sites/default/files/2021-10/2021.HLCM_.10.Add_.1%20-%20Flexible%20Work%20Model%20Policy.pdf",
         },
       ],
       milestones: [
@@ -1189,8 +1180,7 @@ export const reportSeed = {
           evidence: [
             {
               kind: "url",
-              value:
-                "https://unsceb.org/sites/default/files/2020-12/Workplan%20Sexual%20Harassment%20Task%20Force%202020-2021.pdf",
+              value: "https://unsceb.org/sites/default/files/2020-12/Workplan%20Sexual%20Harassment%20Task%20Force%202020-2021.pdf",
             },
           ],
         },
@@ -1208,8 +1198,7 @@ export const reportSeed = {
           evidence: [
             {
               kind: "url",
-              value:
-                "https://unsceb.org/sites/default/files/2021-07/Investigators%20Manual-March%202021_screen.pdf",
+              value: "https://unsceb.org/sites/default/files/2021-07/Investigators%20Manual-March%202021_screen.pdf",
             },
           ],
         },
@@ -1227,8 +1216,7 @@ export const reportSeed = {
           evidence: [
             {
               kind: "url",
-              value:
-                "https://unsceb.org/sites/default/files/2021-09/A%20Victim-centred%20Approach%20to%20Sexual%20Harassment%20%20.pdf",
+              value: "https://unsceb.org/sites/default/files/2021-09/A%20Victim-centred%20Approach%20to%20Sexual%20Harassment%20%20.pdf",
             },
           ],
         },
@@ -1308,7 +1296,8 @@ export const reportSeed = {
       milestones: [
         {
           key: "five-core-principles",
-          titleEn: "Five core principles for a healthier, safer and more respectful UN workplace, endorsed by HLCM as OSH goals, upheld under the pressure of the pandemic",
+          titleEn:
+            "Five core principles for a healthier, safer and more respectful UN workplace, endorsed by HLCM as OSH goals, upheld under the pressure of the pandemic",
           titleZh: "在压力下捍卫建设更健康、更安全、更相互尊重的联合国工作场所的五项核心原则",
           date: "2021",
           status: "ongoing",
@@ -1358,8 +1347,7 @@ export const reportSeed = {
           status: "completed",
           completedOn: "2021-10",
           paragraph: 60,
-          quote:
-            "2021 年 10 月，管理问题高级别委员会第四十一届会议讨论了在冠状病毒病大流行发生后保护联合国系统人员心理健康和福祉的经验教训和最佳做法",
+          quote: "2021 年 10 月，管理问题高级别委员会第四十一届会议讨论了在冠状病毒病大流行发生后保护联合国系统人员心理健康和福祉的经验教训和最佳做法",
         },
         {
           key: "mental-health-collaboration",
@@ -1496,8 +1484,7 @@ export const reportSeed = {
           evidence: [
             {
               kind: "url",
-              value:
-                "https://www.un.org/sites/un2.un.org/files/2020_un_disability_inclusion_strategy_guidelines_indicator_8.pdf",
+              value: "https://www.un.org/sites/un2.un.org/files/2020_un_disability_inclusion_strategy_guidelines_indicator_8.pdf",
             },
           ],
         },
@@ -1521,8 +1508,7 @@ export const reportSeed = {
       leads: [],
       summaryEn:
         "In 2021 HLCM launched the UN Digital ID project, a transformative solution giving staff an identity usable across the whole system, with ownership of their personal data and reliable, interoperable exchange of HR data between organizations. Five organizations took part in the 2021 pilot phase; the plan is to scale up to the whole UN system in 2022 as an enterprise-grade solution by developing and rolling out key use cases.",
-      summaryZh:
-        "2021 年，管理问题高级别委员会启动了联合国数字身份证项目；五个组织参加了试点阶段，计划在 2022 年扩大到整个联合国系统，成为企业级解决方案。",
+      summaryZh: "2021 年，管理问题高级别委员会启动了联合国数字身份证项目；五个组织参加了试点阶段，计划在 2022 年扩大到整个联合国系统，成为企业级解决方案。",
       paragraphs: [65],
       milestones: [
         {
@@ -1579,7 +1565,8 @@ export const reportSeed = {
         },
         {
           key: "strategic-collaboration-review",
-          titleEn: "Working group keeps assessing opportunities for strategic collaboration, coordination and harmonized best practice, and for more efficient financial and risk management",
+          titleEn:
+            "Working group keeps assessing opportunities for strategic collaboration, coordination and harmonized best practice, and for more efficient financial and risk management",
           titleZh: "工作组继续评估和审查战略合作、协调情况和统一最佳做法的机会，并提高财务和风险管理的效率",
           date: "2021",
           status: "ongoing",
@@ -2008,8 +1995,7 @@ export const reportSeed = {
           status: "completed",
           completedOn: "2021",
           paragraph: 80,
-          quote:
-            "2021年期间，与公共部门会计准则委员会的工作人员和联合国系统各组织主要就正在编制的收入和支出文告举行了几次讲习班",
+          quote: "2021年期间，与公共部门会计准则委员会的工作人员和联合国系统各组织主要就正在编制的收入和支出文告举行了几次讲习班",
         },
         {
           key: "pandemic-disclosure-guidance",

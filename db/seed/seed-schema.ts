@@ -7,9 +7,7 @@ import { DOCUMENT_SYMBOL_PATTERN } from "../schema/evidence";
  */
 
 /** "2021", "2021-10" or "2021-09-15": a date only as precise as the report's text. */
-export const partialDateSchema = z
-  .string()
-  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, "use YYYY, YYYY-MM or YYYY-MM-DD");
+export const partialDateSchema = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, "use YYYY, YYYY-MM or YYYY-MM-DD");
 
 /**
  * A note shown to users next to a piece of evidence, e.g. where the report's own footnote looks

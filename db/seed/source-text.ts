@@ -6,8 +6,7 @@ import path from "node:path";
  */
 
 /** The report's text, kept in the repository so that a clone alone can check every quote. */
-export const SOURCE_TEXT_PATH =
-  process.env.REPORT_SOURCE_PATH ?? path.resolve(import.meta.dirname, "source/E-2022-13.zh.txt");
+export const SOURCE_TEXT_PATH = process.env.REPORT_SOURCE_PATH ?? path.resolve(import.meta.dirname, "source/E-2022-13.zh.txt");
 
 export interface ParsedReport {
   /** Paragraph number (1–83) → its text, newlines removed, footnote blocks / link lines / page headers excluded. */

@@ -7,7 +7,6 @@ import { accounts, sessions, users, verifications } from "@/db/schema";
 import { appUrl } from "@/lib/http/origin";
 import { authSecret } from "./secret";
 
-
 function createAuth(db: AppDatabase) {
   return betterAuth({
     appName: "CEB Workstream Tracker",

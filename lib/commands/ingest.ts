@@ -63,9 +63,16 @@ export async function ingestDocument(actor: Actor | null, file: { name: string; 
       .onConflictDoUpdate({ target: [ingestedDocuments.symbol, ingestedDocuments.lang], set: values })
       .returning({ id: ingestedDocuments.id })
       .get();
-    tx.delete(ingestProposals).where(and(eq(ingestProposals.documentId, document.id), eq(ingestProposals.state, "pending"))).run();
+    tx.delete(ingestProposals)
+      .where(and(eq(ingestProposals.documentId, document.id), eq(ingestProposals.state, "pending")))
+      .run();
     const kept = new Set(
-      tx.select({ key: ingestProposals.key }).from(ingestProposals).where(eq(ingestProposals.documentId, document.id)).all().map((r) => r.key),
+      tx
+        .select({ key: ingestProposals.key })
+        .from(ingestProposals)
+        .where(eq(ingestProposals.documentId, document.id))
+        .all()
+        .map((r) => r.key),
     );
     let added = 0;
     proposals.forEach((proposal, position) => {
@@ -110,7 +117,10 @@ function requireWorkstreamCreator(user: Actor): void {
 }
 
 function slugFor(symbol: string, paragraph: number): string {
-  return `${symbol.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}-para-${paragraph}`;
+  return `${symbol
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")}-para-${paragraph}`;
 }
 
 /** Accepts a workstream proposal (once): creates the workstream, returns its slug. */
@@ -160,10 +170,13 @@ export function decideProposals(actor: Actor | null, documentId: number, input: 
     .where(and(eq(ingestProposals.documentId, documentId), inArray(ingestProposals.id, data.ids)))
     .all();
   const missing = data.ids.filter((id) => !rows.some((r) => r.id === id));
-  if (missing.length) throw new AppError("not_found", `No proposals ${missing.join(", ")} in this document.`, [invalidParam("ids", "unknownIds", { ids: missing.join(", ") })]);
+  if (missing.length)
+    throw new AppError("not_found", `No proposals ${missing.join(", ")} in this document.`, [invalidParam("ids", "unknownIds", { ids: missing.join(", ") })]);
   const decidedAlready = rows.filter((r) => r.state !== "pending");
   if (decidedAlready.length) {
-    throw new AppError("conflict", `Proposals ${decidedAlready.map((r) => r.id).join(", ")} have already been decided.`, [invalidParam("ids", "proposalDecided")]);
+    throw new AppError("conflict", `Proposals ${decidedAlready.map((r) => r.id).join(", ")} have already been decided.`, [
+      invalidParam("ids", "proposalDecided"),
+    ]);
   }
 
   if (data.decision === "reject") {
@@ -173,7 +186,8 @@ export function decideProposals(actor: Actor | null, documentId: number, input: 
       .run();
     return { decided: data.ids.map((id) => ({ id })) };
   }
-  if (data.edits && data.ids.length !== 1) throw new AppError("unprocessable", "Edits apply to one proposal at a time.", [invalidParam("edits", "editsNeedOne")]);
+  if (data.edits && data.ids.length !== 1)
+    throw new AppError("unprocessable", "Edits apply to one proposal at a time.", [invalidParam("edits", "editsNeedOne")]);
 
   const order = { workstream: 0, milestone: 1, "status-change": 2, "silent-commitment": 3 } as const;
   const sorted = [...rows].sort((a, b) => order[a.kind] - order[b.kind] || a.position - b.position);
@@ -191,10 +205,7 @@ export function decideProposals(actor: Actor | null, documentId: number, input: 
       const current = getMilestoneState(proposal.milestoneId!);
       if (!current || current.removedAt) throw new AppError("not_found", `Milestone ${proposal.milestoneId} is no longer tracked.`);
       const status = row.kind === "status-change" ? (data.edits?.status ?? proposal.status!) : undefined;
-      const note =
-        row.kind === "status-change"
-          ? `${cite}: «${proposal.quote}»`
-          : `Not mentioned in ${document.symbol}; checked when reviewing the report.`;
+      const note = row.kind === "status-change" ? `${cite}: «${proposal.quote}»` : `Not mentioned in ${document.symbol}; checked when reviewing the report.`;
       updateMilestone(user, current.id, {
         version: current.version,
         ...(status && status !== current.status && { status }),
@@ -226,10 +237,19 @@ function acceptMilestone(
       const parent = tx
         .select()
         .from(ingestProposals)
-        .where(and(eq(ingestProposals.documentId, document.id), eq(ingestProposals.kind, "workstream"), eq(ingestProposals.proposedWorkstreamKey, proposal.proposedWorkstream!.key)))
+        .where(
+          and(
+            eq(ingestProposals.documentId, document.id),
+            eq(ingestProposals.kind, "workstream"),
+            eq(ingestProposals.proposedWorkstreamKey, proposal.proposedWorkstream!.key),
+          ),
+        )
         .get();
       if (!parent) throw new AppError("unprocessable", "The proposed workstream of this milestone is missing; accept it onto an existing workstream.");
-      if (parent.state === "rejected") throw new AppError("conflict", "Its proposed workstream was rejected; accept it onto an existing workstream.", [invalidParam("ids", "proposalDecided")]);
+      if (parent.state === "rejected")
+        throw new AppError("conflict", "Its proposed workstream was rejected; accept it onto an existing workstream.", [
+          invalidParam("ids", "proposalDecided"),
+        ]);
       slug = acceptWorkstream(tx, user, document.id, document.symbol, document.lang, parent, undefined);
     }
     const workstream = tx.select({ id: workstreams.id }).from(workstreams).where(eq(workstreams.slug, slug)).get();

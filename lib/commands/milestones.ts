@@ -143,9 +143,7 @@ function applyUpdate(user: Actor, id: number, data: UpdateData): MilestoneState 
   const statusChanged = status !== current.status;
   const added = data.evidence ?? [];
   if (!statusChanged && !Object.keys(changes).length && !data.note && !added.length) {
-    throw new AppError("unprocessable", "The change is empty: nothing differs from the current milestone.", [
-      invalidParam("body", "changesNothing"),
-    ]);
+    throw new AppError("unprocessable", "The change is empty: nothing differs from the current milestone.", [invalidParam("body", "changesNothing")]);
   }
 
   const db = getDb();

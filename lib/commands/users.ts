@@ -23,14 +23,17 @@ export async function createUser(input: NewUserInput & { isDemo?: boolean }): Pr
   }
   const context = await getAuth().$context;
   const passwordHash = await context.password.hash(data.password);
-  const user = await context.internalAdapter.createUser({
-    email: data.email,
-    name: data.name ?? data.email.split("@")[0]!,
-    emailVerified: true,
-    role: data.role,
-    allWorkstreams: data.role === "admin" || data.allWorkstreams,
-    isDemo: input.isDemo ?? false,
-  }, { method: "admin" });
+  const user = await context.internalAdapter.createUser(
+    {
+      email: data.email,
+      name: data.name ?? data.email.split("@")[0]!,
+      emailVerified: true,
+      role: data.role,
+      allWorkstreams: data.role === "admin" || data.allWorkstreams,
+      isDemo: input.isDemo ?? false,
+    },
+    { method: "admin" },
+  );
   await context.internalAdapter.linkAccount({ userId: user.id, providerId: "credential", accountId: user.id, password: passwordHash });
   return { id: user.id, email: data.email, role: data.role };
 }
@@ -51,7 +54,12 @@ export function setUserAccess(actor: Actor | null, userId: string, input: unknow
     throw new AppError("unprocessable", "You cannot remove your own admin role.", [invalidParam("role", "selfLockout")]);
   }
   const known = data.workstreamIds.length
-    ? db.select({ id: workstreams.id }).from(workstreams).where(inArray(workstreams.id, data.workstreamIds)).all().map((w) => w.id)
+    ? db
+        .select({ id: workstreams.id })
+        .from(workstreams)
+        .where(inArray(workstreams.id, data.workstreamIds))
+        .all()
+        .map((w) => w.id)
     : [];
   const unknown = data.workstreamIds.filter((id) => !known.includes(id));
   if (unknown.length) {
@@ -63,7 +71,10 @@ export function setUserAccess(actor: Actor | null, userId: string, input: unknow
       .where(eq(users.id, userId))
       .run();
     tx.delete(workstreamAssignments).where(eq(workstreamAssignments.userId, userId)).run();
-    if (known.length) tx.insert(workstreamAssignments).values(known.map((workstreamId) => ({ userId, workstreamId }))).run();
+    if (known.length)
+      tx.insert(workstreamAssignments)
+        .values(known.map((workstreamId) => ({ userId, workstreamId })))
+        .run();
   });
 }
 
@@ -96,7 +107,10 @@ export function revokeApiToken(actor: Actor | null, tokenId: number): void {
   if (!token) throw new AppError("not_found", "No such token.");
   if (token.userId !== user.userId) requireRole(user, "admin");
   // Revoking twice keeps the first date.
-  db.update(apiTokens).set({ revokedAt: new Date().toISOString() }).where(and(eq(apiTokens.id, tokenId), isNull(apiTokens.revokedAt))).run();
+  db.update(apiTokens)
+    .set({ revokedAt: new Date().toISOString() })
+    .where(and(eq(apiTokens.id, tokenId), isNull(apiTokens.revokedAt)))
+    .run();
 }
 
 export const DEMO_ACCOUNTS: { email: string; role: UserRole; name: string }[] = [
@@ -115,9 +129,7 @@ export async function prepareDemoAccounts(demo = process.env.DEMO !== "0"): Prom
   if (!demo) {
     const left = db.select({ n: count() }).from(users).where(eq(users.isDemo, true)).get()?.n ?? 0;
     if (left > 0) {
-      throw new Error(
-        `DEMO=0 but ${left} demo account(s) exist. Remove them with \`npm run user:remove-demo\` before starting a real deployment.`,
-      );
+      throw new Error(`DEMO=0 but ${left} demo account(s) exist. Remove them with \`npm run user:remove-demo\` before starting a real deployment.`);
     }
     return [];
   }

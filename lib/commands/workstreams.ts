@@ -45,15 +45,17 @@ function writeTranslations(tx: Writer, workstreamId: number, requested: Translat
 
 function assertKnownBody(db: Reader, code: string): void {
   if (db.select({ code: bodies.code }).from(bodies).where(eq(bodies.code, code)).get()) return;
-  const known = db.select({ code: bodies.code }).from(bodies).all().map((body) => body.code);
+  const known = db
+    .select({ code: bodies.code })
+    .from(bodies)
+    .all()
+    .map((body) => body.code);
   throw new AppError("unprocessable", `Unknown body "${code}"`, [invalidParam("bodyCode", "oneOf", { options: known.join(", ") })]);
 }
 
 function assertSlugFree(db: Reader, slug: string): void {
   if (!db.select({ id: workstreams.id }).from(workstreams).where(eq(workstreams.slug, slug)).get()) return;
-  throw new AppError("conflict", `A workstream with the slug "${slug}" already exists.`, [
-    invalidParam("slug", "slugTaken"),
-  ]);
+  throw new AppError("conflict", `A workstream with the slug "${slug}" already exists.`, [invalidParam("slug", "slugTaken")]);
 }
 
 /** Adds a workstream after every existing one (admins only). */
@@ -75,7 +77,11 @@ export function insertWorkstream(tx: Writer, input: ReturnType<typeof workstream
   const { translations, ...data } = input;
   assertKnownBody(tx, data.bodyCode);
   assertSlugFree(tx, data.slug);
-  const last = tx.select({ position: max(workstreams.position) }).from(workstreams).get()?.position ?? 0;
+  const last =
+    tx
+      .select({ position: max(workstreams.position) })
+      .from(workstreams)
+      .get()?.position ?? 0;
   const row = tx
     .insert(workstreams)
     .values({ ...data, position: last + 1 })

@@ -23,13 +23,6 @@ export function attentionLevel(status: MilestoneStatus, overdue: boolean): Atten
 }
 
 /** Orders attention items: severity first, then the oldest problem first, then by id. */
-export function compareAttention(
-  a: { level: AttentionLevel; since: string; id: number },
-  b: { level: AttentionLevel; since: string; id: number },
-): number {
-  return (
-    ATTENTION_LEVELS.indexOf(a.level) - ATTENTION_LEVELS.indexOf(b.level) ||
-    (a.since < b.since ? -1 : a.since > b.since ? 1 : 0) ||
-    a.id - b.id
-  );
+export function compareAttention(a: { level: AttentionLevel; since: string; id: number }, b: { level: AttentionLevel; since: string; id: number }): number {
+  return ATTENTION_LEVELS.indexOf(a.level) - ATTENTION_LEVELS.indexOf(b.level) || (a.since < b.since ? -1 : a.since > b.since ? 1 : 0) || a.id - b.id;
 }

@@ -24,8 +24,7 @@ export function healthOf(counts: StatusCounts, overdue: number): Health {
  * ongoing (recurring) work, which has no end and would otherwise hold the share down for ever.
  */
 export function progressOf(counts: StatusCounts): { completed: number; total: number; ratio: number } {
-  const total =
-    Object.values(counts).reduce((sum, n) => sum + n, 0) - UNCOUNTED_STATUSES.reduce((sum, status) => sum + counts[status], 0);
+  const total = Object.values(counts).reduce((sum, n) => sum + n, 0) - UNCOUNTED_STATUSES.reduce((sum, status) => sum + counts[status], 0);
   return { completed: counts.completed, total, ratio: total > 0 ? counts.completed / total : 0 };
 }
 

@@ -6,11 +6,16 @@ const d = dayOf;
 
 describe("a milestone's status over time", () => {
   it("draws one segment per status from the day it was set", () => {
-    const band = bandOf(d("2021-01-01"), d("2021-12-31"), [
-      { day: d("2020-11-01"), status: "planned", kind: "created" },
-      { day: d("2021-03-01"), status: "in_progress", kind: "status" },
-      { day: d("2021-09-15"), status: "delayed", kind: "status" },
-    ], "delayed");
+    const band = bandOf(
+      d("2021-01-01"),
+      d("2021-12-31"),
+      [
+        { day: d("2020-11-01"), status: "planned", kind: "created" },
+        { day: d("2021-03-01"), status: "in_progress", kind: "status" },
+        { day: d("2021-09-15"), status: "delayed", kind: "status" },
+      ],
+      "delayed",
+    );
     expect(band.segments).toEqual([
       { start: d("2021-01-01"), status: "planned" },
       { start: d("2021-03-01"), status: "in_progress" },
@@ -29,16 +34,27 @@ describe("a milestone's status over time", () => {
     expect(band.end).toBe(d("2026-12-05"));
     expect(band.segments.at(-1)).toEqual({ start: d("2022-05-01"), status: "ongoing" });
     // A milestone that is no longer ongoing ends with its period (or its last change) again.
-    const closed = bandOf(d("2021-01-01"), d("2021-12-31"), [...history, { day: d("2023-01-10"), status: "completed", kind: "status" }], "completed", d("2026-12-05"));
+    const closed = bandOf(
+      d("2021-01-01"),
+      d("2021-12-31"),
+      [...history, { day: d("2023-01-10"), status: "completed", kind: "status" }],
+      "completed",
+      d("2026-12-05"),
+    );
     expect(closed.open).toBe(false);
     expect(closed.end).toBe(d("2023-01-10"));
   });
 
   it("runs on past its period to a later status change", () => {
-    const band = bandOf(d("2021-01-01"), d("2021-12-31"), [
-      { day: d("2026-12-05"), status: "in_progress", kind: "created" },
-      { day: d("2026-12-06"), status: "completed", kind: "status" },
-    ], "completed");
+    const band = bandOf(
+      d("2021-01-01"),
+      d("2021-12-31"),
+      [
+        { day: d("2026-12-05"), status: "in_progress", kind: "created" },
+        { day: d("2026-12-06"), status: "completed", kind: "status" },
+      ],
+      "completed",
+    );
     expect(band.end).toBe(d("2026-12-06"));
     expect(band.segments).toEqual([
       { start: d("2021-01-01"), status: "in_progress" },
@@ -47,11 +63,16 @@ describe("a milestone's status over time", () => {
   });
 
   it("lets the last of several changes before the period start stand for its start; edits cut nothing", () => {
-    const band = bandOf(d("2022-01-01"), d("2022-01-31"), [
-      { day: d("2021-01-01"), status: "planned", kind: "created" },
-      { day: d("2021-06-01"), status: "at_risk", kind: "status" },
-      { day: d("2022-01-10"), status: "at_risk", kind: "edited" },
-    ], "at_risk");
+    const band = bandOf(
+      d("2022-01-01"),
+      d("2022-01-31"),
+      [
+        { day: d("2021-01-01"), status: "planned", kind: "created" },
+        { day: d("2021-06-01"), status: "at_risk", kind: "status" },
+        { day: d("2022-01-10"), status: "at_risk", kind: "edited" },
+      ],
+      "at_risk",
+    );
     expect(band.segments).toEqual([{ start: d("2022-01-01"), status: "at_risk" }]);
   });
 

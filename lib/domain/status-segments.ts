@@ -53,4 +53,3 @@ export function bandOf(periodStart: Day, periodEnd: Day, history: HistoryPoint[]
   if (!segments.length) segments.push({ start: periodStart, status: current });
   return { start: periodStart, end, segments, open };
 }
-

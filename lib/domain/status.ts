@@ -1,13 +1,5 @@
 /** Milestone statuses, in the order the UI lists them. */
-export const MILESTONE_STATUSES = [
-  "planned",
-  "in_progress",
-  "ongoing",
-  "completed",
-  "delayed",
-  "at_risk",
-  "cancelled",
-] as const;
+export const MILESTONE_STATUSES = ["planned", "in_progress", "ongoing", "completed", "delayed", "at_risk", "cancelled"] as const;
 
 export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
 

@@ -30,7 +30,11 @@ describe("timeline geometry", () => {
   });
 
   it("gives each tick the period up to the next tick, and formats years with the label given", () => {
-    const ticks = ticksOf(axis, () => "m", (year) => `y${year}`);
+    const ticks = ticksOf(
+      axis,
+      () => "m",
+      (year) => `y${year}`,
+    );
     expect(ticks.map((tick) => tick.label)).toEqual(["y2021", "y2022"]);
     expect(ticks[0]!.end).toBe(ticks[1]!.position);
     expect(ticks[1]!.end).toBe(1);
@@ -57,8 +61,7 @@ describe("timeline geometry in each reading direction", () => {
     { id: "day", periodStart: "2021-06-15", periodEnd: "2021-06-15" },
   ];
   const sizes = { markerWidth: 0.018, minBarWidth: 0.006 };
-  const byId = (direction: "ltr" | "rtl") =>
-    Object.fromEntries(layoutLane(lane, axis, direction, sizes).map((placed) => [placed.item.id, placed]));
+  const byId = (direction: "ltr" | "rtl") => Object.fromEntries(layoutLane(lane, axis, direction, sizes).map((placed) => [placed.item.id, placed]));
 
   it("left to right, keeps x at the start of the period, so a later milestone has a larger x", () => {
     const ltr = byId("ltr");

@@ -52,11 +52,7 @@ export function axisForExtent(extent: { start: string; end: string }): Axis {
 export type Tick = { label: string; position: number; end: number; kind: "year" | "month" };
 
 /** Year ticks for multi-year axes, month ticks for a single year. */
-export function ticksOf(
-  axis: Axis,
-  monthLabel: (year: number, month: number) => string,
-  yearLabel: (year: number) => string = String,
-): Tick[] {
+export function ticksOf(axis: Axis, monthLabel: (year: number, month: number) => string, yearLabel: (year: number) => string = String): Tick[] {
   const firstYear = Number(axis.start.slice(0, 4));
   const lastYear = Number(axis.end.slice(0, 4));
   const starts: Omit<Tick, "end">[] = [];

@@ -47,7 +47,14 @@ describe("timeline window", () => {
   });
 
   it("labels months at the quarter zoom, quarters at the year zoom, years at five years", () => {
-    expect(windowTicks(windowFrom(dayOf("2021-01-01"), "quarter"), "quarter").map((t) => t.kind)).toEqual(["year", "month", "month", "month", "month", "month"]);
+    expect(windowTicks(windowFrom(dayOf("2021-01-01"), "quarter"), "quarter").map((t) => t.kind)).toEqual([
+      "year",
+      "month",
+      "month",
+      "month",
+      "month",
+      "month",
+    ]);
     const year = windowTicks(windowFrom(dayOf("2021-01-01"), "year"), "year");
     expect(year).toHaveLength(8);
     expect(year.filter((t) => t.kind === "year").map((t) => t.year)).toEqual([2021, 2022]);
@@ -55,7 +62,14 @@ describe("timeline window", () => {
 
   it("lists the quarter ends inside a window", () => {
     expect(quarterEndsIn(windowFrom(dayOf("2021-01-01"), "year")).map(isoOf)).toEqual([
-      "2021-03-31", "2021-06-30", "2021-09-30", "2021-12-31", "2022-03-31", "2022-06-30", "2022-09-30", "2022-12-31",
+      "2021-03-31",
+      "2021-06-30",
+      "2021-09-30",
+      "2021-12-31",
+      "2022-03-31",
+      "2022-06-30",
+      "2022-09-30",
+      "2022-12-31",
     ]);
   });
 });

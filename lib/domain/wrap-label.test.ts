@@ -7,11 +7,7 @@ describe("chart label wrapping", () => {
   });
 
   it("wraps at word breaks and ends a cut label with an ellipsis", () => {
-    const lines = wrapLabel(
-      "Common approach to integrating biodiversity and nature-based solutions for sustainable development",
-      34,
-      2,
-    );
+    const lines = wrapLabel("Common approach to integrating biodiversity and nature-based solutions for sustainable development", 34, 2);
     expect(lines).toHaveLength(2);
     expect(lines[0]).toBe("Common approach to integrating");
     expect(lines[1]!.endsWith("…")).toBe(true);

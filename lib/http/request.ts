@@ -8,9 +8,7 @@ import { AppError } from "@/lib/errors";
 export const JSON_BODY_LIMIT = 64 * 1024;
 
 const tooLarge = (limit: number) =>
-  new AppError("payload_too_large", `The request body is larger than ${limit / 1024} KB.`, [
-    { name: "body", reason: `must be at most ${limit / 1024} KB` },
-  ]);
+  new AppError("payload_too_large", `The request body is larger than ${limit / 1024} KB.`, [{ name: "body", reason: `must be at most ${limit / 1024} KB` }]);
 
 const notJson = () => new AppError("invalid_input", "The request body is not valid JSON.", [{ name: "body", reason: "is not valid JSON" }]);
 

@@ -8,7 +8,13 @@ import { precisionOfWords, scoreProposals } from "./benchmark";
 
 const raw = fs.readFileSync(SOURCE_TEXT_PATH, "utf8");
 const curated = reportSeed.workstreams.flatMap((ws) =>
-  ws.milestones.map((m) => ({ key: `${ws.slug}/${m.key}`, paragraph: m.paragraph, date: m.date, precision: parsePartialDate(m.date)!.precision, quote: m.quote })),
+  ws.milestones.map((m) => ({
+    key: `${ws.slug}/${m.key}`,
+    paragraph: m.paragraph,
+    date: m.date,
+    precision: parsePartialDate(m.date)!.precision,
+    quote: m.quote,
+  })),
 );
 
 describe("E/2022/13 read into an empty tracker, against the curated seed (the bench's targets)", () => {
@@ -40,7 +46,12 @@ describe("the scoring itself", () => {
     expect([result.matched, result.recall, result.precision]).toEqual([1, 0.5, 1]);
   });
   it("reads the precision the words support", () => {
-    expect([precisionOfWords(null), precisionOfWords("2021 年"), precisionOfWords("2021 年 10 月"), precisionOfWords("9 月 15 日和 16 日")]).toEqual(["year", "year", "month", "day"]);
+    expect([precisionOfWords(null), precisionOfWords("2021 年"), precisionOfWords("2021 年 10 月"), precisionOfWords("9 月 15 日和 16 日")]).toEqual([
+      "year",
+      "year",
+      "month",
+      "day",
+    ]);
     expect([precisionOfWords("October 2021"), precisionOfWords("15 September 2021"), precisionOfWords("early 2022")]).toEqual(["month", "day", "year"]);
   });
 });

@@ -65,9 +65,7 @@ export function scoreProposals(proposals: Proposal[], curated: CuratedMilestone[
     if (pick.date === c.date) sameDate++;
   }
   const paragraphs = new Map(read.paragraphs.map((p) => [p.number, p.text]));
-  const notVerbatim = proposals.filter(
-    (p) => p.quote !== null && (!paragraphs.get(p.paragraph ?? -1)?.includes(p.quote) || !inRawText(rawText, p.quote)),
-  );
+  const notVerbatim = proposals.filter((p) => p.quote !== null && (!paragraphs.get(p.paragraph ?? -1)?.includes(p.quote) || !inRawText(rawText, p.quote)));
   const tooPrecise = proposals.filter((p) => p.datePrecision && RANK[p.datePrecision] > RANK[precisionOfWords(p.dateText)]);
   const matched = used.size;
   return {

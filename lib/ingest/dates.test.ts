@@ -28,7 +28,10 @@ describe("dates keep the precision of their words", () => {
     expect(en("early 2022")).toEqual([["2022", "year"]]);
     expect(en("by the end of the year")).toEqual([["2021", "year"]]);
     expect(en("on 15 and 16 September 2021")).toEqual([["2021-09-15", "day"]]);
-    expect(en("In 2020 the network met in May")).toEqual([["2020", "year"], ["2020-05", "month"]]);
+    expect(en("In 2020 the network met in May")).toEqual([
+      ["2020", "year"],
+      ["2020-05", "month"],
+    ]);
     expect(en("the 2030 Agenda and CEB/2021/2/Add.1")).toEqual([]);
   });
 });
@@ -45,11 +48,25 @@ describe("the lexicon", () => {
   });
 
   it("finds bodies, symbols and counts", () => {
-    expect(findEntities("管理问题高级别委员会和首协会", "zh").map((e) => e.code).sort()).toEqual(["CEB", "HLCM"]);
-    expect(findEntities("the HR Network and UNESCO", "en").map((e) => e.code).sort()).toEqual(["HLCM-HR", "UNESCO"]);
+    expect(
+      findEntities("管理问题高级别委员会和首协会", "zh")
+        .map((e) => e.code)
+        .sort(),
+    ).toEqual(["CEB", "HLCM"]);
+    expect(
+      findEntities("the HR Network and UNESCO", "en")
+        .map((e) => e.code)
+        .sort(),
+    ).toEqual(["HLCM-HR", "UNESCO"]);
     expect(findSymbols("(CEB/2021/2/Add.1) and A/RES/76/189.")).toEqual(["CEB/2021/2/Add.1", "A/RES/76/189"]);
-    expect(findCounts("组织了五次同行学习对话，50 多个案例", "zh").map((c) => [c.value, c.atLeast])).toEqual([[5, false], [50, true]]);
-    expect(findCounts("five dialogues with more than 600 participants", "en").map((c) => [c.value, c.atLeast])).toEqual([[5, false], [600, true]]);
+    expect(findCounts("组织了五次同行学习对话，50 多个案例", "zh").map((c) => [c.value, c.atLeast])).toEqual([
+      [5, false],
+      [50, true],
+    ]);
+    expect(findCounts("five dialogues with more than 600 participants", "en").map((c) => [c.value, c.atLeast])).toEqual([
+      [5, false],
+      [600, true],
+    ]);
   });
 });
 

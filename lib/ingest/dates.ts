@@ -61,8 +61,7 @@ function monthIndex(name: string): number {
 export function findDates(text: string, lang: Lang, reportYear: number): DateMention[] {
   const titles = titleSpans(text);
   const found: DateMention[] = [];
-  const taken = (start: number, end: number) =>
-    titles.some(([a, b]) => start >= a && start < b) || found.some((d) => start < d.end && end > d.start);
+  const taken = (start: number, end: number) => titles.some(([a, b]) => start >= a && start < b) || found.some((d) => start < d.end && end > d.start);
   const add = (mention: DateMention | null) => {
     if (mention && !taken(mention.start, mention.end)) found.push(mention);
   };

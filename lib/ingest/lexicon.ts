@@ -11,7 +11,10 @@ import type { Lang } from "./dates";
 const STATE_VERBS: Record<Lang, { status: MilestoneStatus; pattern: RegExp }[]> = {
   zh: [
     { status: "delayed", pattern: /推迟|延期|延迟|延误|搁置|尚未完成|未能完成|未能按时/u },
-    { status: "planned", pattern: /计划|拟于|拟在|预计|打算|定于|将(?:在|于|继续|是|通过|由|成为|进一步|开展|举行|提交|发布|制定|启动|扩大|加强|把|会|有|为)/u },
+    {
+      status: "planned",
+      pattern: /计划|拟于|拟在|预计|打算|定于|将(?:在|于|继续|是|通过|由|成为|进一步|开展|举行|提交|发布|制定|启动|扩大|加强|把|会|有|为)/u,
+    },
     { status: "in_progress", pattern: /继续|正在|持续|不断|努力|力求|致力于|仍然是|积极促进|推动了/u },
     {
       status: "completed",
@@ -20,7 +23,10 @@ const STATE_VERBS: Record<Lang, { status: MilestoneStatus; pattern: RegExp }[]> 
     },
   ],
   en: [
-    { status: "delayed", pattern: /\b(?:postponed|delayed|deferred|pushed back|slipped|not yet (?:been )?(?:completed|finali[sz]ed|launched)|could not be completed)\b/iu },
+    {
+      status: "delayed",
+      pattern: /\b(?:postponed|delayed|deferred|pushed back|slipped|not yet (?:been )?(?:completed|finali[sz]ed|launched)|could not be completed)\b/iu,
+    },
     { status: "planned", pattern: /\b(?:will|plans? to|planned to|intends? to|is expected to|are expected to|scheduled (?:for|to)|is to be|are to be)\b/iu },
     { status: "in_progress", pattern: /\b(?:continued|continues|continuing|ongoing|is working|are working|strove to|sought to|worked to|remained)\b/iu },
     {
@@ -54,23 +60,107 @@ export const ENTITIES: {
   body: boolean;
   names: Record<Lang, RegExp>;
 }[] = [
-  { code: "CEB", nameEn: "United Nations System Chief Executives Board for Coordination", nameZh: "联合国系统行政首长协调理事会", parent: null, body: true, names: { zh: /首协会|行政首长协调理事会/gu, en: /\bCEB\b|Chief Executives Board/gu } },
-  { code: "HLCP", nameEn: "High-Level Committee on Programmes", nameZh: "方案问题高级别委员会", parent: "CEB", body: true, names: { zh: /方案问题高级别委员会/gu, en: /\bHLCP\b|High-[Ll]evel Committee on Programmes/gu } },
-  { code: "HLCM", nameEn: "High-Level Committee on Management", nameZh: "管理问题高级别委员会", parent: "CEB", body: true, names: { zh: /管理问题高级别委员会/gu, en: /\bHLCM\b|High-[Ll]evel Committee on Management/gu } },
-  { code: "UNSDG", nameEn: "United Nations Sustainable Development Group", nameZh: "联合国可持续发展集团", parent: "CEB", body: true, names: { zh: /可持续发展集团/gu, en: /\bUNSDG\b|Sustainable Development Group/gu } },
-  { code: "HLCM-HR", nameEn: "Human Resources Network", nameZh: "人力资源网", parent: "HLCM", body: true, names: { zh: /人力资源网/gu, en: /Human Resources Network|HR Network/gu } },
-  { code: "HLCM-FBN", nameEn: "Finance and Budget Network", nameZh: "财务和预算网", parent: "HLCM", body: true, names: { zh: /财务和预算网/gu, en: /Finance and Budget Network/gu } },
-  { code: "HLCM-DTN", nameEn: "Digital and Technology Network", nameZh: "数字和通信技术网", parent: "HLCM", body: true, names: { zh: /数字和通信技术网/gu, en: /Digital and Technology Network/gu } },
+  {
+    code: "CEB",
+    nameEn: "United Nations System Chief Executives Board for Coordination",
+    nameZh: "联合国系统行政首长协调理事会",
+    parent: null,
+    body: true,
+    names: { zh: /首协会|行政首长协调理事会/gu, en: /\bCEB\b|Chief Executives Board/gu },
+  },
+  {
+    code: "HLCP",
+    nameEn: "High-Level Committee on Programmes",
+    nameZh: "方案问题高级别委员会",
+    parent: "CEB",
+    body: true,
+    names: { zh: /方案问题高级别委员会/gu, en: /\bHLCP\b|High-[Ll]evel Committee on Programmes/gu },
+  },
+  {
+    code: "HLCM",
+    nameEn: "High-Level Committee on Management",
+    nameZh: "管理问题高级别委员会",
+    parent: "CEB",
+    body: true,
+    names: { zh: /管理问题高级别委员会/gu, en: /\bHLCM\b|High-[Ll]evel Committee on Management/gu },
+  },
+  {
+    code: "UNSDG",
+    nameEn: "United Nations Sustainable Development Group",
+    nameZh: "联合国可持续发展集团",
+    parent: "CEB",
+    body: true,
+    names: { zh: /可持续发展集团/gu, en: /\bUNSDG\b|Sustainable Development Group/gu },
+  },
+  {
+    code: "HLCM-HR",
+    nameEn: "Human Resources Network",
+    nameZh: "人力资源网",
+    parent: "HLCM",
+    body: true,
+    names: { zh: /人力资源网/gu, en: /Human Resources Network|HR Network/gu },
+  },
+  {
+    code: "HLCM-FBN",
+    nameEn: "Finance and Budget Network",
+    nameZh: "财务和预算网",
+    parent: "HLCM",
+    body: true,
+    names: { zh: /财务和预算网/gu, en: /Finance and Budget Network/gu },
+  },
+  {
+    code: "HLCM-DTN",
+    nameEn: "Digital and Technology Network",
+    nameZh: "数字和通信技术网",
+    parent: "HLCM",
+    body: true,
+    names: { zh: /数字和通信技术网/gu, en: /Digital and Technology Network/gu },
+  },
   { code: "HLCM-PN", nameEn: "Procurement Network", nameZh: "采购网络", parent: "HLCM", body: true, names: { zh: /采购网络/gu, en: /Procurement Network/gu } },
-  { code: "CCS-UNS", nameEn: "Committee of the Chief Statisticians of the United Nations System", nameZh: "联合国系统首席统计师委员会", parent: "HLCP", body: true, names: { zh: /首席统计师委员会/gu, en: /Chief Statisticians/gu } },
-  { code: "EMG", nameEn: "Environment Management Group", nameZh: "环境管理小组", parent: null, body: true, names: { zh: /环境管理小组/gu, en: /Environment Management Group|\bEMG\b/gu } },
+  {
+    code: "CCS-UNS",
+    nameEn: "Committee of the Chief Statisticians of the United Nations System",
+    nameZh: "联合国系统首席统计师委员会",
+    parent: "HLCP",
+    body: true,
+    names: { zh: /首席统计师委员会/gu, en: /Chief Statisticians/gu },
+  },
+  {
+    code: "EMG",
+    nameEn: "Environment Management Group",
+    nameZh: "环境管理小组",
+    parent: null,
+    body: true,
+    names: { zh: /环境管理小组/gu, en: /Environment Management Group|\bEMG\b/gu },
+  },
   { code: "UNESCO", nameEn: "UNESCO", nameZh: "教科文组织", parent: null, body: false, names: { zh: /教科文组织/gu, en: /\bUNESCO\b/gu } },
-  { code: "ITU", nameEn: "ITU", nameZh: "国际电信联盟", parent: null, body: false, names: { zh: /国际电信联盟|国际电联/gu, en: /\bITU\b|International Telecommunication Union/gu } },
+  {
+    code: "ITU",
+    nameEn: "ITU",
+    nameZh: "国际电信联盟",
+    parent: null,
+    body: false,
+    names: { zh: /国际电信联盟|国际电联/gu, en: /\bITU\b|International Telecommunication Union/gu },
+  },
   { code: "UNHCR", nameEn: "UNHCR", nameZh: "难民署", parent: null, body: false, names: { zh: /难民署|难民事务高级专员/gu, en: /\bUNHCR\b/gu } },
   { code: "UNEP", nameEn: "UNEP", nameZh: "环境署", parent: null, body: false, names: { zh: /环境署|环境规划署/gu, en: /\bUNEP\b/gu } },
   { code: "UNDP", nameEn: "UNDP", nameZh: "开发署", parent: null, body: false, names: { zh: /开发署|开发计划署/gu, en: /\bUNDP\b/gu } },
-  { code: "JIU", nameEn: "Joint Inspection Unit", nameZh: "联合检查组", parent: null, body: false, names: { zh: /联合检查组|联检组/gu, en: /\bJIU\b|Joint Inspection Unit/gu } },
-  { code: "ICSC", nameEn: "International Civil Service Commission", nameZh: "国际公务员制度委员会", parent: null, body: false, names: { zh: /公务员制度委员会/gu, en: /\bICSC\b|International Civil Service Commission/gu } },
+  {
+    code: "JIU",
+    nameEn: "Joint Inspection Unit",
+    nameZh: "联合检查组",
+    parent: null,
+    body: false,
+    names: { zh: /联合检查组|联检组/gu, en: /\bJIU\b|Joint Inspection Unit/gu },
+  },
+  {
+    code: "ICSC",
+    nameEn: "International Civil Service Commission",
+    nameZh: "国际公务员制度委员会",
+    parent: null,
+    body: false,
+    names: { zh: /公务员制度委员会/gu, en: /\bICSC\b|International Civil Service Commission/gu },
+  },
 ];
 
 /** The entities a text names, with how often, most named first. */
@@ -90,7 +180,20 @@ export function findSymbols(text: string): string[] {
 }
 
 const ZH_NUMERALS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
-const EN_NUMERALS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, twenty: 20 };
+const EN_NUMERALS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  twelve: 12,
+  twenty: 20,
+};
 
 export type CountMention = { value: number; atLeast: boolean; text: string };
 

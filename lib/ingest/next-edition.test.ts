@@ -42,14 +42,24 @@ const { read, proposals } = ingestText(text, tracker, { symbol: "E/2023/99", lan
 describe("the next edition against the 2021 tracker", () => {
   it("reads the paragraphs through the page break, footnote block and page header", () => {
     expect(read.paragraphs.map((p) => p.number)).toEqual([1, 2, 3, 4, 5]);
-    expect(read.paragraphs[1]!.text).toBe("2022 年 5 月，应首协会的请求，方案问题高级别委员会完成了一份联合国在超越国内生产总值方面所作的全系统贡献的文件，1 并提交首协会。");
+    expect(read.paragraphs[1]!.text).toBe(
+      "2022 年 5 月，应首协会的请求，方案问题高级别委员会完成了一份联合国在超越国内生产总值方面所作的全系统贡献的文件，1 并提交首协会。",
+    );
     expect(read.paragraphs[1]!.footnoteRefs).toEqual([{ footnote: 1, offset: expect.any(Number) }]);
     expect(read.paragraphs[2]!.headings.at(-1)).toBe("联合国数字身份证项目");
   });
 
   it("proposes the planned beyond-GDP document as completed, citing paragraph 2 and its footnote", () => {
     const change = proposals.find((p) => p.kind === "status-change" && p.milestoneId === plannedFor("beyond-gdp", /超越国内生产总值/));
-    expect(change).toMatchObject({ paragraph: 2, footnote: 1, fromStatus: "planned", status: "completed", date: "2022-05", datePrecision: "month", workstream: "beyond-gdp" });
+    expect(change).toMatchObject({
+      paragraph: 2,
+      footnote: 1,
+      fromStatus: "planned",
+      status: "completed",
+      date: "2022-05",
+      datePrecision: "month",
+      workstream: "beyond-gdp",
+    });
     expect(read.paragraphs[1]!.text).toContain(change!.quote);
   });
 

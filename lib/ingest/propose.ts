@@ -174,32 +174,35 @@ function candidatesOf(read: ReadReport, options: ProposeOptions): Candidate[] {
   for (const paragraph of read.paragraphs) {
     if (paragraph.headings.some((h) => FRAMING_HEADING.test(h))) continue;
     const dates = findDates(paragraph.text, options.lang, options.year);
-    for (const whole of sentences(paragraph, options.lang)) for (const sentence of parts(whole, options.lang)) {
-      const verbs = findStateVerbs(sentence.text, options.lang);
-      if (!verbs.length) continue;
-      // The most precise date the part gives (the first of equals), else the whole sentence's:
-      // "在 2021 年全年…于 9 月 15 日" is a day.
-      const mostPrecise = (from: number, to: number) =>
-        dates.filter((d) => d.start >= from && d.start < to).reduce<DateMention | null>((best, d) => (!best || RANK[d.precision] > RANK[best.precision] ? d : best), null);
-      const date = mostPrecise(sentence.start, sentence.end) ?? mostPrecise(whole.start, whole.end);
-      const triggerAt = date?.start ?? sentence.start + Math.min(...verbs.map((v) => v.index));
-      const span = quoteOf(paragraph, sentence, triggerAt);
-      const quote = paragraph.text.slice(span.start, span.end);
-      if (squash(quote).length < 6) continue;
-      const footnote = paragraph.footnoteRefs.find((ref) => ref.offset > sentence.start && ref.offset <= sentence.end + 4)?.footnote ?? null;
-      out.push({
-        paragraph,
-        quote,
-        quoteStart: span.start,
-        date,
-        status: statusOf(verbs, date, options.year),
-        verb: verbs[0]!.text,
-        footnote,
-        entities: findEntities(sentence.text, options.lang).map((e) => e.code),
-        symbols: findSymbols(sentence.text),
-        counts: findCounts(sentence.text, options.lang).map((c) => c.text),
-      });
-    }
+    for (const whole of sentences(paragraph, options.lang))
+      for (const sentence of parts(whole, options.lang)) {
+        const verbs = findStateVerbs(sentence.text, options.lang);
+        if (!verbs.length) continue;
+        // The most precise date the part gives (the first of equals), else the whole sentence's:
+        // "在 2021 年全年…于 9 月 15 日" is a day.
+        const mostPrecise = (from: number, to: number) =>
+          dates
+            .filter((d) => d.start >= from && d.start < to)
+            .reduce<DateMention | null>((best, d) => (!best || RANK[d.precision] > RANK[best.precision] ? d : best), null);
+        const date = mostPrecise(sentence.start, sentence.end) ?? mostPrecise(whole.start, whole.end);
+        const triggerAt = date?.start ?? sentence.start + Math.min(...verbs.map((v) => v.index));
+        const span = quoteOf(paragraph, sentence, triggerAt);
+        const quote = paragraph.text.slice(span.start, span.end);
+        if (squash(quote).length < 6) continue;
+        const footnote = paragraph.footnoteRefs.find((ref) => ref.offset > sentence.start && ref.offset <= sentence.end + 4)?.footnote ?? null;
+        out.push({
+          paragraph,
+          quote,
+          quoteStart: span.start,
+          date,
+          status: statusOf(verbs, date, options.year),
+          verb: verbs[0]!.text,
+          footnote,
+          entities: findEntities(sentence.text, options.lang).map((e) => e.code),
+          symbols: findSymbols(sentence.text),
+          counts: findCounts(sentence.text, options.lang).map((c) => c.text),
+        });
+      }
   }
   return out;
 }
@@ -324,7 +327,10 @@ export function propose(read: ReadReport, tracker: TrackedWorkstream[], options:
 
   const paragraphByNumber = new Map(read.paragraphs.map((p) => [p.number, p]));
   const workstreamProposals: Proposal[] = [...groups.values()].map((group) => {
-    group.bodyCode = dominantBody(group.paragraphs.map((n) => paragraphByNumber.get(n)!), options.lang);
+    group.bodyCode = dominantBody(
+      group.paragraphs.map((n) => paragraphByNumber.get(n)!),
+      options.lang,
+    );
     const first = paragraphByNumber.get(group.paragraphs[0]!)!;
     return {
       kind: "workstream",

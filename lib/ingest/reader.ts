@@ -194,10 +194,7 @@ export function readReport(text: string): ReadReport {
     }
     const headingLike =
       SECTION_HEADING.test(line) ||
-      ((/^\s/.test(line) || pending.length > 0) &&
-        SENTENCE_END.test(current.text) &&
-        !/[，。,.;；:：]$/u.test(line) &&
-        line.trim().length <= 80);
+      ((/^\s/.test(line) || pending.length > 0) && SENTENCE_END.test(current.text) && !/[，。,.;；:：]$/u.test(line) && line.trim().length <= 80);
     if (headingLike) {
       pending.push(line.trim());
       continue;

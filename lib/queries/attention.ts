@@ -5,13 +5,7 @@ import { milestones, statusHistory, workstreams } from "@/db/schema";
 import type { Locale } from "@/i18n/locales";
 import { type LocalizedText, localizedText } from "@/lib/content/localized-text";
 import { actorDisplayName, isSeedActor } from "@/lib/domain/actor-name";
-import {
-  ATTENTION_LEVELS,
-  type AttentionLevel,
-  attentionLevel,
-  compareAttention,
-  LATE_STATUSES,
-} from "@/lib/domain/attention";
+import { ATTENTION_LEVELS, type AttentionLevel, attentionLevel, compareAttention, LATE_STATUSES } from "@/lib/domain/attention";
 import { type Slip, slipOf } from "@/lib/domain/slip";
 import type { DatePrecision } from "@/lib/domain/partial-date";
 import type { MilestoneStatus } from "@/lib/domain/status";
@@ -53,7 +47,9 @@ const lateList = sql.raw(LATE_STATUSES.map((status) => `'${status}'`).join(", ")
 
 /** Milestones that need attention under the filters, with what the ordering needs. */
 function attentionCandidates(filters: Filters, today: string, workstreamIds?: number[], milestoneIds?: number[]) {
-  const statusSetAt = sql<string | null>`(select max(${statusHistory.changedAt}) from ${statusHistory} where ${statusHistory.milestoneId} = ${milestones.id} and ${statusHistory.kind} in ('status', 'created'))`;
+  const statusSetAt = sql<
+    string | null
+  >`(select max(${statusHistory.changedAt}) from ${statusHistory} where ${statusHistory.milestoneId} = ${milestones.id} and ${statusHistory.kind} in ('status', 'created'))`;
   const rows = getDb()
     .select({
       id: milestones.id,
@@ -167,7 +163,9 @@ export function latestReasons(ids: number[]): Map<number, LatestReason> {
       note: statusHistory.note,
       actor: statusHistory.actor,
       at: statusHistory.changedAt,
-      rank: sql<number>`row_number() over (partition by ${statusHistory.milestoneId} order by (coalesce(${statusHistory.note}, '') <> '') desc, ${statusHistory.changedAt} desc, ${statusHistory.id} desc)`.as("rank"),
+      rank: sql<number>`row_number() over (partition by ${statusHistory.milestoneId} order by (coalesce(${statusHistory.note}, '') <> '') desc, ${statusHistory.changedAt} desc, ${statusHistory.id} desc)`.as(
+        "rank",
+      ),
     })
     .from(statusHistory)
     .where(inArray(statusHistory.milestoneId, [...new Set(ids)]))
@@ -195,7 +193,11 @@ export async function workstreamReasons(workstreamIds: number[], filters: Filter
     if (!current || (!written(current.id) && written(item.id))) chosen.set(item.workstreamId, item);
   }
   const ids = [...chosen.values()].map((item) => item.id);
-  const titles = getDb().select({ id: milestones.id, en: milestones.titleEn, zh: milestones.titleZh }).from(milestones).where(inArray(milestones.id, ids.length ? ids : [-1])).all();
+  const titles = getDb()
+    .select({ id: milestones.id, en: milestones.titleEn, zh: milestones.titleZh })
+    .from(milestones)
+    .where(inArray(milestones.id, ids.length ? ids : [-1]))
+    .all();
   const translated = milestoneTitleTranslations(ids, locale);
   const titleOf = new Map(titles.map((row) => [row.id, localizedText(locale, { en: row.en, zh: row.zh }, translated.get(row.id))]));
   const out = new Map<number, WorkstreamReason>();

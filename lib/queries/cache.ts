@@ -44,11 +44,7 @@ function stampOf(store: Store, tags: readonly ReadTag[]): string {
  * command invalidates one of its tags or another process writes. Results are shared between
  * requests: callers must not mutate them. Arguments must be JSON-serializable.
  */
-export function cachedRead<Args extends unknown[], Result>(
-  name: string,
-  tags: readonly ReadTag[],
-  read: (...args: Args) => Result,
-): (...args: Args) => Result {
+export function cachedRead<Args extends unknown[], Result>(name: string, tags: readonly ReadTag[], read: (...args: Args) => Result): (...args: Args) => Result {
   return (...args: Args): Result => {
     const db = getDb();
     const store = storeOf(db);

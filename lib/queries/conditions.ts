@@ -37,24 +37,23 @@ export function workstreamConditions(filters: Filters, slug?: string): SQL | und
   return and(bodyCondition, slug ? eq(workstreams.slug, slug) : undefined);
 }
 
-export const hasMilestoneFilter = (filters: Filters) =>
-  filters.year !== undefined || Boolean(filters.status?.length) || Boolean(filters.q);
+export const hasMilestoneFilter = (filters: Filters) => filters.year !== undefined || Boolean(filters.status?.length) || Boolean(filters.q);
 
 const closedList = sql.raw(CLOSED_STATUSES.map((status) => `'${status}'`).join(", "));
 const neverOverdueList = sql.raw(NEVER_OVERDUE_STATUSES.map((status) => `'${status}'`).join(", "));
 
 /** SQL: 1 when a milestone's period has passed and it is still open (ongoing work never is). */
-export const overdueExpression = (today: string) =>
-  sql`(${milestones.status} NOT IN (${neverOverdueList}) AND ${milestones.periodEnd} < ${today})`;
+export const overdueExpression = (today: string) => sql`(${milestones.status} NOT IN (${neverOverdueList}) AND ${milestones.periodEnd} < ${today})`;
 
 /** SQL aggregate: how many rows of the group are overdue (0 for an empty group). */
-export const overdueCount = (today: string) =>
-  sql<number>`coalesce(sum(case when ${overdueExpression(today)} then 1 else 0 end), 0)`.mapWith(Number);
+export const overdueCount = (today: string) => sql<number>`coalesce(sum(case when ${overdueExpression(today)} then 1 else 0 end), 0)`.mapWith(Number);
 
 /** SQL: months from the end of a re-planned milestone's baseline period to the end of its period (as `slipMonths` in lib/domain/slip.ts); null if never re-planned. */
 const monthIndex = (column: SQL | typeof milestones.periodEnd | typeof milestones.baselinePeriodEnd) =>
   sql`(cast(substr(${column}, 1, 4) as integer) * 12 + cast(substr(${column}, 6, 2) as integer))`;
-export const slipMonthsExpression = sql<number | null>`(case when ${milestones.baselinePeriodStart} is null then null else ${monthIndex(milestones.periodEnd)} - ${monthIndex(milestones.baselinePeriodEnd)} end)`;
+export const slipMonthsExpression = sql<
+  number | null
+>`(case when ${milestones.baselinePeriodStart} is null then null else ${monthIndex(milestones.periodEnd)} - ${monthIndex(milestones.baselinePeriodEnd)} end)`;
 
 export const isOpenExpression = sql`${milestones.status} NOT IN (${closedList})`;
 

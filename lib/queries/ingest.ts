@@ -42,7 +42,16 @@ export function decidedProposalKeys(): Set<string> {
   );
 }
 
-export type IngestedDocumentSummary = { id: number; symbol: string; lang: string; year: number; filename: string; uploadedAt: string; pending: number; total: number };
+export type IngestedDocumentSummary = {
+  id: number;
+  symbol: string;
+  lang: string;
+  year: number;
+  filename: string;
+  uploadedAt: string;
+  pending: number;
+  total: number;
+};
 
 export function listIngestedDocuments(): IngestedDocumentSummary[] {
   const db = getDb();
@@ -79,7 +88,13 @@ export function getReviewQueue(documentId: number) {
   const document = db.select().from(ingestedDocuments).where(eq(ingestedDocuments.id, documentId)).get();
   if (!document) return null;
   const rows = db.select().from(ingestProposals).where(eq(ingestProposals.documentId, documentId)).orderBy(asc(ingestProposals.position)).all();
-  const names = new Map(db.select({ slug: workstreams.slug, nameEn: workstreams.nameEn, nameZh: workstreams.nameZh }).from(workstreams).all().map((w) => [w.slug, w]));
+  const names = new Map(
+    db
+      .select({ slug: workstreams.slug, nameEn: workstreams.nameEn, nameZh: workstreams.nameZh })
+      .from(workstreams)
+      .all()
+      .map((w) => [w.slug, w]),
+  );
   const groups = new Map<string, ReviewGroup>();
   for (const row of rows) {
     const proposal = row.payload as unknown as Proposal;

@@ -62,20 +62,10 @@ export const milestoneColumns = (today: string) => ({
 });
 
 /** Milestones matching the filters (and optionally one workstream), in date order, one page. */
-function readListMilestones(
-  filters: Filters & { workstream?: string },
-  paging: { page: number; pageSize: number },
-  today: string,
-): Page<MilestoneRow> {
+function readListMilestones(filters: Filters & { workstream?: string }, paging: { page: number; pageSize: number }, today: string): Page<MilestoneRow> {
   const db = getDb();
   const where = and(milestoneConditions(filters), workstreamConditions(filters, filters.workstream));
-  const totalItems =
-    db
-      .select({ n: count() })
-      .from(milestones)
-      .innerJoin(workstreams, eq(workstreams.id, milestones.workstreamId))
-      .where(where)
-      .get()?.n ?? 0;
+  const totalItems = db.select({ n: count() }).from(milestones).innerJoin(workstreams, eq(workstreams.id, milestones.workstreamId)).where(where).get()?.n ?? 0;
   const { page, pageSize, offset, totalPages } = pageOf(paging, totalItems);
   const items = db
     .select(milestoneColumns(today))
@@ -173,7 +163,12 @@ function readRecentChanges(limit: number, workstreamId?: number, includeSeed = f
     .from(statusHistory)
     .innerJoin(milestones, eq(milestones.id, statusHistory.milestoneId))
     .innerJoin(workstreams, eq(workstreams.id, milestones.workstreamId))
-    .where(and(includeSeed ? undefined : sql`${statusHistory.actor} <> ${SEED_ACTOR}`, workstreamId !== undefined ? eq(milestones.workstreamId, workstreamId) : undefined))
+    .where(
+      and(
+        includeSeed ? undefined : sql`${statusHistory.actor} <> ${SEED_ACTOR}`,
+        workstreamId !== undefined ? eq(milestones.workstreamId, workstreamId) : undefined,
+      ),
+    )
     .orderBy(desc(statusHistory.changedAt), desc(statusHistory.id))
     .limit(limit)
     .all()

@@ -86,10 +86,7 @@ function readQuarterlyProgress(filters: Filters): QuarterPoint[] {
 }
 
 /** Merges per-quarter counts into a continuous quarter series with running totals. */
-export function cumulateByQuarter(
-  due: { quarter: string; n: number }[],
-  completed: { quarter: string; n: number }[],
-): QuarterPoint[] {
+export function cumulateByQuarter(due: { quarter: string; n: number }[], completed: { quarter: string; n: number }[]): QuarterPoint[] {
   const quarters = [...due, ...completed].map((row) => row.quarter).sort();
   if (!quarters.length) return [];
   const dueBy = new Map(due.map((row) => [row.quarter, row.n]));

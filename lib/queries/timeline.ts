@@ -73,9 +73,20 @@ type VersionParts = { historyId: number; milestonesAt: string; workstreamsState:
 
 function versionParts(): VersionParts {
   const db = getDb();
-  const historyId = db.select({ id: max(statusHistory.id) }).from(statusHistory).get()?.id ?? 0;
-  const milestonesAt = db.select({ at: max(milestones.updatedAt) }).from(milestones).get()?.at ?? "";
-  const streams = db.select({ at: max(workstreams.updatedAt), n: sql<number>`count(*)` }).from(workstreams).get();
+  const historyId =
+    db
+      .select({ id: max(statusHistory.id) })
+      .from(statusHistory)
+      .get()?.id ?? 0;
+  const milestonesAt =
+    db
+      .select({ at: max(milestones.updatedAt) })
+      .from(milestones)
+      .get()?.at ?? "";
+  const streams = db
+    .select({ at: max(workstreams.updatedAt), n: sql<number>`count(*)` })
+    .from(workstreams)
+    .get();
   return { historyId, milestonesAt, workstreamsState: `${streams?.n ?? 0}.${streams?.at ?? ""}` };
 }
 
@@ -100,7 +111,8 @@ const filterKey = (filters: Filters) => JSON.stringify([filters.year ?? null, fi
 const OPEN_REACH = Number.MAX_SAFE_INTEGER;
 const reachOf = (packed: Packed, i: number) => (runsOn(MILESTONE_STATUSES[packed.status[i]!]!) ? OPEN_REACH : packed.end[i]!);
 /** How far a bar keeps its row from others: short bars still take MIN_BAR_DAYS. */
-const rowReachOf = (packed: Packed, i: number) => (runsOn(MILESTONE_STATUSES[packed.status[i]!]!) ? OPEN_REACH : Math.max(packed.end[i]!, packed.start[i]! + MIN_BAR_DAYS));
+const rowReachOf = (packed: Packed, i: number) =>
+  runsOn(MILESTONE_STATUSES[packed.status[i]!]!) ? OPEN_REACH : Math.max(packed.end[i]!, packed.start[i]! + MIN_BAR_DAYS);
 
 const MILESTONE_COLUMNS = {
   id: milestones.id,
@@ -316,7 +328,13 @@ function updateInPlace(packed: Packed, filters: Filters, parts: VersionParts): b
   if (hasMilestoneFilter(filters) || parts.workstreamsState !== packed.workstreamsState) return false;
   const db = getDb();
   const touched = new Set<number>();
-  for (const row of db.select({ id: milestones.id }).from(milestones).where(gt(milestones.updatedAt, packed.milestonesAt)).limit(MAX_CHANGES_IN_PLACE + 1).all()) touched.add(row.id);
+  for (const row of db
+    .select({ id: milestones.id })
+    .from(milestones)
+    .where(gt(milestones.updatedAt, packed.milestonesAt))
+    .limit(MAX_CHANGES_IN_PLACE + 1)
+    .all())
+    touched.add(row.id);
   for (const row of db
     .selectDistinct({ id: statusHistory.milestoneId })
     .from(statusHistory)
@@ -416,7 +434,10 @@ export type TimelineFrame = {
 /** Every lane (workstream) matching the filters, in group order, with its rows; names in the page's language. */
 export function timelineFrame(filters: Filters, locale: Locale): TimelineFrame {
   const packed = packedFor(filters);
-  const texts = workstreamTextsIn(packed.lanes.map((lane) => lane.id), locale);
+  const texts = workstreamTextsIn(
+    packed.lanes.map((lane) => lane.id),
+    locale,
+  );
   const bodyRows = getDb().select().from(bodies).orderBy(asc(bodies.sortOrder), asc(bodies.code)).all();
   const used = new Set(packed.lanes.map((lane) => lane.bodyCode));
   let latest = -Infinity;
@@ -428,7 +449,16 @@ export function timelineFrame(filters: Filters, locale: Locale): TimelineFrame {
     groups: bodyRows.filter((body) => used.has(body.code)).map((body) => ({ code: body.code, name: bodyNameIn(locale, body) })),
     lanes: packed.lanes.map((lane) => {
       const name = localizedText(locale, { en: lane.nameEn, zh: lane.nameZh }, texts.get(lane.id)?.name);
-      return { slug: lane.slug, name: name.text, lang: name.lang, translated: name.translated, group: lane.bodyCode, firstRow: lane.firstRow, rows: lane.rows, count: lane.count };
+      return {
+        slug: lane.slug,
+        name: name.text,
+        lang: name.lang,
+        translated: name.translated,
+        group: lane.bodyCode,
+        firstRow: lane.firstRow,
+        rows: lane.rows,
+        count: lane.count,
+      };
     }),
     latest: Number.isFinite(latest) ? new Date(latest * 86_400_000).toISOString().slice(0, 10) : null,
   };
@@ -445,7 +475,6 @@ export function timelineFrame(filters: Filters, locale: Locale): TimelineFrame {
  */
 export type CompactBar = [number, number, number, number, number, number, number, number, string, string, number[], [number, number] | 0, CompactReason | 0];
 export type CompactReason = [string, string, string];
-
 
 export type TimelineBars = { version: string; rows: [number, number]; window: [number, number]; bars: CompactBar[] };
 
@@ -467,7 +496,10 @@ export function timelineBars(filters: Filters, locale: Locale, window: TimeWindo
     }
     for (let at = lo; at < bars.length && packed.start[bars[at]!]! <= window.end; at++) picked.push(bars[at]!);
   }
-  const titles = milestoneTitleTranslations(picked.map((i) => packed.id[i]!), locale);
+  const titles = milestoneTitleTranslations(
+    picked.map((i) => packed.id[i]!),
+    locale,
+  );
   const todayDay = dayOf(today);
   const neverOverdue = NEVER_OVERDUE_STATUSES.map((status) => MILESTONE_STATUSES.indexOf(status));
   const late = LATE_STATUSES.map((status) => MILESTONE_STATUSES.indexOf(status));
@@ -485,7 +517,21 @@ export function timelineBars(filters: Filters, locale: Locale, window: TimeWindo
     const row = packed.barRow[i]!;
     const reason = reasons.get(id);
     const flags = (overdue ? BAR_OVERDUE : 0) | (title.translated ? 0 : BAR_UNTRANSLATED) | (band.open ? BAR_ONGOING : 0);
-    return [id, row, packed.start[i]!, packed.periodEnd[i]!, band.end, status, packed.precision[i]!, flags, title.text, info.date, segments, info.baseline ?? 0, reason?.by ? [reason.note ?? "", reason.by, reason.at] : 0];
+    return [
+      id,
+      row,
+      packed.start[i]!,
+      packed.periodEnd[i]!,
+      band.end,
+      status,
+      packed.precision[i]!,
+      flags,
+      title.text,
+      info.date,
+      segments,
+      info.baseline ?? 0,
+      reason?.by ? [reason.note ?? "", reason.by, reason.at] : 0,
+    ];
   });
   return { version: packed.version, rows: [fromRow, toRow], window: [window.start, window.end], bars };
 }

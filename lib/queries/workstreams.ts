@@ -6,22 +6,12 @@ import { isTranslationLocale, type Locale } from "@/i18n/locales";
 import { type Health, healthOf, progressOf, type StatusCounts } from "@/lib/domain/health";
 import { MILESTONE_STATUSES, type MilestoneStatus } from "@/lib/domain/status";
 import type { Filters, WorkstreamSort } from "@/lib/validation/filters";
-import {
-  hasMilestoneFilter,
-  isOpenExpression,
-  milestoneConditions,
-  overdueCount,
-  slipMonthsExpression,
-  workstreamConditions,
-} from "./conditions";
+import { hasMilestoneFilter, isOpenExpression, milestoneConditions, overdueCount, slipMonthsExpression, workstreamConditions } from "./conditions";
 import { type Page, pageOf } from "./pagination";
 import { cachedRead } from "./cache";
 
 const statusCountColumns = Object.fromEntries(
-  MILESTONE_STATUSES.map((status) => [
-    status,
-    sql<number>`coalesce(sum(case when ${milestones.status} = ${status} then 1 else 0 end), 0)`.mapWith(Number),
-  ]),
+  MILESTONE_STATUSES.map((status) => [status, sql<number>`coalesce(sum(case when ${milestones.status} = ${status} then 1 else 0 end), 0)`.mapWith(Number)]),
 ) as Record<MilestoneStatus, SQL.Aliased<number> | SQL<number>>;
 
 /**
@@ -284,13 +274,15 @@ function readGetWorkstreamBySlug(slug: string, today: string): WorkstreamDetail 
     .from(milestones)
     .where(and(eq(milestones.workstreamId, row.id), milestoneConditions({})))
     .get();
-  const counts = Object.fromEntries(
-    MILESTONE_STATUSES.map((s) => [s, Number(aggregate?.[s] ?? 0)]),
-  ) as StatusCounts;
+  const counts = Object.fromEntries(MILESTONE_STATUSES.map((s) => [s, Number(aggregate?.[s] ?? 0)])) as StatusCounts;
   const overdue = aggregate?.overdue ?? 0;
   return { ...row, counts, overdue, health: healthOf(counts, overdue), progress: progressOf(counts) };
 }
 
 // Cached between requests, invalidated by the commands (docs/decisions/007-read-cache.md).
-export const listWorkstreamSummaries = cachedRead("listWorkstreamSummaries", ["milestones", "workstreams", "translations", "watches"], readListWorkstreamSummaries);
+export const listWorkstreamSummaries = cachedRead(
+  "listWorkstreamSummaries",
+  ["milestones", "workstreams", "translations", "watches"],
+  readListWorkstreamSummaries,
+);
 export const getWorkstreamBySlug = cachedRead("getWorkstreamBySlug", ["milestones", "workstreams", "translations"], readGetWorkstreamBySlug);

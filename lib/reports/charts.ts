@@ -46,7 +46,9 @@ export function fitLabel(text: string, size: number, width: number): string {
 /** Splits a label into at most two lines that fit `width`. */
 export function twoLines(text: string, size: number, width: number): string[] {
   if (approximateWidth(text, size) <= width) return [text];
-  const tokens = text.match(/[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]|[^\s\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]+\s*|\s+/g) ?? [text];
+  const tokens = text.match(/[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]|[^\s\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]+\s*|\s+/g) ?? [
+    text,
+  ];
   let first = "";
   let index = 0;
   for (; index < tokens.length; index++) {
@@ -67,7 +69,13 @@ function niceStep(max: number, targetTicks: number): number {
   return Math.max(1, step);
 }
 
-function legend(items: { label: string; color: string; dashed?: boolean }[], x: number, y: number, width: number, size: number): { shapes: Shape[]; height: number } {
+function legend(
+  items: { label: string; color: string; dashed?: boolean }[],
+  x: number,
+  y: number,
+  width: number,
+  size: number,
+): { shapes: Shape[]; height: number } {
   const shapes: Shape[] = [];
   let cx = x;
   let cy = y;
@@ -78,7 +86,16 @@ function legend(items: { label: string; color: string; dashed?: boolean }[], x: 
       cy += size + 6;
     }
     if (item.dashed !== undefined) {
-      shapes.push({ type: "line", x1: cx, y1: cy + size / 2, x2: cx + 10, y2: cy + size / 2, stroke: item.color, width: 2, dash: item.dashed ? [3, 2] : undefined });
+      shapes.push({
+        type: "line",
+        x1: cx,
+        y1: cy + size / 2,
+        x2: cx + 10,
+        y2: cy + size / 2,
+        stroke: item.color,
+        width: 2,
+        dash: item.dashed ? [3, 2] : undefined,
+      });
     } else {
       shapes.push({ type: "rect", x: cx, y: cy + 1, w: 9, h: 9, fill: item.color });
     }
@@ -158,7 +175,16 @@ export function progressScene(points: MonthPoint[], labels: { due: string; compl
   const y = (value: number) => bottom - (value / axisMax) * plotHeight;
   const shapes: Shape[] = [...key.shapes];
   for (let value = 0; value <= axisMax; value += step) {
-    shapes.push({ type: "line", x1: plotX, y1: y(value), x2: plotX + plotWidth, y2: y(value), stroke: GRID, width: 0.5, dash: value === 0 ? undefined : [2, 2] });
+    shapes.push({
+      type: "line",
+      x1: plotX,
+      y1: y(value),
+      x2: plotX + plotWidth,
+      y2: y(value),
+      stroke: GRID,
+      width: 0.5,
+      dash: value === 0 ? undefined : [2, 2],
+    });
     shapes.push({ type: "text", x: plotX - 4, y: y(value) + size / 2 - 1, text: String(value), size, anchor: "end", fill: MUTED });
   }
   const columnWidth = plotWidth / Math.max(1, points.length);
@@ -217,7 +243,9 @@ export function mirrorScene(scene: Scene): Scene {
 }
 
 export function sceneOf(chart: ChartSpec, width: number, title: string): Scene {
-  return chart.type === "statusMix" ? statusMixScene(chart.rows, chart.labels, width, title) : progressScene(chart.points, chart.labels, chart.locale, width, title);
+  return chart.type === "statusMix"
+    ? statusMixScene(chart.rows, chart.labels, width, title)
+    : progressScene(chart.points, chart.labels, chart.locale, width, title);
 }
 
 const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c]!);
@@ -243,20 +271,28 @@ export function sceneToSvg(scene: Scene, fontFamily: string, textPath?: TextPath
         );
         break;
       case "line":
-        out.push(`<line x1="${num(shape.x1)}" y1="${num(shape.y1)}" x2="${num(shape.x2)}" y2="${num(shape.y2)}" stroke="${shape.stroke}" stroke-width="${num(shape.width)}"${shape.dash ? ` stroke-dasharray="${shape.dash.join(" ")}"` : ""}/>`);
+        out.push(
+          `<line x1="${num(shape.x1)}" y1="${num(shape.y1)}" x2="${num(shape.x2)}" y2="${num(shape.y2)}" stroke="${shape.stroke}" stroke-width="${num(shape.width)}"${shape.dash ? ` stroke-dasharray="${shape.dash.join(" ")}"` : ""}/>`,
+        );
         break;
       case "polyline":
-        out.push(`<polyline points="${shape.points.map(([x, y]) => `${num(x)},${num(y)}`).join(" ")}" fill="none" stroke="${shape.stroke}" stroke-width="${num(shape.width)}"${shape.dash ? ` stroke-dasharray="${shape.dash.join(" ")}"` : ""}/>`);
+        out.push(
+          `<polyline points="${shape.points.map(([x, y]) => `${num(x)},${num(y)}`).join(" ")}" fill="none" stroke="${shape.stroke}" stroke-width="${num(shape.width)}"${shape.dash ? ` stroke-dasharray="${shape.dash.join(" ")}"` : ""}/>`,
+        );
         break;
       case "circle":
         out.push(`<circle cx="${num(shape.cx)}" cy="${num(shape.cy)}" r="${num(shape.r)}" fill="${shape.fill}"/>`);
         break;
       case "text":
         if (textPath) {
-          out.push(`<path d="${textPath(shape.text, shape.x, shape.y, shape.size, shape.anchor, shape.bold)}" fill="${shape.fill}"><title>${escapeXml(shape.text)}</title></path>`);
+          out.push(
+            `<path d="${textPath(shape.text, shape.x, shape.y, shape.size, shape.anchor, shape.bold)}" fill="${shape.fill}"><title>${escapeXml(shape.text)}</title></path>`,
+          );
           break;
         }
-        out.push(`<text x="${num(shape.x)}" y="${num(shape.y)}" font-size="${num(shape.size)}" text-anchor="${shape.anchor}" fill="${shape.fill}"${shape.bold ? ' font-weight="700"' : ""}>${escapeXml(shape.text)}</text>`);
+        out.push(
+          `<text x="${num(shape.x)}" y="${num(shape.y)}" font-size="${num(shape.size)}" text-anchor="${shape.anchor}" fill="${shape.fill}"${shape.bold ? ' font-weight="700"' : ""}>${escapeXml(shape.text)}</text>`,
+        );
         break;
     }
   }

@@ -15,7 +15,9 @@ export type Cell = { text: string; bold?: boolean };
 export type Row = Cell[] & { group?: boolean };
 export type Column = { header: string; width: number; align: "left" | "right" };
 export type StatusMixRow = { label: string; counts: Record<MilestoneStatus, number> };
-export type ChartSpec = { type: "statusMix"; rows: StatusMixRow[]; labels: Record<MilestoneStatus, string> } | { type: "progress"; points: MonthPoint[]; labels: { due: string; completed: string }; locale: string };
+export type ChartSpec =
+  | { type: "statusMix"; rows: StatusMixRow[]; labels: Record<MilestoneStatus, string> }
+  | { type: "progress"; points: MonthPoint[]; labels: { due: string; completed: string }; locale: string };
 
 export type Block =
   | { kind: "heading"; level: 1 | 2; id: string; label: string; text: string }
@@ -182,14 +184,23 @@ export function buildReportDocument(data: ReportData, options: { sections?: Work
   };
   const group = (heading: string, rows: ReportRow[], slipped = false) => {
     if (!rows.length) return;
-    para([{ text: heading }], rows.map((row, index) => ({ label: t.itemLabel(index + 1), runs: itemRuns(row, slipped) })));
+    para(
+      [{ text: heading }],
+      rows.map((row, index) => ({ label: t.itemLabel(index + 1), runs: itemRuns(row, slipped) })),
+    );
   };
   for (const section of shown) {
     blocks.push({ kind: "heading", level: 2, id: `ws-${section.slug}`, label: t.sectionLabel(section.number), text: sectionName(section, t) });
     const paragraphs = section.paragraphs.length ? t.paragraphsLine(data.sourceSymbol, compactRanges(section.paragraphs)) : "";
     blocks.push({
       kind: "meta",
-      runs: [{ text: [t.bodyLine(section.body), t.leadsLine(section.leads.length ? section.leads.join(t.listSeparator) : null), paragraphs].filter(Boolean).join(space) }],
+      runs: [
+        {
+          text: [t.bodyLine(section.body), t.leadsLine(section.leads.length ? section.leads.join(t.listSeparator) : null), paragraphs]
+            .filter(Boolean)
+            .join(space),
+        },
+      ],
     });
     para([{ text: section.summaryTranslated ? section.summary : t.untranslated(section.summary) }]);
     const { completed, inProgress, ongoing, slipped, planned, cancelled } = section.groups;
@@ -219,7 +230,14 @@ export function buildReportDocument(data: ReportData, options: { sections?: Work
     ],
     // Rows under a heading row for each workstream, as in the sections above.
     rows: shown.flatMap((section) => {
-      const rows = [...section.groups.completed, ...section.groups.inProgress, ...section.groups.ongoing, ...section.groups.slipped, ...section.groups.planned, ...section.groups.cancelled].sort((a, b) => a.number - b.number);
+      const rows = [
+        ...section.groups.completed,
+        ...section.groups.inProgress,
+        ...section.groups.ongoing,
+        ...section.groups.slipped,
+        ...section.groups.planned,
+        ...section.groups.cancelled,
+      ].sort((a, b) => a.number - b.number);
       if (!rows.length) return [];
       const heading: Row = Object.assign([{ text: `${t.sectionLabel(section.number)} ${sectionName(section, t)}`, bold: true }], { group: true });
       return [
@@ -295,4 +313,3 @@ export function compactRanges(numbers: number[]): string {
   }
   return parts.join(", ");
 }
-

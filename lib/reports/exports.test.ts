@@ -52,7 +52,11 @@ describe.each(LOCALES)("the %s report", (lang) => {
     const zip = await JSZip.loadAsync((await renderReport(data[lang], "docx")).body);
     const xml = await zip.file("word/document.xml")!.async("string");
     const headings = [...xml.matchAll(/<w:p><w:pPr><w:pStyle w:val="Heading1"\/>.*?<\/w:p>/g)].map((match) => xmlText(match[0]));
-    expect(headings).toEqual([`${t.chapterLabel(1)}\t${t.chapterOverview}`, `${t.chapterLabel(2)}\t${t.chapterWorkstreams}`, `${t.annex}\t${t.annexTitle(2021)}`]);
+    expect(headings).toEqual([
+      `${t.chapterLabel(1)}\t${t.chapterOverview}`,
+      `${t.chapterLabel(2)}\t${t.chapterWorkstreams}`,
+      `${t.annex}\t${t.annexTitle(2021)}`,
+    ]);
     expect(xmlText(xml)).toContain(t.title(2021));
     const styles = await zip.file("word/styles.xml")!.async("string");
     const language = { ar: "ar-SA", zh: "zh-CN", en: "en-GB", fr: "fr-FR", ru: "ru-RU", es: "es-ES" }[lang];
@@ -126,7 +130,8 @@ describe("the timeline image in each language", () => {
       const shape = scene.shapes.find((item) => item.type === "text" && item.text === label);
       return shape?.type === "text" ? shape.x : Number.NaN;
     };
-    const month = (lang: Locale, m: number) => new Intl.DateTimeFormat(REPORT_TEXT[lang].locale, { month: "short", timeZone: "UTC" }).format(new Date(Date.UTC(2021, m - 1, 1)));
+    const month = (lang: Locale, m: number) =>
+      new Intl.DateTimeFormat(REPORT_TEXT[lang].locale, { month: "short", timeZone: "UTC" }).format(new Date(Date.UTC(2021, m - 1, 1)));
     for (const lang of LOCALES) {
       const { lanes, axis } = timelineLanes(filters, null, TODAY, lang);
       const scene = timelineScene(lanes, axis!, TODAY, timelineTitle(filters, lang), lang);
@@ -177,14 +182,16 @@ describe("issue 13: exports that read well", () => {
     expect(arabic).toContain(squash("غير مترجم"));
     expect(data.fr.rows.every((row) => row.titleTranslated === false)).toBe(true);
     // English has nothing to mark.
-    expect(xmlText(await (await JSZip.loadAsync((await renderReport(data.en, "docx")).body)).file("word/document.xml")!.async("string"))).not.toContain("not translated");
+    expect(xmlText(await (await JSZip.loadAsync((await renderReport(data.en, "docx")).body)).file("word/document.xml")!.async("string"))).not.toContain(
+      "not translated",
+    );
   }, 60_000);
 
   it("Word: a column heading too wide for its column is set smaller, never broken inside a word", async () => {
     const xml = await (await JSZip.loadAsync((await renderReport(data.en, "docx")).body)).file("word/document.xml")!.async("string");
     const header = xml.slice(xml.indexOf("<w:tblHeader/>"), xml.indexOf("</w:tr>", xml.indexOf("<w:tblHeader/>")));
     expect(header).toMatch(/<w:sz w:val="\d+"\/><w:szCs w:val="\d+"\/><\/w:rPr><w:t xml:space="preserve">Completed</);
- 
+
     // "Annex" opens its page with its table: nothing keeps it (or the table's caption) apart from it.
     const annex = xml.slice(xml.lastIndexOf("<w:p>", xml.indexOf("Annex\tMilestones of 2021", xml.indexOf("Annex\t") + 1)));
     const [heading, caption] = annex.split("</w:p>");

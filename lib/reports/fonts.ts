@@ -45,7 +45,10 @@ let buffers: Record<ReportFontName, Buffer> | null = null;
 export function reportFontBuffers(): Record<ReportFontName, Buffer> {
   if (!buffers) {
     const files = reportFontFiles();
-    buffers = Object.fromEntries(Object.entries(files).map(([name, file]) => [name, fs.readFileSync(/*turbopackIgnore: true*/ file)])) as Record<ReportFontName, Buffer>;
+    buffers = Object.fromEntries(Object.entries(files).map(([name, file]) => [name, fs.readFileSync(/*turbopackIgnore: true*/ file)])) as Record<
+      ReportFontName,
+      Buffer
+    >;
   }
   return buffers;
 }

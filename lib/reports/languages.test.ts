@@ -173,7 +173,9 @@ describe("dates and numbers in each language", () => {
     expect(reportDate("2022-06", "fr")).toBe("juin 2022");
     expect(reportDate("2022-06", "es")).toBe("junio de 2022");
     expect(reportDate("2022-06", "ru")).toMatch(/^июнь 2022/);
-    expect(reportDate("2022-06", "ar")).toBe(new Intl.DateTimeFormat("ar", { year: "numeric", month: "long", timeZone: "UTC" }).format(new Date(Date.UTC(2022, 5, 1))));
+    expect(reportDate("2022-06", "ar")).toBe(
+      new Intl.DateTimeFormat("ar", { year: "numeric", month: "long", timeZone: "UTC" }).format(new Date(Date.UTC(2022, 5, 1))),
+    );
     expect(reportDate("2022-06", "ar")).toContain("يونيو");
     for (const lang of LOCALES) {
       expect(reportDate("2022-06", lang), lang).not.toMatch(/\b1\b|\b01\b/);
@@ -187,7 +189,8 @@ describe("dates and numbers in each language", () => {
     expect(REPORT_TEXT.fr.num(10000)).not.toBe("10000");
     expect(REPORT_TEXT.es.num(10000)).toBe("10.000");
     expect(REPORT_TEXT.ar.num(10000)).toBe(new Intl.NumberFormat("ar").format(10000));
-    for (const lang of LOCALES) expect(REPORT_TEXT[lang].title(2021), lang).toContain(new Intl.NumberFormat(REPORT_TEXT[lang].locale, { useGrouping: false }).format(2021));
+    for (const lang of LOCALES)
+      expect(REPORT_TEXT[lang].title(2021), lang).toContain(new Intl.NumberFormat(REPORT_TEXT[lang].locale, { useGrouping: false }).format(2021));
   });
 });
 
@@ -223,7 +226,10 @@ describe("right-to-left text", () => {
     let isolated = "";
     for (const char of [...word].reverse()) {
       const glyph = arabic.glyphForCodePoint(char.codePointAt(0)!);
-      isolated += glyph.path.scale(10 / arabic.unitsPerEm, -10 / arabic.unitsPerEm).translate(pen, 20).toSVG();
+      isolated += glyph.path
+        .scale(10 / arabic.unitsPerEm, -10 / arabic.unitsPerEm)
+        .translate(pen, 20)
+        .toSVG();
       pen += (glyph.advanceWidth * 10) / arabic.unitsPerEm;
     }
     expect(shaped).not.toBe("");

@@ -24,17 +24,14 @@ export const reportYearSchema = z.preprocess(
 );
 
 /** One or more workstream slugs, comma-separated: `workstream=ai-working-group,data-cube`. */
-const workstreamListSchema = z.preprocess(
-  (value) => {
-    const parts = (Array.isArray(value) ? value : [value])
-      .filter((part): part is string => typeof part === "string")
-      .flatMap((part) => part.split(","))
-      .map((part) => part.trim())
-      .filter(Boolean);
-    return parts.length ? [...new Set(parts)] : undefined;
-  },
-  z.array(slugSchema).max(1000, "names too many workstreams").optional(),
-);
+const workstreamListSchema = z.preprocess((value) => {
+  const parts = (Array.isArray(value) ? value : [value])
+    .filter((part): part is string => typeof part === "string")
+    .flatMap((part) => part.split(","))
+    .map((part) => part.trim())
+    .filter(Boolean);
+  return parts.length ? [...new Set(parts)] : undefined;
+}, z.array(slugSchema).max(1000, "names too many workstreams").optional());
 
 /** What a report covers and in which language; the page and the API share it. */
 export const reportOptionsSchema = z.object({

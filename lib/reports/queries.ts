@@ -14,10 +14,7 @@ import { workstreamWithBodyColumns } from "@/lib/queries/workstreams";
 export type ReportScope = { workstreams?: string[]; statuses?: MilestoneStatus[] };
 
 function scopeConditions(year: number, scope: ReportScope): SQL | undefined {
-  return and(
-    milestoneConditions({ year, status: scope.statuses }),
-    scope.workstreams?.length ? inArray(workstreams.slug, scope.workstreams) : undefined,
-  );
+  return and(milestoneConditions({ year, status: scope.statuses }), scope.workstreams?.length ? inArray(workstreams.slug, scope.workstreams) : undefined);
 }
 
 export type CountsRow = { workstreamId: number; counts: StatusCounts; overdue: number; total: number };
@@ -78,7 +75,12 @@ function readWorkstreamsForReport(ids: number[], slugs: string[] = []): ReportWo
 export function unknownWorkstreamSlugs(slugs: string[]): string[] {
   if (!slugs.length) return [];
   const known = new Set(
-    getDb().select({ slug: workstreams.slug }).from(workstreams).where(inArray(workstreams.slug, slugs)).all().map((row) => row.slug),
+    getDb()
+      .select({ slug: workstreams.slug })
+      .from(workstreams)
+      .where(inArray(workstreams.slug, slugs))
+      .all()
+      .map((row) => row.slug),
   );
   return slugs.filter((slug) => !known.has(slug));
 }

@@ -206,17 +206,28 @@ export function buildReportData(
   const lang = options.lang;
   const text = REPORT_TEXT[lang];
   const bodyName = (stream: ReportWorkstreamRow) =>
-    lang === "zh" ? inLanguage(lang, stream.bodyNameEn, stream.bodyNameZh) : (text.bodyNames[stream.bodyCode] ?? `${stream.bodyNameEn} (${stream.bodyShortNameEn})`);
+    lang === "zh"
+      ? inLanguage(lang, stream.bodyNameEn, stream.bodyNameZh)
+      : (text.bodyNames[stream.bodyCode] ?? `${stream.bodyNameEn} (${stream.bodyShortNameEn})`);
 
   const counts = countsByWorkstream(year, scope, today);
   const previousCounts = countsByWorkstream(year - 1, scope, today);
   const streams = workstreamsForReport([...counts.keys()], scope.workstreams ?? []);
   const milestones = milestonesOfYear(year, scope, today);
   const reasons = statusReasons(year, scope);
-  const next = openMilestonesOfYear(year + 1, streams.map((stream) => stream.id), scope, today);
+  const next = openMilestonesOfYear(
+    year + 1,
+    streams.map((stream) => stream.id),
+    scope,
+    today,
+  );
   const byId = new Map<number, ReportWorkstreamRow>(streams.map((stream) => [stream.id, stream]));
-  const names = new Map(streams.map((stream) => [stream.id, inLanguage(lang, stream.nameEn, stream.nameZh, translations?.({ kind: "workstream", id: stream.id, field: "name" }))]));
-  const nameTranslated = new Map(streams.map((stream) => [stream.id, isTranslated(lang, stream.nameZh, translations?.({ kind: "workstream", id: stream.id, field: "name" }))]));
+  const names = new Map(
+    streams.map((stream) => [stream.id, inLanguage(lang, stream.nameEn, stream.nameZh, translations?.({ kind: "workstream", id: stream.id, field: "name" }))]),
+  );
+  const nameTranslated = new Map(
+    streams.map((stream) => [stream.id, isTranslated(lang, stream.nameZh, translations?.({ kind: "workstream", id: stream.id, field: "name" }))]),
+  );
 
   const toRow = (milestone: ReportMilestoneRow, number: number): ReportRow => {
     const stream = byId.get(milestone.workstreamId)!;
@@ -246,9 +257,7 @@ export function buildReportData(
           : text.addedInTracker,
       symbols: milestone.evidence.filter((item) => item.kind === "symbol").map((item) => item.value),
       urls: milestone.evidence.filter((item) => item.kind === "url").map((item) => item.value),
-      evidenceNotes: milestone.evidence.flatMap((item) =>
-        item.note ? [text.evidenceNote(item.value, inLanguage(lang, item.note.en, item.note.zh))] : [],
-      ),
+      evidenceNotes: milestone.evidence.flatMap((item) => (item.note ? [text.evidenceNote(item.value, inLanguage(lang, item.note.en, item.note.zh))] : [])),
       quoteZh: milestone.quoteZh,
       reason: reasons.get(milestone.id) ?? null,
       baselineDate: milestone.baselineDate,
@@ -289,24 +298,22 @@ export function buildReportData(
     };
   });
 
-  const workstreams = streams.map(
-    (stream, index): WorkstreamSection => ({
-      number: index + 1,
-      slug: stream.slug,
-      name: names.get(stream.id)!,
-      bodyCode: stream.bodyCode,
-      body: bodyName(stream),
-      leads: stream.leads,
-      paragraphs: stream.paragraphs,
-      summary: inLanguage(lang, stream.summaryEn, stream.summaryZh, translations?.({ kind: "workstream", id: stream.id, field: "summary" })),
-      nameTranslated: nameTranslated.get(stream.id)!,
-      summaryTranslated: isTranslated(lang, stream.summaryZh, translations?.({ kind: "workstream", id: stream.id, field: "summary" })),
-      totals: totalsOf(counts.get(stream.id)),
-      previous: totalsOf(previousCounts.get(stream.id)),
-      groups: groupMilestones(rowsByStream.get(stream.id) ?? []),
-      next: nextByStream.get(stream.id) ?? [],
-    }),
-  );
+  const workstreams = streams.map((stream, index): WorkstreamSection => ({
+    number: index + 1,
+    slug: stream.slug,
+    name: names.get(stream.id)!,
+    bodyCode: stream.bodyCode,
+    body: bodyName(stream),
+    leads: stream.leads,
+    paragraphs: stream.paragraphs,
+    summary: inLanguage(lang, stream.summaryEn, stream.summaryZh, translations?.({ kind: "workstream", id: stream.id, field: "summary" })),
+    nameTranslated: nameTranslated.get(stream.id)!,
+    summaryTranslated: isTranslated(lang, stream.summaryZh, translations?.({ kind: "workstream", id: stream.id, field: "summary" })),
+    totals: totalsOf(counts.get(stream.id)),
+    previous: totalsOf(previousCounts.get(stream.id)),
+    groups: groupMilestones(rowsByStream.get(stream.id) ?? []),
+    next: nextByStream.get(stream.id) ?? [],
+  }));
 
   return {
     year,
@@ -385,8 +392,7 @@ export const REPORT_PAGE_MILESTONES = 40;
 /** Items needing attention the report page lists (the downloads list all of them). */
 export const REPORT_PAGE_ATTENTION = 25;
 
-const milestonesOf = (section: WorkstreamSection) =>
-  section.next.length + Object.values(section.groups).reduce((sum, rows) => sum + rows.length, 0);
+const milestonesOf = (section: WorkstreamSection) => section.next.length + Object.values(section.groups).reduce((sum, rows) => sum + rows.length, 0);
 
 /**
  * The report page's pages: consecutive workstream sections holding about `budget` milestones

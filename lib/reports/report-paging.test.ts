@@ -3,7 +3,11 @@ import { pageOfSections, type ReportRow, type WorkstreamSection } from "./report
 
 const rows = (n: number) => Array.from({ length: n }, () => ({}) as ReportRow);
 const section = (slug: string, milestones: number, next = 0) =>
-  ({ slug, groups: { completed: rows(milestones), inProgress: [], slipped: [], planned: [], cancelled: [] }, next: rows(next) }) as unknown as WorkstreamSection;
+  ({
+    slug,
+    groups: { completed: rows(milestones), inProgress: [], slipped: [], planned: [], cancelled: [] },
+    next: rows(next),
+  }) as unknown as WorkstreamSection;
 
 describe("the report page's pages of workstream sections", () => {
   const sections = [section("a", 30), section("b", 15, 5), section("c", 50), section("d", 0), section("e", 10)];

@@ -102,7 +102,10 @@ describe("the year's curve", () => {
 
 describe("report options", () => {
   it("accept a format, a language, workstreams and statuses, and name a bad one", () => {
-    const ok = parseQueryStrict(reportExportQuerySchema, normalizeReportParams(new URLSearchParams("format=pdf&lang=zh&workstream=data-cube&workstream=ai-working-group&status=completed,delayed")));
+    const ok = parseQueryStrict(
+      reportExportQuerySchema,
+      normalizeReportParams(new URLSearchParams("format=pdf&lang=zh&workstream=data-cube&workstream=ai-working-group&status=completed,delayed")),
+    );
     expect(ok).toEqual({ ok: true, value: { format: "pdf", lang: "zh", workstream: ["data-cube", "ai-working-group"], status: ["completed", "delayed"] } });
     for (const [query, name] of [
       ["format=doc", "format"],
@@ -118,7 +121,9 @@ describe("report options", () => {
   });
 
   it("are recorded in the URL and the file name carries year and language", () => {
-    expect(reportOptionsQuery({ lang: "zh", workstream: ["a", "b"], status: ["completed"] }, { format: "csv" })).toBe("?format=csv&lang=zh&workstream=a%2Cb&status=completed");
+    expect(reportOptionsQuery({ lang: "zh", workstream: ["a", "b"], status: ["completed"] }, { format: "csv" })).toBe(
+      "?format=csv&lang=zh&workstream=a%2Cb&status=completed",
+    );
     expect(reportOptionsQuery({ lang: "en" })).toBe("");
     expect(reportFileName(2021, "zh", "pdf")).toBe("ceb-progress-2021-zh.pdf");
   });
@@ -142,7 +147,12 @@ describe("document helpers", () => {
 describe("chart images", () => {
   it("draw one bar segment per non-zero status and fit long labels", () => {
     const scene = statusMixScene(
-      [{ label: "A very long workstream name that will certainly not fit in the label column of the chart", counts: { planned: 1, in_progress: 0, ongoing: 0, completed: 2, delayed: 0, at_risk: 0, cancelled: 0 } }],
+      [
+        {
+          label: "A very long workstream name that will certainly not fit in the label column of the chart",
+          counts: { planned: 1, in_progress: 0, ongoing: 0, completed: 2, delayed: 0, at_risk: 0, cancelled: 0 },
+        },
+      ],
       REPORT_TEXT.en.status,
       470,
       "Figure",

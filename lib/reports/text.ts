@@ -455,7 +455,8 @@ const fr: ReportText = {
   sectionLabel: (n) => `${latinLetters(n)}.`,
   itemLabel: (n) => `${latinLetters(n).toLowerCase()})`,
   bodyNames: OFFICIAL_BODY_NAMES.fr,
-  title: (year) => `Avancement des axes de travail interinstitutions du Conseil des chefs de secrétariat des organismes des Nations Unies pour la coordination (CCS) en ${frN.year(year)}`,
+  title: (year) =>
+    `Avancement des axes de travail interinstitutions du Conseil des chefs de secrétariat des organismes des Nations Unies pour la coordination (CCS) en ${frN.year(year)}`,
   subtitle: "Synthèse annuelle établie par l’outil de suivi des axes de travail du CCS à partir du rapport annuel d’ensemble E/2022/13",
   period: (start, end) => `Période considérée\u00A0: du ${start} au ${end}`,
   asOf: (date) => `Statuts tels qu’enregistrés le ${date}`,
@@ -491,9 +492,11 @@ const fr: ReportText = {
     `La présente synthèse porte sur ${frCount(milestones, "jalon daté", "jalons datés")} de ${frN.year(year)}, relevant de ${frCount(workstreams, "axe de travail", "axes de travail")}, avec ${frP(milestones, { one: "son statut", other: "leur statut" })} tel qu’enregistré le ${asOf}. Chaque date est donnée avec la précision de sa source, sans plus.`,
   overviewStatus: (parts, overdue) =>
     `Par statut\u00A0: ${parts}. Échéance dépassée\u00A0: ${frCount(overdue, "jalon", "jalons")} dont la période est écoulée sans qu’${frP(overdue, { one: "il ait été achevé ou annulé", other: "ils aient été achevés ou annulés" })}.`,
-  overviewChange: (previousYear, previousTotal, parts) => `Par rapport à ${frN.year(previousYear)} (${frCount(previousTotal, "jalon", "jalons")})\u00A0: ${parts}.`,
+  overviewChange: (previousYear, previousTotal, parts) =>
+    `Par rapport à ${frN.year(previousYear)} (${frCount(previousTotal, "jalon", "jalons")})\u00A0: ${parts}.`,
   overviewNoPrevious: (previousYear) => `Aucun jalon n’est enregistré pour ${frN.year(previousYear)}; aucune comparaison n’est donc possible.`,
-  overviewFigures: "Le tableau 1 présente les chiffres de chaque axe de travail; les figures I et II montrent la répartition par statut et l’avancement au cours de l’année.",
+  overviewFigures:
+    "Le tableau 1 présente les chiffres de chaque axe de travail; les figures I et II montrent la répartition par statut et l’avancement au cours de l’année.",
   countOf: (count, status) => `${status.toLowerCase()}\u00A0: ${frN.num(count)}`,
   changeOf: (delta, status) => `${status.toLowerCase()} ${frN.change(delta)}`,
   tableCounts: (year) => `Jalons par statut et par axe de travail, ${frN.year(year)}`,
@@ -525,7 +528,8 @@ const fr: ReportText = {
   firstPlanned: (date, months) => `prévu initialement pour ${date}${months > 0 ? `, ${months}\u00A0mois plus tard` : ""}`,
   reason: (note) => `Motif consigné\u00A0: ${note}`,
   noReason: "Aucun motif consigné.",
-  attentionIntro: (count) => `À surveiller (${frN.num(count)}), du plus grave au moins grave (retardé, puis échéance dépassée, puis à risque), puis du plus ancien au plus récent\u00A0:`,
+  attentionIntro: (count) =>
+    `À surveiller (${frN.num(count)}), du plus grave au moins grave (retardé, puis échéance dépassée, puis à risque), puis du plus ancien au plus récent\u00A0:`,
   attentionNone: "Aucun jalon de l’année n’est retardé, à risque ou en retard sur son échéance.",
   attentionMore: (shown, total) => `Les ${frN.num(shown)} premiers des ${frN.num(total)} sont listés ici\u00A0; les téléchargements les listent tous.`,
   expected: (date) => `désormais prévu pour ${date}`,
@@ -571,7 +575,11 @@ const fr: ReportText = {
   },
   sheets: { milestones: "Jalons", summary: "Synthèse", about: "À propos" },
   about: { title: "Titre", subtitle: "Sous-titre", report: "Rapport", year: "Année", language: "Langue", asOf: "Statuts au", source: "Source" },
-  timeline: { title: (parts) => `Chronologie des jalons des axes de travail — ${parts}`, allYears: "Toutes les années", today: (date) => `Aujourd’hui (${date})` },
+  timeline: {
+    title: (parts) => `Chronologie des jalons des axes de travail — ${parts}`,
+    allYears: "Toutes les années",
+    today: (date) => `Aujourd’hui (${date})`,
+  },
 };
 
 const esN = numbers("es-ES");
@@ -588,7 +596,8 @@ const es: ReportText = {
   sectionLabel: (n) => `${latinLetters(n)}.`,
   itemLabel: (n) => `${latinLetters(n).toLowerCase()})`,
   bodyNames: OFFICIAL_BODY_NAMES.es,
-  title: (year) => `Avance de las líneas de trabajo interinstitucionales de la Junta de los Jefes Ejecutivos del Sistema de las Naciones Unidas para la Coordinación (JJE) en ${esN.year(year)}`,
+  title: (year) =>
+    `Avance de las líneas de trabajo interinstitucionales de la Junta de los Jefes Ejecutivos del Sistema de las Naciones Unidas para la Coordinación (JJE) en ${esN.year(year)}`,
   subtitle: "Resumen anual del sistema de seguimiento de las líneas de trabajo de la JJE, elaborado a partir del informe sinóptico anual E/2022/13",
   period: (start, end) => `Período que abarca: del ${start} al ${end}`,
   asOf: (date) => `Estados registrados al ${date}`,
@@ -624,7 +633,8 @@ const es: ReportText = {
     `Este resumen abarca ${milestones === 1 ? "el hito" : `los ${esN.num(milestones)} hitos`} con fecha en ${esN.year(year)} de ${esCount(workstreams, "línea de trabajo", "líneas de trabajo")}, con ${milestones === 1 ? "su estado" : "sus estados"} según lo registrado el ${asOf}. Cada fecha se indica solo con la precisión con que figura en su fuente.`,
   overviewStatus: (parts, overdue) =>
     `Por estado: ${parts}. ${overdue === 1 ? "Uno está vencido: ha transcurrido el período de su fecha y no se ha completado ni cancelado." : `${esN.num(overdue)} están vencidos: ha transcurrido el período de su fecha y no se han completado ni cancelado.`}`,
-  overviewChange: (previousYear, previousTotal, parts) => `En comparación con ${esN.year(previousYear)} (${esCount(previousTotal, "hito", "hitos")}): ${parts}.`,
+  overviewChange: (previousYear, previousTotal, parts) =>
+    `En comparación con ${esN.year(previousYear)} (${esCount(previousTotal, "hito", "hitos")}): ${parts}.`,
   overviewNoPrevious: (previousYear) => `No hay hitos registrados en ${esN.year(previousYear)} con los que comparar.`,
   overviewFigures: "El cuadro 1 presenta las cifras de cada línea de trabajo; las figuras I y II muestran la distribución por estado y el avance del año.",
   countOf: (count, status) => `${status.toLowerCase()}: ${esN.num(count)}`,
@@ -724,7 +734,8 @@ const ru: ReportText = {
   itemLabel: (n) => `${latinLetters(n).toLowerCase()})`,
   bodyNames: OFFICIAL_BODY_NAMES.ru,
   // The Board's official name stays in the nominative, as a heading, before what the report covers.
-  title: (year) => `Координационный совет руководителей системы Организации Объединенных Наций (КСР): ход реализации межучрежденческих направлений работы в ${ruN.year(year)} году`,
+  title: (year) =>
+    `Координационный совет руководителей системы Организации Объединенных Наций (КСР): ход реализации межучрежденческих направлений работы в ${ruN.year(year)} году`,
   subtitle: "Годовая сводка системы мониторинга направлений работы КСР, составленная по ежегодному обзорному докладу E/2022/13",
   period: (start, end) => `Охватываемый период: с ${start} по ${end}`,
   asOf: (date) => `Статусы по состоянию на ${date}`,
@@ -760,7 +771,8 @@ const ru: ReportText = {
     `Настоящая сводка охватывает ${ruCount(milestones, "веху", "вехи", "вех")} ${ruCount(workstreams, "направления работы", "направлений работы", "направлений работы")} с датами в ${ruN.year(year)} году и их статусы по состоянию на ${asOf}, причем каждая дата приводится с той же точностью, что и в источнике.`,
   overviewStatus: (parts, overdue) =>
     `По статусам: ${parts}. Просрочено вех: ${ruN.num(overdue)} — период, к которому относится их дата, истек, а они не выполнены и не отменены.`,
-  overviewChange: (previousYear, previousTotal, parts) => `По сравнению с ${ruN.year(previousYear)} годом (${ruCount(previousTotal, "веха", "вехи", "вех")}): ${parts}.`,
+  overviewChange: (previousYear, previousTotal, parts) =>
+    `По сравнению с ${ruN.year(previousYear)} годом (${ruCount(previousTotal, "веха", "вехи", "вех")}): ${parts}.`,
   overviewNoPrevious: (previousYear) => `За ${ruN.year(previousYear)} год вех для сравнения не зарегистрировано.`,
   overviewFigures: "В таблице 1 приведены данные по каждому направлению работы; на диаграммах I и II показаны распределение по статусам и ход работы за год.",
   countOf: (count, status) => `${status.toLowerCase()}: ${ruN.num(count)}`,
@@ -847,9 +859,67 @@ const arN = numbers("ar", true);
 const ARABIC_ORDINALS = ["أولا", "ثانيا", "ثالثا", "رابعا", "خامسا", "سادسا", "سابعا", "ثامنا", "تاسعا", "عاشرا"];
 const ARABIC_FIGURE_ORDINALS = ["الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر"];
 /** Section names as Arabic UN documents letter them (ألف، باء، جيم…); a number after the 28th. */
-const ARABIC_SECTIONS = ["ألف", "باء", "جيم", "دال", "هاء", "واو", "زاي", "حاء", "طاء", "ياء", "كاف", "لام", "ميم", "نون", "سين", "عين", "فاء", "صاد", "قاف", "راء", "شين", "تاء", "ثاء", "خاء", "ذال", "ضاد", "ظاء", "غين"];
+const ARABIC_SECTIONS = [
+  "ألف",
+  "باء",
+  "جيم",
+  "دال",
+  "هاء",
+  "واو",
+  "زاي",
+  "حاء",
+  "طاء",
+  "ياء",
+  "كاف",
+  "لام",
+  "ميم",
+  "نون",
+  "سين",
+  "عين",
+  "فاء",
+  "صاد",
+  "قاف",
+  "راء",
+  "شين",
+  "تاء",
+  "ثاء",
+  "خاء",
+  "ذال",
+  "ضاد",
+  "ظاء",
+  "غين",
+];
 /** Items in abjad order, (أ)، (ب)، (ج)… as Arabic UN documents list them. */
-const ARABIC_ITEMS = ["أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن", "س", "ع", "ف", "ص", "ق", "ر", "ش", "ت", "ث", "خ", "ذ", "ض", "ظ", "غ"];
+const ARABIC_ITEMS = [
+  "أ",
+  "ب",
+  "ج",
+  "د",
+  "هـ",
+  "و",
+  "ز",
+  "ح",
+  "ط",
+  "ي",
+  "ك",
+  "ل",
+  "م",
+  "ن",
+  "س",
+  "ع",
+  "ف",
+  "ص",
+  "ق",
+  "ر",
+  "ش",
+  "ت",
+  "ث",
+  "خ",
+  "ذ",
+  "ض",
+  "ظ",
+  "غ",
+];
 
 const ar: ReportText = {
   // Intl's own defaults for "ar" (digits included), as the brief for Arabic asks.
@@ -863,7 +933,8 @@ const ar: ReportText = {
   sectionLabel: (n) => `${ARABIC_SECTIONS[n - 1] ?? arN.num(n)} -`,
   itemLabel: (n) => `(${ARABIC_ITEMS[n - 1] ?? arN.num(n)})`,
   bodyNames: OFFICIAL_BODY_NAMES.ar,
-  title: (year) => `التقدم المحرز في مسارات العمل المشتركة بين الوكالات التابعة لمجلس الرؤساء التنفيذيين في منظومة الأمم المتحدة المعني بالتنسيق في عام ${arN.year(year)}`,
+  title: (year) =>
+    `التقدم المحرز في مسارات العمل المشتركة بين الوكالات التابعة لمجلس الرؤساء التنفيذيين في منظومة الأمم المتحدة المعني بالتنسيق في عام ${arN.year(year)}`,
   subtitle: "موجز سنوي صادر عن أداة تتبع مسارات عمل مجلس الرؤساء التنفيذيين، مستمد من التقرير الاستعراضي السنوي E/2022/13",
   period: (start, end) => `الفترة المشمولة: من ${start} إلى ${end}`,
   asOf: (date) => `الحالات كما سُجلت في ${date}`,

@@ -93,7 +93,8 @@ export function timelineScene(lanes: Lane[], axis: Axis, today: string, title: s
       const band = isContinuous(milestone);
       if (milestone.datePrecision === "day" && !band) {
         shapes.push({ type: "circle", cx: left, cy: top + BAR / 2, r: 5, fill: color });
-        if (milestone.overdue) shapes.push({ type: "rect", x: left - 7, y: top + 1, w: 14, h: BAR - 2, fill: "none", stroke: TODAY, strokeWidth: 1.2, dash: [3, 2] });
+        if (milestone.overdue)
+          shapes.push({ type: "rect", x: left - 7, y: top + 1, w: 14, h: BAR - 2, fill: "none", stroke: TODAY, strokeWidth: 1.2, dash: [3, 2] });
         continue;
       }
       const width = Math.max(item.width * TRACK_WIDTH, 6);
@@ -110,13 +111,22 @@ export function timelineScene(lanes: Lane[], axis: Axis, today: string, title: s
         strokeWidth: milestone.overdue ? 1.6 : 1.2,
         dash: milestone.overdue ? [4, 2] : undefined,
       });
-      if (width > 40) shapes.push({ type: "text", x: left + 4, y: top + 12, text: fitLabel(milestone.title, 9, width - 8), size: 9, anchor: "start", fill: TEXT });
+      if (width > 40)
+        shapes.push({ type: "text", x: left + 4, y: top + 12, text: fitLabel(milestone.title, 9, width - 8), size: 9, anchor: "start", fill: TEXT });
     }
     y += height;
   }
   shapes.push({ type: "line", x1: 0, y1: y, x2: WIDTH, y2: y, stroke: "#d5dae1", width: 1 });
   // Grid lines and today's line go under the bars: put them first.
-  const under: Shape[] = ticks.map((tick) => ({ type: "line", x1: TRACK_X + tick.position * TRACK_WIDTH, y1: lanesTop - 14, x2: TRACK_X + tick.position * TRACK_WIDTH, y2: y, stroke: GRID, width: 1 }));
+  const under: Shape[] = ticks.map((tick) => ({
+    type: "line",
+    x1: TRACK_X + tick.position * TRACK_WIDTH,
+    y1: lanesTop - 14,
+    x2: TRACK_X + tick.position * TRACK_WIDTH,
+    y2: y,
+    stroke: GRID,
+    width: 1,
+  }));
   if (today >= axis.start && today <= axis.end) {
     const todayX = TRACK_X + positionOf(today, axis) * TRACK_WIDTH;
     shapes.push({ type: "line", x1: todayX, y1: lanesTop, x2: todayX, y2: y, stroke: TODAY, width: 2 });
@@ -139,14 +149,19 @@ export function timelineLanes(
 ): { lanes: Lane[]; axis: Axis | null } {
   const summaries = listWorkstreamSummaries(filters, paging ?? { page: 1, pageSize: 100_000 }, today);
   // With a window (the roadmap's on screen), only what reaches into it, on an axis of exactly it.
-  const milestones = milestonesOfWorkstreams(summaries.items.map((item) => item.id), filters, today).filter(
-    (milestone) => !window || (milestone.periodStart <= window.to && milestone.periodEnd >= window.from),
-  );
+  const milestones = milestonesOfWorkstreams(
+    summaries.items.map((item) => item.id),
+    filters,
+    today,
+  ).filter((milestone) => !window || (milestone.periodStart <= window.to && milestone.periodEnd >= window.from));
   const lanes = summaries.items.map((item) => ({
     name: inLanguage(lang, item.nameEn, item.nameZh, translations?.({ kind: "workstream", id: item.id, field: "name" })),
     milestones: milestones
       .filter((milestone) => milestone.workstreamId === item.id)
-      .map((milestone) => ({ ...milestone, title: inLanguage(lang, milestone.titleEn, milestone.titleZh, translations?.({ kind: "milestone", id: milestone.id, field: "title" })) })),
+      .map((milestone) => ({
+        ...milestone,
+        title: inLanguage(lang, milestone.titleEn, milestone.titleZh, translations?.({ kind: "milestone", id: milestone.id, field: "title" })),
+      })),
   }));
   if (window) return { lanes, axis: { start: window.from, end: window.to } };
   const extent = filters.year !== undefined ? { start: `${filters.year}-01-01`, end: `${filters.year}-12-31` } : milestoneExtent(filters);
@@ -155,13 +170,19 @@ export function timelineLanes(
 
 export function timelineTitle(filters: Filters, lang: ReportLang = "en"): string {
   const t = REPORT_TEXT[lang];
-  const parts = [filters.year !== undefined ? t.year(filters.year) : t.timeline.allYears, filters.body, filters.status?.map((status) => t.status[status]).join(t.listSeparator)];
+  const parts = [
+    filters.year !== undefined ? t.year(filters.year) : t.timeline.allYears,
+    filters.body,
+    filters.status?.map((status) => t.status[status]).join(t.listSeparator),
+  ];
   return t.timeline.title(parts.filter(Boolean).join(" · "));
 }
 
 /** ceb-timeline-2021-hlcp.png; other languages than English add theirs: ceb-timeline-2021-ar.png. */
 export function timelineFileName(filters: Filters, format: TimelineFormat, lang: ReportLang = "en"): string {
-  const parts = ["ceb-timeline", filters.year, filters.body?.toLowerCase(), filters.status?.join("-"), lang === "en" ? undefined : lang].filter((part) => part !== undefined && part !== "");
+  const parts = ["ceb-timeline", filters.year, filters.body?.toLowerCase(), filters.status?.join("-"), lang === "en" ? undefined : lang].filter(
+    (part) => part !== undefined && part !== "",
+  );
   return `${parts.join("-")}.${format}`;
 }
 

@@ -30,7 +30,11 @@ describe("filter parameters", () => {
     for (const [query, name] of cases) {
       const parsed = strict(query);
       expect(parsed.ok, query).toBe(false);
-      if (!parsed.ok) expect(parsed.invalidParams.map((param) => param.name), query).toContain(name);
+      if (!parsed.ok)
+        expect(
+          parsed.invalidParams.map((param) => param.name),
+          query,
+        ).toContain(name);
     }
   });
 

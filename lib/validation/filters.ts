@@ -8,8 +8,7 @@ import { reason } from "./reasons";
 /** Query parameters arrive as strings (or repeated); an empty value means "not set". */
 type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
 
-const emptyToUndefined = (value: unknown) =>
-  typeof value === "string" && value.trim() === "" ? undefined : value;
+const emptyToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
 /**
  * A whole number written the plain way: digits, an optional minus, no leading zero. Anything else
@@ -99,7 +98,10 @@ export const pageSizeSchema = (max: number, fallback: number) =>
 /** Free-text search over names, summaries, quotes and titles in every language; blank means none. */
 const searchSchema = z.preprocess(
   (value) => (typeof value === "string" ? value.replace(/\s+/g, " ").trim() || undefined : value),
-  z.string().max(200, reason("tooLong", { max: 200 })).optional(),
+  z
+    .string()
+    .max(200, reason("tooLong", { max: 200 }))
+    .optional(),
 );
 
 /** Filters shared by the overview, the timeline, the API and the exports. */
@@ -161,9 +163,7 @@ export function paramsToObject(params: RawParams): Record<string, string | strin
 
 /** Scalar parameters take their first value; only `status` may repeat. */
 function firstValues(raw: Record<string, string | string[]>): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(raw).map(([key, value]) => [key, key === "status" || !Array.isArray(value) ? value : value[0]]),
-  );
+  return Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, key === "status" || !Array.isArray(value) ? value : value[0]]));
 }
 
 export function toInvalidParams(error: z.ZodError): InvalidParam[] {
@@ -198,10 +198,7 @@ export function parseQueryStrict<S extends z.ZodObject>(schema: S, params: RawPa
  * Lenient parse for pages: a shared link with one bad value still shows the page; the bad
  * parameter is dropped and reported so the form can say what was wrong next to the field.
  */
-export function parseQueryLenient<S extends z.ZodObject>(
-  schema: S,
-  params: RawParams,
-): { value: z.output<S>; invalidParams: InvalidParam[] } {
+export function parseQueryLenient<S extends z.ZodObject>(schema: S, params: RawParams): { value: z.output<S>; invalidParams: InvalidParam[] } {
   const raw = firstValues(paramsToObject(params));
   const known = Object.keys(schema.shape);
   const input: Record<string, unknown> = Object.fromEntries(known.filter((key) => key in raw).map((key) => [key, raw[key]]));

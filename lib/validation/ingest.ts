@@ -17,8 +17,16 @@ export const ingestUploadSchema = z
   .object({
     symbol: documentSymbolSchema,
     lang: z.enum(["zh", "en"], { error: reason("oneOf", { options: "zh, en" }) }),
-    year: z.coerce.number({ error: reason("year") }).int(reason("wholeYear")).min(1945, reason("yearFrom", { min: 1945 })).max(2100, reason("yearUntil", { max: 2100 })),
-    filename: z.string().trim().min(1, reason("required")).max(200, reason("tooLong", { max: 200 })),
+    year: z.coerce
+      .number({ error: reason("year") })
+      .int(reason("wholeYear"))
+      .min(1945, reason("yearFrom", { min: 1945 }))
+      .max(2100, reason("yearUntil", { max: 2100 })),
+    filename: z
+      .string()
+      .trim()
+      .min(1, reason("required"))
+      .max(200, reason("tooLong", { max: 200 })),
   })
   .strict();
 
@@ -27,19 +35,44 @@ export type IngestUploadInput = z.input<typeof ingestUploadSchema>;
 /** Changes a reviewer makes before accepting one proposal. */
 export const proposalEditsSchema = z
   .object({
-    titleEn: z.string().trim().min(1, reason("required")).max(300, reason("tooLong", { max: 300 })).optional(),
-    titleZh: z.string().trim().max(300, reason("tooLong", { max: 300 })).optional(),
+    titleEn: z
+      .string()
+      .trim()
+      .min(1, reason("required"))
+      .max(300, reason("tooLong", { max: 300 }))
+      .optional(),
+    titleZh: z
+      .string()
+      .trim()
+      .max(300, reason("tooLong", { max: 300 }))
+      .optional(),
     date: partialDateInputSchema.optional(),
     status: z.enum(MILESTONE_STATUSES, { error: reason("oneOf", { options: MILESTONE_STATUSES.join(", ") }) }).optional(),
     /** Accept onto this existing workstream instead of the proposed one. */
-    workstream: z.string().trim().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, reason("kebabCase")).optional(),
+    workstream: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, reason("kebabCase"))
+      .optional(),
     /** For a new workstream: its names. */
-    nameEn: z.string().trim().min(1, reason("required")).max(300, reason("tooLong", { max: 300 })).optional(),
-    nameZh: z.string().trim().max(300, reason("tooLong", { max: 300 })).optional(),
+    nameEn: z
+      .string()
+      .trim()
+      .min(1, reason("required"))
+      .max(300, reason("tooLong", { max: 300 }))
+      .optional(),
+    nameZh: z
+      .string()
+      .trim()
+      .max(300, reason("tooLong", { max: 300 }))
+      .optional(),
   })
   .strict();
 
-const ids = z.array(z.number().int().positive()).min(1, reason("required")).max(1000, reason("tooManyItems", { max: 1000 }));
+const ids = z
+  .array(z.number().int().positive())
+  .min(1, reason("required"))
+  .max(1000, reason("tooManyItems", { max: 1000 }));
 
 /** POST /api/ingest/{id}/decisions: accept some (one of them possibly edited), or reject some with a reason. */
 export const proposalDecisionSchema = z.discriminatedUnion("decision", [
@@ -48,7 +81,11 @@ export const proposalDecisionSchema = z.discriminatedUnion("decision", [
     .object({
       decision: z.literal("reject"),
       ids,
-      reason: z.string({ error: reason("required") }).trim().min(1, reason("required")).max(2000, reason("tooLong", { max: 2000 })),
+      reason: z
+        .string({ error: reason("required") })
+        .trim()
+        .min(1, reason("required"))
+        .max(2000, reason("tooLong", { max: 2000 })),
     })
     .strict(),
 ]);

@@ -43,16 +43,19 @@ export const partialDateInputSchema = z
     if (problem === "range") context.addIssue({ code: "custom", message: reason("dateRange", { min: DATE_RANGE.min, max: DATE_RANGE.max }) });
   });
 
-const noteSchema = plainText({ multiline: true }).trim().max(2000, reason("tooLong", { max: 2000 }));
-const titleEnSchema = plainText().trim().min(1, reason("required")).max(300, reason("tooLong", { max: 300 }));
-const titleZhSchema = plainText().trim().max(300, reason("tooLong", { max: 300 }));
+const noteSchema = plainText({ multiline: true })
+  .trim()
+  .max(2000, reason("tooLong", { max: 2000 }));
+const titleEnSchema = plainText()
+  .trim()
+  .min(1, reason("required"))
+  .max(300, reason("tooLong", { max: 300 }));
+const titleZhSchema = plainText()
+  .trim()
+  .max(300, reason("tooLong", { max: 300 }));
 
 /** Refinements shared by updates and creation: notes where required, completion dates that fit. */
-function checkStatusRules(
-  value: { status?: MilestoneStatus; completedOn?: string | null; note?: string },
-  context: z.RefinementCtx,
-  today: string,
-) {
+function checkStatusRules(value: { status?: MilestoneStatus; completedOn?: string | null; note?: string }, context: z.RefinementCtx, today: string) {
   if (value.status && STATUSES_NEEDING_NOTE.includes(value.status) && !value.note?.trim()) {
     context.addIssue({ code: "custom", path: ["note"], message: reason("noteRequired") });
   }
@@ -74,7 +77,10 @@ function checkStatusRules(
 export const milestoneUpdateSchema = (today = todayIso()) =>
   z
     .object({
-      version: z.number({ error: reason("versionRequired") }).int().min(1),
+      version: z
+        .number({ error: reason("versionRequired") })
+        .int()
+        .min(1),
       status: z.enum(MILESTONE_STATUSES, { error: reason("oneOf", { options: MILESTONE_STATUSES.join(", ") }) }).optional(),
       completedOn: partialDateInputSchema.nullable().optional(),
       note: noteSchema.optional(),
@@ -117,7 +123,12 @@ export const milestoneCreateSchema = (today = todayIso()) =>
       sourceParagraph: z.number().int().min(1).max(10_000).nullable().optional(),
       sourceFootnote: z.number().int().min(1).max(10_000).nullable().optional(),
       /** A verbatim Chinese quote from the source paragraph. */
-      quoteZh: z.string().trim().max(500, reason("tooLong", { max: 500 })).nullable().optional(),
+      quoteZh: z
+        .string()
+        .trim()
+        .max(500, reason("tooLong", { max: 500 }))
+        .nullable()
+        .optional(),
       translations: translationsSchema(translatedTitleSchema).default({}),
     })
     .strict()
@@ -128,7 +139,10 @@ export type MilestoneCreateInput = z.input<ReturnType<typeof milestoneCreateSche
 /** DELETE /api/milestones/{id}: like every change, based on the version it saw. */
 export const milestoneRemoveSchema = z
   .object({
-    version: z.number({ error: reason("versionRequired") }).int().min(1),
+    version: z
+      .number({ error: reason("versionRequired") })
+      .int()
+      .min(1),
     note: noteSchema.optional(),
   })
   .strict();
@@ -144,7 +158,17 @@ export const milestoneBulkSchema = (today = todayIso()) =>
   z
     .object({
       items: z
-        .array(z.object({ id: z.number().int().positive(), version: z.number({ error: reason("versionRequired") }).int().min(1) }).strict())
+        .array(
+          z
+            .object({
+              id: z.number().int().positive(),
+              version: z
+                .number({ error: reason("versionRequired") })
+                .int()
+                .min(1),
+            })
+            .strict(),
+        )
         .min(1, reason("required"))
         .max(BULK_MAX_ROWS, reason("tooManyItems", { max: BULK_MAX_ROWS })),
       status: z.enum(MILESTONE_STATUSES, { error: reason("oneOf", { options: MILESTONE_STATUSES.join(", ") }) }).optional(),

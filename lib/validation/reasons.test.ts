@@ -24,8 +24,7 @@ function argumentProblems(code: string, template: string, declared: Record<strin
     for (const element of elements) {
       if (element.type === TYPE.argument) found.set(element.value, found.get(element.value) ?? "text");
       if (element.type === TYPE.number || element.type === TYPE.plural) found.set(element.value, "number");
-      if (element.type === TYPE.plural || element.type === TYPE.select)
-        for (const option of Object.values(element.options)) walk(option.value);
+      if (element.type === TYPE.plural || element.type === TYPE.select) for (const option of Object.values(element.options)) walk(option.value);
     }
   };
   walk(parse(template));
@@ -70,9 +69,7 @@ describe("the catalogue of reasons", () => {
   });
 
   it("declares, for each code, the placeholders its English message uses", () => {
-    const problems = Object.entries(catalogue).flatMap(([code, template]) =>
-      argumentProblems(code, template, REASON_ARGUMENTS[code as ReasonCode]),
-    );
+    const problems = Object.entries(catalogue).flatMap(([code, template]) => argumentProblems(code, template, REASON_ARGUMENTS[code as ReasonCode]));
     expect(problems).toEqual([]);
   });
 
@@ -116,15 +113,16 @@ const issuesOf = (schema: z.ZodType, input: unknown) => () => {
   if (result.success) throw new Error("expected the input to be refused");
   return invalidParamsOf(result.error);
 };
-const query = (text: string, schema: z.ZodObject = milestoneListQuerySchema) => () => {
-  const parsed = parseQueryStrict(schema, new URLSearchParams(text));
-  if (parsed.ok) throw new Error("expected the query to be refused");
-  return parsed.invalidParams;
-};
+const query =
+  (text: string, schema: z.ZodObject = milestoneListQuerySchema) =>
+  () => {
+    const parsed = parseQueryStrict(schema, new URLSearchParams(text));
+    if (parsed.ok) throw new Error("expected the query to be refused");
+    return parsed.invalidParams;
+  };
 const create = (change: Record<string, unknown>) => issuesOf(milestoneCreateSchema(TODAY), { titleEn: "T", date: "2023", ...change });
 const update = (change: Record<string, unknown>) => issuesOf(milestoneUpdateSchema(TODAY), { version: 1, ...change });
-const workstream = (change: Record<string, unknown>) =>
-  issuesOf(workstreamCreateSchema, { slug: "new-stream", nameEn: "New", bodyCode: "HLCM", ...change });
+const workstream = (change: Record<string, unknown>) => issuesOf(workstreamCreateSchema, { slug: "new-stream", nameEn: "New", bodyCode: "HLCM", ...change });
 const long = (length: number) => "x".repeat(length);
 const STATUSES = "planned, in_progress, ongoing, completed, delayed, at_risk, cancelled";
 
@@ -146,14 +144,44 @@ const TODAYS_REASONS: Case[] = [
     "must be a web address (https://…) or a UN document symbol such as CEB/2021/1/Add.1",
     "evidence",
   ],
-  ["too much evidence", create({ evidence: Array.from({ length: 21 }, (_, i) => `CEB/2021/${i + 1}`) }), "evidence", "can hold at most 20 items", "tooManyItems"],
+  [
+    "too much evidence",
+    create({ evidence: Array.from({ length: 21 }, (_, i) => `CEB/2021/${i + 1}`) }),
+    "evidence",
+    "can hold at most 20 items",
+    "tooManyItems",
+  ],
   ["delay without a note", update({ status: "delayed" }), "note", "is required when the status is delayed, at risk or cancelled", "noteRequired"],
   ["completed without a date", update({ status: "completed" }), "completedOn", "is required when the status is completed", "completedOnRequired"],
-  ["completion date while planned", update({ status: "planned", completedOn: "2021" }), "completedOn", "can only be set when the status is completed", "completedOnOnlyWhenCompleted"],
+  [
+    "completion date while planned",
+    update({ status: "planned", completedOn: "2021" }),
+    "completedOn",
+    "can only be set when the status is completed",
+    "completedOnOnlyWhenCompleted",
+  ],
   ["completion in the future", update({ status: "completed", completedOn: "2099" }), "completedOn", "cannot be in the future", "inFuture"],
-  ["no version", issuesOf(milestoneUpdateSchema(TODAY), { status: "planned" }), "version", "is required: the version your change is based on", "versionRequired"],
-  ["translation language", update({ translations: { de: "Titel" } }), "translations.de", "is not a language that takes translations: use ar, fr, ru, es", "translationLanguage"],
-  ["translations not an object", update({ translations: "Titre" }), "translations", "must be an object keyed by language (ar, fr, ru, es)", "translationsObject"],
+  [
+    "no version",
+    issuesOf(milestoneUpdateSchema(TODAY), { status: "planned" }),
+    "version",
+    "is required: the version your change is based on",
+    "versionRequired",
+  ],
+  [
+    "translation language",
+    update({ translations: { de: "Titel" } }),
+    "translations.de",
+    "is not a language that takes translations: use ar, fr, ru, es",
+    "translationLanguage",
+  ],
+  [
+    "translations not an object",
+    update({ translations: "Titre" }),
+    "translations",
+    "must be an object keyed by language (ar, fr, ru, es)",
+    "translationsObject",
+  ],
   ["translated title not text", update({ translations: { fr: 5 } }), "translations.fr", "must be text", "text"],
   ["translated title too long", update({ translations: { fr: long(301) } }), "translations.fr", "must be at most 300 characters", "tooLong"],
   ["slug missing", workstream({ slug: "" }), "slug", "is required", "required"],
@@ -178,14 +206,38 @@ const TODAYS_REASONS: Case[] = [
   ["paragraph zero", workstream({ paragraphs: [0] }), "paragraphs.0", "must be 1 or more", "atLeast"],
   ["paragraph too high", workstream({ paragraphs: [10_001] }), "paragraphs.0", "must be 10,000 or less", "atMost"],
   ["paragraphs not a list", workstream({ paragraphs: 5 }), "paragraphs", "must be a list of paragraph numbers, such as 12, 13", "paragraphList"],
-  ["too many paragraphs", workstream({ paragraphs: Array.from({ length: 201 }, (_, i) => i + 1) }), "paragraphs", "can hold at most 200 paragraphs", "tooManyParagraphs"],
+  [
+    "too many paragraphs",
+    workstream({ paragraphs: Array.from({ length: 201 }, (_, i) => i + 1) }),
+    "paragraphs",
+    "can hold at most 200 paragraphs",
+    "tooManyParagraphs",
+  ],
   ["translated name too long", workstream({ translations: { fr: { name: long(301) } } }), "translations.fr.name", "must be at most 300 characters", "tooLong"],
-  ["translation not an object", workstream({ translations: { fr: "Nom" } }), "translations.fr", "must be an object with a name and/or a summary", "translationObject"],
+  [
+    "translation not an object",
+    workstream({ translations: { fr: "Nom" } }),
+    "translations.fr",
+    "must be an object with a name and/or a summary",
+    "translationObject",
+  ],
   ["empty change", issuesOf(workstreamUpdateSchema, { version: 1 }), "body", "changes nothing", "changesNothing"],
   ["email", issuesOf(signInSchema, { email: "nobody", password: "x" }), "email", "must be an email address such as name@un.org", "email"],
   ["sign-in password missing", issuesOf(signInSchema, { email: "a@un.org", password: "" }), "password", "is required", "required"],
-  ["password too short", issuesOf(newUserSchema, { email: "a@un.org", role: "viewer", password: "short" }), "password", "must be at least 12 characters long", "passwordTooShort"],
-  ["password too long", issuesOf(newUserSchema, { email: "a@un.org", role: "viewer", password: long(129) }), "password", "must be at most 128 characters long", "passwordTooLong"],
+  [
+    "password too short",
+    issuesOf(newUserSchema, { email: "a@un.org", role: "viewer", password: "short" }),
+    "password",
+    "must be at least 12 characters long",
+    "passwordTooShort",
+  ],
+  [
+    "password too long",
+    issuesOf(newUserSchema, { email: "a@un.org", role: "viewer", password: long(129) }),
+    "password",
+    "must be at most 128 characters long",
+    "passwordTooLong",
+  ],
   ["unknown role", issuesOf(newUserSchema, { email: "a@un.org", role: "boss", password: long(12) }), "role", "must be one of viewer, editor, admin", "oneOf"],
   ["token name missing", issuesOf(newTokenSchema, { name: " ", scope: "read" }), "name", "is required", "required"],
   ["token name too long", issuesOf(newTokenSchema, { name: long(81), scope: "read" }), "name", "must be at most 80 characters", "tooLong"],
@@ -204,13 +256,7 @@ const TODAYS_REASONS: Case[] = [
   ["page size not a number", query("pageSize=many"), "pageSize", "must be a number", "number"],
   ["page size of milestones", query("pageSize=1000"), "pageSize", "must be 200 or less", "atMost"],
   ["page size of workstreams", query("pageSize=101", workstreamListQuerySchema), "pageSize", "must be 100 or less", "atMost"],
-  [
-    "unknown parameter",
-    query("yaer=2021"),
-    "yaer",
-    "is not a known parameter (known: year, body, status, q, workstream, page, pageSize)",
-    "unknownParameter",
-  ],
+  ["unknown parameter", query("yaer=2021"), "yaer", "is not a known parameter (known: year, body, status, q, workstream, page, pageSize)", "unknownParameter"],
 ];
 
 describe("English reasons are today's, word for word", () => {

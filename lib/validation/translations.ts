@@ -26,4 +26,6 @@ export function translationsSchema<V extends z.ZodType>(value: V) {
 }
 
 /** One translated title: trimmed; an empty string removes the translation. */
-export const translatedTitleSchema = plainText({ error: reason("text") }).trim().max(300, reason("tooLong", { max: 300 }));
+export const translatedTitleSchema = plainText({ error: reason("text") })
+  .trim()
+  .max(300, reason("tooLong", { max: 300 }));

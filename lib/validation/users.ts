@@ -15,7 +15,11 @@ export const passwordSchema = z
 
 export const newUserSchema = z.object({
   email: emailSchema,
-  name: plainText().trim().min(1, reason("required")).max(120, reason("tooLong", { max: 120 })).optional(),
+  name: plainText()
+    .trim()
+    .min(1, reason("required"))
+    .max(120, reason("tooLong", { max: 120 }))
+    .optional(),
   role: z.enum(USER_ROLES, { error: reason("oneOf", { options: USER_ROLES.join(", ") }) }),
   password: passwordSchema,
   allWorkstreams: z.boolean().default(false),
@@ -29,11 +33,17 @@ export const userAccessSchema = z.object({
 });
 
 export const newTokenSchema = z.object({
-  name: plainText().trim().min(1, reason("required")).max(80, reason("tooLong", { max: 80 })),
+  name: plainText()
+    .trim()
+    .min(1, reason("required"))
+    .max(80, reason("tooLong", { max: 80 })),
   scope: z.enum(TOKEN_SCOPES, { error: reason("tokenScope") }),
 });
 
 export const signInSchema = z.object({
   email: emailSchema,
-  password: z.string().min(1, reason("required")).max(128, reason("passwordTooLong", { max: 128 })),
+  password: z
+    .string()
+    .min(1, reason("required"))
+    .max(128, reason("passwordTooLong", { max: 128 })),
 });

@@ -16,9 +16,7 @@ function commaSeparated(value: unknown): unknown {
 /** Paragraph numbers typed as "5, 6, 7" become numbers; anything else is left for zod to refuse. */
 function commaSeparatedNumbers(value: unknown): unknown {
   const list = commaSeparated(value);
-  return typeof value === "string" && Array.isArray(list)
-    ? list.map((part: string) => (/^\d+$/.test(part) ? Number(part) : part))
-    : list;
+  return typeof value === "string" && Array.isArray(list) ? list.map((part: string) => (/^\d+$/.test(part) ? Number(part) : part)) : list;
 }
 
 const text = (max: number) => plainText().trim().max(max, reason("tooLong", { max }));
@@ -40,9 +38,15 @@ const bodyCodeSchema = plainText({ error: reason("required") })
 const leadsSchema = z.preprocess(
   commaSeparated,
   z
-    .array(plainText({ error: reason("entityNames") }).trim().min(1, reason("empty")).max(60, reason("tooLongEach", { max: 60 })), {
-      error: reason("leadsList"),
-    })
+    .array(
+      plainText({ error: reason("entityNames") })
+        .trim()
+        .min(1, reason("empty"))
+        .max(60, reason("tooLongEach", { max: 60 })),
+      {
+        error: reason("leadsList"),
+      },
+    )
     .max(30, reason("tooManyLeads", { max: 30 }))
     .transform((leads) => [...new Set(leads)]),
 );
@@ -63,14 +67,14 @@ const paragraphsSchema = z.preprocess(
 );
 
 /** A workstream's name and summary in one translation language; an empty string removes that text. */
-const translationSchema = z.strictObject(
-  { name: text(300).optional(), summary: text(5000).optional() },
-  { error: reason("translationObject") },
-);
+const translationSchema = z.strictObject({ name: text(300).optional(), summary: text(5000).optional() }, { error: reason("translationObject") });
 
 const fields = {
   slug: workstreamSlugSchema,
-  nameEn: plainText({ error: reason("required") }).trim().min(1, { error: reason("required"), abort: true }).max(300, reason("tooLong", { max: 300 })),
+  nameEn: plainText({ error: reason("required") })
+    .trim()
+    .min(1, { error: reason("required"), abort: true })
+    .max(300, reason("tooLong", { max: 300 })),
   nameZh: text(300),
   bodyCode: bodyCodeSchema,
   leads: leadsSchema,
@@ -101,7 +105,10 @@ export type WorkstreamCreateInput = z.input<typeof workstreamCreateSchema>;
  */
 export const workstreamUpdateSchema = z
   .strictObject({
-    version: z.number({ error: reason("versionRequired") }).int().min(1),
+    version: z
+      .number({ error: reason("versionRequired") })
+      .int()
+      .min(1),
     slug: fields.slug.optional(),
     nameEn: fields.nameEn.optional(),
     nameZh: fields.nameZh.optional(),

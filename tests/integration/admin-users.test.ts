@@ -108,7 +108,9 @@ describe("setUserAccess", () => {
   ])("%s cannot change anyone's access (%i) and nothing changes", async (_who, actor, status) => {
     const target = await makeUser("viewer");
     const before = { user: userRow(target.actor.userId), assignments: assignmentsOf(target.actor.userId) };
-    expect(await statusOf(() => setUserAccess(actor(), target.actor.userId, { role: "admin", allWorkstreams: true, workstreamIds: [idOf(ASSIGNED)] }))).toBe(status);
+    expect(await statusOf(() => setUserAccess(actor(), target.actor.userId, { role: "admin", allWorkstreams: true, workstreamIds: [idOf(ASSIGNED)] }))).toBe(
+      status,
+    );
     expect({ user: userRow(target.actor.userId), assignments: assignmentsOf(target.actor.userId) }).toEqual(before);
   });
 
@@ -178,7 +180,10 @@ describe("API tokens", () => {
     revokeApiToken(person.actor, id);
     expect(actorFromToken(token)).toBeNull();
     expect(listTokensOf(person.actor.userId).find((item) => item.id === id)!.revokedAt).not.toBeNull();
-    const response = await listMilestonesRoute(new Request("http://localhost/api/milestones", { headers: { authorization: `Bearer ${token}` } }), undefined as never);
+    const response = await listMilestonesRoute(
+      new Request("http://localhost/api/milestones", { headers: { authorization: `Bearer ${token}` } }),
+      undefined as never,
+    );
     expect(response.status).toBe(401);
   });
 
@@ -208,7 +213,13 @@ describe("API tokens", () => {
     const victim = createApiToken(viewer.actor, viewer.actor.userId, { name: "victim", scope: "read" });
     expect(await statusOf(() => revokeApiToken(actor, victim.id))).toBe(403);
     expect(actorFromToken(victim.token)).not.toBeNull();
-    expect(getDb().select().from(apiTokens).all().map((row) => row.name)).toEqual([...tokensBefore.map((row) => row.name), "victim"]);
+    expect(
+      getDb()
+        .select()
+        .from(apiTokens)
+        .all()
+        .map((row) => row.name),
+    ).toEqual([...tokensBefore.map((row) => row.name), "victim"]);
   });
 
   it.each([

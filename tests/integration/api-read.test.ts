@@ -38,9 +38,7 @@ describe("GET /api/workstreams", () => {
     const second = await call(getWorkstreams, "/api/workstreams?pageSize=5&page=2");
     expect(first.body.items).toHaveLength(5);
     expect(first.body.totalPages).toBe(Math.ceil(reportSeed.workstreams.length / 5));
-    const overlap = first.body.items.filter((a: { slug: string }) =>
-      second.body.items.some((b: { slug: string }) => b.slug === a.slug),
-    );
+    const overlap = first.body.items.filter((a: { slug: string }) => second.body.items.some((b: { slug: string }) => b.slug === a.slug));
     expect(overlap).toEqual([]);
   });
 
@@ -99,9 +97,7 @@ describe("GET /api/workstreams/{slug}", () => {
 describe("GET /api/milestones", () => {
   it("filters by workstream and status", async () => {
     const { body } = await call(getMilestones, "/api/milestones?workstream=inequalities-task-team&status=completed");
-    const expected = reportSeed.workstreams
-      .find((stream) => stream.slug === "inequalities-task-team")!
-      .milestones.filter((m) => m.status === "completed");
+    const expected = reportSeed.workstreams.find((stream) => stream.slug === "inequalities-task-team")!.milestones.filter((m) => m.status === "completed");
     expect(body.totalItems).toBe(expected.length);
     expect(body.items.every((m: { status: string }) => m.status === "completed")).toBe(true);
   });

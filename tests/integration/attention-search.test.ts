@@ -24,18 +24,26 @@ const call = async (handler: (r: Request, c: never) => Response | Promise<Respon
   const response = await handler(new Request(`http://localhost${url}`, init), context as never);
   return { response, body: await response.json() };
 };
-const slugsOf = (query: string) =>
-  listWorkstreamSummaries({ q: query }, { page: 1, pageSize: 100 }, TODAY).items.map((item) => item.slug);
+const slugsOf = (query: string) => listWorkstreamSummaries({ q: query }, { page: 1, pageSize: 100 }, TODAY).items.map((item) => item.slug);
 /** A moment after the seed's own history entries (written at seeding time). */
 const later = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
 const workstreamId = (slug: string) => getDb().select().from(workstreams).where(eq(workstreams.slug, slug)).get()!.id;
 const milestonesOf = (slug: string) =>
-  getDb().select().from(milestones).where(eq(milestones.workstreamId, workstreamId(slug))).orderBy(milestones.id).all();
+  getDb()
+    .select()
+    .from(milestones)
+    .where(eq(milestones.workstreamId, workstreamId(slug)))
+    .orderBy(milestones.id)
+    .all();
 
 /** Sets a status as if an editor had: the row and a history entry, written directly. */
 function markLate(id: number, status: "delayed" | "at_risk", note: string, changedAt: string, actor = "Ana Silva <ana@un.org>") {
   const current = getDb().select().from(milestones).where(eq(milestones.id, id)).get()!;
-  getDb().update(milestones).set({ status, version: current.version + 1 }).where(eq(milestones.id, id)).run();
+  getDb()
+    .update(milestones)
+    .set({ status, version: current.version + 1 })
+    .where(eq(milestones.id, id))
+    .run();
   getDb().insert(statusHistory).values({ milestoneId: id, fromStatus: current.status, toStatus: status, kind: "status", changedAt, actor, note }).run();
 }
 
@@ -70,7 +78,10 @@ describe("search", () => {
 
   it("keeps translations in the index: a French name added later is found, and forgotten once removed", () => {
     const id = workstreamId("multilingualism");
-    getDb().insert(workstreamTranslations).values({ workstreamId: id, locale: "fr", name: "Le multilinguisme, valeur fondamentale des Nations Unies", summary: null }).run();
+    getDb()
+      .insert(workstreamTranslations)
+      .values({ workstreamId: id, locale: "fr", name: "Le multilinguisme, valeur fondamentale des Nations Unies", summary: null })
+      .run();
     // Written here without the commands, which would invalidate the cached reads themselves.
     invalidateReads("translations");
     expect(slugsOf("valeur fondamentale")).toEqual(["multilingualism"]);
@@ -96,11 +107,24 @@ describe("attention", () => {
     const [a, b] = milestonesOf("data-cube");
     getDb()
       .update(milestones)
-      .set({ date: "2027-06", datePrecision: "month", periodStart: "2027-06-01", periodEnd: "2027-06-30", baselineDate: "2026-12", baselinePrecision: "month", baselinePeriodStart: "2026-12-01", baselinePeriodEnd: "2026-12-31" })
+      .set({
+        date: "2027-06",
+        datePrecision: "month",
+        periodStart: "2027-06-01",
+        periodEnd: "2027-06-30",
+        baselineDate: "2026-12",
+        baselinePrecision: "month",
+        baselinePeriodStart: "2026-12-01",
+        baselinePeriodEnd: "2026-12-31",
+      })
       .where(eq(milestones.id, a!.id))
       .run();
     markLate(a!.id, "delayed", "Waiting for the finance network's data", later(1));
-    getDb().update(milestones).set({ date: "2027", datePrecision: "year", periodStart: "2027-01-01", periodEnd: "2027-12-31" }).where(eq(milestones.id, b!.id)).run();
+    getDb()
+      .update(milestones)
+      .set({ date: "2027", datePrecision: "year", periodStart: "2027-01-01", periodEnd: "2027-12-31" })
+      .where(eq(milestones.id, b!.id))
+      .run();
     markLate(b!.id, "at_risk", "Two agencies have not reported", later(2));
     const list = await listAttention({}, TODAY, "en");
     const first = list.items[0]!;
@@ -164,7 +188,9 @@ describe("attention", () => {
 
 describe("honest filtered figures, sorts and the watch list", () => {
   it("a filtered card carries the workstream's whole progress beside the selected counts", () => {
-    const [card] = listWorkstreamSummaries({ status: ["delayed", "at_risk"], body: undefined }, { page: 1, pageSize: 100 }, TODAY).items.filter((item) => item.slug === "data-cube");
+    const [card] = listWorkstreamSummaries({ status: ["delayed", "at_risk"], body: undefined }, { page: 1, pageSize: 100 }, TODAY).items.filter(
+      (item) => item.slug === "data-cube",
+    );
     const all = milestonesOf("data-cube").filter((m) => m.status !== "cancelled");
     expect(card!.total).toBe(2);
     expect(card!.overall!.total).toBe(all.length);
@@ -190,7 +216,12 @@ describe("honest filtered figures, sorts and the watch list", () => {
     const viewer = await makeUser("viewer");
     const context = { params: Promise.resolve({ slug: "ipsas-task-force" }) };
     const put = (token: string, watched: boolean) =>
-      call(putWatch, "/api/workstreams/ipsas-task-force/watch", { method: "PUT", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify({ watched }) }, context);
+      call(
+        putWatch,
+        "/api/workstreams/ipsas-task-force/watch",
+        { method: "PUT", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify({ watched }) },
+        context,
+      );
     expect((await put(viewer.readToken, true)).response.status).toBe(403);
     const done = await put(viewer.token, true);
     expect(done.response.status).toBe(200);
@@ -210,7 +241,10 @@ describe("honest filtered figures, sorts and the watch list", () => {
 describe("/reports", () => {
   it("opens the latest year in which milestones were completed: 2021 on the seed", () => {
     expect(latestCompletionYear()).toBe(2021);
-    const latestAny = getDb().select({ y: sql<number>`max(${milestones.year})` }).from(milestones).get()!.y;
+    const latestAny = getDb()
+      .select({ y: sql<number>`max(${milestones.year})` })
+      .from(milestones)
+      .get()!.y;
     expect(latestAny).toBeGreaterThan(2021);
   });
 });

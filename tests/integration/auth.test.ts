@@ -129,11 +129,10 @@ describe("demo accounts", () => {
       const { eq } = await import("drizzle-orm");
       const demoAdmin = getDb().select().from(users).where(eq(users.email, admin.email)).get()!;
       const target = getDb().select().from(milestones).limit(1).get()!;
-      updateMilestone(
-        { userId: demoAdmin.id, name: demoAdmin.name, email: demoAdmin.email, role: "admin", allWorkstreams: true, via: "session" },
-        target.id,
-        { version: target.version, note: "tried the demo" },
-      );
+      updateMilestone({ userId: demoAdmin.id, name: demoAdmin.name, email: demoAdmin.email, role: "admin", allWorkstreams: true, via: "session" }, target.id, {
+        version: target.version,
+        note: "tried the demo",
+      });
       expect(removeDemoAccounts()).toBe(3);
       const kept = getDb().select().from(statusHistory).where(eq(statusHistory.note, "tried the demo")).get();
       expect(kept?.actor).toContain(admin.email);

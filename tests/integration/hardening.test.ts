@@ -44,9 +44,18 @@ let admin: TestPrincipal;
 const openMilestone = (slug = "data-cube") => {
   const db = getDb();
   const stream = db.select().from(workstreams).where(eq(workstreams.slug, slug)).get()!;
-  return db.select().from(milestones).where(eq(milestones.workstreamId, stream.id)).all().find((m) => m.status !== "completed" && !m.removedAt)!;
+  return db
+    .select()
+    .from(milestones)
+    .where(eq(milestones.workstreamId, stream.id))
+    .all()
+    .find((m) => m.status !== "completed" && !m.removedAt)!;
 };
-const snapshot = () => ({ milestones: getDb().select().from(milestones).all(), history: countRows(statusHistory), workstreams: getDb().select().from(workstreams).all() });
+const snapshot = () => ({
+  milestones: getDb().select().from(milestones).all(),
+  history: countRows(statusHistory),
+  workstreams: getDb().select().from(workstreams).all(),
+});
 
 beforeAll(async () => {
   process.env.PUBLIC_READ = "0";
@@ -64,10 +73,16 @@ describe("1. one date range for every date", () => {
   ])("PATCH refuses %j with 422 naming %s, changing nothing", async (change, field) => {
     const target = openMilestone();
     const before = snapshot();
-    const response = await call(patchMilestone as Handler, "PATCH", `/api/milestones/${target.id}`, { id: String(target.id) }, {
-      token: editor.token,
-      body: { version: target.version, ...change },
-    });
+    const response = await call(
+      patchMilestone as Handler,
+      "PATCH",
+      `/api/milestones/${target.id}`,
+      { id: String(target.id) },
+      {
+        token: editor.token,
+        body: { version: target.version, ...change },
+      },
+    );
     expect(response.status).toBe(422);
     expect(names(response.body)).toContain(field);
     expect(codes(response.body)).toContain("dateRange");
@@ -77,25 +92,43 @@ describe("1. one date range for every date", () => {
 
   it("POST refuses a new milestone dated outside 1945–2100", async () => {
     const before = snapshot();
-    const response = await call(postMilestone as Handler, "POST", "/api/workstreams/data-cube/milestones", { slug: "data-cube" }, {
-      token: editor.token,
-      body: { titleEn: "Far future", date: "9999-12" },
-    });
+    const response = await call(
+      postMilestone as Handler,
+      "POST",
+      "/api/workstreams/data-cube/milestones",
+      { slug: "data-cube" },
+      {
+        token: editor.token,
+        body: { titleEn: "Far future", date: "9999-12" },
+      },
+    );
     expect(response.status).toBe(422);
     expect(names(response.body)).toEqual(["date"]);
     expect(snapshot()).toEqual(before);
   });
 
   it("the edges of the range are accepted", async () => {
-    const response = await call(postMilestone as Handler, "POST", "/api/workstreams/data-cube/milestones", { slug: "data-cube" }, {
-      token: editor.token,
-      body: { titleEn: "Founding", date: "1945-10" },
-    });
+    const response = await call(
+      postMilestone as Handler,
+      "POST",
+      "/api/workstreams/data-cube/milestones",
+      { slug: "data-cube" },
+      {
+        token: editor.token,
+        body: { titleEn: "Founding", date: "1945-10" },
+      },
+    );
     expect(response.status).toBe(201);
-    const removed = await call(deleteMilestone as Handler, "DELETE", `/api/milestones/${response.body.id}`, { id: String(response.body.id) }, {
-      token: editor.token,
-      body: { version: response.body.version },
-    });
+    const removed = await call(
+      deleteMilestone as Handler,
+      "DELETE",
+      `/api/milestones/${response.body.id}`,
+      { id: String(response.body.id) },
+      {
+        token: editor.token,
+        body: { version: response.body.version },
+      },
+    );
     expect(removed.status).toBe(200);
   });
 });
@@ -119,10 +152,16 @@ describe("2. text refuses control characters and non-characters", () => {
 
   it.each(BAD)("POST refuses a title with %s: 422 naming titleEn with code controlCharacters", async (_label, title) => {
     const before = snapshot();
-    const response = await call(postMilestone as Handler, "POST", "/api/workstreams/data-cube/milestones", { slug: "data-cube" }, {
-      token: editor.token,
-      body: { titleEn: title, date: "2023-06" },
-    });
+    const response = await call(
+      postMilestone as Handler,
+      "POST",
+      "/api/workstreams/data-cube/milestones",
+      { slug: "data-cube" },
+      {
+        token: editor.token,
+        body: { titleEn: title, date: "2023-06" },
+      },
+    );
     expect(response.status).toBe(422);
     expect(names(response.body)).toEqual(["titleEn"]);
     expect(codes(response.body)).toEqual(["controlCharacters"]);
@@ -138,10 +177,16 @@ describe("2. text refuses control characters and non-characters", () => {
   ])("PATCH refuses %s with a control or non-character", async (field, change) => {
     const target = openMilestone();
     const before = snapshot();
-    const response = await call(patchMilestone as Handler, "PATCH", `/api/milestones/${target.id}`, { id: String(target.id) }, {
-      token: editor.token,
-      body: { version: target.version, ...change },
-    });
+    const response = await call(
+      patchMilestone as Handler,
+      "PATCH",
+      `/api/milestones/${target.id}`,
+      { id: String(target.id) },
+      {
+        token: editor.token,
+        body: { version: target.version, ...change },
+      },
+    );
     expect(response.status).toBe(422);
     expect(names(response.body)).toContain(field);
     expect(codes(response.body)).toContain("controlCharacters");
@@ -150,10 +195,16 @@ describe("2. text refuses control characters and non-characters", () => {
 
   it("a note keeps its tabs and line breaks", async () => {
     const target = openMilestone();
-    const response = await call(patchMilestone as Handler, "PATCH", `/api/milestones/${target.id}`, { id: String(target.id) }, {
-      token: editor.token,
-      body: { version: target.version, status: "delayed", note: "Line one\r\n\tLine two\nEnd" },
-    });
+    const response = await call(
+      patchMilestone as Handler,
+      "PATCH",
+      `/api/milestones/${target.id}`,
+      { id: String(target.id) },
+      {
+        token: editor.token,
+        body: { version: target.version, status: "delayed", note: "Line one\r\n\tLine two\nEnd" },
+      },
+    );
     expect(response.status).toBe(200);
   });
 
@@ -164,10 +215,16 @@ describe("2. text refuses control characters and non-characters", () => {
     ["translations.fr.name", { translations: { fr: { name: "Océan\ufffe" } } }],
   ])("POST /api/workstreams refuses %s with a control or non-character", async (field, change) => {
     const before = snapshot();
-    const response = await call(postWorkstream as Handler, "POST", "/api/workstreams", {}, {
-      token: admin.token,
-      body: { slug: "ocean-action", nameEn: "Ocean action", bodyCode: "HLCP", ...change },
-    });
+    const response = await call(
+      postWorkstream as Handler,
+      "POST",
+      "/api/workstreams",
+      {},
+      {
+        token: admin.token,
+        body: { slug: "ocean-action", nameEn: "Ocean action", bodyCode: "HLCP", ...change },
+      },
+    );
     expect(response.status).toBe(422);
     expect(names(response.body)).toContain(field);
     expect(codes(response.body)).toContain("controlCharacters");
@@ -187,9 +244,15 @@ describe("2. text refuses control characters and non-characters", () => {
     });
 
     it("CSV carries no control bytes", async () => {
-      const response = await call(getReport as Handler, "GET", `/api/reports/${openMilestone("ai-working-group").year}?format=csv`, {
-        year: String(openMilestone("ai-working-group").year),
-      }, { token: admin.token });
+      const response = await call(
+        getReport as Handler,
+        "GET",
+        `/api/reports/${openMilestone("ai-working-group").year}?format=csv`,
+        {
+          year: String(openMilestone("ai-working-group").year),
+        },
+        { token: admin.token },
+      );
       expect(response.status).toBe(200);
       const text = response.bytes.toString("utf8");
       expect(text).toContain("Bad");
@@ -221,11 +284,17 @@ describe("4. a 64 KB cap on JSON writes, with authentication first", () => {
 
   it("refuses a declared Content-Length over 64 KB with 413 problem+json", async () => {
     const target = openMilestone();
-    const response = await call(patchMilestone as Handler, "PATCH", `/api/milestones/${target.id}`, { id: String(target.id) }, {
-      token: editor.token,
-      raw: big(70_000),
-      headers: { "content-length": "70016" },
-    });
+    const response = await call(
+      patchMilestone as Handler,
+      "PATCH",
+      `/api/milestones/${target.id}`,
+      { id: String(target.id) },
+      {
+        token: editor.token,
+        raw: big(70_000),
+        headers: { "content-length": "70016" },
+      },
+    );
     expect(response.status).toBe(413);
     expect(response.type).toContain("application/problem+json");
     expect(response.body).toMatchObject({ status: 413 });
@@ -315,10 +384,16 @@ describe("4. a 64 KB cap on JSON writes, with authentication first", () => {
 describe("8. removal and every change need the version they are based on", () => {
   it("DELETE without version is refused with 422 naming version, and the milestone stays", async () => {
     const target = openMilestone();
-    const response = await call(deleteMilestone as Handler, "DELETE", `/api/milestones/${target.id}`, { id: String(target.id) }, {
-      token: editor.token,
-      body: { note: "no version" },
-    });
+    const response = await call(
+      deleteMilestone as Handler,
+      "DELETE",
+      `/api/milestones/${target.id}`,
+      { id: String(target.id) },
+      {
+        token: editor.token,
+        body: { note: "no version" },
+      },
+    );
     expect(response.status).toBe(422);
     expect(names(response.body)).toEqual(["version"]);
     expect(codes(response.body)).toEqual(["versionRequired"]);
@@ -334,20 +409,32 @@ describe("8. removal and every change need the version they are based on", () =>
 
   it("DELETE with an old version is a 409 with the current state", async () => {
     const target = openMilestone();
-    const response = await call(deleteMilestone as Handler, "DELETE", `/api/milestones/${target.id}`, { id: String(target.id) }, {
-      token: editor.token,
-      body: { version: target.version - 1 || 999 },
-    });
+    const response = await call(
+      deleteMilestone as Handler,
+      "DELETE",
+      `/api/milestones/${target.id}`,
+      { id: String(target.id) },
+      {
+        token: editor.token,
+        body: { version: target.version - 1 || 999 },
+      },
+    );
     expect(response.status).toBe(409);
     expect(response.body.current).toMatchObject({ id: target.id, version: target.version });
   });
 
   it("PATCH /api/workstreams/{slug} without version is refused with 422 naming version", async () => {
     const before = snapshot();
-    const response = await call(patchWorkstream as Handler, "PATCH", "/api/workstreams/data-cube", { slug: "data-cube" }, {
-      token: admin.token,
-      body: { leads: ["UNSD"] },
-    });
+    const response = await call(
+      patchWorkstream as Handler,
+      "PATCH",
+      "/api/workstreams/data-cube",
+      { slug: "data-cube" },
+      {
+        token: admin.token,
+        body: { leads: ["UNSD"] },
+      },
+    );
     expect(response.status).toBe(422);
     expect(names(response.body)).toContain("version");
     expect(snapshot()).toEqual(before);
@@ -357,16 +444,28 @@ describe("8. removal and every change need the version they are based on", () =>
     const read = await call(getWorkstream as Handler, "GET", "/api/workstreams/data-cube", { slug: "data-cube" }, { token: admin.token });
     const version = read.body.version as number;
     expect(version).toBeGreaterThanOrEqual(1);
-    const first = await call(patchWorkstream as Handler, "PATCH", "/api/workstreams/data-cube", { slug: "data-cube" }, {
-      token: admin.token,
-      body: { version, leads: ["UNSD", "ECE"] },
-    });
+    const first = await call(
+      patchWorkstream as Handler,
+      "PATCH",
+      "/api/workstreams/data-cube",
+      { slug: "data-cube" },
+      {
+        token: admin.token,
+        body: { version, leads: ["UNSD", "ECE"] },
+      },
+    );
     expect(first.status).toBe(200);
     expect(first.body.version).toBe(version + 1);
-    const stale = await call(patchWorkstream as Handler, "PATCH", "/api/workstreams/data-cube", { slug: "data-cube" }, {
-      token: admin.token,
-      body: { version, leads: ["ECA"] },
-    });
+    const stale = await call(
+      patchWorkstream as Handler,
+      "PATCH",
+      "/api/workstreams/data-cube",
+      { slug: "data-cube" },
+      {
+        token: admin.token,
+        body: { version, leads: ["ECA"] },
+      },
+    );
     expect(stale.status).toBe(409);
     expect(stale.body.current).toMatchObject({ slug: "data-cube", version: version + 1, leads: ["UNSD", "ECE"] });
   });

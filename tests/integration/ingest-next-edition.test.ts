@@ -16,7 +16,8 @@ let editor: TestPrincipal;
 let documentId: number;
 beforeAll(async () => {
   editor = await makeUser("editor", { allWorkstreams: true });
-  documentId = (await ingestDocument(editor.actor, { name: "next.txt", bytes: new Uint8Array(fixture) }, { symbol: "E/2023/99", lang: "zh", year: 2022 })).documentId;
+  documentId = (await ingestDocument(editor.actor, { name: "next.txt", bytes: new Uint8Array(fixture) }, { symbol: "E/2023/99", lang: "zh", year: 2022 }))
+    .documentId;
 });
 
 const rows = () => getDb().select().from(ingestProposals).where(eq(ingestProposals.documentId, documentId)).all();

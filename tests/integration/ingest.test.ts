@@ -28,14 +28,22 @@ beforeAll(async () => {
 });
 
 const pending = (documentId: number) =>
-  getDb().select().from(ingestProposals).where(eq(ingestProposals.documentId, documentId)).all().filter((p) => p.state === "pending");
+  getDb()
+    .select()
+    .from(ingestProposals)
+    .where(eq(ingestProposals.documentId, documentId))
+    .all()
+    .filter((p) => p.state === "pending");
 
 describe("reading a report into the review queue", () => {
   it("a viewer cannot upload a report, over the API with problem+json", async () => {
     const form = new FormData();
     form.set("file", new File([text], "E-2022-13.zh.txt"));
     for (const [k, v] of Object.entries(META)) form.set(k, String(v));
-    const response = await postIngest(new Request("http://localhost/api/ingest", { method: "POST", headers: { authorization: `Bearer ${viewer.token}` }, body: form }), undefined as never);
+    const response = await postIngest(
+      new Request("http://localhost/api/ingest", { method: "POST", headers: { authorization: `Bearer ${viewer.token}` }, body: form }),
+      undefined as never,
+    );
     expect(response.status).toBe(403);
     expect(response.headers.get("content-type")).toBe("application/problem+json");
   });
@@ -46,7 +54,10 @@ describe("reading a report into the review queue", () => {
     form.set("symbol", "not a symbol");
     form.set("lang", "zh");
     form.set("year", "2021");
-    const response = await postIngest(new Request("http://localhost/api/ingest", { method: "POST", headers: { authorization: `Bearer ${editor.token}` }, body: form }), undefined as never);
+    const response = await postIngest(
+      new Request("http://localhost/api/ingest", { method: "POST", headers: { authorization: `Bearer ${editor.token}` }, body: form }),
+      undefined as never,
+    );
     expect(response.status).toBe(422);
     const body = (await response.json()) as { "invalid-params": { name: string; code: string }[] };
     expect(body["invalid-params"]).toContainEqual(expect.objectContaining({ name: "symbol", code: "documentSymbol" }));
@@ -58,9 +69,14 @@ describe("reading a report into the review queue", () => {
     expect(result.paragraphs).toBe(83);
     expect(countRows(milestones)).toBe(0); // nothing changes without a person
 
-    const [rejected, ...ids] = pending(result.documentId).filter((p) => p.kind === "milestone").map((p) => p.id);
+    const [rejected, ...ids] = pending(result.documentId)
+      .filter((p) => p.kind === "milestone")
+      .map((p) => p.id);
     decideProposals(editor.actor, result.documentId, { decision: "reject", ids: [rejected!], reason: "Framing, not a milestone" });
-    expect(getDb().select().from(ingestProposals).where(eq(ingestProposals.id, rejected!)).get()).toMatchObject({ state: "rejected", reason: "Framing, not a milestone" });
+    expect(getDb().select().from(ingestProposals).where(eq(ingestProposals.id, rejected!)).get()).toMatchObject({
+      state: "rejected",
+      reason: "Framing, not a milestone",
+    });
     const { decided } = decideProposals(editor.actor, result.documentId, { decision: "accept", ids });
     expect(decided).toHaveLength(ids.length);
 
@@ -71,7 +87,13 @@ describe("reading a report into the review queue", () => {
     expect(citing.length / stored.length).toBeGreaterThanOrEqual(0.8);
     // The workstreams (and the bodies they belong to) came with their milestones.
     expect(countRows(workstreams)).toBeGreaterThan(10);
-    expect(getDb().select().from(bodies).all().map((b) => b.code)).toContain("HLCM");
+    expect(
+      getDb()
+        .select()
+        .from(bodies)
+        .all()
+        .map((b) => b.code),
+    ).toContain("HLCM");
 
     const history = getDb().select().from(statusHistory).where(eq(statusHistory.milestoneId, stored[0]!.id)).all();
     expect(history[0]!.note).toMatch(/^Recorded from E\/2022\/13, para\. \d+/);
@@ -92,7 +114,11 @@ describe("reading a report into the review queue", () => {
   });
 
   it("a decided proposal cannot be decided again (409 problem+json)", async () => {
-    const target = getDb().select().from(ingestProposals).all().find((p) => p.state === "rejected")!;
+    const target = getDb()
+      .select()
+      .from(ingestProposals)
+      .all()
+      .find((p) => p.state === "rejected")!;
     const response = await postDecisions(
       new Request(`http://localhost/api/ingest/${target.documentId}/decisions`, {
         method: "POST",
@@ -108,15 +134,26 @@ describe("reading a report into the review queue", () => {
   it("a rejection needs a reason", async () => {
     const small = "1. 本报告介绍 2022 年的主要活动。\n2. 2022 年 3 月，管理问题高级别委员会启动了新的共同采购项目。\n";
     await ingestDocument(editor.actor, { name: "small.txt", bytes: new Uint8Array(Buffer.from(small)) }, { symbol: "E/2023/98", lang: "zh", year: 2022 });
-    const target = getDb().select().from(ingestProposals).all().find((p) => p.state === "pending")!;
+    const target = getDb()
+      .select()
+      .from(ingestProposals)
+      .all()
+      .find((p) => p.state === "pending")!;
     expect(() => decideProposals(editor.actor, target.documentId, { decision: "reject", ids: [target.id], reason: " " })).toThrow(AppError);
   });
 
   it("a viewer cannot accept, and an editor of assigned workstreams cannot add a workstream from a report", async () => {
-    const space = "  一. 导言\n1. 本报告介绍 2022 年的主要活动。\n  二. 新的工作\n  外层空间合作\n2. 2022 年 3 月，方案问题高级别委员会启动了外层空间活动机构间合作项目。\n";
-    const other = await ingestDocument(editor.actor, { name: "space.txt", bytes: new Uint8Array(Buffer.from(space)) }, { symbol: "E/2023/99", lang: "zh", year: 2022 });
+    const space =
+      "  一. 导言\n1. 本报告介绍 2022 年的主要活动。\n  二. 新的工作\n  外层空间合作\n2. 2022 年 3 月，方案问题高级别委员会启动了外层空间活动机构间合作项目。\n";
+    const other = await ingestDocument(
+      editor.actor,
+      { name: "space.txt", bytes: new Uint8Array(Buffer.from(space)) },
+      { symbol: "E/2023/99", lang: "zh", year: 2022 },
+    );
     const ws = pending(other.documentId).find((p) => p.kind === "workstream");
     expect(() => decideProposals(viewer.actor, other.documentId, { decision: "accept", ids: [ws!.id] })).toThrow(/editor role/);
-    expect(() => decideProposals(assignedEditor.actor, other.documentId, { decision: "accept", ids: [ws!.id] })).toThrow(/Only admins and editors of every workstream/);
+    expect(() => decideProposals(assignedEditor.actor, other.documentId, { decision: "accept", ids: [ws!.id] })).toThrow(
+      /Only admins and editors of every workstream/,
+    );
   });
 });

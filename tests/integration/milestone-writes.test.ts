@@ -31,7 +31,12 @@ const principals: Record<string, TestPrincipal | null> = {};
 function milestoneOf(slug: string) {
   const db = getDb();
   const workstream = db.select().from(workstreams).where(eq(workstreams.slug, slug)).get()!;
-  return db.select().from(milestones).where(eq(milestones.workstreamId, workstream.id)).all().find((m) => m.status !== "completed")!;
+  return db
+    .select()
+    .from(milestones)
+    .where(eq(milestones.workstreamId, workstream.id))
+    .all()
+    .find((m) => m.status !== "completed")!;
 }
 
 function snapshot() {
@@ -63,22 +68,40 @@ describe("who may write (every role × every write)", () => {
       const target = milestoneOf(ASSIGNED);
       const before = snapshot();
 
-      const patch = await call(patchMilestone as Handler, "PATCH", `/api/milestones/${target.id}`, { id: String(target.id) }, {
-        token,
-        body: { version: target.version, status: "at_risk", note: `checked by ${who}` },
-      });
+      const patch = await call(
+        patchMilestone as Handler,
+        "PATCH",
+        `/api/milestones/${target.id}`,
+        { id: String(target.id) },
+        {
+          token,
+          body: { version: target.version, status: "at_risk", note: `checked by ${who}` },
+        },
+      );
       expect(patch.status).toBe(codes.patch);
-      const post = await call(postMilestone as Handler, "POST", `/api/workstreams/${ASSIGNED}/milestones`, { slug: ASSIGNED }, {
-        token,
-        body: { titleEn: `Added by ${who}`, date: "2023-03" },
-      });
+      const post = await call(
+        postMilestone as Handler,
+        "POST",
+        `/api/workstreams/${ASSIGNED}/milestones`,
+        { slug: ASSIGNED },
+        {
+          token,
+          body: { titleEn: `Added by ${who}`, date: "2023-03" },
+        },
+      );
       expect(post.status).toBe(codes.post);
       const victim = post.status === 201 ? post.body.id : target.id;
       const victimVersion = post.status === 201 ? post.body.version : patch.status === 200 ? patch.body.version : target.version;
-      const remove = await call(deleteMilestone as Handler, "DELETE", `/api/milestones/${victim}`, { id: String(victim) }, {
-        token,
-        body: { version: victimVersion, note: "test removal" },
-      });
+      const remove = await call(
+        deleteMilestone as Handler,
+        "DELETE",
+        `/api/milestones/${victim}`,
+        { id: String(victim) },
+        {
+          token,
+          body: { version: victimVersion, note: "test removal" },
+        },
+      );
       expect(remove.status).toBe(codes.remove);
 
       if (codes.patch !== 200) {
@@ -93,10 +116,16 @@ describe("who may write (every role × every write)", () => {
   it("a read-scoped token of an admin cannot write", async () => {
     const target = milestoneOf(ASSIGNED);
     const before = snapshot();
-    const patch = await call(patchMilestone as Handler, "PATCH", `/api/milestones/${target.id}`, { id: String(target.id) }, {
-      token: principals.admin!.readToken,
-      body: { version: target.version, status: "delayed", note: "read token" },
-    });
+    const patch = await call(
+      patchMilestone as Handler,
+      "PATCH",
+      `/api/milestones/${target.id}`,
+      { id: String(target.id) },
+      {
+        token: principals.admin!.readToken,
+        body: { version: target.version, status: "delayed", note: "read token" },
+      },
+    );
     expect(patch.status).toBe(403);
     expect(patch.body.detail).toMatch(/read-only/);
     expect(snapshot()).toEqual(before);
@@ -120,13 +149,25 @@ describe("status changes", () => {
   it("appends one history entry with who, from, to, note and evidence", async () => {
     const target = milestoneOf(ASSIGNED);
     const historyBefore = countRows(statusHistory);
-    const result = await call(patchMilestone as Handler, "PATCH", `/api/milestones/${target.id}`, { id: String(target.id) }, {
-      token: principals.admin!.token,
-      body: { version: target.version, status: "delayed", note: "Waiting for member states", evidence: ["CEB/2022/1", "https://unsceb.org/x"] },
-    });
+    const result = await call(
+      patchMilestone as Handler,
+      "PATCH",
+      `/api/milestones/${target.id}`,
+      { id: String(target.id) },
+      {
+        token: principals.admin!.token,
+        body: { version: target.version, status: "delayed", note: "Waiting for member states", evidence: ["CEB/2022/1", "https://unsceb.org/x"] },
+      },
+    );
     expect(result.status).toBe(200);
     expect(countRows(statusHistory)).toBe(historyBefore + 1);
-    const history = await call(getHistory as Handler, "GET", `/api/milestones/${target.id}/history`, { id: String(target.id) }, { token: principals.viewer!.token });
+    const history = await call(
+      getHistory as Handler,
+      "GET",
+      `/api/milestones/${target.id}/history`,
+      { id: String(target.id) },
+      { token: principals.viewer!.token },
+    );
     expect(history.body.entries[0]).toMatchObject({
       kind: "status",
       fromStatus: target.status,
@@ -144,16 +185,28 @@ describe("status changes", () => {
 
   it("refuses a write based on an old version with 409 and the current state", async () => {
     const target = milestoneOf(ASSIGNED);
-    const first = await call(patchMilestone as Handler, "PATCH", `/api/milestones/${target.id}`, { id: String(target.id) }, {
-      token: principals.editorAssigned!.token,
-      body: { version: target.version, status: "in_progress" },
-    });
+    const first = await call(
+      patchMilestone as Handler,
+      "PATCH",
+      `/api/milestones/${target.id}`,
+      { id: String(target.id) },
+      {
+        token: principals.editorAssigned!.token,
+        body: { version: target.version, status: "in_progress" },
+      },
+    );
     expect(first.status).toBe(200);
     const before = snapshot();
-    const second = await call(patchMilestone as Handler, "PATCH", `/api/milestones/${target.id}`, { id: String(target.id) }, {
-      token: principals.admin!.token,
-      body: { version: target.version, status: "cancelled", note: "stale" },
-    });
+    const second = await call(
+      patchMilestone as Handler,
+      "PATCH",
+      `/api/milestones/${target.id}`,
+      { id: String(target.id) },
+      {
+        token: principals.admin!.token,
+        body: { version: target.version, status: "cancelled", note: "stale" },
+      },
+    );
     expect(second.status).toBe(409);
     expect(second.body.current).toMatchObject({ id: target.id, status: "in_progress", version: target.version + 1 });
     expect(second.body["invalid-params"]).toEqual([
@@ -183,10 +236,16 @@ describe("status changes", () => {
   ])("refuses %j with 422 naming %s, changing nothing", async (change, field) => {
     const target = milestoneOf(ASSIGNED);
     const before = snapshot();
-    const result = await call(patchMilestone as Handler, "PATCH", `/api/milestones/${target.id}`, { id: String(target.id) }, {
-      token: principals.admin!.token,
-      body: { version: target.version, ...change },
-    });
+    const result = await call(
+      patchMilestone as Handler,
+      "PATCH",
+      `/api/milestones/${target.id}`,
+      { id: String(target.id) },
+      {
+        token: principals.admin!.token,
+        body: { version: target.version, ...change },
+      },
+    );
     expect(result.status).toBe(422);
     expect(result.body["invalid-params"].map((p: { name: string }) => p.name)).toContain(field);
     expect(snapshot()).toEqual(before);
@@ -201,43 +260,85 @@ describe("status changes", () => {
     });
     const response = await (patchMilestone as Handler)(request, { params: Promise.resolve({ id: String(target.id) }) } as never);
     expect(response.status).toBe(400);
-    const badId = await call(patchMilestone as Handler, "PATCH", "/api/milestones/abc", { id: "abc" }, { token: principals.admin!.token, body: { version: 1 } });
+    const badId = await call(
+      patchMilestone as Handler,
+      "PATCH",
+      "/api/milestones/abc",
+      { id: "abc" },
+      { token: principals.admin!.token, body: { version: 1 } },
+    );
     expect(badId.status).toBe(400);
     expect(badId.body["invalid-params"][0].name).toBe("id");
   });
 
   it("records completion with its own precision and clears it when reopened", async () => {
     const target = milestoneOf(ASSIGNED);
-    const done = await call(patchMilestone as Handler, "PATCH", `/api/milestones/${target.id}`, { id: String(target.id) }, {
-      token: principals.admin!.token,
-      body: { version: target.version, status: "completed", completedOn: "2022-03" },
-    });
+    const done = await call(
+      patchMilestone as Handler,
+      "PATCH",
+      `/api/milestones/${target.id}`,
+      { id: String(target.id) },
+      {
+        token: principals.admin!.token,
+        body: { version: target.version, status: "completed", completedOn: "2022-03" },
+      },
+    );
     expect(done.body).toMatchObject({ status: "completed", completedOn: "2022-03" });
-    const reopened = await call(patchMilestone as Handler, "PATCH", `/api/milestones/${target.id}`, { id: String(target.id) }, {
-      token: principals.admin!.token,
-      body: { version: done.body.version, status: "in_progress" },
-    });
+    const reopened = await call(
+      patchMilestone as Handler,
+      "PATCH",
+      `/api/milestones/${target.id}`,
+      { id: String(target.id) },
+      {
+        token: principals.admin!.token,
+        body: { version: done.body.version, status: "in_progress" },
+      },
+    );
     expect(reopened.body).toMatchObject({ status: "in_progress", completedOn: null });
   });
 });
 
 describe("removal keeps history", () => {
   it("hides a removed milestone but keeps its history, marked removed", async () => {
-    const created = await call(postMilestone as Handler, "POST", `/api/workstreams/${ASSIGNED}/milestones`, { slug: ASSIGNED }, {
-      token: principals.admin!.token,
-      body: { titleEn: "Temporary milestone", date: "2023" },
-    });
+    const created = await call(
+      postMilestone as Handler,
+      "POST",
+      `/api/workstreams/${ASSIGNED}/milestones`,
+      { slug: ASSIGNED },
+      {
+        token: principals.admin!.token,
+        body: { titleEn: "Temporary milestone", date: "2023" },
+      },
+    );
     expect(created.status).toBe(201);
-    const removed = await call(deleteMilestone as Handler, "DELETE", `/api/milestones/${created.body.id}`, { id: String(created.body.id) }, {
-      token: principals.admin!.token,
-      body: { version: created.body.version },
-    });
+    const removed = await call(
+      deleteMilestone as Handler,
+      "DELETE",
+      `/api/milestones/${created.body.id}`,
+      { id: String(created.body.id) },
+      {
+        token: principals.admin!.token,
+        body: { version: created.body.version },
+      },
+    );
     expect(removed.status).toBe(200);
-    const read = await call(getMilestone as Handler, "GET", `/api/milestones/${created.body.id}`, { id: String(created.body.id) }, { token: principals.viewer!.token });
+    const read = await call(
+      getMilestone as Handler,
+      "GET",
+      `/api/milestones/${created.body.id}`,
+      { id: String(created.body.id) },
+      { token: principals.viewer!.token },
+    );
     expect(read.status).toBe(404);
     const list = await call(listMilestones as Handler, "GET", `/api/milestones?workstream=${ASSIGNED}&pageSize=200`, {}, { token: principals.viewer!.token });
     expect(list.body.items.map((m: { id: number }) => m.id)).not.toContain(created.body.id);
-    const history = await call(getHistory as Handler, "GET", `/api/milestones/${created.body.id}/history`, { id: String(created.body.id) }, { token: principals.viewer!.token });
+    const history = await call(
+      getHistory as Handler,
+      "GET",
+      `/api/milestones/${created.body.id}/history`,
+      { id: String(created.body.id) },
+      { token: principals.viewer!.token },
+    );
     expect(history.body.removed).toBe(true);
     expect(history.body.entries.map((e: { kind: string }) => e.kind)).toEqual(["removed", "created"]);
   });

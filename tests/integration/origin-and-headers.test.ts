@@ -81,15 +81,12 @@ describe("5. security headers on pages", () => {
     expect(value("x-frame-options")).toBe("DENY");
     expect(value("referrer-policy")).toBe("strict-origin-when-cross-origin");
     const api = rules.find((rule) => rule.source === "/api/:path*");
-    expect(api?.headers.find((header) => header.key.toLowerCase() === "content-security-policy")?.value).toBe(
-      "default-src 'none'; frame-ancestors 'none'",
-    );
+    expect(api?.headers.find((header) => header.key.toLowerCase() === "content-security-policy")?.value).toBe("default-src 'none'; frame-ancestors 'none'");
   });
 });
 
 describe("6. a cookie write's Origin must be the configured APP_URL", () => {
-  const write = (headers: Record<string, string>, url = "http://10.0.0.5:3000/api/milestones/1") =>
-    new Request(url, { method: "PATCH", headers });
+  const write = (headers: Record<string, string>, url = "http://10.0.0.5:3000/api/milestones/1") => new Request(url, { method: "PATCH", headers });
   const refused = (request: Request) => {
     try {
       assertSameOrigin(request);
@@ -104,7 +101,9 @@ describe("6. a cookie write's Origin must be the configured APP_URL", () => {
     expect(refused(write({ origin: "https://tracker.example.org" }))).toBe(false);
     expect(refused(write({ origin: "http://tracker.example.org" }))).toBe(true);
     expect(refused(write({ origin: "https://tracker.example.org:8443" }))).toBe(true);
-    expect(refused(write({ origin: "https://evil.example", host: "evil.example", "x-forwarded-host": "evil.example" }, "https://evil.example/api/milestones/1"))).toBe(true);
+    expect(
+      refused(write({ origin: "https://evil.example", host: "evil.example", "x-forwarded-host": "evil.example" }, "https://evil.example/api/milestones/1")),
+    ).toBe(true);
     expect(refused(write({ origin: "null" }))).toBe(true);
     expect(refused(write({}))).toBe(true);
   });
@@ -141,7 +140,10 @@ describe("7. server actions answer a foreign or missing Origin with 403", () => 
 
   it("a form posted without JavaScript (no Next-Action header) is checked the same way", async () => {
     process.env.APP_URL = "http://localhost:3000";
-    const response = await run("http://localhost:3000/en/account", { method: "POST", headers: { "content-type": "multipart/form-data; boundary=x", origin: "https://evil.example" } });
+    const response = await run("http://localhost:3000/en/account", {
+      method: "POST",
+      headers: { "content-type": "multipart/form-data; boundary=x", origin: "https://evil.example" },
+    });
     expect(response.status).toBe(403);
   });
 

@@ -32,7 +32,12 @@ beforeAll(async () => {
 function openMilestoneOf(slug: string) {
   const db = getDb();
   const workstream = db.select().from(workstreams).where(eq(workstreams.slug, slug)).get()!;
-  return db.select().from(milestones).where(eq(milestones.workstreamId, workstream.id)).all().find((m) => m.status === "planned" || m.status === "in_progress")!;
+  return db
+    .select()
+    .from(milestones)
+    .where(eq(milestones.workstreamId, workstream.id))
+    .all()
+    .find((m) => m.status === "planned" || m.status === "in_progress")!;
 }
 
 async function patch(id: number, body: unknown) {
@@ -74,7 +79,9 @@ describe("cached page reads", () => {
     expect(recentChanges(8)[0]).toMatchObject({ milestoneId: milestone.id, toStatus: "delayed", note: "Waiting for HLCM 43" });
     // The read API (what another user's script sees) too.
     const listed = await listMilestonesApi(
-      new Request(`http://localhost/api/milestones?workstream=${SLUG}&status=delayed&pageSize=200`, { headers: { authorization: `Bearer ${admin.readToken}` } }),
+      new Request(`http://localhost/api/milestones?workstream=${SLUG}&status=delayed&pageSize=200`, {
+        headers: { authorization: `Bearer ${admin.readToken}` },
+      }),
       undefined as never,
     );
     const items = ((await listed.json()) as { items: { id: number }[] }).items;

@@ -14,21 +14,33 @@ import { makeUser, type TestPrincipal } from "../setup/users";
 setupTestDatabase();
 
 type Handler = (request: Request, context: never) => Response | Promise<Response>;
-async function call(handler: Handler, method: string, url: string, params: Record<string, string>, options: { token?: string; body?: unknown; raw?: string } = {}) {
+async function call(
+  handler: Handler,
+  method: string,
+  url: string,
+  params: Record<string, string>,
+  options: { token?: string; body?: unknown; raw?: string } = {},
+) {
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   const body = options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
   const response = await handler(new Request(`http://localhost${url}`, { method, headers, body }), { params: Promise.resolve(params) } as never);
   return { status: response.status, body: await response.json(), type: response.headers.get("content-type") };
 }
-const patch = (id: number, token: string | undefined, body: unknown) => call(patchMilestone as Handler, "PATCH", `/api/milestones/${id}`, { id: String(id) }, { token, body });
+const patch = (id: number, token: string | undefined, body: unknown) =>
+  call(patchMilestone as Handler, "PATCH", `/api/milestones/${id}`, { id: String(id) }, { token, body });
 const bulk = (token: string | undefined, body: unknown, raw?: string) => call(postBulk as Handler, "POST", "/api/milestones/bulk", {}, { token, body, raw });
 
 const row = (id: number) => getDb().select().from(milestones).where(eq(milestones.id, id)).get()!;
 function openMilestones(slug: string) {
   const db = getDb();
   const workstream = db.select().from(workstreams).where(eq(workstreams.slug, slug)).get()!;
-  return db.select().from(milestones).where(eq(milestones.workstreamId, workstream.id)).all().filter((m) => m.status !== "completed" && m.status !== "cancelled");
+  return db
+    .select()
+    .from(milestones)
+    .where(eq(milestones.workstreamId, workstream.id))
+    .all()
+    .filter((m) => m.status !== "completed" && m.status !== "cancelled");
 }
 
 let editor: TestPrincipal;
@@ -50,7 +62,12 @@ describe("re-planning a milestone", () => {
     expect(answer.body).toMatchObject({ date: "2023-06", datePrecision: "month", baselineDate: target.date });
     const stored = row(target.id);
     expect(stored).toMatchObject({ date: "2023-06", year: 2023, periodStart: "2023-06-01", periodEnd: "2023-06-30" });
-    expect(stored).toMatchObject({ baselineDate: target.date, baselinePrecision: target.datePrecision, baselinePeriodStart: target.periodStart, baselinePeriodEnd: target.periodEnd });
+    expect(stored).toMatchObject({
+      baselineDate: target.date,
+      baselinePrecision: target.datePrecision,
+      baselinePeriodStart: target.periodStart,
+      baselinePeriodEnd: target.periodEnd,
+    });
     const entry = getDb().select().from(statusHistory).where(eq(statusHistory.milestoneId, target.id)).all().at(-1)!;
     expect(entry.changes).toMatchObject({ date: { from: target.date, to: "2023-06" }, baselineDate: { from: null, to: target.date } });
 
@@ -105,7 +122,13 @@ describe("bulk update", () => {
     expect(replanned).toHaveLength(3);
     for (const r of replanned) {
       const target = targets.find((t) => t.id === r.milestoneId)!;
-      expect(r).toMatchObject({ date: "2023-09", dateLabel: "September 2023", baselineDate: target.date, statusLabel: "Delayed", reason: "Waiting for the 2023 data call" });
+      expect(r).toMatchObject({
+        date: "2023-09",
+        dateLabel: "September 2023",
+        baselineDate: target.date,
+        statusLabel: "Delayed",
+        reason: "Waiting for the 2023 data call",
+      });
       expect(r.slipMonths).toBeGreaterThan(12);
     }
     const annex = buildReportDocument(report).blocks.find((block) => block.kind === "table" && block.id === "table-annex");
@@ -154,7 +177,11 @@ describe("bulk update", () => {
 
 describe("names, not emails", () => {
   it("history through the API names the editor without their email", async () => {
-    const changed = getDb().select().from(statusHistory).where(inArray(statusHistory.actorUserId, [editor.actor.userId])).all();
+    const changed = getDb()
+      .select()
+      .from(statusHistory)
+      .where(inArray(statusHistory.actorUserId, [editor.actor.userId]))
+      .all();
     expect(changed.length).toBeGreaterThan(0);
     const id = changed[0]!.milestoneId;
     const answer = await call(getHistory as Handler, "GET", `/api/milestones/${id}/history`, { id: String(id) }, { token: viewer.token });

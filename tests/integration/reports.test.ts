@@ -51,7 +51,10 @@ const isOverdueHere = (m: DbMilestone, today: string) => m.period_end < today &&
 
 function expectedTotals(year: number, today: string, only?: (m: DbMilestone) => boolean) {
   const rows = dbMilestones().filter((m) => m.year === year && (!only || only(m)));
-  const counts = Object.fromEntries(MILESTONE_STATUSES.map((status) => [status, rows.filter((m) => m.status === status).length])) as Record<MilestoneStatus, number>;
+  const counts = Object.fromEntries(MILESTONE_STATUSES.map((status) => [status, rows.filter((m) => m.status === status).length])) as Record<
+    MilestoneStatus,
+    number
+  >;
   return { counts, overdue: rows.filter((m) => isOverdueHere(m, today)).length, total: rows.length };
 }
 
@@ -112,7 +115,9 @@ let fixture: { delayed: number; atRisk: number; cancelled: number; removed: numb
 
 beforeAll(() => {
   const db = getDb().$client;
-  const ids = (db.prepare("select id from milestones where year = 2021 and status = 'in_progress' order by id limit 3").all() as { id: number }[]).map((row) => row.id);
+  const ids = (db.prepare("select id from milestones where year = 2021 and status = 'in_progress' order by id limit 3").all() as { id: number }[]).map(
+    (row) => row.id,
+  );
   const removed = (db.prepare("select id from milestones where year = 2021 and status = 'completed' order by id limit 1").get() as { id: number }).id;
   const [delayed, atRisk, cancelled] = ids as [number, number, number];
   const change = (id: number, to: MilestoneStatus, note: string | null) => {
@@ -182,7 +187,13 @@ describe("GET /api/reports/{year}", () => {
     expect(buffer.subarray(0, 5).toString()).toBe("%PDF-");
     const { pages, text, pageTexts } = await pdfText(buffer);
     const flat = squash(text);
-    const streams = [...new Map(dbMilestones().filter((m) => m.year === 2021).map((m) => [m.slug, m])).values()];
+    const streams = [
+      ...new Map(
+        dbMilestones()
+          .filter((m) => m.year === 2021)
+          .map((m) => [m.slug, m]),
+      ).values(),
+    ];
     for (const stream of streams) expect(flat, stream.name_en).toContain(squash(stream.name_en));
     const delayed = dbMilestones().find((m) => m.id === fixture.delayed)!;
     expect(flat).toContain(squash(delayed.title_en));
@@ -215,9 +226,19 @@ describe("GET /api/reports/{year}", () => {
       text: [...match[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(""),
     }));
     expect(headings.filter((h) => h.level === 1).map((h) => h.text)).toEqual(["I.\tOverview", "II.\tProgress by workstream", "Annex\tMilestones of 2021"]);
-    const decode = (text: string) => text.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+    const decode = (text: string) =>
+      text
+        .replace(/&apos;/g, "'")
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, "&");
     const level2 = headings.filter((h) => h.level === 2).map((h) => decode(h.text));
-    const streams = [...new Set(dbMilestones().filter((m) => m.year === 2021).map((m) => m.name_en))];
+    const streams = [
+      ...new Set(
+        dbMilestones()
+          .filter((m) => m.year === 2021)
+          .map((m) => m.name_en),
+      ),
+    ];
     expect(level2).toHaveLength(streams.length);
     for (const name of streams) expect(level2.some((heading) => heading.endsWith(name))).toBe(true);
     expect((xml.match(/<w:tbl>/g) ?? []).length).toBe(2);
@@ -291,7 +312,13 @@ describe("GET /api/reports/{year}", () => {
       expect(record.date).toBe(m.date);
       expect(record.overdue).toBe(String(isOverdueHere(m, today)));
     });
-    expect(new Set(rows.map((fields) => Number(fields[header!.indexOf("milestoneId")])))).toEqual(new Set(dbMilestones().filter((m) => m.year === 2021).map((m) => m.id)));
+    expect(new Set(rows.map((fields) => Number(fields[header!.indexOf("milestoneId")])))).toEqual(
+      new Set(
+        dbMilestones()
+          .filter((m) => m.year === 2021)
+          .map((m) => m.id),
+      ),
+    );
     expect(json.overview.totals).toEqual(expectedTotals(2021, today));
   });
 
@@ -369,10 +396,15 @@ describe("ongoing work, evidence notes and also-cited paragraphs in every export
 
 describe("GET /api/reports/timeline", () => {
   it("draws the filtered timeline as a PNG and as a PDF", async () => {
-    const png = await bytes(await getTimeline(new Request("http://localhost/api/reports/timeline?format=png&year=2021&body=HLCP", { headers: viewerAuth }), undefined as never));
+    const png = await bytes(
+      await getTimeline(new Request("http://localhost/api/reports/timeline?format=png&year=2021&body=HLCP", { headers: viewerAuth }), undefined as never),
+    );
     expect(png.subarray(1, 4).toString()).toBe("PNG");
     expect(png.readUInt32BE(16)).toBe(2400);
-    const pdfResponse = await getTimeline(new Request("http://localhost/api/reports/timeline?format=pdf&year=2021", { headers: viewerAuth }), undefined as never);
+    const pdfResponse = await getTimeline(
+      new Request("http://localhost/api/reports/timeline?format=pdf&year=2021", { headers: viewerAuth }),
+      undefined as never,
+    );
     expect(pdfResponse.headers.get("content-disposition")).toContain("ceb-timeline-2021.pdf");
     const { text } = await pdfText(await bytes(pdfResponse));
     expect(text).toContain("Timeline of workstream milestones");
@@ -384,8 +416,14 @@ describe("content translations in exports", () => {
   it("a French export uses the stored French title and name, and English where none is stored", async () => {
     const [translated, untranslated] = dbMilestones().filter((m) => m.year === 2021);
     const db = getDb().$client;
-    db.prepare("insert into milestone_translations (milestone_id, locale, title, updated_by) values (?, 'fr', ?, 'test')").run(translated!.id, "Titre traduit pour l'essai");
-    db.prepare("insert into workstream_translations (workstream_id, locale, name, summary) values (?, 'fr', ?, null)").run(translated!.workstream_id, "Axe de travail traduit");
+    db.prepare("insert into milestone_translations (milestone_id, locale, title, updated_by) values (?, 'fr', ?, 'test')").run(
+      translated!.id,
+      "Titre traduit pour l'essai",
+    );
+    db.prepare("insert into workstream_translations (workstream_id, locale, name, summary) values (?, 'fr', ?, null)").run(
+      translated!.workstream_id,
+      "Axe de travail traduit",
+    );
     try {
       type Export = { rows: { title: string; workstream: string }[] };
       const list = ((await (await call("/api/reports/2021?format=json&lang=fr")).json()) as Export).rows;

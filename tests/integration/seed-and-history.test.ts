@@ -23,7 +23,10 @@ describe("the report seed in the database", () => {
     const db = database.db();
     const before = { w: countRows(workstreams), m: countRows(milestones), b: countRows(bodies) };
     const first = db.select().from(milestones).limit(1).get()!;
-    db.update(milestones).set({ status: "delayed", version: first.version + 1 }).where(eq(milestones.id, first.id)).run();
+    db.update(milestones)
+      .set({ status: "delayed", version: first.version + 1 })
+      .where(eq(milestones.id, first.id))
+      .run();
 
     expect(loadReportSeed(db, reportSeed)).toEqual({ bodies: 0, workstreams: 0, milestones: 0 });
     expect({ w: countRows(workstreams), m: countRows(milestones), b: countRows(bodies) }).toEqual(before);

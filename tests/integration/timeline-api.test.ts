@@ -57,7 +57,11 @@ describe("GET /api/timeline (the roadmap's read API)", () => {
     const { body: frame } = await call(getLanes, "/api/timeline/lanes");
     const { body } = await call(getBars, `/api/timeline?${ALL_2021_2022}&offset=0&limit=${frame.totalRows}`);
     const bars = body.bars as CompactBar[];
-    const inWindow = getDb().select().from(milestones).all().filter((m) => m.periodStart <= "2022-12-31" && (m.periodEnd >= "2021-01-01" || m.status === "ongoing"));
+    const inWindow = getDb()
+      .select()
+      .from(milestones)
+      .all()
+      .filter((m) => m.periodStart <= "2022-12-31" && (m.periodEnd >= "2021-01-01" || m.status === "ongoing"));
     expect(bars.map((bar) => bar[0]).sort((a, b) => a - b)).toEqual(inWindow.map((m) => m.id).sort((a, b) => a - b));
     for (const bar of bars) {
       const row = getDb().select().from(milestones).where(eq(milestones.id, bar[0])).get()!;
@@ -95,7 +99,14 @@ describe("GET /api/timeline (the roadmap's read API)", () => {
     const target = getDb().select().from(milestones).where(eq(milestones.date, "2021")).get()!;
     getDb()
       .update(milestones)
-      .set({ baselineDate: "2020-10", baselinePrecision: "month", baselinePeriodStart: "2020-10-01", baselinePeriodEnd: "2020-10-31", version: target.version + 1, updatedAt: new Date().toISOString() })
+      .set({
+        baselineDate: "2020-10",
+        baselinePrecision: "month",
+        baselinePeriodStart: "2020-10-01",
+        baselinePeriodEnd: "2020-10-31",
+        version: target.version + 1,
+        updatedAt: new Date().toISOString(),
+      })
       .where(eq(milestones.id, target.id))
       .run();
     const { body: frame } = await call(getLanes, "/api/timeline/lanes");
@@ -107,9 +118,20 @@ describe("GET /api/timeline (the roadmap's read API)", () => {
   it("counts milestones per status at each quarter's end", async () => {
     const { body } = await call(getPortfolio, `/api/timeline/portfolio?${ALL_2021_2022}`);
     expect(body.quarters.map((q: { quarterEnd: string }) => q.quarterEnd)).toEqual([
-      "2021-03-31", "2021-06-30", "2021-09-30", "2021-12-31", "2022-03-31", "2022-06-30", "2022-09-30", "2022-12-31",
+      "2021-03-31",
+      "2021-06-30",
+      "2021-09-30",
+      "2021-12-31",
+      "2022-03-31",
+      "2022-06-30",
+      "2022-09-30",
+      "2022-12-31",
     ]);
-    const begun = getDb().select().from(milestones).all().filter((m) => !m.removedAt && m.periodStart <= "2022-12-31").length;
+    const begun = getDb()
+      .select()
+      .from(milestones)
+      .all()
+      .filter((m) => !m.removedAt && m.periodStart <= "2022-12-31").length;
     const last = body.quarters.at(-1).counts as Record<string, number>;
     expect(Object.values(last).reduce((a, b) => a + b, 0)).toBe(begun);
   });
@@ -117,7 +139,11 @@ describe("GET /api/timeline (the roadmap's read API)", () => {
   it("draws ongoing work as a band that runs on to today and beyond its period", async () => {
     const editor = await makeUser("editor", { allWorkstreams: true });
     const open = ["planned", "in_progress"];
-    const target = getDb().select().from(milestones).all().find((m) => open.includes(m.status) && !m.removedAt && m.periodStart >= "2021-01-01" && m.periodEnd <= "2022-12-31")!;
+    const target = getDb()
+      .select()
+      .from(milestones)
+      .all()
+      .find((m) => open.includes(m.status) && !m.removedAt && m.periodStart >= "2021-01-01" && m.periodEnd <= "2022-12-31")!;
     updateMilestone(editor.actor, target.id, { version: target.version, status: "ongoing" });
     const today = new Date().toISOString().slice(0, 10);
     const { body: frame } = await call(getLanes, "/api/timeline/lanes");
@@ -137,7 +163,11 @@ describe("GET /api/timeline (the roadmap's read API)", () => {
 
   it("gives late milestones their latest reason, with the author's name and never an email", async () => {
     const editor = await makeUser("editor", { allWorkstreams: true });
-    const inWindow = getDb().select().from(milestones).all().filter((m) => !m.removedAt && m.periodStart >= "2021-01-01" && m.periodEnd <= "2022-12-31");
+    const inWindow = getDb()
+      .select()
+      .from(milestones)
+      .all()
+      .filter((m) => !m.removedAt && m.periodStart >= "2021-01-01" && m.periodEnd <= "2022-12-31");
     const target = inWindow.find((m) => m.status === "planned" || m.status === "in_progress")!;
     updateMilestone(editor.actor, target.id, { version: target.version, status: "at_risk", note: "Awaiting the budget vote" });
     const calm = inWindow.find((m) => m.status === "completed")!;

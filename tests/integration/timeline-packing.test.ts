@@ -55,7 +55,15 @@ describe("the roadmap's packing takes changed milestones in place", () => {
     const late = db
       .select()
       .from(milestones)
-      .where(and(isNull(milestones.removedAt), ne(milestones.status, "completed"), ne(milestones.status, "ongoing"), lt(milestones.periodEnd, TODAY), ne(milestones.id, crowded.id)))
+      .where(
+        and(
+          isNull(milestones.removedAt),
+          ne(milestones.status, "completed"),
+          ne(milestones.status, "ongoing"),
+          lt(milestones.periodEnd, TODAY),
+          ne(milestones.id, crowded.id),
+        ),
+      )
       .limit(6)
       .all();
     expect(late.length).toBeGreaterThan(3);
@@ -65,7 +73,8 @@ describe("the roadmap's packing takes changed milestones in place", () => {
     updateMilestone(editor.actor, second!.id, { version: second!.version, status: "delayed", note: "Postponed", expectedDate: "2027-06" });
     snapshot();
     updateMilestone(editor.actor, third!.id, { version: third!.version, status: "at_risk", note: "Funding unclear" });
-    for (const milestone of rest) updateMilestone(editor.actor, milestone.id, { version: milestone.version, status: "completed", completedOn: TODAY.slice(0, 7), note: "Done late" });
+    for (const milestone of rest)
+      updateMilestone(editor.actor, milestone.id, { version: milestone.version, status: "completed", completedOn: TODAY.slice(0, 7), note: "Done late" });
     // Finished today, the first bar reaches into the second: it must move to another row.
     const crowdedRow = db.select().from(milestones).where(eq(milestones.id, crowded.id)).get()!;
     updateMilestone(editor.actor, crowdedRow.id, { version: crowdedRow.version, status: "completed", completedOn: TODAY.slice(0, 7), note: "Done at last" });
@@ -99,7 +108,11 @@ describe("the roadmap's packing takes changed milestones in place", () => {
     const editor = await makeUser("editor", { allWorkstreams: true });
     snapshot();
     const packedBefore = timelinePackingCounts.packed;
-    const target = getDb().select().from(milestones).where(and(isNull(milestones.removedAt), eq(milestones.status, "planned"))).get()!;
+    const target = getDb()
+      .select()
+      .from(milestones)
+      .where(and(isNull(milestones.removedAt), eq(milestones.status, "planned")))
+      .get()!;
     removeMilestone(editor.actor, target.id, { version: target.version, note: "Entered twice" });
     const after = snapshot();
     expect(timelinePackingCounts.packed).toBe(packedBefore + 1);

@@ -54,8 +54,7 @@ function freshMilestone(title = "Translation test milestone") {
   return createMilestone(admin.actor, ASSIGNED, { titleEn: title, titleZh: "翻译测试", date: "2023-06" });
 }
 
-const historyOf = (id: number) =>
-  getDb().select().from(statusHistory).where(eq(statusHistory.milestoneId, id)).orderBy(statusHistory.id).all();
+const historyOf = (id: number) => getDb().select().from(statusHistory).where(eq(statusHistory.milestoneId, id)).orderBy(statusHistory.id).all();
 const translationRows = (id: number) =>
   getDb().select().from(milestoneTranslations).where(eq(milestoneTranslations.milestoneId, id)).orderBy(milestoneTranslations.locale).all();
 const milestoneRow = (id: number) => getDb().select().from(milestones).where(eq(milestones.id, id)).get()!;
@@ -222,10 +221,16 @@ describe("PATCH /api/milestones/{id} with translations", () => {
 
 describe("POST /api/workstreams/{slug}/milestones with translations", () => {
   it("stores the translations given at creation and names them in the created entry", async () => {
-    const created = await call(postMilestone as Handler, "POST", `/api/workstreams/${ASSIGNED}/milestones`, { slug: ASSIGNED }, {
-      token: editorAssigned.token,
-      body: { titleEn: "Created with translations", date: "2024", translations: { fr: "Créé avec traductions", es: "" } },
-    });
+    const created = await call(
+      postMilestone as Handler,
+      "POST",
+      `/api/workstreams/${ASSIGNED}/milestones`,
+      { slug: ASSIGNED },
+      {
+        token: editorAssigned.token,
+        body: { titleEn: "Created with translations", date: "2024", translations: { fr: "Créé avec traductions", es: "" } },
+      },
+    );
     expect(created.status).toBe(201);
     expect(created.body.translations).toEqual({ fr: "Créé avec traductions" });
     expect(historyOf(created.body.id)).toEqual([
@@ -236,10 +241,16 @@ describe("POST /api/workstreams/{slug}/milestones with translations", () => {
   it("refuses an unknown language at creation with 422, adding nothing", async () => {
     const count = () => getDb().select().from(milestones).all().length;
     const before = count();
-    const created = await call(postMilestone as Handler, "POST", `/api/workstreams/${ASSIGNED}/milestones`, { slug: ASSIGNED }, {
-      token: admin.token,
-      body: { titleEn: "Bad language", date: "2024", translations: { it: "Titolo" } },
-    });
+    const created = await call(
+      postMilestone as Handler,
+      "POST",
+      `/api/workstreams/${ASSIGNED}/milestones`,
+      { slug: ASSIGNED },
+      {
+        token: admin.token,
+        body: { titleEn: "Bad language", date: "2024", translations: { it: "Titolo" } },
+      },
+    );
     expect(created.status).toBe(422);
     expect(invalidNames(created.body)).toEqual(["translations.it"]);
     expect(count()).toBe(before);
@@ -338,17 +349,30 @@ describe("workstream translations (admins)", () => {
     expect(created.translations).toEqual({ fr: { name: "Axe traduit", summary: "Résumé" } });
 
     // Only the name is sent: the summary stays.
-    const renamed = await call(patchWorkstream as Handler, "PATCH", "/api/workstreams/translated-workstream", { slug: "translated-workstream" }, {
-      token: admin.token,
-      body: { version: versionOf("translated-workstream"), translations: { fr: { name: "Axe renommé" }, ar: { summary: "ملخص" } } },
-    });
+    const renamed = await call(
+      patchWorkstream as Handler,
+      "PATCH",
+      "/api/workstreams/translated-workstream",
+      { slug: "translated-workstream" },
+      {
+        token: admin.token,
+        body: { version: versionOf("translated-workstream"), translations: { fr: { name: "Axe renommé" }, ar: { summary: "ملخص" } } },
+      },
+    );
     expect(renamed.status).toBe(200);
     expect(renamed.body.translations).toEqual({ fr: { name: "Axe renommé", summary: "Résumé" }, ar: { name: null, summary: "ملخص" } });
 
     // Emptying both texts of a language removes its row.
-    const emptied = updateWorkstream(admin.actor, "translated-workstream", { version: versionOf("translated-workstream"), translations: { fr: { summary: "" } }, nameZh: "" });
+    const emptied = updateWorkstream(admin.actor, "translated-workstream", {
+      version: versionOf("translated-workstream"),
+      translations: { fr: { summary: "" } },
+      nameZh: "",
+    });
     expect(emptied.translations.fr).toEqual({ name: "Axe renommé", summary: null });
-    updateWorkstream(admin.actor, "translated-workstream", { version: versionOf("translated-workstream"), translations: { fr: { name: "" }, ar: { summary: "" } } });
+    updateWorkstream(admin.actor, "translated-workstream", {
+      version: versionOf("translated-workstream"),
+      translations: { fr: { name: "" }, ar: { summary: "" } },
+    });
     expect(rowsOf(created.id)).toEqual([]);
     expect(allWorkstreamTranslations(created.id)).toEqual({});
   });
@@ -379,10 +403,16 @@ describe("workstream translations (admins)", () => {
     it(`a ${who} cannot change a workstream's translations (403) and nothing is written`, async () => {
       const token = who === "viewer" ? viewer.token : editorAssigned.token;
       const workstream = getDb().select().from(workstreams).where(eq(workstreams.slug, ASSIGNED)).get()!;
-      const response = await call(patchWorkstream as Handler, "PATCH", `/api/workstreams/${ASSIGNED}`, { slug: ASSIGNED }, {
-        token,
-        body: { translations: { fr: { name: "Détourné" } } },
-      });
+      const response = await call(
+        patchWorkstream as Handler,
+        "PATCH",
+        `/api/workstreams/${ASSIGNED}`,
+        { slug: ASSIGNED },
+        {
+          token,
+          body: { translations: { fr: { name: "Détourné" } } },
+        },
+      );
       expect(response.status).toBe(403);
       expect(
         getDb()

@@ -26,10 +26,16 @@ beforeAll(async () => {
 
 describe("the API's invalid-params: today's English reason, now with a code", () => {
   it("a title that is too long: 422 with the reason, the code tooLong and its limit", async () => {
-    const { status, body } = await call(postMilestone as Handler, "POST", "/api/workstreams/ai-working-group/milestones", { slug: "ai-working-group" }, {
-      token: admin.token,
-      body: { titleEn: "x".repeat(301), date: "2023", note: "y".repeat(2001) },
-    });
+    const { status, body } = await call(
+      postMilestone as Handler,
+      "POST",
+      "/api/workstreams/ai-working-group/milestones",
+      { slug: "ai-working-group" },
+      {
+        token: admin.token,
+        body: { titleEn: "x".repeat(301), date: "2023", note: "y".repeat(2001) },
+      },
+    );
     expect(status).toBe(422);
     expect(body["invalid-params"]).toEqual([
       { name: "titleEn", reason: "must be at most 300 characters", code: "tooLong", values: { max: 300 } },
@@ -53,10 +59,16 @@ describe("the API's invalid-params: today's English reason, now with a code", ()
   });
 
   it("a workstream with an unknown parent body: the command's own check has a code too", async () => {
-    const { status, body } = await call(postWorkstream as Handler, "POST", "/api/workstreams", {}, {
-      token: admin.token,
-      body: { slug: "orphan", nameEn: "Orphan", bodyCode: "NOPE" },
-    });
+    const { status, body } = await call(
+      postWorkstream as Handler,
+      "POST",
+      "/api/workstreams",
+      {},
+      {
+        token: admin.token,
+        body: { slug: "orphan", nameEn: "Orphan", bodyCode: "NOPE" },
+      },
+    );
     expect(status).toBe(422);
     expect(body["invalid-params"]).toHaveLength(1);
     expect(body["invalid-params"][0]).toMatchObject({ name: "bodyCode", code: "oneOf" });

@@ -13,7 +13,13 @@ import { makeUser, type TestPrincipal } from "../setup/users";
 setupTestDatabase();
 
 type Handler = (request: Request, context: never) => Response | Promise<Response>;
-async function call(handler: Handler, method: string, url: string, params: Record<string, string>, options: { token?: string; body?: unknown; raw?: string } = {}) {
+async function call(
+  handler: Handler,
+  method: string,
+  url: string,
+  params: Record<string, string>,
+  options: { token?: string; body?: unknown; raw?: string } = {},
+) {
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   const request = new Request(`http://localhost${url}`, {
@@ -56,7 +62,10 @@ beforeAll(async () => {
 
 describe("POST /api/workstreams", () => {
   it("an admin creates a workstream: 201, placed after every other one, readable at its slug", async () => {
-    const lastPosition = getDb().select({ position: max(workstreams.position) }).from(workstreams).get()!.position!;
+    const lastPosition = getDb()
+      .select({ position: max(workstreams.position) })
+      .from(workstreams)
+      .get()!.position!;
     const created = await post(VALID, admin.token);
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
@@ -142,9 +151,20 @@ describe("POST /api/workstreams", () => {
 describe("PATCH /api/workstreams/{slug}", () => {
   it("an admin changes names, body, leads and paragraphs: 200 with the saved workstream", async () => {
     const before = bySlug("data-cube")!;
-    const response = await patch("data-cube", { nameEn: "UN System Data Cube (renamed)", bodyCode: "HLCM", leads: "UNSCEB, UNDP", paragraphs: [70] }, admin.token);
+    const response = await patch(
+      "data-cube",
+      { nameEn: "UN System Data Cube (renamed)", bodyCode: "HLCM", leads: "UNSCEB, UNDP", paragraphs: [70] },
+      admin.token,
+    );
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ id: before.id, slug: "data-cube", nameEn: "UN System Data Cube (renamed)", bodyCode: "HLCM", leads: ["UNSCEB", "UNDP"], paragraphs: [70] });
+    expect(response.body).toMatchObject({
+      id: before.id,
+      slug: "data-cube",
+      nameEn: "UN System Data Cube (renamed)",
+      bodyCode: "HLCM",
+      leads: ["UNSCEB", "UNDP"],
+      paragraphs: [70],
+    });
     const after = bySlug("data-cube")!;
     expect(after).toMatchObject({ nameEn: "UN System Data Cube (renamed)", nameZh: before.nameZh, summaryEn: before.summaryEn, position: before.position });
     expect(after.updatedAt > before.updatedAt).toBe(true);

@@ -280,7 +280,7 @@ const nasty = fc.oneof(
     "\ufffe",
     "\u202e",
     "<script>alert(1)</script>",
-    "=HYPERLINK(\"x\")",
+    '=HYPERLINK("x")',
     "../../etc/passwd",
     "%00",
     "x".repeat(5000),
@@ -295,12 +295,19 @@ const nasty = fc.oneof(
   fc.boolean(),
   fc.constant(null),
 );
-const jsonValue = fc.oneof({ weight: 4, arbitrary: nasty }, { weight: 1, arbitrary: fc.array(nasty, { maxLength: 25 }) }, { weight: 1, arbitrary: fc.dictionary(fc.string({ maxLength: 8 }), nasty, { maxKeys: 4 }) });
+const jsonValue = fc.oneof(
+  { weight: 4, arbitrary: nasty },
+  { weight: 1, arbitrary: fc.array(nasty, { maxLength: 25 }) },
+  { weight: 1, arbitrary: fc.dictionary(fc.string({ maxLength: 8 }), nasty, { maxKeys: 4 }) },
+);
 
 /** Mostly a valid value, sometimes anything. */
-const mostly = <T,>(valid: fc.Arbitrary<T>) => fc.oneof({ weight: 7, arbitrary: valid }, { weight: 1, arbitrary: jsonValue });
+const mostly = <T>(valid: fc.Arbitrary<T>) => fc.oneof({ weight: 7, arbitrary: valid }, { weight: 1, arbitrary: jsonValue });
 /** Now and then a field no schema knows. */
-const strays = fc.oneof({ weight: 4, arbitrary: fc.constant({}) }, { weight: 1, arbitrary: fc.dictionary(fc.string({ maxLength: 10 }), jsonValue, { minKeys: 1, maxKeys: 2 }) });
+const strays = fc.oneof(
+  { weight: 4, arbitrary: fc.constant({}) },
+  { weight: 1, arbitrary: fc.dictionary(fc.string({ maxLength: 10 }), jsonValue, { minKeys: 1, maxKeys: 2 }) },
+);
 
 /**
  * A body built from a route's known fields (`required` always there, the rest present or not;
@@ -326,7 +333,10 @@ function queryFrom(params: Record<string, fc.Arbitrary<string>>) {
   return fc
     .tuple(
       fc.record(Object.fromEntries(Object.entries(params).map(([name, valid]) => [name, value(valid)])), { requiredKeys: [] }),
-      fc.oneof({ weight: 4, arbitrary: fc.constant({}) }, { weight: 1, arbitrary: fc.dictionary(fc.string({ maxLength: 6 }), nasty.map(String), { maxKeys: 2 }) }),
+      fc.oneof(
+        { weight: 4, arbitrary: fc.constant({}) },
+        { weight: 1, arbitrary: fc.dictionary(fc.string({ maxLength: 6 }), nasty.map(String), { maxKeys: 2 }) },
+      ),
     )
     .map(([known, stray]) => {
       const search = new URLSearchParams();
@@ -338,8 +348,13 @@ function queryFrom(params: Record<string, fc.Arbitrary<string>>) {
 
 /** A path segment, percent-encoded (a lone surrogate, which has no UTF-8, as its replacement). */
 const pathSegment = (valid: fc.Arbitrary<string>) =>
-  fc.oneof({ weight: 3, arbitrary: valid }, { weight: 1, arbitrary: nasty.map(String) }).map((segment) => encodeURIComponent(segment.replace(/\p{Cs}/gu, "\uFFFD")) || "x");
-const status = fc.oneof({ weight: 3, arbitrary: fc.constantFrom("planned", "in_progress") }, { weight: 1, arbitrary: fc.constantFrom("completed", "delayed", "at_risk", "cancelled") });
+  fc
+    .oneof({ weight: 3, arbitrary: valid }, { weight: 1, arbitrary: nasty.map(String) })
+    .map((segment) => encodeURIComponent(segment.replace(/\p{Cs}/gu, "\uFFFD")) || "x");
+const status = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom("planned", "in_progress") },
+  { weight: 1, arbitrary: fc.constantFrom("completed", "delayed", "at_risk", "cancelled") },
+);
 const date = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom("2019", "2021-10", "2022-06-30", "2024-02-29") },
   { weight: 1, arbitrary: fc.oneof(fc.integer({ min: 1940, max: 2105 }).map(String), fc.constantFrom("2022-02-29", "2021-13", "1945-01", "2100-12-31")) },
@@ -356,17 +371,46 @@ const version = fc.integer({ min: 1, max: 4 });
 type FuzzRoute = { name: string; method: string; path: fc.Arbitrary<string>; query: fc.Arbitrary<string>; body?: fc.Arbitrary<unknown>; read: boolean };
 
 const FUZZ: FuzzRoute[] = [
-  { name: "GET /api/workstreams", method: "GET", read: true, path: fc.constant("/api/workstreams"), query: queryFrom({ ...filters, page: fc.constantFrom("1", "2"), pageSize: fc.constantFrom("5", "100") }) },
-  { name: "GET /api/workstreams/{slug}", method: "GET", read: true, path: pathSegment(slug).map((s) => `/api/workstreams/${s}`), query: queryFrom({ page: fc.constant("1"), pageSize: fc.constantFrom("1", "500") }) },
-  { name: "GET /api/milestones", method: "GET", read: true, path: fc.constant("/api/milestones"), query: queryFrom({ ...filters, workstream: slug, page: fc.constant("1"), pageSize: fc.constantFrom("1", "200") }) },
+  {
+    name: "GET /api/workstreams",
+    method: "GET",
+    read: true,
+    path: fc.constant("/api/workstreams"),
+    query: queryFrom({ ...filters, page: fc.constantFrom("1", "2"), pageSize: fc.constantFrom("5", "100") }),
+  },
+  {
+    name: "GET /api/workstreams/{slug}",
+    method: "GET",
+    read: true,
+    path: pathSegment(slug).map((s) => `/api/workstreams/${s}`),
+    query: queryFrom({ page: fc.constant("1"), pageSize: fc.constantFrom("1", "500") }),
+  },
+  {
+    name: "GET /api/milestones",
+    method: "GET",
+    read: true,
+    path: fc.constant("/api/milestones"),
+    query: queryFrom({ ...filters, workstream: slug, page: fc.constant("1"), pageSize: fc.constantFrom("1", "200") }),
+  },
   { name: "GET /api/milestones/{id}", method: "GET", read: true, path: pathSegment(milestoneId).map((id) => `/api/milestones/${id}`), query: queryFrom({}) },
-  { name: "GET /api/milestones/{id}/history", method: "GET", read: true, path: pathSegment(milestoneId).map((id) => `/api/milestones/${id}/history`), query: queryFrom({}) },
+  {
+    name: "GET /api/milestones/{id}/history",
+    method: "GET",
+    read: true,
+    path: pathSegment(milestoneId).map((id) => `/api/milestones/${id}/history`),
+    query: queryFrom({}),
+  },
   {
     name: "GET /api/reports/{year}",
     method: "GET",
     read: true,
     path: pathSegment(year).map((y) => `/api/reports/${y}`),
-    query: queryFrom({ format, lang: fc.constantFrom("en", "zh", "ar", "xx"), workstream: fc.constantFrom(ASSIGNED, `${ASSIGNED},${OTHER}`, "nope"), status: filters.status }),
+    query: queryFrom({
+      format,
+      lang: fc.constantFrom("en", "zh", "ar", "xx"),
+      workstream: fc.constantFrom(ASSIGNED, `${ASSIGNED},${OTHER}`, "nope"),
+      status: filters.status,
+    }),
   },
   {
     name: "GET /api/reports/timeline",
@@ -374,27 +418,41 @@ const FUZZ: FuzzRoute[] = [
     read: true,
     path: fc.constant("/api/reports/timeline"),
     // Drawn small (one body's lanes) so the valid cases stay quick to render.
-    query: queryFrom({ format: fc.constantFrom("png", "pdf", "svg"), lang: fc.constantFrom("en", "ar"), year: filters.year, body: fc.constantFrom("HLCM-HR", "CEB"), page: fc.constantFrom("1", "2"), pageSize: fc.constantFrom("1", "2") }).map((query) =>
-      query.includes("body=") ? query : `${query}${query ? "&" : "?"}body=HLCM-HR`,
-    ),
+    query: queryFrom({
+      format: fc.constantFrom("png", "pdf", "svg"),
+      lang: fc.constantFrom("en", "ar"),
+      year: filters.year,
+      body: fc.constantFrom("HLCM-HR", "CEB"),
+      page: fc.constantFrom("1", "2"),
+      pageSize: fc.constantFrom("1", "2"),
+    }).map((query) => (query.includes("body=") ? query : `${query}${query ? "&" : "?"}body=HLCM-HR`)),
   },
-  { name: "GET /api/{unknown}", method: "GET", read: true, path: pathSegment(fc.constantFrom("x", "auth/session")).map((s) => `/api/${s}/more`), query: queryFrom({}) },
+  {
+    name: "GET /api/{unknown}",
+    method: "GET",
+    read: true,
+    path: pathSegment(fc.constantFrom("x", "auth/session")).map((s) => `/api/${s}/more`),
+    query: queryFrom({}),
+  },
   {
     name: "POST /api/workstreams",
     method: "POST",
     read: false,
     path: fc.constant("/api/workstreams"),
     query: queryFrom({}),
-    body: bodyFrom({
-      slug: fc.string({ unit: fc.constantFrom("a", "b", "-", "1"), minLength: 1, maxLength: 12 }),
-      nameEn: fc.string({ maxLength: 40 }),
-      nameZh: fc.string({ maxLength: 10 }),
-      bodyCode: fc.constantFrom("HLCP", "hlcm", "NOPE"),
-      leads: fc.oneof(fc.array(fc.string({ maxLength: 8 }), { maxLength: 4 }), fc.constant("UNDP, ITU")),
-      summaryEn: fc.string({ maxLength: 60 }),
-      paragraphs: fc.oneof(fc.array(fc.integer({ min: -2, max: 300 }), { maxLength: 4 }), fc.constant("5, 6")),
-      translations: fc.dictionary(fc.constantFrom("fr", "ar", "de"), fc.record({ name: fc.string({ maxLength: 10 }) }, { requiredKeys: [] }), { maxKeys: 2 }),
-    }, ["slug", "nameEn", "bodyCode"]),
+    body: bodyFrom(
+      {
+        slug: fc.string({ unit: fc.constantFrom("a", "b", "-", "1"), minLength: 1, maxLength: 12 }),
+        nameEn: fc.string({ maxLength: 40 }),
+        nameZh: fc.string({ maxLength: 10 }),
+        bodyCode: fc.constantFrom("HLCP", "hlcm", "NOPE"),
+        leads: fc.oneof(fc.array(fc.string({ maxLength: 8 }), { maxLength: 4 }), fc.constant("UNDP, ITU")),
+        summaryEn: fc.string({ maxLength: 60 }),
+        paragraphs: fc.oneof(fc.array(fc.integer({ min: -2, max: 300 }), { maxLength: 4 }), fc.constant("5, 6")),
+        translations: fc.dictionary(fc.constantFrom("fr", "ar", "de"), fc.record({ name: fc.string({ maxLength: 10 }) }, { requiredKeys: [] }), { maxKeys: 2 }),
+      },
+      ["slug", "nameEn", "bodyCode"],
+    ),
   },
   {
     name: "PATCH /api/workstreams/{slug}",
@@ -402,7 +460,16 @@ const FUZZ: FuzzRoute[] = [
     read: false,
     path: pathSegment(fc.constantFrom(FUZZ_WORKSTREAM, "no-such-workstream")).map((s) => `/api/workstreams/${s}`),
     query: queryFrom({}),
-    body: bodyFrom({ version, nameEn: fc.string({ maxLength: 40 }), bodyCode: fc.constantFrom("HLCP", "NOPE"), leads: fc.array(fc.string({ maxLength: 8 }), { maxLength: 3 }), slug: fc.constantFrom("fuzz-renamed", "Bad Slug", ASSIGNED) }, ["version"]),
+    body: bodyFrom(
+      {
+        version,
+        nameEn: fc.string({ maxLength: 40 }),
+        bodyCode: fc.constantFrom("HLCP", "NOPE"),
+        leads: fc.array(fc.string({ maxLength: 8 }), { maxLength: 3 }),
+        slug: fc.constantFrom("fuzz-renamed", "Bad Slug", ASSIGNED),
+      },
+      ["version"],
+    ),
   },
   {
     name: "POST /api/workstreams/{slug}/milestones",
@@ -410,17 +477,20 @@ const FUZZ: FuzzRoute[] = [
     read: false,
     path: pathSegment(slug).map((s) => `/api/workstreams/${s}/milestones`),
     query: queryFrom({}),
-    body: bodyFrom({
-      titleEn: fc.string({ minLength: 1, maxLength: 40 }),
-      titleZh: fc.string({ maxLength: 10 }),
-      date,
-      status,
-      completedOn: fc.oneof(date, fc.constant(null)),
-      note: fc.string({ minLength: 1, maxLength: 60 }),
-      evidence: fc.array(fc.constantFrom("CEB/2022/1", "https://example.org/x", "not evidence"), { maxLength: 3 }),
-      sourceParagraph: fc.integer({ min: 0, max: 10_001 }),
-      translations: fc.dictionary(fc.constantFrom("fr", "es", "de"), fc.string({ maxLength: 10 }), { maxKeys: 2 }),
-    }, ["titleEn", "date"]),
+    body: bodyFrom(
+      {
+        titleEn: fc.string({ minLength: 1, maxLength: 40 }),
+        titleZh: fc.string({ maxLength: 10 }),
+        date,
+        status,
+        completedOn: fc.oneof(date, fc.constant(null)),
+        note: fc.string({ minLength: 1, maxLength: 60 }),
+        evidence: fc.array(fc.constantFrom("CEB/2022/1", "https://example.org/x", "not evidence"), { maxLength: 3 }),
+        sourceParagraph: fc.integer({ min: 0, max: 10_001 }),
+        translations: fc.dictionary(fc.constantFrom("fr", "es", "de"), fc.string({ maxLength: 10 }), { maxKeys: 2 }),
+      },
+      ["titleEn", "date"],
+    ),
   },
   {
     name: "PATCH /api/milestones/{id}",
@@ -428,16 +498,19 @@ const FUZZ: FuzzRoute[] = [
     read: false,
     path: pathSegment(milestoneId).map((id) => `/api/milestones/${id}`),
     query: queryFrom({}),
-    body: bodyFrom({
-      version,
-      status,
-      completedOn: fc.oneof(date, fc.constant(null)),
-      note: fc.string({ maxLength: 60 }),
-      evidence: fc.array(fc.constantFrom("CEB/2022/1", "https://example.org/y", "bad"), { maxLength: 3 }),
-      titleEn: fc.string({ maxLength: 40 }),
-      date,
-      translations: fc.dictionary(fc.constantFrom("fr", "ru", "xx"), fc.string({ maxLength: 10 }), { maxKeys: 2 }),
-    }, ["version"]),
+    body: bodyFrom(
+      {
+        version,
+        status,
+        completedOn: fc.oneof(date, fc.constant(null)),
+        note: fc.string({ maxLength: 60 }),
+        evidence: fc.array(fc.constantFrom("CEB/2022/1", "https://example.org/y", "bad"), { maxLength: 3 }),
+        titleEn: fc.string({ maxLength: 40 }),
+        date,
+        translations: fc.dictionary(fc.constantFrom("fr", "ru", "xx"), fc.string({ maxLength: 10 }), { maxKeys: 2 }),
+      },
+      ["version"],
+    ),
   },
   {
     name: "DELETE /api/milestones/{id}",
@@ -486,7 +559,10 @@ describe("the fuzz", () => {
     let total = 0;
     for (const [route, result] of [...reads, ...writes]) {
       total += result.cases;
-      const spread = [...result.statuses].sort(([a], [b]) => a - b).map(([code, n]) => `${code}×${n}`).join(" ");
+      const spread = [...result.statuses]
+        .sort(([a], [b]) => a - b)
+        .map(([code, n]) => `${code}×${n}`)
+        .join(" ");
       report(`fuzz ${route.name}: ${result.cases} cases (${result.refused} refused, data unchanged each time): ${spread}`);
     }
     report(`fuzz: ${FUZZ.length} routes × ${FUZZ_RUNS} cases = ${total} requests, 0 answered 5xx (${Math.round((Date.now() - started) / 1000)} s)`);
@@ -501,7 +577,11 @@ describe("concurrent writers", () => {
     const target = await newMilestone(ASSIGNED);
     const answers = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        request(server, i % 2 ? who.editor : who.writeToken, "PATCH", `/api/milestones/${target.id}`, { version: target.version, status: "delayed", note: `client ${i}` }),
+        request(server, i % 2 ? who.editor : who.writeToken, "PATCH", `/api/milestones/${target.id}`, {
+          version: target.version,
+          status: "delayed",
+          note: `client ${i}`,
+        }),
       ),
     );
     const codes = answers.map((answer) => answer.status).sort();
@@ -544,7 +624,10 @@ describe("the sign-in throttle on the real socket", () => {
     expect(fields.length).toBeGreaterThan(2);
     const results: string[] = [];
     for (let i = 0; i < 52; i++) results.push(await signInForm(fields, `spray${i}@reliability.test`, "not the password", `198.51.100.${i}`));
-    expect(results.slice(0, 50).every((result) => result === "invalid"), results.join(",")).toBe(true);
+    expect(
+      results.slice(0, 50).every((result) => result === "invalid"),
+      results.join(","),
+    ).toBe(true);
     expect(results.slice(50)).toEqual(["locked", "locked"]);
     report("throttle: 50 failures from one socket under 50 forged X-Forwarded-For addresses → the 51st attempt is refused");
   }, 300_000);

@@ -13,7 +13,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb } from "@/db";
 import { integrityProblems, tableFingerprints } from "@/db/fingerprint";
 import { readServerLock } from "@/db/server-lock";
-import { BASE_PORT, createPrincipals, freshDirectory, type Principals, prepareFreshDatabase, report, request, type Server, startServer, stopServer } from "./harness";
+import {
+  BASE_PORT,
+  createPrincipals,
+  freshDirectory,
+  type Principals,
+  prepareFreshDatabase,
+  report,
+  request,
+  type Server,
+  startServer,
+  stopServer,
+} from "./harness";
 
 const run = promisify(execFile);
 const PORT = BASE_PORT + 1;
@@ -54,7 +65,10 @@ function storm(target: Server, tag: string) {
     while (running) {
       try {
         if (mine && i % 2) {
-          const answer = await request(target, who.writeToken, "PATCH", `/api/milestones/${mine.id}`, { version: mine.version, note: `${tag} change ${n}.${i}` });
+          const answer = await request(target, who.writeToken, "PATCH", `/api/milestones/${mine.id}`, {
+            version: mine.version,
+            note: `${tag} change ${n}.${i}`,
+          });
           if (answer.status !== 200) throw new Error(`change answered ${answer.status}`);
           mine = { id: mine.id, version: (answer.body as { version: number }).version };
           acknowledged.push({ kind: "change", id: mine.id, version: mine.version, at: Date.now() });
@@ -96,7 +110,8 @@ function missingWrites(file: string, acknowledged: Acknowledged[]): string[] {
       const row = byId.get(write.id) as { id: number; title: string; version: number } | undefined;
       if (!row) missing.push(`milestone ${write.id} (${write.kind})`);
       else if (write.kind === "create" && row.title !== write.title) missing.push(`milestone ${write.id}: title ${row.title}, acknowledged ${write.title}`);
-      else if (write.kind === "change" && row.version < write.version) missing.push(`milestone ${write.id}: version ${row.version}, acknowledged ${write.version}`);
+      else if (write.kind === "change" && row.version < write.version)
+        missing.push(`milestone ${write.id}: version ${row.version}, acknowledged ${write.version}`);
     }
     return missing;
   } finally {
@@ -160,10 +175,17 @@ describe("backup and restore", () => {
     const copy = new Database(backupFile, { readonly: true });
     expect(integrityProblems(copy)).toEqual([]);
     const backedUp = tableFingerprints(copy);
-    const orphans = copy.prepare("SELECT count(*) AS n FROM milestones m WHERE NOT EXISTS (SELECT 1 FROM status_history h WHERE h.milestone_id = m.id)").get() as { n: number };
+    const orphans = copy
+      .prepare("SELECT count(*) AS n FROM milestones m WHERE NOT EXISTS (SELECT 1 FROM status_history h WHERE h.milestone_id = m.id)")
+      .get() as { n: number };
     copy.close();
     expect(orphans.n).toBe(0);
-    expect(missingWrites(backupFile, writes.acknowledged.filter((write) => write.at < startedAt))).toEqual([]);
+    expect(
+      missingWrites(
+        backupFile,
+        writes.acknowledged.filter((write) => write.at < startedAt),
+      ),
+    ).toEqual([]);
 
     // Not while the server runs.
     const refused = await run("npm", ["run", "--silent", "db:restore", "--", "--from", backupFile], { env: { ...process.env, DATABASE_PATH: database } }).then(

@@ -44,10 +44,7 @@ export type Principal = {
   cookie: boolean;
 };
 
-export type Principals = Record<
-  "anonymous" | "viewer" | "restrictedEditor" | "editor" | "admin" | "readToken" | "writeToken" | "revokedToken",
-  Principal
->;
+export type Principals = Record<"anonymous" | "viewer" | "restrictedEditor" | "editor" | "admin" | "readToken" | "writeToken" | "revokedToken", Principal>;
 
 async function sessionCookie(email: string): Promise<string> {
   const signIn = (await getAuth().api.signInEmail({ body: { email, password: PASSWORD }, returnHeaders: true })) as { headers: Headers };
@@ -105,7 +102,18 @@ export async function startServer(database: string, port: number, env: Record<st
   const child = spawn(process.execPath, [SERVER_SCRIPT], {
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, NODE_ENV: "production", HOSTNAME: "127.0.0.1", DATABASE_PATH: database, PORT: String(port), APP_URL: url, BETTER_AUTH_SECRET: SECRET, DEMO: "0", PUBLIC_READ: "0", ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      HOSTNAME: "127.0.0.1",
+      DATABASE_PATH: database,
+      PORT: String(port),
+      APP_URL: url,
+      BETTER_AUTH_SECRET: SECRET,
+      DEMO: "0",
+      PUBLIC_READ: "0",
+      ...env,
+    },
   });
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));

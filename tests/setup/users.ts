@@ -9,10 +9,7 @@ export const TEST_PASSWORD = "correct horse battery staple";
 export type TestPrincipal = { actor: Actor; token: string; readToken: string; email: string };
 
 /** A user with a write- and a read-scoped token, created through the real commands. */
-export async function makeUser(
-  role: UserRole,
-  options: { allWorkstreams?: boolean; assignedSlugs?: string[]; email?: string } = {},
-): Promise<TestPrincipal> {
+export async function makeUser(role: UserRole, options: { allWorkstreams?: boolean; assignedSlugs?: string[]; email?: string } = {}): Promise<TestPrincipal> {
   const email = options.email ?? `${role}-${Math.random().toString(36).slice(2, 8)}@example.org`;
   const created = await createUser({ email, role, password: TEST_PASSWORD, allWorkstreams: options.allWorkstreams ?? false });
   const row = getDb().select().from(users).where(eq(users.id, created.id)).get()!;

@@ -66,9 +66,9 @@ describe("db/ imports nothing from lib/ or app/", () => {
   });
 
   it("fails on an import from app/", { timeout: TIMEOUT }, async () => {
-    expect(
-      await ruleIds("db/setup.ts", 'import { StatusBand } from "@/app/[locale]/_components/status-band";\nexport const c = StatusBand;\n'),
-    ).toEqual(["no-restricted-imports"]);
+    expect(await ruleIds("db/setup.ts", 'import { StatusBand } from "@/app/[locale]/_components/status-band";\nexport const c = StatusBand;\n')).toEqual([
+      "no-restricted-imports",
+    ]);
   });
 
   it("fails on a new lib/ import in a file whose existing one is allow-listed", { timeout: TIMEOUT }, async () => {

@@ -240,26 +240,12 @@ describe("message extractor", () => {
   const sig = (message: string) => signatureOf(parse(message)).arguments;
 
   it("finds plain, number, date and time arguments", () => {
-    expect(sig("{a} {b, number} {c, date, long} {d, time, short} {e, number, ::percent}")).toEqual([
-      "a:argument",
-      "b:number",
-      "c:date",
-      "d:time",
-      "e:number",
-    ]);
+    expect(sig("{a} {b, number} {c, date, long} {d, time, short} {e, number, ::percent}")).toEqual(["a:argument", "b:number", "c:date", "d:time", "e:number"]);
   });
 
   it("finds arguments inside plural and select branches, and does not count # as one", () => {
-    expect(sig("{n, plural, =0 {none} one {# by {actor}} other {# by {actor} on {day, date}}}")).toEqual([
-      "actor:argument",
-      "day:date",
-      "n:plural",
-    ]);
-    expect(sig("{role, select, admin {{count, plural, other {# admins}}} other {{name}}}")).toEqual([
-      "count:plural",
-      "name:argument",
-      "role:select",
-    ]);
+    expect(sig("{n, plural, =0 {none} one {# by {actor}} other {# by {actor} on {day, date}}}")).toEqual(["actor:argument", "day:date", "n:plural"]);
+    expect(sig("{role, select, admin {{count, plural, other {# admins}}} other {{name}}}")).toEqual(["count:plural", "name:argument", "role:select"]);
     expect(sig("{place, selectordinal, one {#st} other {#th}}")).toEqual(["place:selectordinal"]);
   });
 
@@ -320,13 +306,13 @@ describe("the checker fails when it should", () => {
 
   it("reports a placeholder whose type changed", () => {
     const problems = mutated((t) => (section(t, "overview").workstreamsHeading = "{count} axes de travail"));
-    expect(problems).toEqual([
-      "overview.workstreamsHeading: placeholders differ from English (missing count:plural; unexpected count:argument)",
-    ]);
+    expect(problems).toEqual(["overview.workstreamsHeading: placeholders differ from English (missing count:plural; unexpected count:argument)"]);
   });
 
   it("reports a placeholder lost inside a plural branch", () => {
-    const problems = mutated((t) => (section(t, "signIn").locked = "Réessayez dans {minutes, plural, one {# minute} many {# de minutes} other {quelques minutes}}."));
+    const problems = mutated(
+      (t) => (section(t, "signIn").locked = "Réessayez dans {minutes, plural, one {# minute} many {# de minutes} other {quelques minutes}}."),
+    );
     expect(problems).toEqual(['signIn.locked: {minutes} does not show the number (#) in its "other" branch']);
   });
 
@@ -352,10 +338,7 @@ describe("the checker fails when it should", () => {
   });
 
   it("reports a value that is not a message", () => {
-    expect(mutated((t) => (section(t, "nav").overview = ["Vue"]))).toEqual([
-      "nav.overview: value is an array, not a message",
-      "nav.overview: missing in fr",
-    ]);
+    expect(mutated((t) => (section(t, "nav").overview = ["Vue"]))).toEqual(["nav.overview: value is an array, not a message", "nav.overview: missing in fr"]);
   });
 
   it("reports a translation left in English", () => {

@@ -99,7 +99,13 @@ describe("the response cache in front of Next", () => {
   });
 
   it("never keeps an answer that sets a cookie, is not a 200, or is not HTML or JSON", async () => {
-    for (const options of [{ setCookie: "better-auth.session_token=new.sig; Path=/; HttpOnly" }, { setCookie: "a=1" }, { status: 404 }, { status: 500 }, { type: "application/pdf" }]) {
+    for (const options of [
+      { setCookie: "better-auth.session_token=new.sig; Path=/; HttpOnly" },
+      { setCookie: "a=1" },
+      { status: 404 },
+      { status: 500 },
+      { type: "application/pdf" },
+    ]) {
       const next = fakeNext(options);
       const origin = await serveWith(createResponseCache({ dataVersion: () => 1 }), next.handle);
       await get(`${origin}/en`);
@@ -168,13 +174,10 @@ describe("the response cache in front of Next", () => {
   it("does not keep what was rendered while the data changed", async () => {
     let version = 1;
     const slow = fakeNext({ delayMs: 50 });
-    const origin = await serveWith(
-      createResponseCache({ dataVersion: () => version }),
-      async (request, response) => {
-        version = 2;
-        await slow.handle(request, response);
-      },
-    );
+    const origin = await serveWith(createResponseCache({ dataVersion: () => version }), async (request, response) => {
+      version = 2;
+      await slow.handle(request, response);
+    });
     await get(`${origin}/en`);
     expect((await get(`${origin}/en`)).hit).toBe(false);
   });

@@ -157,7 +157,9 @@ export default async function OverviewPage({ searchParams }: PageProps<"/[locale
               <li key={entry.id}>
                 <Link href={`/workstreams/${entry.workstreamSlug}#milestone-${entry.milestoneId}`} className="feed__milestone">
                   <Localized value={workstreamName(entry.workstreamId, entry.workstreamNameEn, entry.workstreamNameZh)} />:{" "}
-                  <Localized value={localizedText(locale, { en: entry.milestoneTitleEn, zh: entry.milestoneTitleZh }, milestoneTitles.get(entry.milestoneId))} />
+                  <Localized
+                    value={localizedText(locale, { en: entry.milestoneTitleEn, zh: entry.milestoneTitleZh }, milestoneTitles.get(entry.milestoneId))}
+                  />
                 </Link>
                 <HistoryEntryText entry={entry} />
               </li>

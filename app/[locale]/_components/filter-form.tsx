@@ -154,11 +154,7 @@ export function FilterForm({ years, bodies, current, invalidParams, sorts }: Pro
           </p>
         )}
       </div>
-      <fieldset
-        className="filters__statuses"
-        aria-invalid={statusError ? true : undefined}
-        aria-describedby={statusError ? "filter-status-error" : undefined}
-      >
+      <fieldset className="filters__statuses" aria-invalid={statusError ? true : undefined} aria-describedby={statusError ? "filter-status-error" : undefined}>
         <legend>{t("status")}</legend>
         {MILESTONE_STATUSES.map((status) => (
           <label key={status} className="check">

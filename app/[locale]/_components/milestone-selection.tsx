@@ -47,15 +47,7 @@ function useSelection(): SelectionContext {
  * - `listLabel`: what the list is, for "Select all in {listLabel}" and the form's heading;
  * - `children`: the list itself.
  */
-export function MilestoneSelection({
-  milestones,
-  listLabel,
-  children,
-}: {
-  milestones: SelectableMilestone[];
-  listLabel: string;
-  children: React.ReactNode;
-}) {
+export function MilestoneSelection({ milestones, listLabel, children }: { milestones: SelectableMilestone[]; listLabel: string; children: React.ReactNode }) {
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const toggle = (id: number, on: boolean) =>
     setSelected((previous) => {
@@ -130,8 +122,7 @@ function BulkUpdateBar() {
   }, [open]);
 
   const chosen = milestones.filter((m) => selected.has(m.id));
-  const versionOf = (m: SelectableMilestone) =>
-    seenVersions.get(m.id) ?? queryClient.getQueryData<MilestoneState>(["milestone", m.id])?.version ?? m.version;
+  const versionOf = (m: SelectableMilestone) => seenVersions.get(m.id) ?? queryClient.getQueryData<MilestoneState>(["milestone", m.id])?.version ?? m.version;
   const titleOf = (id: number) => milestones.find((m) => m.id === id);
 
   const save = useMutation({

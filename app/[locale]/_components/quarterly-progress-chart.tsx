@@ -29,12 +29,7 @@ export function QuarterlyProgressChart({ data }: { data: QuarterPoint[] }) {
           {/* Right to left, time runs from the right edge toward the left and the counts sit on the right. */}
           <XAxis dataKey="label" reversed={mirror.rtl} tick={{ fontSize: 13, direction }} />
           {/* Numbers keep a left-to-right anchor, which is what recharts' placement of side labels assumes. */}
-          <YAxis
-            allowDecimals={false}
-            orientation={mirror.sideAxis}
-            tick={{ fontSize: 13, direction: "ltr" }}
-            tickFormatter={formatCount}
-          />
+          <YAxis allowDecimals={false} orientation={mirror.sideAxis} tick={{ fontSize: 13, direction: "ltr" }} tickFormatter={formatCount} />
           <Tooltip formatter={formatCount} />
           {/* Keep the series' own order, and legend text in the body colour for contrast. */}
           <Legend

@@ -40,7 +40,12 @@ export async function StatusBand({ periodStart, periodEnd, status, history, base
     words.push(t("slip", { planned: formatPartialDate(baseline.date, locale), ...slipMessageValues(slip) }));
   }
   return (
-    <div className="status-band" data-testid="status-band" data-segments={band.segments.map((segment) => segment.status).join(",")} data-ongoing={band.open ? "" : undefined}>
+    <div
+      className="status-band"
+      data-testid="status-band"
+      data-segments={band.segments.map((segment) => segment.status).join(",")}
+      data-ongoing={band.open ? "" : undefined}
+    >
       <div className="status-band__bar" aria-hidden="true">
         {band.segments.map((segment, index) => {
           const end = band.segments[index + 1]?.start ?? band.end + 1;

@@ -25,18 +25,12 @@ export function StatusByWorkstreamChart({ data }: { data: StatusByWorkstreamDatu
           layout="vertical"
           title={t("statusByWorkstream")}
           desc={t("statusByWorkstreamAlt", { count: data.length })}
-          margin={mirror.margin}>
+          margin={mirror.margin}
+        >
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           {/* Right to left, counts grow from the right edge toward the left. */}
           <XAxis type="number" allowDecimals={false} reversed={mirror.rtl} tick={{ fontSize: 13 }} tickFormatter={formatCount} />
-          <YAxis
-            type="category"
-            dataKey="name"
-            width={260}
-            orientation={mirror.sideAxis}
-            tick={WrappedCategoryTick}
-            interval={0}
-          />
+          <YAxis type="category" dataKey="name" width={260} orientation={mirror.sideAxis} tick={WrappedCategoryTick} interval={0} />
           <Tooltip formatter={formatCount} />
           {/* Keep the series' own order, and legend text in the body colour for contrast. */}
           <Legend
@@ -46,14 +40,7 @@ export function StatusByWorkstreamChart({ data }: { data: StatusByWorkstreamDatu
             formatter={(value) => <span style={{ color: "#1c2430" }}>{value}</span>}
           />
           {MILESTONE_STATUSES.map((status) => (
-            <Bar
-              key={status}
-              dataKey={status}
-              name={tStatus(status)}
-              stackId="status"
-              fill={STATUS_COLORS[status]}
-              isAnimationActive={false}
-            />
+            <Bar key={status} dataKey={status} name={tStatus(status)} stackId="status" fill={STATUS_COLORS[status]} isAnimationActive={false} />
           ))}
         </BarChart>
       </ResponsiveContainer>

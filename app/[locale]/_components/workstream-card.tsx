@@ -45,7 +45,12 @@ export async function WorkstreamCard({
   const name = localizedText(locale, names, nameTranslation);
   const original = originalText(locale, names);
   return (
-    <article className={workstream.watched ? "card card--watched" : "card"} aria-labelledby={headingId} data-testid="workstream-card" data-slug={workstream.slug}>
+    <article
+      className={workstream.watched ? "card card--watched" : "card"}
+      aria-labelledby={headingId}
+      data-testid="workstream-card"
+      data-slug={workstream.slug}
+    >
       <header className="card__header">
         <h3 id={headingId} className="card__title">
           {/* The mark stays outside the link, whose text is the name alone. */}
@@ -96,11 +101,7 @@ export async function WorkstreamCard({
       <div className="status-mix">
         <div className="status-mix__bar" aria-hidden="true">
           {MILESTONE_STATUSES.filter((status) => counts[status] > 0).map((status) => (
-            <span
-              key={status}
-              style={{ flexGrow: counts[status], background: STATUS_COLORS[status] }}
-              title={`${tStatus(status)}: ${counts[status]}`}
-            />
+            <span key={status} style={{ flexGrow: counts[status], background: STATUS_COLORS[status] }} title={`${tStatus(status)}: ${counts[status]}`} />
           ))}
         </div>
         <ul className="status-mix__list" aria-label={t("statusMix")}>
@@ -110,9 +111,7 @@ export async function WorkstreamCard({
               {tStatus(status)} {format.number(counts[status])}
             </li>
           ))}
-          {workstream.overdue > 0 && (
-            <li className="status-mix__overdue">{t("overdueCount", { count: workstream.overdue })}</li>
-          )}
+          {workstream.overdue > 0 && <li className="status-mix__overdue">{t("overdueCount", { count: workstream.overdue })}</li>}
         </ul>
       </div>
       {workstream.slipped.count > 0 && (
@@ -122,8 +121,8 @@ export async function WorkstreamCard({
       )}
       {reason && (
         <p className="card__reason" data-testid="card-reason">
-          <span className={`badge badge--${reason.level}`}>{tStatus(reason.level)}</span>{" "}
-          <Localized value={reason.title} />: <ReasonText reason={reason.reason} />
+          <span className={`badge badge--${reason.level}`}>{tStatus(reason.level)}</span> <Localized value={reason.title} />:{" "}
+          <ReasonText reason={reason.reason} />
         </p>
       )}
       <dl className="card__facts">
@@ -143,11 +142,7 @@ export async function WorkstreamCard({
         </div>
         <div>
           <dt>{t("lastChange")}</dt>
-          <dd>
-            {workstream.lastChangeAt
-              ? format.dateTime(new Date(workstream.lastChangeAt), { dateStyle: "medium", timeStyle: "short" })
-              : t("never")}
-          </dd>
+          <dd>{workstream.lastChangeAt ? format.dateTime(new Date(workstream.lastChangeAt), { dateStyle: "medium", timeStyle: "short" }) : t("never")}</dd>
         </div>
       </dl>
     </article>

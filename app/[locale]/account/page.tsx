@@ -35,7 +35,8 @@ export default async function AccountPage() {
           <div>
             <dt>{t("role")}</dt>
             <dd>
-              <span className={`badge role-badge role-badge--${actor.role}`}>{tRole(actor.role)}</span> <span className="muted">{t(`roleMeaning.${actor.role}`)}</span>
+              <span className={`badge role-badge role-badge--${actor.role}`}>{tRole(actor.role)}</span>{" "}
+              <span className="muted">{t(`roleMeaning.${actor.role}`)}</span>
             </dd>
           </div>
           <div>

@@ -37,8 +37,7 @@ export function CreateUserForm({ roles }: { roles: readonly string[] }) {
       )}
       {state.status === "success" && state.created && (
         <p className="form-success" role="status">
-          {t("createUser.created", { email: state.created.email })}{" "}
-          <Link href={`/admin/users/${state.created.id}`}>{t("createUser.setAccess")}</Link>
+          {t("createUser.created", { email: state.created.email })} <Link href={`/admin/users/${state.created.id}`}>{t("createUser.setAccess")}</Link>
         </p>
       )}
       <div className="field">
@@ -114,7 +113,13 @@ export function CreateUserForm({ roles }: { roles: readonly string[] }) {
       </div>
       <div className="field">
         <label className="check" htmlFor={id("allWorkstreams")}>
-          <input id={id("allWorkstreams")} name="allWorkstreams" type="checkbox" defaultChecked={state.values.allWorkstreams} aria-describedby={`${id("allWorkstreams")}-hint`} />
+          <input
+            id={id("allWorkstreams")}
+            name="allWorkstreams"
+            type="checkbox"
+            defaultChecked={state.values.allWorkstreams}
+            aria-describedby={`${id("allWorkstreams")}-hint`}
+          />
           {t("createUser.allWorkstreams")}
         </label>
         <p id={`${id("allWorkstreams")}-hint`} className="hint">

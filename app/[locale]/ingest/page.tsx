@@ -41,10 +41,14 @@ export default async function IngestPage() {
                 <tr>
                   <th scope="col">{t("documents.symbol")}</th>
                   <th scope="col">{t("documents.lang")}</th>
-                  <th scope="col" className="num">{t("documents.year")}</th>
+                  <th scope="col" className="num">
+                    {t("documents.year")}
+                  </th>
                   <th scope="col">{t("documents.file")}</th>
                   <th scope="col">{t("documents.uploaded")}</th>
-                  <th scope="col" className="num">{t("documents.pending")}</th>
+                  <th scope="col" className="num">
+                    {t("documents.pending")}
+                  </th>
                 </tr>
               </thead>
               <tbody>

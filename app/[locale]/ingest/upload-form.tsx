@@ -16,9 +16,7 @@ export function UploadForm() {
     onSuccess: ({ documentId }) => router.push(`/ingest/${documentId}`),
     onError: (failure) => {
       const detail =
-        failure instanceof ApiProblem
-          ? [failure.detail, ...failure.invalidParams.map((p) => `${p.name}: ${p.reason}`)].join(" ")
-          : String(failure);
+        failure instanceof ApiProblem ? [failure.detail, ...failure.invalidParams.map((p) => `${p.name}: ${p.reason}`)].join(" ") : String(failure);
       setError(t("failed", { detail }));
     },
   });

@@ -46,7 +46,7 @@ export function visualRuns(text: string, direction: Direction): DirectionRun[] {
   if (direction === "ltr" && !RTL.test(text)) return [{ start: 0, end: text.length, rtl: false }];
   const { levels } = algorithm().getEmbeddingLevels(text, direction);
   const runs: (DirectionRun & { level: number })[] = [];
-  for (let start = 0; start < text.length; ) {
+  for (let start = 0; start < text.length;) {
     let end = start + 1;
     while (end < text.length && levels[end] === levels[start]) end++;
     runs.push({ start, end, level: levels[start]!, rtl: (levels[start]! & 1) === 1 });
@@ -57,7 +57,7 @@ export function visualRuns(text: string, direction: Direction): DirectionRun[] {
   const highest = Math.max(...runs.map((run) => run.level));
   const lowestOdd = Math.min(...runs.map((run) => (run.level & 1 ? run.level : run.level + 1)));
   for (let level = highest; level >= lowestOdd; level--) {
-    for (let i = 0; i < runs.length; ) {
+    for (let i = 0; i < runs.length;) {
       if (runs[i]!.level < level) {
         i++;
         continue;
@@ -89,7 +89,8 @@ export function fontPieces(text: string, proportionalPunctuation = false): FontP
   const other = proportionalPunctuation && FULL_WIDTH_PUNCTUATION.test(text);
   if (!other && !ARABIC.test(text)) return [{ text, arabic: false }];
   // By UTF-16 unit: every character tested here is in the Basic Multilingual Plane.
-  const second = (code: number) => isArabicCode(code) || (other && (code === 0x2018 || code === 0x2019 || code === 0x201c || code === 0x201d || code === 0x2026 || code === 0xb7));
+  const second = (code: number) =>
+    isArabicCode(code) || (other && (code === 0x2018 || code === 0x2019 || code === 0x201c || code === 0x201d || code === 0x2026 || code === 0xb7));
   const pieces: FontPiece[] = [];
   let start = 0;
   let current = second(text.charCodeAt(0));
@@ -112,7 +113,13 @@ export function fontPieces(text: string, proportionalPunctuation = false): FontP
 
 /** The code ranges of ARABIC, for a loop that tests character by character. */
 function isArabicCode(code: number): boolean {
-  return (code >= 0x600 && code <= 0x6ff) || (code >= 0x750 && code <= 0x77f) || (code >= 0x870 && code <= 0x8ff) || (code >= 0xfb50 && code <= 0xfdff) || (code >= 0xfe70 && code <= 0xfefc);
+  return (
+    (code >= 0x600 && code <= 0x6ff) ||
+    (code >= 0x750 && code <= 0x77f) ||
+    (code >= 0x870 && code <= 0x8ff) ||
+    (code >= 0xfb50 && code <= 0xfdff) ||
+    (code >= 0xfe70 && code <= 0xfefc)
+  );
 }
 
 /** The mirror image of a bracket or other mirrored character, for right-to-left runs. */

@@ -32,8 +32,7 @@ const placeholder = (index: number) => `REPORT-BLOCKS-${index}-9c41d2`;
  */
 
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-const esc = (text: string) =>
-  text.replace(INVALID_XML, "").replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
+const esc = (text: string) => text.replace(INVALID_XML, "").replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
 
 /** Language tags Word proofs each report language with. */
 const WORD_LANGUAGE: Record<ReportLang, string> = { ar: "ar-SA", zh: "zh-CN", en: "en-GB", fr: "fr-FR", ru: "ru-RU", es: "es-ES" };
@@ -119,7 +118,10 @@ function* tableChunks(block: Extract<Block, { kind: "table" }>, { rtl, textRun, 
   };
   const cell = (value: Cell, index: number, header: boolean) =>
     `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${widths[index]}"/>${header ? '<w:shd w:fill="EEF1F5" w:color="auto" w:val="clear"/>' : ""}</w:tcPr>` +
-    paragraphXml(`<w:pStyle w:val="TableText"/><w:jc w:val="${jc(block.columns[index]!.align)}"/>`, header ? headRun(value.text, index) : textRun(value.text, value.bold)) +
+    paragraphXml(
+      `<w:pStyle w:val="TableText"/><w:jc w:val="${jc(block.columns[index]!.align)}"/>`,
+      header ? headRun(value.text, index) : textRun(value.text, value.bold),
+    ) +
     "</w:tc>";
   const row = (cells: Cell[], header = false) =>
     `<w:tr><w:trPr><w:cantSplit/>${header ? "<w:tblHeader/>" : ""}</w:trPr>${cells.map((value, index) => cell(value, index, header)).join("")}</w:tr>`;
@@ -137,7 +139,10 @@ function* tableChunks(block: Extract<Block, { kind: "table" }>, { rtl, textRun, 
     `<w:tblBorders><w:top ${line}/><w:left ${none}/><w:bottom ${line}/><w:right ${none}/><w:insideH ${line}/><w:insideV ${none}/></w:tblBorders><w:tblLayout w:type="fixed"/>` +
     `<w:tblCellMar><w:top w:type="dxa" w:w="40"/><w:left w:type="dxa" w:w="80"/><w:bottom w:type="dxa" w:w="40"/><w:right w:type="dxa" w:w="80"/></w:tblCellMar></w:tblPr>` +
     `<w:tblGrid>${widths.map((width) => `<w:gridCol w:w="${width}"/>`).join("")}</w:tblGrid>` +
-    row(block.columns.map((column) => ({ text: column.header })), true)
+    row(
+      block.columns.map((column) => ({ text: column.header })),
+      true,
+    )
   );
   for (const cells of block.rows as Row[]) yield cells.group ? groupRow(cells[0]!) : row(cells);
   for (const cells of block.foot) yield row(cells);
@@ -190,7 +195,9 @@ function blockXml(block: Exclude<Block, { kind: "figure" }>, bookmarks: Bookmark
           runsXml(block.runs),
         ) +
         block.items
-          .map((item) => paragraphXml(`<w:pStyle w:val="ListParagraph"/><w:numPr><w:ilvl w:val="1"/><w:numId w:val="${NUM_ID}"/></w:numPr>`, runsXml(item.runs)))
+          .map((item) =>
+            paragraphXml(`<w:pStyle w:val="ListParagraph"/><w:numPr><w:ilvl w:val="1"/><w:numId w:val="${NUM_ID}"/></w:numPr>`, runsXml(item.runs)),
+          )
           .join("")
       );
     case "table":
@@ -332,8 +339,20 @@ export async function renderDocx(report: ReportDocument): Promise<Buffer> {
         { id: "Subtitle", name: "Subtitle", basedOn: "Normal", run: { color: "4F5B6B", size: 22 } },
         { id: "Meta", name: "Meta", basedOn: "Normal", run: { color: "4F5B6B", size: 18 } },
         { id: "Caption", name: "Caption", basedOn: "Normal", run: { bold: true, size: 19 }, paragraph: { spacing: { before: 160, after: 80 } } },
-        { id: "TableText", name: "Table Text", basedOn: "Normal", run: { size: TABLE_TEXT_PT * 2 }, paragraph: { spacing: { after: 0, line: 240, lineRule: LineRuleType.AUTO } } },
-        { id: "ContentsHeading", name: "Contents Heading", basedOn: "Normal", run: { size: 28, bold: true, color: "0B3D6B" }, paragraph: { spacing: { before: 360, after: 120 } } },
+        {
+          id: "TableText",
+          name: "Table Text",
+          basedOn: "Normal",
+          run: { size: TABLE_TEXT_PT * 2 },
+          paragraph: { spacing: { after: 0, line: 240, lineRule: LineRuleType.AUTO } },
+        },
+        {
+          id: "ContentsHeading",
+          name: "Contents Heading",
+          basedOn: "Normal",
+          run: { size: 28, bold: true, color: "0B3D6B" },
+          paragraph: { spacing: { before: 360, after: 120 } },
+        },
       ],
     },
     sections: [

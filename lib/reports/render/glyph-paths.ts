@@ -64,14 +64,26 @@ function placeGlyphs(text: string, size: number, bold: boolean, direction: Direc
  * `direction` is the document's: in Arabic, mixed text is ordered from the right. `cjk` keeps
  * the report font's full-width quotation marks for Chinese (see fontPieces).
  */
-export function textPath(text: string, x: number, baseline: number, size: number, anchor: "start" | "middle" | "end", bold = false, direction: Direction = "ltr", cjk = false): string {
+export function textPath(
+  text: string,
+  x: number,
+  baseline: number,
+  size: number,
+  anchor: "start" | "middle" | "end",
+  bold = false,
+  direction: Direction = "ltr",
+  cjk = false,
+): string {
   const glyphs = placeGlyphs(text, size, bold, direction, cjk);
   const width = glyphs.reduce((sum, glyph) => sum + glyph.advance, 0);
   let pen = anchor === "end" ? x - width : anchor === "middle" ? x - width / 2 : x;
   let d = "";
   for (const { glyph, scale, advance, dx, dy } of glyphs) {
     // Outlines are in font units with y up; the copy is scaled, flipped and moved into place.
-    d += glyph.path.scale(scale, -scale).translate(pen + dx, baseline - dy).toSVG();
+    d += glyph.path
+      .scale(scale, -scale)
+      .translate(pen + dx, baseline - dy)
+      .toSVG();
     pen += advance;
   }
   return d;

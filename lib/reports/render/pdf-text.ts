@@ -25,7 +25,13 @@ type PdfFont = {
   scale: number;
   font: {
     glyphForCodePoint(codePoint: number): Glyph;
-    layout(text: string, features: string[], script: string, language: string | undefined, direction: Direction): { glyphs: LaidOutGlyph[]; positions: Position[] };
+    layout(
+      text: string,
+      features: string[],
+      script: string,
+      language: string | undefined,
+      direction: Direction,
+    ): { glyphs: LaidOutGlyph[]; positions: Position[] };
   };
   subset: { includeGlyph(glyphId: number): number; glyphs: number[]; mapping: Record<number, number> };
   widths: number[];
@@ -70,7 +76,9 @@ const glyphBytesCache: string[] = [];
 function glyphBytes(gid: number): string {
   let bytes = glyphBytesCache[gid];
   if (bytes === undefined) {
-    bytes = [gid >> 8, gid & 255].map((b) => (b === 0x28 || b === 0x29 || b === 0x5c ? `\\${String.fromCharCode(b)}` : b === 0x0d ? "\\r" : String.fromCharCode(b))).join("");
+    bytes = [gid >> 8, gid & 255]
+      .map((b) => (b === 0x28 || b === 0x29 || b === 0x5c ? `\\${String.fromCharCode(b)}` : b === 0x0d ? "\\r" : String.fromCharCode(b)))
+      .join("");
     glyphBytesCache[gid] = bytes;
   }
   return bytes;
@@ -451,7 +459,9 @@ export class PdfText {
           // A quadratic curve as the cubic PDF draws: control points two thirds of the way.
           const [cx, cy, ex, ey] = args as [number, number, number, number];
           const [sx, sy] = current;
-          ops.push(`${fmt(sx + (2 / 3) * (cx - sx))} ${fmt(sy + (2 / 3) * (cy - sy))} ${fmt(ex + (2 / 3) * (cx - ex))} ${fmt(ey + (2 / 3) * (cy - ey))} ${fmt(ex)} ${fmt(ey)} c`);
+          ops.push(
+            `${fmt(sx + (2 / 3) * (cx - sx))} ${fmt(sy + (2 / 3) * (cy - sy))} ${fmt(ex + (2 / 3) * (cx - ex))} ${fmt(ey + (2 / 3) * (cy - ey))} ${fmt(ex)} ${fmt(ey)} c`,
+          );
         } else if (command === "closePath") ops.push("h");
         if (args.length >= 2) current = [args[args.length - 2]!, args[args.length - 1]!];
       }

@@ -133,7 +133,12 @@ export async function renderPdf(report: ReportDocument): Promise<Buffer> {
   y += 6;
   for (const line of report.lines) drawLines(text.wrap([{ text: line, style: S.body }], CONTENT), MARGIN.left, 9.5);
   y += 8;
-  doc.moveTo(MARGIN.left, y).lineTo(MARGIN.left + CONTENT, y).lineWidth(0.8).strokeColor(RULE).stroke();
+  doc
+    .moveTo(MARGIN.left, y)
+    .lineTo(MARGIN.left + CONTENT, y)
+    .lineWidth(0.8)
+    .strokeColor(RULE)
+    .stroke();
   y += 14;
   drawLines(text.wrap([{ text: t.contents, style: S.h1 }], CONTENT), MARGIN.left, 13);
   y += 4;
@@ -182,7 +187,10 @@ export async function renderPdf(report: ReportDocument): Promise<Buffer> {
   const drawParagraph = (block: Extract<Block, { kind: "paragraph" }>) => {
     const lh = lineHeight(9.5);
     const lines = text.wrap(spans(block.runs, S.body, S.bold), CONTENT - NUMBER_WIDTH);
-    const items = block.items.map((item) => ({ label: item.label, lines: text.wrap(spans(item.runs, S.body, S.bold), CONTENT - NUMBER_WIDTH - ITEM_LABEL_WIDTH) }));
+    const items = block.items.map((item) => ({
+      label: item.label,
+      lines: text.wrap(spans(item.runs, S.body, S.bold), CONTENT - NUMBER_WIDTH - ITEM_LABEL_WIDTH),
+    }));
     // Keep a paragraph's opening (and its first item) together.
     const firstItem = items[0]?.lines ?? [];
     ensure((Math.min(lines.length, 2) + Math.min(firstItem.length, 2)) * lh + (firstItem.length ? 2 : 0));
@@ -264,7 +272,8 @@ export async function renderPdf(report: ReportDocument): Promise<Buffer> {
     y += 10;
   };
 
-  const drawScene = (scene: Scene, x0: number, y0: number) => drawSceneWith(doc, text, scene, x0, y0, (bold, size, color) => style(bold ? "B" : "R", size, color));
+  const drawScene = (scene: Scene, x0: number, y0: number) =>
+    drawSceneWith(doc, text, scene, x0, y0, (bold, size, color) => style(bold ? "B" : "R", size, color));
 
   const drawFigure = (block: Extract<Block, { kind: "figure" }>) => {
     const scene = rtl ? mirrorScene(sceneOf(block.chart, CONTENT, block.caption)) : sceneOf(block.chart, CONTENT, block.caption);
@@ -322,7 +331,14 @@ export async function renderPdf(report: ReportDocument): Promise<Buffer> {
     const dotY = slot.y + 9.5 * 1.05;
     if (numberX - 4 > textEnd) {
       const from = mx(textEnd, numberX - 4 - textEnd);
-      doc.moveTo(from, dotY).lineTo(from + numberX - 4 - textEnd, dotY).lineWidth(0.6).dash(0.6, { space: 2.4 }).strokeColor(MUTED).stroke().undash();
+      doc
+        .moveTo(from, dotY)
+        .lineTo(from + numberX - 4 - textEnd, dotY)
+        .lineWidth(0.6)
+        .dash(0.6, { space: 2.4 })
+        .strokeColor(MUTED)
+        .stroke()
+        .undash();
     }
     text.drawString(number, mx(numberX, numberWidth), slot.y, entryStyle);
     doc.goTo(MARGIN.left, slot.y, CONTENT, lineHeight(9.5), entry.id);
@@ -335,7 +351,12 @@ export async function renderPdf(report: ReportDocument): Promise<Buffer> {
     if (index > range.start) {
       const head = fitToWidth(text, report.title, S.small, CONTENT);
       text.drawString(head, stringAt(head, MARGIN.left, CONTENT, S.small), MARGIN.top - 30, S.small);
-      doc.moveTo(MARGIN.left, MARGIN.top - 16).lineTo(MARGIN.left + CONTENT, MARGIN.top - 16).lineWidth(0.4).strokeColor(RULE).stroke();
+      doc
+        .moveTo(MARGIN.left, MARGIN.top - 16)
+        .lineTo(MARGIN.left + CONTENT, MARGIN.top - 16)
+        .lineWidth(0.4)
+        .strokeColor(RULE)
+        .stroke();
     }
   }
   text.flush();
@@ -345,7 +366,14 @@ export async function renderPdf(report: ReportDocument): Promise<Buffer> {
 }
 
 /** Draws a chart scene (see charts.ts) with pdfkit's vector primitives and the fast text. */
-export function drawSceneWith(doc: PDFKit.PDFDocument, text: PdfText, scene: Scene, x0: number, y0: number, styleOf: (bold: boolean, size: number, color: string) => Style): void {
+export function drawSceneWith(
+  doc: PDFKit.PDFDocument,
+  text: PdfText,
+  scene: Scene,
+  x0: number,
+  y0: number,
+  styleOf: (bold: boolean, size: number, color: string) => Style,
+): void {
   for (const shape of scene.shapes) {
     switch (shape.type) {
       case "rect":
@@ -362,7 +390,10 @@ export function drawSceneWith(doc: PDFKit.PDFDocument, text: PdfText, scene: Sce
         }
         break;
       case "line":
-        doc.moveTo(x0 + shape.x1, y0 + shape.y1).lineTo(x0 + shape.x2, y0 + shape.y2).lineWidth(shape.width);
+        doc
+          .moveTo(x0 + shape.x1, y0 + shape.y1)
+          .lineTo(x0 + shape.x2, y0 + shape.y2)
+          .lineWidth(shape.width);
         if (shape.dash) doc.dash(shape.dash[0]!, { space: shape.dash[1] ?? shape.dash[0]! });
         doc.strokeColor(shape.stroke).stroke();
         if (shape.dash) doc.undash();

@@ -98,7 +98,9 @@ export function addStackedBarChart(xlsx: Buffer, chart: StackedBarChart): Buffer
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="${RELS}">${relationship("rId1", "chart", "../charts/chart1.xml")}</Relationships>`,
   );
   const drawingRel = relationship("rIdChart1", "drawing", "../drawings/drawing1.xml");
-  const rels = files[relsPath] ? strFromU8(files[relsPath]!) : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="${RELS}"></Relationships>`;
+  const rels = files[relsPath]
+    ? strFromU8(files[relsPath]!)
+    : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="${RELS}"></Relationships>`;
   files[relsPath] = strToU8(rels.replace("</Relationships>", `${drawingRel}</Relationships>`));
   // <drawing> follows the page setup and comes before legacy drawings and table parts.
   const sheetXml = strFromU8(sheet);

@@ -53,7 +53,12 @@ export async function renderXlsx(data: ReportData, report: ReportHeading): Promi
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
   stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true, zip: { zlib: { level: 1 } } } as Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions>);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream,
+    useStyles: true,
+    useSharedStrings: true,
+    zip: { zlib: { level: 1 } },
+  } as Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions>);
   workbook.creator = "CEB Workstream Tracker";
   workbook.created = utcDate(data.asOf);
 
@@ -85,7 +90,10 @@ export async function renderXlsx(data: ReportData, report: ReportHeading): Promi
   header(sheet.getRow(1));
   // One style object per date precision: exceljs recognises a style it has seen by reference,
   // so 10,000 dated cells cost three style look-ups instead of 10,000.
-  const dateStyles = Object.fromEntries(Object.entries(DATE_FORMATS[data.lang]).map(([precision, numFmt]) => [precision, { numFmt }])) as Record<keyof DateFormats, Partial<ExcelJS.Style>>;
+  const dateStyles = Object.fromEntries(Object.entries(DATE_FORMATS[data.lang]).map(([precision, numFmt]) => [precision, { numFmt }])) as Record<
+    keyof DateFormats,
+    Partial<ExcelJS.Style>
+  >;
   const isoStyle: Partial<ExcelJS.Style> = { numFmt: "yyyy-mm-dd" };
   // exceljs gives each new cell its own merged style object; a shared one avoids a style
   // look-up per cell.
@@ -100,7 +108,9 @@ export async function renderXlsx(data: ReportData, report: ReportHeading): Promi
       dateText: row.date,
       datePrecision: row.datePrecision,
       periodEnd: utcDate(row.periodEnd),
-      baseline: row.baselineDate ? utcDate(row.baselineDate.length === 4 ? `${row.baselineDate}-01-01` : row.baselineDate.length === 7 ? `${row.baselineDate}-01` : row.baselineDate) : null,
+      baseline: row.baselineDate
+        ? utcDate(row.baselineDate.length === 4 ? `${row.baselineDate}-01-01` : row.baselineDate.length === 7 ? `${row.baselineDate}-01` : row.baselineDate)
+        : null,
       slipMonths: row.slipMonths,
       status: row.statusLabel,
       statusCode: row.status,
@@ -120,7 +130,8 @@ export async function renderXlsx(data: ReportData, report: ReportHeading): Promi
     });
     added.getCell("date").style = dateStyles[row.datePrecision];
     added.getCell("periodEnd").style = isoStyle;
-    if (row.baselineDate) added.getCell("baseline").style = dateStyles[row.baselineDate.length === 4 ? "year" : row.baselineDate.length === 7 ? "month" : "day"];
+    if (row.baselineDate)
+      added.getCell("baseline").style = dateStyles[row.baselineDate.length === 4 ? "year" : row.baselineDate.length === 7 ? "month" : "day"];
     added.commit();
   }
   const last = Math.max(2, data.rows.length + 1);

@@ -44,7 +44,12 @@ export function MilestonePeek({ bar, lane, canEdit, describe, onClose }: Props) 
   }, [state, client]);
 
   return (
-    <aside className="roadmap__peek" aria-labelledby="roadmap-peek-title" data-testid="milestone-peek" onKeyDown={(event) => event.key === "Escape" && onClose()}>
+    <aside
+      className="roadmap__peek"
+      aria-labelledby="roadmap-peek-title"
+      data-testid="milestone-peek"
+      onKeyDown={(event) => event.key === "Escape" && onClose()}
+    >
       <h2 id="roadmap-peek-title" tabIndex={-1} ref={headingRef} dir="auto">
         {bar[8]}
       </h2>

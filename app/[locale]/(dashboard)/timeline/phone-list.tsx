@@ -21,7 +21,11 @@ export function PhoneList({ base, window, frame, describe }: Props) {
   const format = useFormatter();
   const locale = useLocale();
   const [chunks, setChunks] = useState(1);
-  const { byRow, loading } = useBars(base, window, Array.from({ length: chunks }, (_, i) => i));
+  const { byRow, loading } = useBars(
+    base,
+    window,
+    Array.from({ length: chunks }, (_, i) => i),
+  );
   const laneOfRow = (row: number) => frame.lanes.findIndex((lane) => row >= lane.firstRow && row < lane.firstRow + lane.rows);
   const byMonth = new Map<number, { bar: CompactBar; lane: number }[]>();
   for (const [row, bars] of byRow) {

@@ -45,9 +45,21 @@ export function PortfolioChart({ filters, window, statuses }: { filters: Filters
             <XAxis dataKey="label" reversed={mirror.rtl} tick={{ fontSize: 12, direction }} interval="preserveStartEnd" />
             <YAxis allowDecimals={false} orientation={mirror.sideAxis} tick={{ fontSize: 12, direction: "ltr" }} tickFormatter={count} />
             <Tooltip formatter={count} />
-            <Legend align={mirror.legendAlign} wrapperStyle={{ fontSize: 13 }} itemSorter={null} formatter={(value) => <span style={{ color: "#1c2430" }}>{value}</span>} />
+            <Legend
+              align={mirror.legendAlign}
+              wrapperStyle={{ fontSize: 13 }}
+              itemSorter={null}
+              formatter={(value) => <span style={{ color: "#1c2430" }}>{value}</span>}
+            />
             {statuses.map((status) => (
-              <Bar key={status} dataKey={status} name={tStatus(status)} stackId="status" fill={(STATUS_COLORS as Record<string, string>)[status]} isAnimationActive={false} />
+              <Bar
+                key={status}
+                dataKey={status}
+                name={tStatus(status)}
+                stackId="status"
+                fill={(STATUS_COLORS as Record<string, string>)[status]}
+                isAnimationActive={false}
+              />
             ))}
           </BarChart>
         </ResponsiveContainer>

@@ -47,7 +47,11 @@ export function useBars(base: Omit<BarQuery, "tile" | "chunk">, window: TimeWind
   const tiles = tilesOf(window, base.zoom);
   const queries = tiles.flatMap((tile) => chunks.map((chunk) => ({ ...base, tile, chunk })));
   return useQueries({
-    queries: queries.map((query) => ({ queryKey: barsKey(query), queryFn: () => fetchBars(query), placeholderData: (previous: TimelineBars | undefined) => previous })),
+    queries: queries.map((query) => ({
+      queryKey: barsKey(query),
+      queryFn: () => fetchBars(query),
+      placeholderData: (previous: TimelineBars | undefined) => previous,
+    })),
     combine: combineBars,
   });
 }
@@ -86,4 +90,3 @@ export function seedBars(client: QueryClient, base: Omit<BarQuery, "tile" | "chu
     if (!client.getQueryData(barsKey({ ...base, tile, chunk }))) client.setQueryData(barsKey({ ...base, tile, chunk }), data);
   }
 }
-

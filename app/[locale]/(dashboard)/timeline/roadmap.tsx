@@ -295,7 +295,8 @@ export function Roadmap({ frame: initialFrame, seeded, view: initialView, filter
   for (const virtual of virtualItems) {
     const item = items[virtual.index]!;
     if (item.kind !== "row") continue;
-    for (const bar of byRow.get(item.row) ?? []) if (bar[2] <= window_.end && barReach(bar[4], bar[7], window_) >= window_.start) barsInView.push({ bar, lane: item.lane });
+    for (const bar of byRow.get(item.row) ?? [])
+      if (bar[2] <= window_.end && barReach(bar[4], bar[7], window_) >= window_.start) barsInView.push({ bar, lane: item.lane });
   }
 
   const toolbar = (
@@ -385,7 +386,11 @@ export function Roadmap({ frame: initialFrame, seeded, view: initialView, filter
           </div>
           <div className="roadmap__grid" aria-hidden="true">
             {ticks.map((tick) => (
-              <span key={tick.day} className={`roadmap__gridline roadmap__gridline--${tick.kind}`} style={{ insetInlineStart: pct(fractionOf(tick.day, window_)) }} />
+              <span
+                key={tick.day}
+                className={`roadmap__gridline roadmap__gridline--${tick.kind}`}
+                style={{ insetInlineStart: pct(fractionOf(tick.day, window_)) }}
+              />
             ))}
             {todayIn && <span className="roadmap__today" data-testid="timeline-today" data-date={today} style={{ insetInlineStart: pct(todayFraction) }} />}
           </div>
@@ -451,13 +456,27 @@ export function Roadmap({ frame: initialFrame, seeded, view: initialView, filter
                           <span
                             className="roadmap__ghost"
                             aria-hidden="true"
-                            style={{ insetInlineStart: pct(fractionOf(baseline[0], window_)), inlineSize: pct((baseline[1] - baseline[0] + 1) / windowLength(window_)) }}
+                            style={{
+                              insetInlineStart: pct(fractionOf(baseline[0], window_)),
+                              inlineSize: pct((baseline[1] - baseline[0] + 1) / windowLength(window_)),
+                            }}
                           />
                         )}
                         <a
                           href={`/${locale}/workstreams/${lane.slug}?milestone=${bar[0]}#milestone-${bar[0]}`}
                           className={`roadmap__bar roadmap__bar--${["year", "month", "day"][bar[6]]}${bar[7] & 1 ? " roadmap__bar--overdue" : ""}`}
-                          style={{ insetInlineStart: pct(startF), inlineSize: pct(endF - startF), ["--band" as string]: bandBackground(bar, frame.statuses, rtl, window_.start + startF * windowLength(window_), window_.start + endF * windowLength(window_), Math.min(0.5, 6 / Math.max(1, widthPx))) }}
+                          style={{
+                            insetInlineStart: pct(startF),
+                            inlineSize: pct(endF - startF),
+                            ["--band" as string]: bandBackground(
+                              bar,
+                              frame.statuses,
+                              rtl,
+                              window_.start + startF * windowLength(window_),
+                              window_.start + endF * windowLength(window_),
+                              Math.min(0.5, 6 / Math.max(1, widthPx)),
+                            ),
+                          }}
                           aria-label={describe(bar)}
                           title={describe(bar)}
                           onClick={(event) => {
@@ -477,7 +496,13 @@ export function Roadmap({ frame: initialFrame, seeded, view: initialView, filter
                           data-ongoing={bar[7] & BAR_ONGOING ? "" : undefined}
                         >
                           {(fits || beside) && (
-                            <span className={`roadmap__text${beside ? " roadmap__text--beside" : ""}`} lang={bar[7] & 2 ? "en" : lane.lang} dir="auto" aria-hidden="true" style={beside ? { maxInlineSize: room } : undefined}>
+                            <span
+                              className={`roadmap__text${beside ? " roadmap__text--beside" : ""}`}
+                              lang={bar[7] & 2 ? "en" : lane.lang}
+                              dir="auto"
+                              aria-hidden="true"
+                              style={beside ? { maxInlineSize: room } : undefined}
+                            >
                               {title}
                             </span>
                           )}

@@ -53,7 +53,9 @@ export async function TokenSection({ ownerId }: { ownerId: string }) {
                   <td>{token.lastUsedAt ? format.dateTime(new Date(token.lastUsedAt), WHEN) : <span className="muted">{t("never")}</span>}</td>
                   <td>
                     {token.revokedAt ? (
-                      <span className="badge token-badge--revoked">{t("revoked", { date: format.dateTime(new Date(token.revokedAt), { dateStyle: "medium" }) })}</span>
+                      <span className="badge token-badge--revoked">
+                        {t("revoked", { date: format.dateTime(new Date(token.revokedAt), { dateStyle: "medium" }) })}
+                      </span>
                     ) : (
                       <div className="token-status">
                         <span className="badge badge--completed">{t("active")}</span>

@@ -77,7 +77,11 @@ export function ReviewQueue({ queue }: { queue: Queue }) {
           {t("acceptSelected", { count: selected.size })}
         </button>
         {message && (
-          <p role={message.kind === "error" ? "alert" : "status"} className={message.kind === "error" ? "form-error" : "form-success"} data-testid="review-message">
+          <p
+            role={message.kind === "error" ? "alert" : "status"}
+            className={message.kind === "error" ? "form-error" : "form-success"}
+            data-testid="review-message"
+          >
             {message.text}
           </p>
         )}
@@ -130,7 +134,9 @@ function ProposalCard(props: {
         <div className="proposal__meta">
           {pendingItem && <input type="checkbox" aria-label={t("select")} checked={props.selected} onChange={props.onToggle} data-testid="proposal-select" />}
           <span className="badge">{t(`kind.${p.kind}`)}</span>
-          <span className={`badge badge--${item.state === "accepted" ? "completed" : item.state === "rejected" ? "cancelled" : "planned"}`}>{t(`state.${item.state}`)}</span>
+          <span className={`badge badge--${item.state === "accepted" ? "completed" : item.state === "rejected" ? "cancelled" : "planned"}`}>
+            {t(`state.${item.state}`)}
+          </span>
           {p.paragraph !== null && (
             <span>
               {t("paragraph", { number: p.paragraph })}
@@ -180,7 +186,11 @@ function ProposalCard(props: {
             onSubmit={(event) => {
               event.preventDefault();
               const body: Record<string, string> =
-                p.kind === "workstream" ? { nameEn: edits.nameEn } : p.kind === "status-change" ? { status: edits.status } : { titleEn: edits.titleEn, date: edits.date, status: edits.status };
+                p.kind === "workstream"
+                  ? { nameEn: edits.nameEn }
+                  : p.kind === "status-change"
+                    ? { status: edits.status }
+                    : { titleEn: edits.titleEn, date: edits.date, status: edits.status };
               props.onDecide({ decision: "accept", ids: [item.id], edits: body });
             }}
           >

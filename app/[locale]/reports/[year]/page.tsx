@@ -49,7 +49,10 @@ export default async function ReportPage({ params, searchParams }: PageProps<"/[
   const { value: options, invalidParams } = parseQueryLenient(reportOptionsSchema, query);
   const choices = workstreamChoices(year);
   // The options speak the page's language, as the rest of the form does.
-  const choiceTexts = workstreamTextsIn(choices.map((choice) => choice.id), locale);
+  const choiceTexts = workstreamTextsIn(
+    choices.map((choice) => choice.id),
+    locale,
+  );
   const choiceName = (choice: (typeof choices)[number]) => localizedText(locale, { en: choice.nameEn, zh: choice.nameZh }, choiceTexts.get(choice.id)?.name);
   const known = new Set(choices.map((choice) => choice.slug));
   const workstream = options.workstream?.filter((slug) => known.has(slug));
@@ -63,9 +66,7 @@ export default async function ReportPage({ params, searchParams }: PageProps<"/[
     reportOptionsQuery(current, { lang: current.lang !== locale ? current.lang : undefined, ...extra });
   const report = buildReportDocument(data, { sections: paged.sections, attentionLimit: REPORT_PAGE_ATTENTION });
   const pageHref = (page: number) => `/reports/${year}${optionsQuery({ page: page > 1 ? String(page) : undefined })}`;
-  const pagination = (
-    <Pagination page={paged.page} totalPages={paged.totalPages} hrefFor={pageHref} label={t("paginationLabel")} />
-  );
+  const pagination = <Pagination page={paged.page} totalPages={paged.totalPages} hrefFor={pageHref} label={t("paginationLabel")} />;
   const years = [...milestoneYears()].sort((a, b) => a - b);
   const selected = new Set(current.workstream ?? []);
   const dropped = (options.workstream ?? []).filter((slug) => !known.has(slug));
@@ -112,7 +113,9 @@ export default async function ReportPage({ params, searchParams }: PageProps<"/[
             ))}
           </fieldset>
           <details className="report-options__workstreams">
-            <summary>{selected.size ? t("workstreamsSome", { count: selected.size, total: choices.length }) : t("workstreamsAll", { total: choices.length })}</summary>
+            <summary>
+              {selected.size ? t("workstreamsSome", { count: selected.size, total: choices.length }) : t("workstreamsAll", { total: choices.length })}
+            </summary>
             <fieldset>
               <legend className="visually-hidden">{t("workstreamsLegend")}</legend>
               {choices.map((choice) => (

@@ -33,7 +33,13 @@ function Figure({ block, report }: { block: Extract<Block, { kind: "figure" }>; 
         <figcaption>
           <h4>{title}</h4>
         </figcaption>
-        <StatusMixChart rows={chart.rows.map((row) => ({ label: row.label, ...row.counts }))} labels={chart.labels} title={title} description={title} locale={t.locale} />
+        <StatusMixChart
+          rows={chart.rows.map((row) => ({ label: row.label, ...row.counts }))}
+          labels={chart.labels}
+          title={title}
+          description={title}
+          locale={t.locale}
+        />
         <details className="chart-table">
           <summary>{t.tableAlternative}</summary>
           <div className="table-scroll">
@@ -86,10 +92,18 @@ function Figure({ block, report }: { block: Extract<Block, { kind: "figure" }>; 
             <thead>
               <tr>
                 <th scope="col">{t.month}</th>
-                <th scope="col" className="num">{t.dueInMonth}</th>
-                <th scope="col" className="num">{t.completedInMonth}</th>
-                <th scope="col" className="num">{t.cumulativeDue}</th>
-                <th scope="col" className="num">{t.cumulativeCompleted}</th>
+                <th scope="col" className="num">
+                  {t.dueInMonth}
+                </th>
+                <th scope="col" className="num">
+                  {t.completedInMonth}
+                </th>
+                <th scope="col" className="num">
+                  {t.cumulativeDue}
+                </th>
+                <th scope="col" className="num">
+                  {t.cumulativeCompleted}
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -41,14 +41,7 @@ export function StatusMixChart({ rows, labels, title, description, locale }: Sta
         <BarChart data={rows} layout="vertical" title={title} desc={description} margin={mirror.margin}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" allowDecimals={false} reversed={mirror.rtl} tick={{ fontSize: 13 }} tickFormatter={formatCount} />
-          <YAxis
-            type="category"
-            dataKey="label"
-            width={260}
-            orientation={mirror.sideAxis}
-            tick={WrappedCategoryTick}
-            interval={0}
-          />
+          <YAxis type="category" dataKey="label" width={260} orientation={mirror.sideAxis} tick={WrappedCategoryTick} interval={0} />
           <Tooltip formatter={formatCount} />
           <Legend
             align={mirror.legendAlign}
@@ -91,8 +84,25 @@ export function YearProgressChart({ points, labels, title, description, locale }
             itemSorter={null}
             formatter={(value) => <span style={{ color: "#1c2430" }}>{value}</span>}
           />
-          <Line type="stepAfter" dataKey="cumulativeDue" name={labels.due} stroke={STATUS_COLORS.planned} strokeWidth={2} strokeDasharray="6 3" dot={{ r: 3 }} isAnimationActive={false} />
-          <Line type="stepAfter" dataKey="cumulativeCompleted" name={labels.completed} stroke={STATUS_COLORS.completed} strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
+          <Line
+            type="stepAfter"
+            dataKey="cumulativeDue"
+            name={labels.due}
+            stroke={STATUS_COLORS.planned}
+            strokeWidth={2}
+            strokeDasharray="6 3"
+            dot={{ r: 3 }}
+            isAnimationActive={false}
+          />
+          <Line
+            type="stepAfter"
+            dataKey="cumulativeCompleted"
+            name={labels.completed}
+            stroke={STATUS_COLORS.completed}
+            strokeWidth={2}
+            dot={{ r: 3 }}
+            isAnimationActive={false}
+          />
         </LineChart>
       </ResponsiveContainer>
     </div>

@@ -24,8 +24,7 @@ export function AddMilestoneForm({ slug }: { slug: string }) {
   const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
 
   const create = useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
-      apiFetch<MilestoneState>(`/api/workstreams/${slug}/milestones`, { method: "POST", body }),
+    mutationFn: (body: Record<string, unknown>) => apiFetch<MilestoneState>(`/api/workstreams/${slug}/milestones`, { method: "POST", body }),
     onSuccess: (created) => {
       setDraft(EMPTY);
       setMessage({ kind: "success", text: t("added", { title: titleIn(locale, created).text }) });

@@ -155,9 +155,7 @@ export function MilestoneEditor({ initial, canEdit, openOnLoad, overdue }: Props
         <span className={`badge badge--${milestone.status}`} data-testid="status-badge">
           {tStatus(milestone.status)}
         </span>
-        {overdue && milestone.status !== "completed" && milestone.status !== "cancelled" && (
-          <span className="badge badge--overdue">{tStatus("overdue")}</span>
-        )}
+        {overdue && milestone.status !== "completed" && milestone.status !== "cancelled" && <span className="badge badge--overdue">{tStatus("overdue")}</span>}
         {save.isPending && <span className="badge badge--saving">{t("saving")}</span>}
       </span>
       {notice && (
@@ -222,11 +220,7 @@ export function MilestoneEditor({ initial, canEdit, openOnLoad, overdue }: Props
                   {errorFor("date")}
                 </div>
               </details>
-              <details
-                className="dialog__details"
-                open={TRANSLATION_LOCALES.some((locale) => errors[translationField(locale)])}
-                data-testid="translations"
-              >
+              <details className="dialog__details" open={TRANSLATION_LOCALES.some((locale) => errors[translationField(locale)])} data-testid="translations">
                 <summary>{t("translations")}</summary>
                 <p className="hint">{t("translationsHint")}</p>
                 {TRANSLATION_LOCALES.map((locale) => (

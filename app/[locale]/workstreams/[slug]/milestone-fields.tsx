@@ -26,8 +26,7 @@ export function useFieldWiring<D extends TextDraft>(draft: D, setDraft: (update:
     value: draft[name],
     "aria-invalid": errors[name] ? true : undefined,
     "aria-describedby": errors[name] ? `${ids}-${name}-error` : undefined,
-    onChange: (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) =>
-      setDraft((d) => ({ ...d, [name]: event.target.value })),
+    onChange: (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => setDraft((d) => ({ ...d, [name]: event.target.value })),
   });
   const errorFor = (name: string) =>
     errors[name] ? (
@@ -83,9 +82,7 @@ export function StatusFields<D extends TextDraft & StatusDraft>({
         <div className="field">
           <label htmlFor={`${ids}-expectedDate`}>{t("expectedDate")}</label>
           <input {...field("expectedDate" as keyof D & string)} inputMode="numeric" placeholder="2023-06" />
-          <p className="hint">
-            {plannedDate ? t("expectedDateHint", { date: formatPartialDate(plannedDate, locale) }) : t("expectedDateHintBulk")}
-          </p>
+          <p className="hint">{plannedDate ? t("expectedDateHint", { date: formatPartialDate(plannedDate, locale) }) : t("expectedDateHintBulk")}</p>
           {errorFor("expectedDate")}
         </div>
       )}
@@ -118,7 +115,11 @@ export function StatusFields<D extends TextDraft & StatusDraft>({
 }
 
 /** Lines of the evidence box, trimmed, blank ones left out. */
-export const evidenceLines = (text: string) => text.split("\n").map((line) => line.trim()).filter(Boolean);
+export const evidenceLines = (text: string) =>
+  text
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean);
 
 /**
  * Field errors keyed by field: "evidence.1" counts for "evidence", while each translated title

@@ -13,12 +13,7 @@ import { MILESTONE_STATUSES } from "@/lib/domain/status";
 import { axisForExtent } from "@/lib/domain/timeline-layout";
 import { reasonsOfLate } from "@/lib/queries/attention";
 import { historyOfMilestones, listMilestones, milestonesOfWorkstreams, recentChanges } from "@/lib/queries/milestones";
-import {
-  type MilestoneTranslations,
-  milestoneTitleTranslations,
-  milestoneTranslationsOf,
-  workstreamTextsIn,
-} from "@/lib/queries/translations";
+import { type MilestoneTranslations, milestoneTitleTranslations, milestoneTranslationsOf, workstreamTextsIn } from "@/lib/queries/translations";
 import { getWorkstreamBySlug } from "@/lib/queries/workstreams";
 import { pageQuerySchema, parseQueryLenient, slugSchema } from "@/lib/validation/filters";
 import { HealthBadge } from "../../_components/badges";
@@ -133,124 +128,120 @@ export default async function WorkstreamPage({ params, searchParams }: PageProps
     : null;
 
   const milestoneTable = (
-      <div className="table-scroll">
-        <table className="milestone-table" data-testid="milestone-table">
-          <caption className="visually-hidden">{t("milestonesCaption", { name: name.text })}</caption>
-          <thead>
-            <tr>
-              {canEdit && (
-                <th scope="col" className="select-cell">
-                  <SelectAllMilestones />
-                </th>
-              )}
-              <th scope="col">{t("date")}</th>
-              <th scope="col">{t("milestone")}</th>
-              <th scope="col">{t("status")}</th>
-              <th scope="col">{t("source")}</th>
-              <th scope="col">{t("evidence")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {table.items.map((milestone) => {
-              const entries = history.get(milestone.id) ?? [];
-              const originalTitle = originalText(locale, { en: milestone.titleEn, zh: milestone.titleZh });
-              return (
-                <tr
-                  key={milestone.id}
-                  id={`milestone-${milestone.id}`}
-                  data-testid="milestone-row"
-                  className={milestone.id === highlightId ? "milestone-row--highlight" : undefined}
-                  aria-current={milestone.id === highlightId ? "true" : undefined}
-                >
-                  {canEdit && (
-                    <td className="select-cell">
-                      <SelectMilestone id={milestone.id} label={titleOf(milestone).text} />
-                    </td>
+    <div className="table-scroll">
+      <table className="milestone-table" data-testid="milestone-table">
+        <caption className="visually-hidden">{t("milestonesCaption", { name: name.text })}</caption>
+        <thead>
+          <tr>
+            {canEdit && (
+              <th scope="col" className="select-cell">
+                <SelectAllMilestones />
+              </th>
+            )}
+            <th scope="col">{t("date")}</th>
+            <th scope="col">{t("milestone")}</th>
+            <th scope="col">{t("status")}</th>
+            <th scope="col">{t("source")}</th>
+            <th scope="col">{t("evidence")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {table.items.map((milestone) => {
+            const entries = history.get(milestone.id) ?? [];
+            const originalTitle = originalText(locale, { en: milestone.titleEn, zh: milestone.titleZh });
+            return (
+              <tr
+                key={milestone.id}
+                id={`milestone-${milestone.id}`}
+                data-testid="milestone-row"
+                className={milestone.id === highlightId ? "milestone-row--highlight" : undefined}
+                aria-current={milestone.id === highlightId ? "true" : undefined}
+              >
+                {canEdit && (
+                  <td className="select-cell">
+                    <SelectMilestone id={milestone.id} label={titleOf(milestone).text} />
+                  </td>
+                )}
+                <td className="nowrap">
+                  {formatPartialDate(milestone.date, locale)}
+                  <SlipNote baselineDate={milestone.baselineDate} date={milestone.date} />
+                  {milestone.completedOn && milestone.completedOn !== milestone.date && (
+                    <div className="muted">{t("completedOn", { date: formatPartialDate(milestone.completedOn, locale) })}</div>
                   )}
-                  <td className="nowrap">
-                    {formatPartialDate(milestone.date, locale)}
-                    <SlipNote baselineDate={milestone.baselineDate} date={milestone.date} />
-                    {milestone.completedOn && milestone.completedOn !== milestone.date && (
-                      <div className="muted">{t("completedOn", { date: formatPartialDate(milestone.completedOn, locale) })}</div>
-                    )}
-                  </td>
-                  <td>
-                    <div className="milestone-title">
-                      <Localized value={titleOf(milestone)} />
+                </td>
+                <td>
+                  <div className="milestone-title">
+                    <Localized value={titleOf(milestone)} />
+                  </div>
+                  {originalTitle && (
+                    <div lang={originalTitle.lang} className="muted">
+                      {originalTitle.text}
                     </div>
-                    {originalTitle && (
-                      <div lang={originalTitle.lang} className="muted">
-                        {originalTitle.text}
-                      </div>
-                    )}
-                    {reasons.get(milestone.id)?.by && (
-                      <p className="milestone-reason" data-testid="milestone-reason">
-                        <ReasonText reason={reasons.get(milestone.id)!} />
-                      </p>
-                    )}
-                    {milestone.quoteZh && (
-                      <blockquote lang="zh" className="quote">
-                        “{milestone.quoteZh}”
-                      </blockquote>
-                    )}
-                    <StatusBand
-                      periodStart={milestone.periodStart}
-                      periodEnd={milestone.periodEnd}
-                      status={milestone.status}
-                      history={entries}
-                      baseline={baselines.get(milestone.id)}
-                    />
-                    <details className="history">
-                      <summary>{t("history", { count: entries.length })}</summary>
-                      <ol className="history__list" reversed>
-                        {entries.map((entry) => (
-                          <li key={entry.id}>
-                            <HistoryEntryText entry={entry} />
-                          </li>
-                        ))}
-                      </ol>
-                    </details>
-                  </td>
-                  <td>
-                    <MilestoneEditor
-                      initial={{ ...milestone, removedAt: null, translations: editorTranslations.get(milestone.id) ?? {} }}
-                      canEdit={canEdit}
-                      openOnLoad={editId === milestone.id}
-                      overdue={milestone.overdue}
-                    />
-                  </td>
-                  <td className="nowrap" data-testid="milestone-source">
-                    {milestone.sourceParagraph !== null
-                      ? t("paragraphRef", { paragraph: milestone.sourceParagraph })
-                      : t("noSource")}
-                    {milestone.sourceFootnote !== null && (
-                      <div className="muted">{t("footnoteRef", { footnote: milestone.sourceFootnote })}</div>
-                    )}
-                    {milestone.alsoParagraphs.length > 0 && (
-                      <div className="muted" data-testid="milestone-also-paragraphs">
-                        {t("alsoParagraphsRef", { paragraphs: format.list(milestone.alsoParagraphs.map(String)) })}
-                      </div>
-                    )}
-                  </td>
-                  <td>
-                    {milestone.evidence.length === 0 ? (
-                      <span className="muted">—</span>
-                    ) : (
-                      <ul className="evidence-list">
-                        {milestone.evidence.map((evidence) => (
-                          <li key={evidence.value}>
-                            <EvidenceItem evidence={evidence} locale={locale} />
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+                  )}
+                  {reasons.get(milestone.id)?.by && (
+                    <p className="milestone-reason" data-testid="milestone-reason">
+                      <ReasonText reason={reasons.get(milestone.id)!} />
+                    </p>
+                  )}
+                  {milestone.quoteZh && (
+                    <blockquote lang="zh" className="quote">
+                      “{milestone.quoteZh}”
+                    </blockquote>
+                  )}
+                  <StatusBand
+                    periodStart={milestone.periodStart}
+                    periodEnd={milestone.periodEnd}
+                    status={milestone.status}
+                    history={entries}
+                    baseline={baselines.get(milestone.id)}
+                  />
+                  <details className="history">
+                    <summary>{t("history", { count: entries.length })}</summary>
+                    <ol className="history__list" reversed>
+                      {entries.map((entry) => (
+                        <li key={entry.id}>
+                          <HistoryEntryText entry={entry} />
+                        </li>
+                      ))}
+                    </ol>
+                  </details>
+                </td>
+                <td>
+                  <MilestoneEditor
+                    initial={{ ...milestone, removedAt: null, translations: editorTranslations.get(milestone.id) ?? {} }}
+                    canEdit={canEdit}
+                    openOnLoad={editId === milestone.id}
+                    overdue={milestone.overdue}
+                  />
+                </td>
+                <td className="nowrap" data-testid="milestone-source">
+                  {milestone.sourceParagraph !== null ? t("paragraphRef", { paragraph: milestone.sourceParagraph }) : t("noSource")}
+                  {milestone.sourceFootnote !== null && <div className="muted">{t("footnoteRef", { footnote: milestone.sourceFootnote })}</div>}
+                  {milestone.alsoParagraphs.length > 0 && (
+                    <div className="muted" data-testid="milestone-also-paragraphs">
+                      {t("alsoParagraphsRef", { paragraphs: format.list(milestone.alsoParagraphs.map(String)) })}
+                    </div>
+                  )}
+                </td>
+                <td>
+                  {milestone.evidence.length === 0 ? (
+                    <span className="muted">—</span>
+                  ) : (
+                    <ul className="evidence-list">
+                      {milestone.evidence.map((evidence) => (
+                        <li key={evidence.value}>
+                          <EvidenceItem evidence={evidence} locale={locale} />
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 
   return (
@@ -367,24 +358,22 @@ export default async function WorkstreamPage({ params, searchParams }: PageProps
         {canEdit && <AddMilestoneForm slug={workstream.slug} />}
         {table.items.length === 0 ? (
           <p className="empty-state">{t("noMilestones")}</p>
+        ) : canEdit ? (
+          <MilestoneSelection
+            listLabel={t("milestonesCaption", { name: name.text })}
+            milestones={table.items.map((milestone) => ({
+              id: milestone.id,
+              version: milestone.version,
+              title: titleOf(milestone).text,
+              titleLang: titleOf(milestone).lang,
+            }))}
+          >
+            {milestoneTable}
+          </MilestoneSelection>
         ) : (
-          canEdit ? (
-            <MilestoneSelection
-              listLabel={t("milestonesCaption", { name: name.text })}
-              milestones={table.items.map((milestone) => ({ id: milestone.id, version: milestone.version, title: titleOf(milestone).text, titleLang: titleOf(milestone).lang }))}
-            >
-              {milestoneTable}
-            </MilestoneSelection>
-          ) : (
-            milestoneTable
-          )
+          milestoneTable
         )}
-        <Pagination
-          page={table.page}
-          totalPages={table.totalPages}
-          hrefFor={(p) => `/workstreams/${workstream.slug}?page=${p}`}
-          label={t("paginationLabel")}
-        />
+        <Pagination page={table.page} totalPages={table.totalPages} hrefFor={(p) => `/workstreams/${workstream.slug}?page=${p}`} label={t("paginationLabel")} />
       </section>
 
       <section aria-labelledby="changes-heading">
@@ -396,7 +385,9 @@ export default async function WorkstreamPage({ params, searchParams }: PageProps
             {feed.map((entry) => (
               <li key={entry.id}>
                 <span className="feed__milestone">
-                  <Localized value={localizedText(locale, { en: entry.milestoneTitleEn, zh: entry.milestoneTitleZh }, titleTranslations.get(entry.milestoneId))} />
+                  <Localized
+                    value={localizedText(locale, { en: entry.milestoneTitleEn, zh: entry.milestoneTitleZh }, titleTranslations.get(entry.milestoneId))}
+                  />
                   {entry.milestoneRemoved && <span className="badge badge--cancelled"> {t("removedMark")}</span>}
                 </span>
                 <HistoryEntryText entry={entry} />

@@ -14,10 +14,7 @@ export const GET = withProblemDetails(async (request: Request, context: RouteCon
   await requireReportAccess(request);
   const year = parseReportYear((await context.params).year);
   const query = parseQueryStrict(reportExportQuerySchema, normalizeReportParams(new URL(request.url).searchParams));
-  const invalid = [
-    ...(year.ok ? [] : year.invalidParams),
-    ...(query.ok ? unknownWorkstreams(query.value.workstream) : query.invalidParams),
-  ];
+  const invalid = [...(year.ok ? [] : year.invalidParams), ...(query.ok ? unknownWorkstreams(query.value.workstream) : query.invalidParams)];
   if (!year.ok || !query.ok || invalid.length) {
     throw new AppError("invalid_input", `Invalid parameter: ${[...new Set(invalid.map((param) => param.name))].join(", ")}`, invalid);
   }

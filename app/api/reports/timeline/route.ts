@@ -4,7 +4,15 @@ import { AppError } from "@/lib/errors";
 import { withProblemDetails } from "@/lib/http/problem";
 import { requireReportAccess } from "@/lib/reports/access";
 import { storedTranslations } from "@/lib/reports/stored-translations";
-import { renderTimeline, TIMELINE_FORMATS, timelineFileName, timelineLangSchema, timelineLanes, timelineScene, timelineTitle } from "@/lib/reports/timeline-export";
+import {
+  renderTimeline,
+  TIMELINE_FORMATS,
+  timelineFileName,
+  timelineLangSchema,
+  timelineLanes,
+  timelineScene,
+  timelineTitle,
+} from "@/lib/reports/timeline-export";
 import { filtersSchema, strictInteger } from "@/lib/validation/filters";
 import { parseApiQuery } from "@/lib/validation/parse-or-throw";
 import { isoDaySchema } from "@/lib/validation/timeline";

@@ -20,7 +20,11 @@ export const GET = withProblemDetails(async (request: Request, context: RouteCon
   const { slug: rawSlug } = await context.params;
   const slug = slugSchema.safeParse(rawSlug);
   if (!slug.success) {
-    throw new AppError("invalid_input", "Invalid workstream slug", toInvalidParams(slug.error).map((p) => ({ ...p, name: "slug" })));
+    throw new AppError(
+      "invalid_input",
+      "Invalid workstream slug",
+      toInvalidParams(slug.error).map((p) => ({ ...p, name: "slug" })),
+    );
   }
   const { page, pageSize } = parseApiQuery(querySchema, new URL(request.url).searchParams);
   const today = todayIso();

@@ -63,7 +63,13 @@ export function AccessForm({
       </div>
       <div className="field">
         <label className="check" htmlFor={`${ids}-all`}>
-          <input id={`${ids}-all`} type="checkbox" name="allWorkstreams" defaultChecked={values.allWorkstreams} aria-describedby={describedBy("allWorkstreams")} />
+          <input
+            id={`${ids}-all`}
+            type="checkbox"
+            name="allWorkstreams"
+            defaultChecked={values.allWorkstreams}
+            aria-describedby={describedBy("allWorkstreams")}
+          />
           {t("user.allWorkstreams")}
         </label>
         <p id={`${ids}-allWorkstreams-hint`} className="hint">
