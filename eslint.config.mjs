@@ -27,6 +27,9 @@ const boundary = (message, pattern, allowed = []) => [
 const APP = "app/ never imports db/: read through lib/queries, write through lib/commands, take types and enums from lib/domain.";
 const DB = "db/ imports nothing from lib/ or app/: shared enums live where db/ can import them.";
 const LIB = "lib/ never imports app/: move what both need into lib/.";
+const READS = "Only lib/queries, lib/commands and lib/auth open the database: read through lib/queries, write through lib/commands.";
+/** The database connection itself (db/index.ts), not db/schema's types and enums. */
+const DATABASE_CONNECTION = "^(@/|(\\.\\./)+)db$";
 
 /**
  * Today's crossings, allowed one specifier at a time so that any new one fails the lint. The lead
@@ -50,6 +53,22 @@ export default defineConfig([
   { files: ["app/**/*.{ts,tsx}"], rules: { "no-restricted-imports": boundary(APP, into("db")) } },
   { files: ["db/**/*.ts"], rules: { "no-restricted-imports": boundary(DB, into("lib", "app")) } },
   { files: ["lib/**/*.{ts,tsx}"], rules: { "no-restricted-imports": boundary(LIB, into("app")) } },
+  {
+    // The rest of lib/ works on what the reads return (the same rule as above, plus the connection).
+    files: ["lib/{reports,domain,validation,content,client,http,ingest}/**/*.{ts,tsx}"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { regex: into("app"), message: LIB },
+            { regex: DATABASE_CONNECTION, message: READS },
+          ],
+        },
+      ],
+    },
+  },
   ...Object.entries(ALLOWED).map(([file, allowed]) => ({
     files: [file],
     rules: { "no-restricted-imports": boundary(file.startsWith("db/") ? DB : LIB, into(...(file.startsWith("db/") ? ["lib", "app"] : ["app"])), allowed) },

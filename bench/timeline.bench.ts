@@ -10,6 +10,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { chromium, type Page } from "@playwright/test";
+import Database from "better-sqlite3";
 import { createSyntheticDatabase } from "./synthetic";
 
 const { values } = parseArgs({
@@ -125,14 +126,49 @@ async function browserFigures(locale: string, width: number) {
   }
 }
 
-/** Bounded load on the read API: `connections` loops share `requests` requests over neighbouring windows. */
-async function apiFigures(connections: number, requests: number) {
-  const urls = [
-    "/api/timeline?from=2025-07-01&to=2025-12-31&offset=0&limit=50",
-    "/api/timeline?from=2026-01-01&to=2026-06-30&offset=0&limit=50",
-    "/api/timeline?from=2026-01-01&to=2026-06-30&offset=50&limit=50",
-    "/api/timeline?from=2024-01-01&to=2026-06-30&offset=100&limit=50",
-  ];
+/**
+ * A status change written as the commands write it (the milestone's row and a history entry), by
+ * another connection, as a second server or a script would: the next read must take it in.
+ * A late milestone is finished today, so its bar stretches to today and may have to change rows.
+ */
+function writeLateCompletion(file: string): number {
+  const db = new Database(file);
+  try {
+    const today = new Date().toISOString().slice(0, 10);
+    const row = db
+      .prepare("select id, status from milestones where removed_at is null and status in ('planned', 'in_progress') and period_end < ? order by id limit 1")
+      .get(today) as { id: number; status: string };
+    const now = new Date().toISOString();
+    db.transaction(() => {
+      db.prepare("update milestones set status = 'completed', completed_on = ?, version = version + 1, updated_at = ? where id = ?").run(
+        today.slice(0, 7),
+        now,
+        row.id,
+      );
+      db.prepare(
+        "insert into status_history (milestone_id, from_status, to_status, kind, actor, evidence, changed_at) values (?, ?, 'completed', 'status', 'Benchmark', '[]', ?)",
+      ).run(row.id, row.status, now);
+    })();
+    return row.id;
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Bounded load on the read API: `connections` loops share `requests` requests. `distinct`: every
+ * request asks for another stretch of rows, so none is answered from the response cache and each
+ * one slices the packing; otherwise four neighbouring windows, as managers panning the same view.
+ */
+async function apiFigures(connections: number, requests: number, totalRows: number, distinct: boolean) {
+  const urls = distinct
+    ? Array.from({ length: requests }, (_, i) => `/api/timeline?from=2024-01-01&to=2026-06-30&offset=${(i * 37) % Math.max(1, totalRows - 50)}&limit=50`)
+    : [
+        "/api/timeline?from=2025-07-01&to=2025-12-31&offset=0&limit=50",
+        "/api/timeline?from=2026-01-01&to=2026-06-30&offset=0&limit=50",
+        "/api/timeline?from=2026-01-01&to=2026-06-30&offset=50&limit=50",
+        "/api/timeline?from=2024-01-01&to=2026-06-30&offset=100&limit=50",
+      ];
   const latencies: number[] = [];
   let next = 0;
   const worker = async () => {
@@ -151,6 +187,7 @@ async function apiFigures(connections: number, requests: number) {
   return {
     connections,
     requests,
+    distinctWindows: distinct,
     p50Ms: round(percentile(latencies, 50)),
     p95Ms: round(percentile(latencies, 95)),
     p99Ms: round(percentile(latencies, 99)),
@@ -180,6 +217,11 @@ async function main() {
     await (await fetch(`${base}/api/timeline/lanes?lang=fr`)).text();
     const warmLanesMs = round(performance.now() - started);
     const summary = JSON.parse(frame) as { lanes: unknown[]; totalRows: number };
+    // A write, then the next read: the packing takes the change in place instead of packing again.
+    const changedId = writeLateCompletion(values.db);
+    started = performance.now();
+    await (await fetch(`${base}/api/timeline/lanes`)).text();
+    const afterWriteMs = round(performance.now() - started);
     const results = {
       database: values.db,
       lanes: summary.lanes.length,
@@ -187,8 +229,9 @@ async function main() {
       lanesJsonBytes: frame.length,
       coldPackMs,
       warmLanesMs,
+      afterWrite: { milestone: changedId, lanesMs: afterWriteMs },
       browser: [] as unknown[],
-      api: null as unknown,
+      api: [] as unknown[],
     };
     for (const [locale, width] of [
       ["en", 1400],
@@ -197,7 +240,8 @@ async function main() {
       ["ar", 390],
     ] as const)
       results.browser.push(await browserFigures(locale, width));
-    results.api = await apiFigures(Number(values.connections), Number(values.requests));
+    results.api.push(await apiFigures(Number(values.connections), Number(values.requests), summary.totalRows, false));
+    results.api.push(await apiFigures(Number(values.connections), Number(values.requests), summary.totalRows, true));
     console.log(JSON.stringify(results, null, 2));
   } finally {
     if (server.pid) process.kill(-server.pid, "SIGTERM");

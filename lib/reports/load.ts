@@ -3,7 +3,7 @@ import { AppError, type InvalidParam } from "@/lib/errors";
 import { milestoneYears } from "@/lib/queries/stats";
 import { toInvalidParams } from "@/lib/validation/filters";
 import { reportYearSchema } from "./options";
-import { unknownWorkstreamSlugs } from "./queries";
+import { unknownWorkstreamSlugs } from "@/lib/queries/report";
 
 /** A year from the path, or why it is not one (named `year`). */
 export function parseReportYear(raw: string): { ok: true; value: number } | { ok: false; invalidParams: InvalidParam[] } {

@@ -20,7 +20,7 @@ import {
   type ReportWorkstreamRow,
   statusReasons,
   workstreamsForReport,
-} from "./queries";
+} from "@/lib/queries/report";
 import { storedTranslations } from "./stored-translations";
 import { inLanguage, isTranslated, REPORT_TEXT, reportDate } from "./text";
 

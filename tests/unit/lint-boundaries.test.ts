@@ -112,3 +112,21 @@ describe("no import cycle", () => {
     expect(result?.messages).toEqual([]);
   });
 });
+
+describe("only lib/queries, lib/commands and lib/auth open the database", () => {
+  it("fails on the database connection imported by the report's code", { timeout: TIMEOUT }, async () => {
+    expect(await ruleIds("lib/reports/report-data.ts", 'import { getDb } from "@/db";\nexport const db = getDb;\n')).toEqual(["no-restricted-imports"]);
+  });
+
+  it("still fails on app/ imported by the report's code (the stricter rule keeps the general one)", { timeout: TIMEOUT }, async () => {
+    expect(
+      await ruleIds("lib/reports/report-data.ts", 'import { Timeline } from "@/app/[locale]/_components/timeline";\nexport const t = Timeline;\n'),
+    ).toEqual(["no-restricted-imports"]);
+  });
+
+  it("passes the same read taken from lib/queries", { timeout: TIMEOUT }, async () => {
+    expect(
+      await ruleIds("lib/reports/report-data.ts", 'import { workstreamChoices } from "@/lib/queries/report";\nexport const choices = workstreamChoices;\n'),
+    ).toEqual([]);
+  });
+});

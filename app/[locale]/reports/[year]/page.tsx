@@ -9,7 +9,7 @@ import { milestoneYears } from "@/lib/queries/stats";
 import { buildReportDocument } from "@/lib/reports/document";
 import { parseReportYear } from "@/lib/reports/load";
 import { normalizeReportParams, REPORT_FORMATS, REPORT_LANGS, reportFileName, reportOptionsQuery, reportOptionsSchema } from "@/lib/reports/options";
-import { workstreamChoices } from "@/lib/reports/queries";
+import { workstreamChoices } from "@/lib/queries/report";
 import { pageOfSections, REPORT_PAGE_ATTENTION, reportDataFor } from "@/lib/reports/report-data";
 import { REPORT_TEXT } from "@/lib/reports/text";
 import { localizedText } from "@/lib/content/localized-text";

@@ -4,11 +4,11 @@ import { getDb } from "@/db";
 import { bodies, milestones, statusHistory, workstreams } from "@/db/schema";
 import { emptyStatusCounts, type StatusCounts } from "@/lib/domain/health";
 import type { MilestoneStatus } from "@/lib/domain/status";
-import { isOpenExpression, milestoneConditions, monthExpression, overdueCount } from "@/lib/queries/conditions";
-import { milestoneColumns, type MilestoneRow } from "@/lib/queries/milestones";
-import { cachedRead } from "@/lib/queries/cache";
-import { dueAndCompletedCounts } from "@/lib/queries/stats";
-import { workstreamWithBodyColumns } from "@/lib/queries/workstreams";
+import { isOpenExpression, milestoneConditions, monthExpression, overdueCount } from "./conditions";
+import { milestoneColumns, type MilestoneRow } from "./milestones";
+import { cachedRead } from "./cache";
+import { dueAndCompletedCounts } from "./stats";
+import { workstreamWithBodyColumns } from "./workstreams";
 
 /** Which milestones a report covers besides its year: some workstreams, some statuses. */
 export type ReportScope = { workstreams?: string[]; statuses?: MilestoneStatus[] };
