@@ -7,15 +7,13 @@ const REPORT_WINDOW = "from=2021-01-01";
 const bars = (page: Page) => page.getByTestId("timeline-item");
 
 async function placements(page: Page, selector = '[data-testid="timeline-item"]') {
-  return page
-    .locator(selector)
-    .evaluateAll((nodes) =>
-      nodes.map((node) => ({
-        start: node.getAttribute("data-period-start")!,
-        date: node.getAttribute("data-date")!,
-        box: node.getBoundingClientRect().toJSON() as DOMRect,
-      })),
-    );
+  return page.locator(selector).evaluateAll((nodes) =>
+    nodes.map((node) => ({
+      start: node.getAttribute("data-period-start")!,
+      date: node.getAttribute("data-date")!,
+      box: node.getBoundingClientRect().toJSON() as DOMRect,
+    })),
+  );
 }
 
 test.describe("timeline (roadmap)", () => {
