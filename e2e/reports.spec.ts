@@ -85,6 +85,29 @@ test.describe("yearly report", () => {
     await screenshot(page, "report-zh");
   });
 
+  test("limits the report to workstreams found by name in the picker, which loads when opened and keeps the ticks", async ({ page }) => {
+    await page.goto("/reports/2021");
+    const picker = page.getByTestId("workstream-picker");
+    await expect(picker.getByRole("checkbox")).toHaveCount(0);
+    await picker.locator("summary").click();
+    await expect(picker.getByRole("checkbox").first()).toBeVisible();
+    const all = await picker.getByRole("checkbox").count();
+    expect(all).toBeGreaterThan(10);
+    await picker.getByLabel("Find a workstream").fill("artificial");
+    await expect(picker.getByRole("checkbox")).toHaveCount(1);
+    await picker.getByRole("checkbox").check();
+    await page.locator("form.report-options").screenshot({ path: "e2e/.artifacts/screenshots/report-workstream-picker.png" });
+    await picker.getByLabel("Find a workstream").fill("no workstream is called this");
+    await expect(picker.getByText("No workstream matches this search.")).toBeVisible();
+    // The tick stays in the form while the search hides it.
+    await page.getByRole("button", { name: "Update the report" }).click();
+    await expect(page).toHaveURL(/workstream=ai-working-group/);
+    await expect(page.getByTestId("workstream-picker").locator("summary")).toHaveText(`Workstreams: 1 of ${all} selected`);
+    await expect(page.getByTestId("report")).toContainText(/artificial intelligence/i);
+    await expect(page.getByTestId("report")).not.toContainText(/Data Cube/i);
+    await screenshot(page, "report-one-workstream");
+  });
+
   test("downloads every format with the right type, name and size; the PDF's first pages become images", async ({ page }) => {
     fs.mkdirSync(DOWNLOADS, { recursive: true });
     await page.goto("/reports/2021");

@@ -25,6 +25,7 @@ const CACHEABLE_API = [
   /^\/api\/milestones\/\d+(\/history)?$/,
   /^\/api\/workstreams(\/[^/]+)?$/,
   /^\/api\/timeline(\/lanes|\/portfolio)?$/,
+  /^\/api\/reports\/\d+\/workstreams$/,
 ];
 
 /** Conditional or partial requests and server actions: Next answers those itself. */

@@ -147,6 +147,12 @@ const ROUTES: Route[] = [
   },
   { name: "GET /api/reports/{year}", kind: "read", success: 200, build: async () => ({ method: "GET", target: "/api/reports/2021?format=csv" }) },
   {
+    name: "GET /api/reports/{year}/workstreams",
+    kind: "read",
+    success: 200,
+    build: async () => ({ method: "GET", target: "/api/reports/2021/workstreams?lang=fr" }),
+  },
+  {
     name: "GET /api/reports/timeline",
     kind: "read",
     success: 200,
@@ -411,6 +417,13 @@ const FUZZ: FuzzRoute[] = [
       workstream: fc.constantFrom(ASSIGNED, `${ASSIGNED},${OTHER}`, "nope"),
       status: filters.status,
     }),
+  },
+  {
+    name: "GET /api/reports/{year}/workstreams",
+    method: "GET",
+    read: true,
+    path: pathSegment(year).map((y) => `/api/reports/${y}/workstreams`),
+    query: queryFrom({ lang: fc.constantFrom("en", "zh", "ar", "xx") }),
   },
   {
     name: "GET /api/reports/timeline",

@@ -140,6 +140,7 @@ describe("the response cache in front of Next", () => {
     expect(isCacheableRequest(request("GET", "/favicon.ico"))).toBe(false);
     expect(isCacheableRequest(request("GET", "/api/health"))).toBe(false);
     expect(isCacheableRequest(request("GET", "/api/reports/2021?format=pdf"))).toBe(false);
+    expect(isCacheableRequest(request("GET", "/api/reports/2021/workstreams?lang=fr"))).toBe(true);
     expect(isCacheableRequest(request("GET", "/api/auth/get-session"))).toBe(false);
   });
 

@@ -16,8 +16,9 @@ import { localizedText } from "@/lib/content/localized-text";
 import { workstreamTextsIn } from "@/lib/queries/translations";
 import { queryStringOf } from "@/lib/url";
 import { pageQuerySchema, parseQueryLenient } from "@/lib/validation/filters";
-import { contentLocale, Localized } from "../../_components/localized";
+import { contentLocale } from "../../_components/localized";
 import { Pagination } from "../../_components/pagination";
+import { WorkstreamPicker } from "../_components/workstream-picker";
 import { PrintButton } from "../_components/print-button";
 import { ReportArticle } from "../_components/report-article";
 import "../reports.css";
@@ -112,20 +113,21 @@ export default async function ReportPage({ params, searchParams }: PageProps<"/[
               </label>
             ))}
           </fieldset>
-          <details className="report-options__workstreams">
-            <summary>
-              {selected.size ? t("workstreamsSome", { count: selected.size, total: choices.length }) : t("workstreamsAll", { total: choices.length })}
-            </summary>
-            <fieldset>
-              <legend className="visually-hidden">{t("workstreamsLegend")}</legend>
-              {choices.map((choice) => (
-                <label key={choice.slug} className="check">
-                  <input type="checkbox" name="workstream" value={choice.slug} defaultChecked={selected.has(choice.slug)} />
-                  <Localized value={choiceName(choice)} />
-                </label>
-              ))}
-            </fieldset>
-          </details>
+          <WorkstreamPicker
+            year={year}
+            lang={locale}
+            selected={choices.filter((choice) => selected.has(choice.slug)).map((choice) => [choice.slug, choiceName(choice).text, choiceName(choice).lang])}
+            labels={{
+              summary: selected.size ? t("workstreamsSome", { count: selected.size, total: choices.length }) : t("workstreamsAll", { total: choices.length }),
+              legend: t("workstreamsLegend"),
+              search: t("workstreamsSearch"),
+              loading: t("workstreamsLoading"),
+              failed: t("workstreamsFailed"),
+              retry: t("workstreamsRetry"),
+              noMatch: t("workstreamsNoMatch"),
+              refine: t.raw("workstreamsRefine") as string,
+            }}
+          />
           <div className="filters__actions">
             <button type="submit" className="button">
               {t("apply")}
