@@ -73,8 +73,24 @@ function checkStatusRules(value: { status?: MilestoneStatus; completedOn?: strin
   }
 }
 
+/**
+ * A schema that depends on the day (dates may not be in the future), built once per day: zod
+ * compiles a schema on its first use, and a write should not pay for that every time.
+ */
+function builtOncePerDay<S>(build: (today: string) => S): (today?: string) => S {
+  let builtFor: string | undefined;
+  let schema: S | undefined;
+  return (today = todayIso()) => {
+    if (schema === undefined || builtFor !== today) {
+      schema = build(today);
+      builtFor = today;
+    }
+    return schema;
+  };
+}
+
 /** PATCH /api/milestones/{id}: a status change and/or edits, based on a known version. */
-export const milestoneUpdateSchema = (today = todayIso()) =>
+export const milestoneUpdateSchema = builtOncePerDay((today) =>
   z
     .object({
       version: z
@@ -105,12 +121,13 @@ export const milestoneUpdateSchema = (today = todayIso()) =>
       if (value.expectedDate !== undefined && value.date !== undefined) {
         context.addIssue({ code: "custom", path: ["expectedDate"], message: reason("notWithDate") });
       }
-    });
+    }),
+);
 
 export type MilestoneUpdateInput = z.input<ReturnType<typeof milestoneUpdateSchema>>;
 
 /** POST /api/workstreams/{slug}/milestones. */
-export const milestoneCreateSchema = (today = todayIso()) =>
+export const milestoneCreateSchema = builtOncePerDay((today) =>
   z
     .object({
       titleEn: titleEnSchema,
@@ -132,7 +149,8 @@ export const milestoneCreateSchema = (today = todayIso()) =>
       translations: translationsSchema(translatedTitleSchema).default({}),
     })
     .strict()
-    .superRefine((value, context) => checkStatusRules(value, context, today));
+    .superRefine((value, context) => checkStatusRules(value, context, today)),
+);
 
 export type MilestoneCreateInput = z.input<ReturnType<typeof milestoneCreateSchema>>;
 
@@ -154,7 +172,7 @@ export const BULK_MAX_ROWS = 200;
  * POST /api/milestones/bulk: one change (status, note, evidence, new expected date) applied to
  * each listed milestone, each at the version the client last saw.
  */
-export const milestoneBulkSchema = (today = todayIso()) =>
+export const milestoneBulkSchema = builtOncePerDay((today) =>
   z
     .object({
       items: z
@@ -183,6 +201,7 @@ export const milestoneBulkSchema = (today = todayIso()) =>
       if (value.expectedDate !== undefined && value.status !== undefined && !isReplanStatus(value.status)) {
         context.addIssue({ code: "custom", path: ["expectedDate"], message: reason("expectedDateOnlyWhenSlipping") });
       }
-    });
+    }),
+);
 
 export type MilestoneBulkInput = z.input<ReturnType<typeof milestoneBulkSchema>>;
