@@ -13,6 +13,7 @@ import type { Filters } from "@/lib/validation/filters";
 import { milestoneConditions, overdueExpression, workstreamConditions } from "./conditions";
 import { type Page, pageOf } from "./pagination";
 import { milestoneTitleTranslations, workstreamTextsIn } from "./translations";
+import { cachedRead } from "./cache";
 
 /** The latest word on a milestone: the note of its latest history entry that has one, who wrote it and when. */
 export type LatestReason = {
@@ -46,7 +47,7 @@ export type AttentionList = Page<AttentionItem> & { levels: Record<AttentionLeve
 const lateList = sql.raw(LATE_STATUSES.map((status) => `'${status}'`).join(", "));
 
 /** Milestones that need attention under the filters, with what the ordering needs. */
-function attentionCandidates(filters: Filters, today: string, workstreamIds?: number[], milestoneIds?: number[]) {
+function readAttentionCandidates(filters: Filters, today: string, workstreamIds?: number[], milestoneIds?: number[]) {
   const statusSetAt = sql<
     string | null
   >`(select max(${statusHistory.changedAt}) from ${statusHistory} where ${statusHistory.milestoneId} = ${milestones.id} and ${statusHistory.kind} in ('status', 'created'))`;
@@ -81,6 +82,10 @@ function attentionCandidates(filters: Filters, today: string, workstreamIds?: nu
     })
     .sort(compareAttention);
 }
+
+// The same for every reader (a second's work at 100,000 milestones): cached between requests,
+// invalidated by the commands (docs/decisions/007-read-cache.md). Callers only read the list.
+const attentionCandidates = cachedRead("attentionCandidates", ["milestones", "workstreams"], readAttentionCandidates);
 
 /**
  * The Attention list: delayed, overdue and at-risk milestones under the overview's filters,
