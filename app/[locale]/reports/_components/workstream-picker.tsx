@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useId, useMemo, useState } from "react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 
 /** [slug, name, the name's language], as GET /api/reports/{year}/workstreams answers. */
 type Choice = [string, string, string];
@@ -33,6 +33,11 @@ export function WorkstreamPicker(props: { year: number; lang: string; selected: 
   const [search, setSearch] = useState("");
   const [ticked, setTicked] = useState(() => new Set(selected.map(([slug]) => slug)));
   const searchId = useId();
+  const details = useRef<HTMLDetailsElement>(null);
+  // Opened before the page was interactive: the toggle event came before React listened.
+  useEffect(() => {
+    if (details.current?.open) setOpened(true);
+  }, []);
   const choices = useQuery({
     queryKey: ["report-workstream-choices", year, lang],
     enabled: opened,
@@ -60,7 +65,12 @@ export function WorkstreamPicker(props: { year: number; lang: string; selected: 
     });
 
   return (
-    <details className="report-options__workstreams" onToggle={(event) => event.currentTarget.open && setOpened(true)} data-testid="workstream-picker">
+    <details
+      ref={details}
+      className="report-options__workstreams"
+      onToggle={(event) => event.currentTarget.open && setOpened(true)}
+      data-testid="workstream-picker"
+    >
       <summary>{labels.summary}</summary>
       <fieldset>
         <legend className="visually-hidden">{labels.legend}</legend>
