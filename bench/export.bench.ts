@@ -28,6 +28,7 @@ import { MILESTONE_STATUSES } from "@/lib/domain/status";
 import { renderReport } from "@/lib/reports/export";
 import { REPORT_FORMATS, type ReportFormat, type ReportLang } from "@/lib/reports/options";
 import { buildReportData } from "@/lib/reports/report-data";
+import { WORDS_EN, WORDS_ZH } from "./synthetic";
 
 const YEAR = 2030;
 const MILESTONES = Number(process.env.BENCH_MILESTONES ?? 10_000);
@@ -41,51 +42,6 @@ const median = (values: number[]) => {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
-
-const WORDS_EN = [
-  "review",
-  "framework",
-  "guidance",
-  "data",
-  "strategy",
-  "network",
-  "common",
-  "system-wide",
-  "capacity",
-  "report",
-  "policy",
-  "platform",
-  "standards",
-  "pilot",
-  "training",
-  "assessment",
-  "roadmap",
-  "principles",
-  "dialogue",
-  "partnership",
-];
-const WORDS_ZH = [
-  "审查",
-  "框架",
-  "指导",
-  "数据",
-  "战略",
-  "网络",
-  "共同",
-  "全系统",
-  "能力",
-  "报告",
-  "政策",
-  "平台",
-  "标准",
-  "试点",
-  "培训",
-  "评估",
-  "路线图",
-  "原则",
-  "对话",
-  "伙伴关系",
-];
 
 /** Deterministic pseudo-random numbers, so every run measures the same data. */
 function random(seed: number) {

@@ -24,7 +24,8 @@ export type SyntheticResult = { workstreams: number; milestones: number; history
 export const FIRST_YEAR = 2017;
 export const YEARS = 10;
 
-const WORDS_EN = [
+/** Words the generated names and titles are made of (the export benchmark uses them too). */
+export const WORDS_EN = [
   "review",
   "framework",
   "guidance",
@@ -46,7 +47,7 @@ const WORDS_EN = [
   "dialogue",
   "partnership",
 ];
-const WORDS_ZH = [
+export const WORDS_ZH = [
   "审查",
   "框架",
   "指导",
