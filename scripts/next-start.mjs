@@ -7,6 +7,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createResponseCache } from "./response-cache.mjs";
 
+/** db/index.ts's default, which this plain script cannot import (a unit test keeps the two equal). */
+export const DEFAULT_DATABASE_PATH = "data/ceb.sqlite";
+
 /** Where to listen, from the environment. @param {Record<string, string | undefined>} env */
 export function listenOptions(env) {
   const port = Number(env.PORT?.trim() || "3000");
@@ -67,7 +70,7 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
 
-  const databaseFile = path.resolve(process.env.DATABASE_PATH?.trim() || "data/ceb.sqlite");
+  const databaseFile = path.resolve(process.env.DATABASE_PATH?.trim() || DEFAULT_DATABASE_PATH);
   const probe = await databaseProbe(databaseFile);
   const cache = process.env.RESPONSE_CACHE === "0" ? null : createResponseCache(probe);
 

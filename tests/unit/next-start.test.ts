@@ -19,6 +19,12 @@ describe("npm start listens where PORT and HOSTNAME say", () => {
     expect(sessionTokenOf("better-auth.session_token=%E0%A4%A")).toBeNull();
   });
 
+  it("watches the same database file the app opens when DATABASE_PATH is not set", async () => {
+    const server = await import("../../scripts/next-start.mjs");
+    const db = await import("../../db/index");
+    expect(server.DEFAULT_DATABASE_PATH).toBe(db.DEFAULT_DATABASE_PATH);
+  });
+
   it("npm start and npm run serve go through it", () => {
     const { scripts } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { scripts: Record<string, string> };
     expect(scripts.start).toMatch(/node scripts\/next-start\.mjs$/);
