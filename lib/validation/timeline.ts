@@ -13,7 +13,8 @@ export const isoDaySchema = z
   .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), reason("partialDate"))
   .refine((value) => value >= "1945-01-01" && value <= "2100-12-31", reason("tooLarge"));
 
-const langSchema = z.preprocess(emptyToUndefined, z.enum(LOCALES, { error: reason("oneOf", { options: LOCALES.join(", ") }) }).default("en"));
+/** A content language parameter (`lang`), English when absent; shared by the read routes that name things. */
+export const langSchema = z.preprocess(emptyToUndefined, z.enum(LOCALES, { error: reason("oneOf", { options: LOCALES.join(", ") }) }).default("en"));
 
 /** The most rows one request may ask for, and the longest stretch of time (a little over five years). */
 export const MAX_TIMELINE_ROWS = 200;

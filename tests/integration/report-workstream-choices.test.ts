@@ -39,6 +39,8 @@ describe("GET /api/reports/{year}/workstreams (the report page's picker)", () =>
     const badLang = await call("/api/reports/2021/workstreams?lang=xx", "2021");
     expect(badLang.response.status).toBe(400);
     expect(badLang.body["invalid-params"].map((param: { name: string }) => param.name)).toEqual(["lang"]);
+    // The same reason code as every other parameter that names a language.
+    expect(badLang.body["invalid-params"][0].code).toBe("oneOf");
     process.env.PUBLIC_READ = "0";
     expect((await call("/api/reports/2021/workstreams", "2021")).response.status).toBe(401);
     const viewer = await makeUser("viewer");

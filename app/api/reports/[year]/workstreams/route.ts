@@ -1,6 +1,5 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { LOCALES } from "@/i18n/locales";
 import { actorFromRequest } from "@/lib/auth/actor";
 import { requireReader } from "@/lib/auth/permissions";
 import { localizedText } from "@/lib/content/localized-text";
@@ -10,8 +9,9 @@ import { workstreamChoices } from "@/lib/queries/report";
 import { workstreamTextsIn } from "@/lib/queries/translations";
 import { parseReportYear } from "@/lib/reports/load";
 import { parseQueryStrict } from "@/lib/validation/filters";
+import { langSchema } from "@/lib/validation/timeline";
 
-const choicesQuerySchema = z.object({ lang: z.enum(LOCALES).default("en") });
+const choicesQuerySchema = z.object({ lang: langSchema });
 
 /** One workstream the report of a year can be limited to: [slug, name, the name's language]. */
 export type WorkstreamChoice = [string, string, string];
