@@ -8,6 +8,9 @@ export function isCacheableRequest(request: RequestLike): boolean;
 /** The key of a request: every input of it an answer may depend on. */
 export function cacheKey(request: RequestLike): string;
 
+/** Whether an Accept-Encoding header takes gzip (named, and not with q=0). */
+export function acceptsGzip(acceptEncoding: string): boolean;
+
 /** Whether an answer's Set-Cookie may be replayed (none, or only the language cookie). */
 export function onlyLanguageCookie(setCookie: string | string[] | undefined): boolean;
 

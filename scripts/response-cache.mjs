@@ -13,11 +13,9 @@
 // - an entry lives at most `ttlMs` (time moves "today", the roadmap's window, relative dates) and
 //   never past the expiry of the session it was rendered for.
 // The page's Content-Security-Policy nonce is renewed on every answer, as if rendered afresh.
+// Answers are kept compressed (scripts/gzip-segments.mjs), so a gzip answer costs no compression.
 import { randomBytes } from "node:crypto";
-import { promisify } from "node:util";
-import { gzip as gzipCallback, constants as zlibConstants } from "node:zlib";
-
-const gzip = promisify(gzipCallback);
+import { compressParts, decompressParts, gzipWithNonce } from "./gzip-segments.mjs";
 
 /** The read routes of the JSON API whose answers depend only on the key's inputs and the data. */
 const CACHEABLE_API = [
@@ -42,6 +40,16 @@ const TRANSMISSION_HEADERS = new Set(["date", "content-length", "transfer-encodi
 
 const NONCE_PATTERN = /'nonce-([A-Za-z0-9+/=_-]+)'/;
 
+/** The proxy's nonce: 16 random bytes in base64, so always 24 characters. */
+const NONCE_BYTES = 16;
+const NONCE_LENGTH = Math.ceil(NONCE_BYTES / 3) * 4;
+
+/** Smaller answers are sent as they are: gzip would hardly shrink them. */
+const MIN_COMPRESSED_BYTES = 1024;
+
+/** Deflate's level for kept answers: compressed once per render, so a smaller answer is worth more than the time (ADR 016). */
+const COMPRESSION_LEVEL = 6;
+
 /**
  * Whether a request's answer may be kept: a GET for a page (a load or the client router's
  * navigation) or a read route of the API; not a static file, a health check, an export or
@@ -56,6 +64,19 @@ export function isCacheableRequest(request) {
   if (pathname.startsWith("/api/")) return CACHEABLE_API.some((pattern) => pattern.test(pathname));
   // Pages: every path under Next's pages, but not its own files nor files with an extension.
   return !pathname.startsWith("/_next/") && !/\.[A-Za-z0-9]+$/.test(pathname);
+}
+
+/**
+ * Whether an Accept-Encoding header takes gzip (named, and not with q=0).
+ * @param {string} acceptEncoding
+ */
+export function acceptsGzip(acceptEncoding) {
+  return acceptEncoding.split(",").some((coding) => {
+    const [name = "", ...parameters] = coding.split(";").map((part) => part.trim().toLowerCase());
+    if (name !== "gzip" && name !== "x-gzip") return false;
+    const quality = parameters.find((parameter) => parameter.startsWith("q="));
+    return quality === undefined || Number(quality.slice(2)) > 0;
+  });
 }
 
 /** @param {string | string[] | undefined} value */
@@ -99,20 +120,34 @@ function toBuffer(chunk, encoding) {
 }
 
 /**
- * A fresh nonce like the proxy's (16 random bytes in base64).
- * @returns {string}
+ * A Vary header that names Accept-Encoding: the same key is answered compressed or not.
+ * @param {string | string[] | undefined} vary
  */
-function newNonce() {
-  return randomBytes(16).toString("base64");
+function withAcceptEncoding(vary) {
+  const text = headerText(vary);
+  if (/(^|,)\s*(accept-encoding|\*)\s*(,|$)/i.test(text)) return text;
+  return text ? `${text}, Accept-Encoding` : "Accept-Encoding";
 }
 
 /**
+ * A fresh nonce like the proxy's.
+ * @returns {string}
+ */
+function newNonce() {
+  return randomBytes(NONCE_BYTES).toString("base64");
+}
+
+/**
+ * The body is kept split at each occurrence of the nonce: compressed (`gzip`) when it is larger
+ * than MIN_COMPRESSED_BYTES, and as it is (`parts`) when it is smaller, or once a client that
+ * does not take gzip has asked for it.
  * @typedef {object} Entry
  * @property {number} status
  * @property {Record<string, string | string[]>} headers  without the transmission headers
- * @property {Buffer[]} parts  the body split at each occurrence of the nonce
+ * @property {Buffer[] | null} parts  the body split at each occurrence of the nonce
+ * @property {import("./gzip-segments.mjs").CompressedParts | null} gzip  the same parts, compressed
  * @property {string | null} nonce  the nonce the answer was rendered with
- * @property {number} bytes
+ * @property {number} bytes  memory it holds, counted against maxBytes
  * @property {number} expiresAt
  */
 
@@ -159,6 +194,10 @@ export function createResponseCache(options) {
     entries.set(key, entry);
     totalBytes += entry.bytes;
     stats.stored++;
+    evictOverflow();
+  }
+
+  function evictOverflow() {
     for (const [oldest] of entries) {
       if (totalBytes <= maxBytes) break;
       remove(oldest);
@@ -167,32 +206,51 @@ export function createResponseCache(options) {
   }
 
   /**
-   * Sends a kept answer, with a new nonce and compressed when the client takes gzip.
-   * @param {import("node:http").IncomingMessage} request @param {import("node:http").ServerResponse} response @param {Entry} entry
+   * The entry's body uncompressed, decompressed (and then kept, and counted) the first time a
+   * client that does not take gzip asks for it.
+   * @param {string} key @param {Entry} entry
+   * @returns {Buffer[]}
    */
-  async function send(request, response, entry) {
+  function plainParts(key, entry) {
+    if (entry.parts) return entry.parts;
+    const parts = decompressParts(/** @type {import("./gzip-segments.mjs").CompressedParts} */ (entry.gzip));
+    const added = parts.reduce((sum, part) => sum + part.length, 0);
+    entry.parts = parts;
+    entry.bytes += added;
+    if (entries.get(key) === entry) {
+      totalBytes += added;
+      evictOverflow();
+    }
+    return parts;
+  }
+
+  /**
+   * Sends a kept answer, with a new nonce, compressed when the client takes gzip.
+   * @param {string} key @param {import("node:http").IncomingMessage} request @param {import("node:http").ServerResponse} response @param {Entry} entry
+   */
+  function send(key, request, response, entry) {
     const nonce = entry.nonce ? newNonce() : null;
-    /** @type {Buffer[]} */
-    const pieces = [];
-    entry.parts.forEach((part, index) => {
-      if (index > 0 && nonce) pieces.push(Buffer.from(nonce));
-      pieces.push(part);
-    });
-    let body = Buffer.concat(pieces);
     /** @type {Record<string, string | string[]>} */
     const headers = { ...entry.headers, "x-response-cache": "hit" };
     if (nonce && entry.nonce) {
       const csp = headers["content-security-policy"];
       if (typeof csp === "string") headers["content-security-policy"] = csp.split(entry.nonce).join(nonce);
     }
-    if (body.length > 1024 && /\bgzip\b/.test(headerText(request.headers["accept-encoding"]))) {
-      // On libuv's thread pool, so the event loop goes on serving others meanwhile.
-      body = await gzip(body, { level: zlibConstants.Z_BEST_SPEED });
+    /** @type {Buffer[]} */
+    let pieces;
+    if (entry.gzip && acceptsGzip(headerText(request.headers["accept-encoding"]))) {
+      pieces = gzipWithNonce(entry.gzip, nonce === null ? null : Buffer.from(nonce));
       headers["content-encoding"] = "gzip";
+    } else {
+      const nonceBytes = Buffer.from(nonce ?? "");
+      pieces = plainParts(key, entry).flatMap((part, index) => (index > 0 ? [nonceBytes, part] : [part]));
     }
-    headers["content-length"] = String(body.length);
+    headers["content-length"] = String(pieces.reduce((sum, piece) => sum + piece.length, 0));
     response.writeHead(entry.status, headers);
-    response.end(body);
+    // One write of all the pieces (writev), without copying them into one buffer first.
+    response.cork();
+    for (const piece of pieces) response.write(piece);
+    response.end();
   }
 
   /**
@@ -202,7 +260,7 @@ export function createResponseCache(options) {
    * @returns {Promise<Entry | null>}
    */
   function renderAndCapture(request, response, handle) {
-    // Next compresses when asked; the cache keeps the plain answer and compresses on the way out.
+    // Next compresses when asked; the cache takes the plain answer and compresses it once itself.
     delete request.headers["accept-encoding"];
     /** @type {Buffer[]} */
     const chunks = [];
@@ -265,7 +323,16 @@ export function createResponseCache(options) {
         let expiresAt = now() + ttlMs;
         const sessionEnds = sessionExpiry(headerText(request.headers.cookie));
         if (sessionEnds !== null) expiresAt = Math.min(expiresAt, sessionEnds);
-        resolve({ status: 200, headers, parts, nonce, bytes: body.length, expiresAt });
+        const kept = { status: 200, headers, nonce, expiresAt };
+        if (body.length <= MIN_COMPRESSED_BYTES) return resolve({ ...kept, parts, gzip: null, bytes: body.length });
+        // Once per render (a few ms, against 100–500 ms of rendering), so that no answer compresses.
+        headers.vary = withAcceptEncoding(headers.vary);
+        try {
+          const gzip = compressParts(parts, { nonceLength: NONCE_LENGTH, level: COMPRESSION_LEVEL });
+          resolve({ ...kept, parts: null, gzip, bytes: gzip.bytes });
+        } catch {
+          resolve(null);
+        }
       });
       try {
         Promise.resolve(handle(request, response)).catch(() => resolve(null));
@@ -305,7 +372,7 @@ export function createResponseCache(options) {
       entries.delete(key);
       entries.set(key, kept);
       stats.hits++;
-      return send(request, response, kept);
+      return send(key, request, response, kept);
     }
     if (kept) remove(key);
     // Twenty managers opening the same page at once: one renders, the others wait for it.
@@ -314,7 +381,7 @@ export function createResponseCache(options) {
       const entry = await pending;
       if (entry) {
         stats.hits++;
-        return send(request, response, entry);
+        return send(key, request, response, entry);
       }
       stats.misses++;
       return handle(request, response);

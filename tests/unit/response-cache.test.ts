@@ -2,13 +2,13 @@ import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { gunzipSync } from "node:zlib";
-import { afterEach, describe, expect, it } from "vitest";
-import { createResponseCache, isCacheableRequest } from "../../scripts/response-cache.mjs";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { acceptsGzip, createResponseCache, isCacheableRequest } from "../../scripts/response-cache.mjs";
 
 type Handle = (request: http.IncomingMessage, response: http.ServerResponse) => unknown;
 
 /** A stand-in for Next: renders a page with a fresh nonce in its CSP header and scripts, and counts renders. */
-function fakeNext(options: { status?: number; setCookie?: string; type?: string; delayMs?: number; size?: number } = {}) {
+function fakeNext(options: { status?: number; setCookie?: string; type?: string; delayMs?: number; size?: number; incompressible?: boolean } = {}) {
   const calls: string[] = [];
   const handle: Handle = async (request, response) => {
     calls.push(request.url ?? "");
@@ -19,7 +19,8 @@ function fakeNext(options: { status?: number; setCookie?: string; type?: string;
     response.setHeader("content-security-policy", `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`);
     if (options.setCookie) response.setHeader("set-cookie", [options.setCookie]);
     response.write(`<html><script nonce="${nonce}">render ${calls.length} of ${request.url} for ${request.headers.cookie ?? "nobody"}</script>`);
-    response.end(`${"x".repeat(options.size ?? 2000)}<script nonce="${nonce}"></script></html>`);
+    const filler = options.incompressible ? randomBytes(Math.ceil(((options.size ?? 2000) * 3) / 4)).toString("base64") : "x".repeat(options.size ?? 2000);
+    response.end(`${filler}<script nonce="${nonce}"></script></html>`);
   };
   return { handle, calls };
 }
@@ -35,6 +36,21 @@ async function serveWith(cache: ReturnType<typeof createResponseCache>, handle: 
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
+
+/** A GET as curl makes it: the bytes as sent, not decompressed (fetch would). */
+function rawGet(url: string, headers: Record<string, string> = {}) {
+  return new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+    http
+      .get(url, { headers }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+      })
+      .on("error", reject);
+  });
+}
+
+const nonceOf = (csp: string | undefined) => /'nonce-([^']+)'/.exec(csp ?? "")?.[1];
 
 async function get(url: string, headers: Record<string, string> = {}) {
   const response = await fetch(url, { headers });
@@ -183,33 +199,89 @@ describe("the response cache in front of Next", () => {
     expect((await get(`${origin}/en`)).hit).toBe(false);
   });
 
-  it("compresses a kept answer for a client that takes gzip, to the same page", async () => {
-    const next = fakeNext();
+  it("sends a kept page compressed to a browser, with a fresh nonce that matches its CSP header, and the same page as uncompressed", async () => {
+    const next = fakeNext({ size: 20_000 });
     const origin = await serveWith(createResponseCache({ dataVersion: () => 1 }), next.handle);
-    const rawGet = () =>
-      new Promise<{ encoding?: string; body: Buffer }>((resolve, reject) => {
-        http
-          .get(`${origin}/en`, { headers: { "accept-encoding": "gzip" } }, (response) => {
-            const chunks: Buffer[] = [];
-            response.on("data", (chunk: Buffer) => chunks.push(chunk));
-            response.on("end", () => resolve({ encoding: response.headers["content-encoding"], body: Buffer.concat(chunks) }));
-          })
-          .on("error", reject);
-      });
-    await rawGet();
-    const raw = await rawGet();
-    expect(raw.encoding).toBe("gzip");
-    expect(gunzipSync(raw.body).toString()).toContain("render 1 of /en");
+    const rendered = await rawGet(`${origin}/en`, { "accept-encoding": "gzip, deflate, br" });
+    expect(rendered.headers["content-encoding"]).toBeUndefined();
+    const browser = await rawGet(`${origin}/en`, { "accept-encoding": "gzip, deflate, br" });
+    const again = await rawGet(`${origin}/en`, { "accept-encoding": "gzip, deflate, br" });
+    const plain = await rawGet(`${origin}/en`);
+    expect(next.calls).toHaveLength(1);
+    expect(browser.headers["content-encoding"]).toBe("gzip");
+    expect(Number(browser.headers["content-length"])).toBe(browser.body.length);
+    expect(browser.headers.vary).toMatch(/accept-encoding/i);
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(Number(plain.headers["content-length"])).toBe(plain.body.length);
+    const page = gunzipSync(browser.body).toString();
+    const nonce = nonceOf(browser.headers["content-security-policy"] as string)!;
+    expect(page.split(`nonce="${nonce}"`)).toHaveLength(3);
+    expect(nonceOf(again.headers["content-security-policy"] as string)).not.toBe(nonce);
+    const plainNonce = nonceOf(plain.headers["content-security-policy"] as string)!;
+    expect(page.replaceAll(nonce, "N")).toBe(plain.body.toString().replaceAll(plainNonce, "N"));
+    expect(page.replaceAll(nonce, "N")).toBe(rendered.body.toString().replaceAll(nonceOf(rendered.headers["content-security-policy"] as string)!, "N"));
+    expect(browser.body.length).toBeLessThan(plain.body.length / 10);
   });
 
-  it("stays within its size, dropping the least recently used first", async () => {
-    const next = fakeNext({ size: 40_000 });
+  it("sends a kept JSON answer compressed, and small answers as they are", async () => {
+    const items = JSON.stringify({ items: Array.from({ length: 200 }, (_, id) => ({ id, title: `Milestone ${id}` })) });
+    const origin = await serveWith(createResponseCache({ dataVersion: () => 1 }), (request, response) => {
+      response.setHeader("content-type", "application/json");
+      response.end(request.url === "/api/workstreams" ? JSON.stringify({ items: [] }) : items);
+    });
+    for (const url of ["/api/milestones", "/api/workstreams"]) await rawGet(origin + url);
+    const large = await rawGet(`${origin}/api/milestones`, { "accept-encoding": "gzip" });
+    const small = await rawGet(`${origin}/api/workstreams`, { "accept-encoding": "gzip" });
+    expect(large.headers["x-response-cache"]).toBe("hit");
+    expect(large.headers["content-encoding"]).toBe("gzip");
+    expect(gunzipSync(large.body).toString()).toBe(items);
+    expect(small.headers["x-response-cache"]).toBe("hit");
+    expect(small.headers["content-encoding"]).toBeUndefined();
+    expect(small.body.toString()).toBe('{"items":[]}');
+  });
+
+  it("takes gzip only when the client names it without q=0", () => {
+    expect(acceptsGzip("gzip, deflate, br")).toBe(true);
+    expect(acceptsGzip("br;q=1.0, GZIP;q=0.5")).toBe(true);
+    expect(acceptsGzip("x-gzip")).toBe(true);
+    expect(acceptsGzip("gzip;q=0")).toBe(false);
+    expect(acceptsGzip("gzip; q=0.000, identity")).toBe(false);
+    expect(acceptsGzip("deflate, br")).toBe(false);
+    expect(acceptsGzip("")).toBe(false);
+  });
+
+  it("stays within its size counting what it keeps compressed, dropping the least recently used first", async () => {
+    // Random base64 compresses to about 3/4: about 46 KB kept per page of 60 KB.
+    const next = fakeNext({ size: 60_000, incompressible: true });
     const cache = createResponseCache({ dataVersion: () => 1, maxBytes: 100_000 });
     const origin = await serveWith(cache, next.handle);
     for (const page of ["a", "b", "c", "d"]) await get(`${origin}/en/${page}`);
+    await vi.waitFor(() => expect(cache.stats.stored).toBe(4));
     expect(cache.size().bytes).toBeLessThanOrEqual(100_000);
     expect(cache.size().entries).toBe(2);
     expect((await get(`${origin}/en/d`)).hit).toBe(true);
     expect((await get(`${origin}/en/a`)).hit).toBe(false);
+  });
+
+  it("counts the uncompressed copy a client without gzip made it keep, and drops older pages for it", async () => {
+    const next = fakeNext({ size: 400_000 });
+    const cache = createResponseCache({ dataVersion: () => 1, maxBytes: 450_000 });
+    const origin = await serveWith(cache, next.handle);
+    for (const page of ["a", "b", "c"]) await rawGet(`${origin}/en/${page}`);
+    await vi.waitFor(() => expect(cache.stats.stored).toBe(3));
+    // Kept compressed, three pages of 400 KB take a few KB.
+    expect(cache.size().bytes).toBeLessThan(10_000);
+    const plain = await rawGet(`${origin}/en/b`);
+    expect(plain.headers["x-response-cache"]).toBe("hit");
+    expect(plain.body.length).toBeGreaterThan(400_000);
+    expect(cache.size()).toEqual({ entries: 3, bytes: expect.any(Number) });
+    expect(cache.size().bytes).toBeGreaterThan(400_000);
+    // A second uncompressed copy does not fit: the least recently used go (a, then b).
+    await rawGet(`${origin}/en/c`);
+    expect(cache.size().entries).toBe(1);
+    expect(cache.size().bytes).toBeLessThanOrEqual(450_000);
+    expect((await rawGet(`${origin}/en/c`)).headers["x-response-cache"]).toBe("hit");
+    expect((await rawGet(`${origin}/en/b`)).headers["x-response-cache"]).toBeUndefined();
+    expect(next.calls).toEqual(["/en/a", "/en/b", "/en/c", "/en/b"]);
   });
 });
