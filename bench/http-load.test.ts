@@ -3,10 +3,11 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import zlib from "node:zlib";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MILESTONE_STATUSES } from "@/lib/domain/status";
-import { loadTest, markdownTable, patchLoad, percentile, treeCpuMs, treeRssKb } from "./http-load";
+import { fetchOnce, loadTest, markdownTable, patchLoad, percentile, treeCpuMs, treeRssKb } from "./http-load";
 import { createSyntheticDatabase, FIRST_YEAR, YEARS } from "./synthetic";
 
 // The benchmark's pieces on a tiny scale: the generator on a small database, and the load runs
@@ -42,6 +43,13 @@ describe("the HTTP benchmark's pieces", () => {
         });
         return;
       }
+      if (request.url === "/large") {
+        const page = Buffer.from("<p>page</p>".repeat(1000));
+        if (/gzip/.test(request.headers["accept-encoding"] ?? "")) response.setHeader("content-encoding", "gzip");
+        response.end(response.hasHeader("content-encoding") ? zlib.gzipSync(page) : page);
+        return;
+      }
+      if (request.url === "/missing") response.statusCode = 404;
       response.end(request.headers.cookie === "session=a" || request.headers.cookie === "session=b" ? "page" : "no cookie");
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -80,6 +88,16 @@ describe("the HTTP benchmark's pieces", () => {
     }
   });
 
+  it("measures one GET's body decoded and as it came over the wire, and refuses anything but a 200", async () => {
+    const compressed = await fetchOnce(`${origin}/large`, { "accept-encoding": "gzip, deflate, br" });
+    const plain = await fetchOnce(`${origin}/large`, { "accept-encoding": "identity" });
+    expect(compressed.bytes).toBe(11_000);
+    expect(compressed.body).toBe("<p>page</p>".repeat(1000));
+    expect(compressed.wireBytes).toBe(zlib.gzipSync(Buffer.from(compressed.body)).length);
+    expect(plain).toEqual({ bytes: 11_000, wireBytes: 11_000, body: compressed.body });
+    await expect(fetchOnce(`${origin}/missing`, {})).rejects.toThrow("answered 404");
+  });
+
   it("loads a URL with a header per client and reports exact percentiles", async () => {
     const result = await loadTest({ url: `${origin}/page`, connections: 2, seconds: 1, headersFor: (i) => ({ cookie: i === 0 ? "session=a" : "session=b" }) });
     expect(result.requests).toBeGreaterThan(10);
@@ -107,9 +125,10 @@ describe("the HTTP benchmark's pieces", () => {
     expect(clients[0]!.version).toBeGreaterThanOrEqual(versions.get(1)! - 1);
     const table = markdownTable("route", [
       { name: "floor", floor: true, one: result, twenty: result },
-      { name: "page", bytes: 2048, one: result, twenty: { ...result, reqPerSec: result.reqPerSec / 4 } },
+      { name: "page", bytes: 2048, wireBytes: 20_480, one: result, twenty: { ...result, reqPerSec: result.reqPerSec / 4 } },
     ]);
     expect(table).toContain("| page |");
+    expect(table).toContain("| 2 KB | 20 KB |");
     expect(table).toContain("4.0×");
   });
 });

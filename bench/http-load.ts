@@ -1,9 +1,12 @@
 /**
  * The measuring pieces of the HTTP benchmark (bench/http.bench.ts), kept apart so a test can run
- * them against a tiny server: one autocannon run with exact latency percentiles, the PATCH run
- * that tracks each client's milestone version, the server's resident memory, and the table.
+ * them against a tiny server: one GET's size decoded and on the wire, one autocannon run with
+ * exact latency percentiles, the PATCH run that tracks each client's milestone version, the
+ * server's resident memory, and the table.
  */
 import fs from "node:fs";
+import http from "node:http";
+import zlib from "node:zlib";
 import autocannon from "autocannon";
 
 export type LoadResult = {
@@ -23,6 +26,47 @@ export function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;
   const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[index]!;
+}
+
+/**
+ * One GET as client 0 would make it: the body's size decoded and as it came over the wire;
+ * refuses anything but 200 (a redirect to sign-in would flatter).
+ */
+export function fetchOnce(url: string, headers: Record<string, string>): Promise<{ bytes: number; wireBytes: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("error", reject);
+        response.on("end", () => {
+          if (response.statusCode !== 200) return reject(new Error(`${url} answered ${response.statusCode}, not 200`));
+          const wire = Buffer.concat(chunks);
+          try {
+            const decoded = decode(wire, response.headers["content-encoding"]);
+            resolve({ bytes: decoded.length, wireBytes: wire.length, body: decoded.toString() });
+          } catch (error) {
+            reject(error instanceof Error ? error : new Error(String(error)));
+          }
+        });
+      })
+      .on("error", reject);
+  });
+}
+
+function decode(body: Buffer, encoding: string | undefined): Buffer {
+  switch (encoding ?? "identity") {
+    case "identity":
+      return body;
+    case "gzip":
+      return zlib.gunzipSync(body);
+    case "deflate":
+      return zlib.inflateSync(body);
+    case "br":
+      return zlib.brotliDecompressSync(body);
+    default:
+      throw new Error(`Unknown content encoding ${encoding}`);
+  }
 }
 
 type Client = {
@@ -201,16 +245,31 @@ export function describe(result: LoadResult | undefined): string {
  * `cpuMs`: the server's CPU time per request over both runs. Unlike req/s it hardly depends on
  * what else the machine runs, so it compares runs on a busy machine.
  */
-export type RouteFigures = { name: string; bytes?: number; one?: LoadResult; twenty?: LoadResult; floor?: boolean; cpuMs?: number };
+export type RouteFigures = {
+  name: string;
+  /** The body's size, uncompressed (the page's HTML). */
+  bytes?: number;
+  /** The body's size as sent, compressed when the request asked for it. */
+  wireBytes?: number;
+  one?: LoadResult;
+  twenty?: LoadResult;
+  floor?: boolean;
+  cpuMs?: number;
+};
 
-/** A Markdown table: each route at 1 and 20 connections, its size, and its ratio to the floor at 20. */
+/** A Markdown table: each route at 1 and 20 connections, its size (and on the wire), and its ratio to the floor at 20. */
 export function markdownTable(title: string, routes: RouteFigures[]): string {
   const floor = routes.find((route) => route.floor)?.twenty;
-  const lines = [`| ${title} | 1 connection | 20 connections | size | × floor (req/s at 20) | server CPU / request |`, "|---|---|---|---|---|---|"];
+  const lines = [
+    `| ${title} | 1 connection | 20 connections | size | on the wire | × floor (req/s at 20) | server CPU / request |`,
+    "|---|---|---|---|---|---|---|",
+  ];
   for (const route of routes) {
     const ratio = floor && route.twenty && !route.floor ? `${(floor.reqPerSec / Math.max(route.twenty.reqPerSec, 0.01)).toFixed(1)}×` : "";
     const cpu = route.cpuMs === undefined ? "" : `${route.cpuMs.toFixed(1)} ms`;
-    lines.push(`| ${route.name} | ${describe(route.one)} | ${describe(route.twenty)} | ${fmtBytes(route.bytes)} | ${ratio} | ${cpu} |`);
+    lines.push(
+      `| ${route.name} | ${describe(route.one)} | ${describe(route.twenty)} | ${fmtBytes(route.bytes)} | ${fmtBytes(route.wireBytes)} | ${ratio} | ${cpu} |`,
+    );
   }
   return lines.join("\n");
 }

@@ -7,9 +7,14 @@
  * resident memory, the overview's first-load JavaScript (gzipped), each route as a ratio to the
  * floor and how each figure grows from size to size. JSON goes to bench/results/ (ignored).
  *
+ * Every GET asks for compression as browsers do (Accept-Encoding: gzip, deflate, br), so each
+ * route's size is given twice: its HTML (or JSON) and what crosses the wire. `--identity` asks
+ * for none, to measure the uncompressed path. (The PATCH run reads each answer's version, so it
+ * asks for none.)
+ *
  *   npm run bench:http                 # build once, all three sizes (about 20 minutes)
  *   npm run bench:http -- --quick      # 10,000 milestones only, short runs (under 4 minutes)
- *   options: --sizes 1000,10000 --seconds 5 --modes 1,0 --no-build --port 3400
+ *   options: --sizes 1000,10000 --seconds 5 --modes 1,0 --no-build --port 3400 --identity
  *
  * Loads 127.0.0.1 only; every run is bounded in time and the server is stopped at the end.
  */
@@ -26,7 +31,18 @@ import { getAuth } from "@/lib/auth/auth";
 import { generateToken, hashToken } from "@/lib/auth/tokens";
 import { createUser } from "@/lib/commands/users";
 import { createSyntheticDatabase } from "./synthetic";
-import { fmtBytes, type LoadResult, loadTest, markdownTable, type PatchClient, patchLoad, type RouteFigures, treeCpuMs, watchRss } from "./http-load";
+import {
+  fetchOnce,
+  fmtBytes,
+  type LoadResult,
+  loadTest,
+  markdownTable,
+  type PatchClient,
+  patchLoad,
+  type RouteFigures,
+  treeCpuMs,
+  watchRss,
+} from "./http-load";
 
 /** What a route needs to know about the database it runs on. */
 export type BenchContext = { slug: string; year: number; staticPath: string };
@@ -48,6 +64,8 @@ export const ROUTES: RouteSpec[] = [
 ];
 
 export const CLIENTS = 20;
+/** What browsers send. */
+export const BROWSER_ACCEPT_ENCODING = "gzip, deflate, br";
 const PASSWORD = "bench password, not for production";
 const SECRET = "bench-secret-0123456789abcdef0123456789abcdef";
 
@@ -151,14 +169,6 @@ async function stopServer(server: ChildProcess): Promise<void> {
   if (server.exitCode === null) server.kill("SIGKILL");
 }
 
-/** One GET as client 0 would make it: the body's size; refuses anything but 200 (a redirect to sign-in would flatter). */
-async function fetchOnce(url: string, headers: Record<string, string>): Promise<{ bytes: number; body: string }> {
-  const response = await fetch(url, { headers, redirect: "manual" });
-  const body = await response.text();
-  if (response.status !== 200) throw new Error(`${url} answered ${response.status}, not 200`);
-  return { bytes: Buffer.byteLength(body), body };
-}
-
 /** The gzipped size of every script the page loads on first visit (nomodule polyfills left out: modern browsers skip them). */
 async function firstLoadJsGzip(origin: string, html: string): Promise<number> {
   const sources = [
@@ -184,6 +194,8 @@ function historyCounts(file: string, ids: number[]): Map<number, number> {
 
 export type ModeResult = {
   publicRead: boolean;
+  /** The Accept-Encoding of every request ("identity" with --identity). */
+  acceptEncoding: string;
   routes: RouteFigures[];
   patch: (LoadResult & { lost: number; fiveXx: number; cpuMs: number }) | null;
   firstLoadJsGzip: number;
@@ -196,29 +208,33 @@ async function runMode(
   file: string,
   accounts: Accounts,
   context: BenchContext,
-  options: { port: number; seconds: number; publicRead: boolean },
+  options: { port: number; seconds: number; publicRead: boolean; acceptEncoding: string },
 ): Promise<ModeResult> {
   const server = await startServer(file, options.port, options.publicRead);
   const stopWatching = watchRss(server.pid!);
   const origin = `http://127.0.0.1:${options.port}`;
-  const headersFor = (client: number): Record<string, string> => (options.publicRead ? {} : { cookie: accounts.cookies[client % accounts.cookies.length]! });
+  const headersFor = (client: number): Record<string, string> => ({
+    "accept-encoding": options.acceptEncoding,
+    ...(options.publicRead ? {} : { cookie: accounts.cookies[client % accounts.cookies.length]! }),
+  });
   try {
     const routes: RouteFigures[] = [];
     let firstLoad = 0;
     for (const route of ROUTES) {
       const url = origin + route.path(context);
-      const { bytes, body } = await fetchOnce(url, headersFor(0));
-      if (route.name.includes("overview")) firstLoad = await firstLoadJsGzip(origin, body);
       for (let i = 0; i < 3; i++) await fetchOnce(url, headersFor(i)); // warm up
+      // After the warm-up: the answer that renders goes out uncompressed, the kept ones compressed.
+      const { bytes, wireBytes, body } = await fetchOnce(url, headersFor(0));
+      if (route.name.includes("overview")) firstLoad = await firstLoadJsGzip(origin, body);
       const cpuBefore = treeCpuMs(server.pid!);
       const one = await loadTest({ url, connections: 1, seconds: options.seconds, headersFor });
       await drain(origin);
       const twenty = await loadTest({ url, connections: CLIENTS, seconds: options.seconds, headersFor });
       await drain(origin);
       const cpuMs = (treeCpuMs(server.pid!) - cpuBefore) / Math.max(1, one.requests + twenty.requests + 1);
-      routes.push({ name: route.name, bytes, one, twenty, floor: route.floor, cpuMs });
+      routes.push({ name: route.name, bytes, wireBytes, one, twenty, floor: route.floor, cpuMs });
       console.log(
-        `  ${route.name}: ${fmtBytes(bytes)}; 1: ${one.reqPerSec.toFixed(1)} req/s p95 ${one.p95.toFixed(0)} ms; 20: ${twenty.reqPerSec.toFixed(1)} req/s p95 ${twenty.p95.toFixed(0)} ms, ${twenty.errors} errors`,
+        `  ${route.name}: ${fmtBytes(bytes)}, ${fmtBytes(wireBytes)} on the wire; 1: ${one.reqPerSec.toFixed(1)} req/s p95 ${one.p95.toFixed(0)} ms; 20: ${twenty.reqPerSec.toFixed(1)} req/s p95 ${twenty.p95.toFixed(0)} ms, ${twenty.errors} errors`,
       );
     }
     const clients = accounts.patchClients.map((client) => ({ ...client }));
@@ -245,7 +261,15 @@ async function runMode(
     const patch = { ...result, accepted: undefined, reqPerSec: accepted / options.seconds, lost, fiveXx, cpuMs: patchCpuMs };
     console.log(`  PATCH: ${patch.reqPerSec.toFixed(0)} accepted/s, p95 ${patch.p95.toFixed(0)} ms, ${lost} lost, ${fiveXx} 5xx`);
     const memory = stopWatching();
-    return { publicRead: options.publicRead, routes, patch, firstLoadJsGzip: firstLoad, peakRssMb: memory.peakMb, endRssMb: memory.lastMb };
+    return {
+      publicRead: options.publicRead,
+      acceptEncoding: options.acceptEncoding,
+      routes,
+      patch,
+      firstLoadJsGzip: firstLoad,
+      peakRssMb: memory.peakMb,
+      endRssMb: memory.lastMb,
+    };
   } finally {
     stopWatching();
     await stopServer(server);
@@ -256,11 +280,11 @@ function printSize(size: SizeResult): void {
   for (const mode of size.modes) {
     const title = `route, ${size.milestones.toLocaleString("en")} milestones, PUBLIC_READ=${mode.publicRead ? 1 : 0}`;
     const patch = mode.patch
-      ? `| \`PATCH /api/milestones/{id}\`, ${CLIENTS} token clients | | ${mode.patch.reqPerSec.toFixed(0)} accepted/s, p50 ${mode.patch.p50.toFixed(0)} ms, p95 ${mode.patch.p95.toFixed(0)} ms, ${mode.patch.lost} lost, ${mode.patch.fiveXx} 5xx | | | ${mode.patch.cpuMs.toFixed(1)} ms |`
+      ? `| \`PATCH /api/milestones/{id}\`, ${CLIENTS} token clients | | ${mode.patch.reqPerSec.toFixed(0)} accepted/s, p50 ${mode.patch.p50.toFixed(0)} ms, p95 ${mode.patch.p95.toFixed(0)} ms, ${mode.patch.lost} lost, ${mode.patch.fiveXx} 5xx | | | | ${mode.patch.cpuMs.toFixed(1)} ms |`
       : "";
     console.log(`\n${markdownTable(title, mode.routes)}\n${patch}`);
-    console.log(`| server memory (RSS) | peak ${mode.peakRssMb.toFixed(0)} MB | at the end ${mode.endRssMb.toFixed(0)} MB | | | |`);
-    console.log(`| overview first-load JS | ${(mode.firstLoadJsGzip / 1024).toFixed(0)} KB gzipped | | | | |`);
+    console.log(`| server memory (RSS) | peak ${mode.peakRssMb.toFixed(0)} MB | at the end ${mode.endRssMb.toFixed(0)} MB | | | | |`);
+    console.log(`| overview first-load JS | ${(mode.firstLoadJsGzip / 1024).toFixed(0)} KB gzipped | | | | | |`);
   }
 }
 
@@ -292,8 +316,10 @@ export async function main(argv = process.argv.slice(2)): Promise<SizeResult[]> 
       modes: { type: "string", default: "1,0" },
       "no-build": { type: "boolean", default: false },
       port: { type: "string", default: process.env.BENCH_PORT ?? "3400" },
+      identity: { type: "boolean", default: false },
     },
   });
+  const acceptEncoding = values.identity ? "identity" : BROWSER_ACCEPT_ENCODING;
   const sizes = (values.sizes ?? (values.quick ? "10000" : "1000,10000,100000")).split(",").map(Number);
   const seconds = Number(values.seconds ?? (values.quick ? 5 : 8));
   const modes = values.modes.split(",").map((mode) => mode.trim() === "1");
@@ -318,14 +344,16 @@ export async function main(argv = process.argv.slice(2)): Promise<SizeResult[]> 
       const size: SizeResult = { milestones, workstreams, modes: [] };
       for (const publicRead of modes) {
         console.log(` PUBLIC_READ=${publicRead ? 1 : 0}`);
-        size.modes.push(await runMode(file, accounts, context, { port, seconds, publicRead }));
+        size.modes.push(await runMode(file, accounts, context, { port, seconds, publicRead, acceptEncoding }));
       }
       results.push(size);
     }
   } finally {
     fs.rmSync(workDir, { recursive: true, force: true });
   }
-  console.log(`\n## HTTP benchmark, ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, Node ${process.version}`);
+  console.log(
+    `\n## HTTP benchmark, ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, Node ${process.version}, Accept-Encoding: ${acceptEncoding}`,
+  );
   for (const size of results) printSize(size);
   printGrowth(results);
   fs.mkdirSync(path.join("bench", "results"), { recursive: true });
@@ -333,7 +361,7 @@ export async function main(argv = process.argv.slice(2)): Promise<SizeResult[]> 
   fs.writeFileSync(
     out,
     JSON.stringify(
-      { date: new Date().toISOString(), cores: os.cpus().length, node: process.version, seconds, routes: ROUTES.map((r) => r.name), results },
+      { date: new Date().toISOString(), cores: os.cpus().length, node: process.version, seconds, acceptEncoding, routes: ROUTES.map((r) => r.name), results },
       null,
       2,
     ),
