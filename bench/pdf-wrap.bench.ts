@@ -70,7 +70,7 @@ function replay(calls: Call[], lang: ReportLang): { ms: number; cpuMs: number } 
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-function useDatabase(milestones: number): string {
+function syntheticDatabase(milestones: number): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ceb-bench-wrap-"));
   process.env.DATABASE_PATH = path.join(dir, "bench.sqlite");
   closeDb();
@@ -79,7 +79,7 @@ function useDatabase(milestones: number): string {
 }
 
 async function bench(): Promise<void> {
-  const dir = useDatabase(MILESTONES);
+  const dir = syntheticDatabase(MILESTONES);
   try {
     console.log(`wrap() over the ${YEAR} report of a synthetic database (~${MILESTONES} milestones that year); median of ${RUNS} replays\n`);
     console.log(`${"lang".padEnd(5)} ${"calls".padStart(7)} ${"lines".padStart(7)} ${"wrap ms".padStart(8)} ${"CPU ms".padStart(7)} ${"PDF ms".padStart(7)}`);
@@ -106,7 +106,7 @@ async function bench(): Promise<void> {
 }
 
 async function dumpLines(file: string): Promise<void> {
-  const dir = useDatabase(0);
+  const dir = syntheticDatabase(0);
   try {
     const out: Record<string, string[][]> = {};
     for (const lang of LOCALES) {
