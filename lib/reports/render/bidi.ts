@@ -44,32 +44,28 @@ export type DirectionRun = { start: number; end: number; rtl: boolean };
 export function visualRuns(text: string, direction: Direction): DirectionRun[] {
   if (!text) return [];
   if (direction === "ltr" && !RTL.test(text)) return [{ start: 0, end: text.length, rtl: false }];
-  const { levels } = algorithm().getEmbeddingLevels(text, direction);
-  const runs: (DirectionRun & { level: number })[] = [];
-  for (let start = 0; start < text.length;) {
-    let end = start + 1;
-    while (end < text.length && levels[end] === levels[start]) end++;
-    runs.push({ start, end, level: levels[start]!, rtl: (levels[start]! & 1) === 1 });
-    start = end;
+  const embedding = algorithm().getEmbeddingLevels(text, direction);
+  // Positions in visual order, reordered by bidi-js (rules L1 and L2).
+  const order = Array.from({ length: text.length }, (_, index) => index);
+  for (const segment of algorithm().getReorderSegments(text, embedding)) {
+    const [start, end] = segment as [number, number];
+    const reversed = order.slice(start, end + 1).reverse();
+    order.splice(start, reversed.length, ...reversed);
   }
-  // Rule L2: from the highest level down to the lowest odd one, reverse each sequence of runs
-  // at that level or higher.
-  const highest = Math.max(...runs.map((run) => run.level));
-  const lowestOdd = Math.min(...runs.map((run) => (run.level & 1 ? run.level : run.level + 1)));
-  for (let level = highest; level >= lowestOdd; level--) {
-    for (let i = 0; i < runs.length;) {
-      if (runs[i]!.level < level) {
-        i++;
-        continue;
-      }
-      let j = i;
-      while (j < runs.length && runs[j]!.level >= level) j++;
-      const reversed = runs.slice(i, j).reverse();
-      runs.splice(i, j - i, ...reversed);
-      i = j;
-    }
+  // A run: positions next to each other in the text and on the line, at one level.
+  const { levels } = embedding;
+  const runs: DirectionRun[] = [];
+  for (let i = 0; i < order.length;) {
+    const first = order[i]!;
+    const rtl = (levels[first]! & 1) === 1;
+    const step = rtl ? -1 : 1;
+    let j = i + 1;
+    while (j < order.length && order[j] === order[j - 1]! + step && levels[order[j]!] === levels[first]) j++;
+    const last = order[j - 1]!;
+    runs.push(rtl ? { start: last, end: first + 1, rtl } : { start: first, end: last + 1, rtl });
+    i = j;
   }
-  return runs.map(({ start, end, rtl }) => ({ start, end, rtl }));
+  return runs;
 }
 
 /** Quotation marks, ellipsis and middle dot, which Noto Sans SC draws a full em wide, as Chinese sets them. */

@@ -1,5 +1,16 @@
 import "server-only";
+import LineBreaker from "linebreak";
 import { type Direction, type DirectionRun, fontPieces, hasRtl, isIgnorable, mirror, visualRuns } from "./bidi";
+import {
+  type EmbeddedFont,
+  type FormXObject,
+  type LaidOutGlyph,
+  selectFont,
+  subsetGlyph,
+  addFontToPage,
+  addXObjectToPage,
+  writeFormXObject,
+} from "./pdfkit-internals";
 
 /**
  * Fast text for pdfkit. pdfkit's own `text()` runs a Unicode line breaker, option handling and
@@ -12,37 +23,6 @@ import { type Direction, type DirectionRun, fontPieces, hasRtl, isIgnorable, mir
  * glyphs still go through pdfkit's font subset, so only used glyphs are embedded and text stays
  * searchable (ToUnicode).
  */
-
-type Glyph = { id: number; advanceWidth: number };
-type PathCommand = { command: string; args: number[] };
-type LaidOutGlyph = Glyph & { codePoints: number[]; path: { commands: PathCommand[] }; bbox: { minX: number; minY: number; maxX: number; maxY: number } };
-type Position = { xAdvance: number; xOffset: number; yOffset: number };
-/** The parts of pdfkit's embedded font (and its fontkit font) this module uses. */
-type PdfFont = {
-  id: string;
-  ascender: number;
-  /** 1000 / unitsPerEm. */
-  scale: number;
-  font: {
-    glyphForCodePoint(codePoint: number): Glyph;
-    layout(
-      text: string,
-      features: string[],
-      script: string,
-      language: string | undefined,
-      direction: Direction,
-    ): { glyphs: LaidOutGlyph[]; positions: Position[] };
-  };
-  subset: { includeGlyph(glyphId: number): number; glyphs: number[]; mapping: Record<number, number> };
-  widths: number[];
-  unicode: number[][];
-  ref(): unknown;
-};
-type PdfDocInternals = {
-  _font: PdfFont;
-  page: { fonts: Record<string, unknown>; xobjects: Record<string, unknown>; height: number };
-  ref(data: Record<string, unknown>): { end(data: Buffer): void };
-};
 
 type CachedGlyph = { id: number; advance: number; codePoint: number };
 /**
@@ -61,13 +41,55 @@ export type Line = { pieces: LinePiece[]; width: number };
 /** The name the Arabic face of a registered font is registered under (see registerReportFonts). */
 export const arabicFontName = (font: string) => `A${font}`;
 
-/** Characters that may not begin a line (closing punctuation), kept with what precedes them. */
-const NO_BREAK_BEFORE = /^[，。、；：！？）」』”’》〉％,.;:!?)\]}%،؛؟»]/;
-/** Opening punctuation, kept with what follows it. */
-const NO_BREAK_AFTER = /[（「『“‘《〈([{«]$/;
-/** Break opportunities: spaces, not no-break spaces (French puts one before a colon). */
-const TOKEN = /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]|[^ \t\r\n\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]+[ \t\r\n]*|[ \t\r\n]+/g;
-const TRAILING_SPACE = /[ \t\r\n]+$/;
+/**
+ * A place a line may break: before UTF-16 index `position`; `required` after a line feed. An
+ * `emergency` one is taken only in a word too wide for a line (see isEmergencyBreak).
+ */
+type Opportunity = { position: number; required: boolean; emergency: boolean };
+
+/**
+ * A break after a solidus ("A/RES/76/216", a URL), or after a hyphen in a word with a solidus
+ * (a URL), which UAX #14 allows: a document symbol stays whole as UN documents keep it, and a URL
+ * moves to the next line whole unless it is wider than a line, then breaks there.
+ */
+function isEmergencyBreak(text: string, position: number): boolean {
+  const before = text.charCodeAt(position - 1);
+  if (before === 0x2f) return true;
+  if (before !== 0x2d) return false;
+  const solidus = text.lastIndexOf("/", position - 1);
+  return solidus >= 0 && !/\s/.test(text.slice(solidus, position));
+}
+const CURLY_QUOTE = /[\u2018\u2019\u201C\u201D]/;
+/** Wide (East Asian) characters: ideographs, kana, CJK and full-width punctuation. */
+const EAST_ASIAN = /[\u2E80-\u9FFF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/;
+const IDEOGRAPH = "\u4E00";
+
+/**
+ * linebreak implements UAX #14 before Unicode 15.1, where curly quotation marks are ambiguous
+ * and never break on either side, so "第 33 段。“数字…" could only break at the space before
+ * "段". 15.1's rule LB19a lets them break between East Asian characters: before an opening mark
+ * and after a closing one, wherever an ideograph in its place could break (asked of linebreak).
+ */
+function withEastAsianQuoteBreaks(text: string, found: Opportunity[]): Opportunity[] {
+  const breaksBetween = (pair: string) => new LineBreaker(pair).nextBreak()?.position === 1;
+  const added: Opportunity[] = [];
+  for (let i = 1; i < text.length - 1; i++) {
+    const code = text.charCodeAt(i);
+    const before = text[i - 1]!;
+    const after = text[i + 1]!;
+    if ((code === 0x201c || code === 0x2018) && EAST_ASIAN.test(before) && EAST_ASIAN.test(after) && breaksBetween(before + IDEOGRAPH)) {
+      added.push({ position: i, required: false, emergency: false });
+    } else if ((code === 0x201d || code === 0x2019) && EAST_ASIAN.test(before) && EAST_ASIAN.test(after) && breaksBetween(IDEOGRAPH + after)) {
+      added.push({ position: i + 1, required: false, emergency: false });
+    }
+  }
+  if (!added.length) return found;
+  const known = new Set(found.map((opportunity) => opportunity.position));
+  return [...found, ...added.filter((opportunity) => !known.has(opportunity.position))].sort((a, b) => a.position - b.position);
+}
+
+/** Spaces that end a unit of wrap(): none drawn at the end of a line, one space's width inside it. */
+const isSpace = (code: number) => code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
 /** Noto Sans SC has no narrow no-break space (French digit groups); a no-break space stands in. */
 const NARROW_NBSP = 0x202f;
 
@@ -110,24 +132,19 @@ export class PdfText {
     private readonly cjk = false,
   ) {}
 
-  private internals(): PdfDocInternals {
-    return this.doc as unknown as PdfDocInternals;
-  }
-
-  private use(fontName: string): PdfFont {
-    this.doc.font(fontName);
-    return this.internals()._font;
+  private use(fontName: string): EmbeddedFont {
+    return selectFont(this.doc, fontName);
   }
 
   /** Glyphs of one font file, by code point; advances in 1/1000 em. */
-  private glyphs(fontName: string): { font: PdfFont; map: Map<number, CachedGlyph> } {
+  private glyphs(fontName: string): { font: EmbeddedFont; map: Map<number, CachedGlyph> } {
     const font = this.use(fontName);
     let map = this.glyphCache.get(fontName);
     if (!map) this.glyphCache.set(fontName, (map = new Map()));
     return { font, map };
   }
 
-  private glyph(font: PdfFont, map: Map<number, CachedGlyph>, codePoint: number): CachedGlyph {
+  private glyph(font: EmbeddedFont, map: Map<number, CachedGlyph>, codePoint: number): CachedGlyph {
     let glyph = map.get(codePoint);
     if (!glyph) {
       const found = font.font.glyphForCodePoint(codePoint === NARROW_NBSP ? 0xa0 : codePoint);
@@ -141,7 +158,7 @@ export class PdfText {
    * An Arabic word shaped by fontkit, in visual order: joined forms, ligatures, marks placed on
    * their letters. Cached: a report repeats its words.
    */
-  private shape(text: string, baseFont: string, rtl: boolean): { font: PdfFont; glyphs: PlacedGlyph[] } {
+  private shape(text: string, baseFont: string, rtl: boolean): { font: EmbeddedFont; glyphs: PlacedGlyph[] } {
     const fontName = arabicFontName(baseFont);
     const key = `${fontName}|${rtl ? "r" : "l"}|${text}`;
     let glyphs = this.shaped.get(key);
@@ -182,23 +199,13 @@ export class PdfText {
    * share a skeleton): a second letter on the same glyph gets a copy of it, so that copied and
    * searched text reads the right letters.
    */
-  private subsetId(font: PdfFont, glyph: PlacedGlyph): number {
+  private subsetId(font: EmbeddedFont, glyph: PlacedGlyph): number {
     let ids = this.subsetIds.get(font.id);
     if (!ids) this.subsetIds.set(font.id, (ids = new Map()));
     const key = `${glyph.id}|${glyph.codePoints.join(",")}`;
     let gid = ids.get(key);
     if (gid !== undefined) return gid;
-    const existing = font.subset.mapping[glyph.id];
-    if (existing === undefined) {
-      gid = font.subset.includeGlyph(glyph.id);
-    } else if (font.unicode[existing]?.join(",") === glyph.codePoints.join(",")) {
-      gid = existing;
-    } else {
-      font.subset.glyphs.push(glyph.id);
-      gid = font.subset.glyphs.length - 1;
-    }
-    if (font.widths[gid] == null) font.widths[gid] = glyph.own;
-    if (font.unicode[gid] == null) font.unicode[gid] = glyph.codePoints;
+    gid = subsetGlyph(font, glyph.id, glyph.codePoints, glyph.own, true);
     ids.set(key, gid);
     return gid;
   }
@@ -227,31 +234,71 @@ export class PdfText {
     return unit * style.size;
   }
 
-  /** Breaks styled spans into lines of at most `width` points (a longer word is split). */
+  private readonly breaks = new Map<string, Opportunity[]>();
+
+  /** Break opportunities in `text` (see Opportunity), cached: cells, labels and dates repeat through a report. */
+  private breaksOf(text: string): Opportunity[] {
+    let found = this.breaks.get(text);
+    if (found) return found;
+    found = [];
+    const breaker = new LineBreaker(text);
+    for (let next = breaker.nextBreak(); next; next = breaker.nextBreak()) {
+      const { position, required } = next;
+      found.push({ position, required, emergency: position < text.length && isEmergencyBreak(text, position) });
+    }
+    if (CURLY_QUOTE.test(text) && EAST_ASIAN.test(text)) found = withEastAsianQuoteBreaks(text, found);
+    if (this.breaks.size < 50_000) this.breaks.set(text, found);
+    return found;
+  }
+
+  /**
+   * Breaks styled spans into lines of at most `width` points. Break opportunities are the
+   * Unicode line breaking algorithm's (UAX #14, from linebreak), over the spans' text as one
+   * string: between Chinese characters but not before a closing mark, after spaces but not at a
+   * no-break space, after a hyphen. A word longer than the line is split by characters.
+   */
   wrap(spans: Span[], width: number): Line[] {
-    // A unit never breaks inside: a word, a CJK character, with closing punctuation glued on.
+    // A unit never breaks inside: the text between two break opportunities, in one or more styles.
     type Part = { text: string; style: Style; width: number };
-    type Unit = { parts: Part[]; width: number; trailing: number };
+    type Unit = { parts: Part[]; width: number; trailing: number; required: boolean; emergency: boolean };
     const units: Unit[] = [];
-    for (const span of spans) {
-      for (const raw of span.text.match(TOKEN) ?? []) {
-        const word = raw.replace(TRAILING_SPACE, "");
-        const space = raw.length > word.length ? this.width(" ", span.style) : 0;
-        const previous = units[units.length - 1];
-        if (!word) {
-          if (previous) previous.trailing = Math.max(previous.trailing, space);
-          continue;
-        }
-        const part = { text: word, style: span.style, width: this.width(word, span.style) };
-        const previousText = previous?.parts[previous.parts.length - 1]?.text ?? "";
-        if (previous && !previous.trailing && (NO_BREAK_BEFORE.test(word) || NO_BREAK_AFTER.test(previousText))) {
-          previous.parts.push(part);
-          previous.width += part.width;
-          previous.trailing = space;
-        } else {
-          units.push({ parts: [part], width: part.width, trailing: space });
-        }
+    const text = spans.length === 1 ? spans[0]!.text : spans.map((span) => span.text).join("");
+    let span = 0;
+    let spanStart = 0;
+    /** The span holding the character at `offset`. */
+    const spanAt = (offset: number): Span => {
+      while (spanStart + spans[span]!.text.length <= offset) spanStart += spans[span++]!.text.length;
+      return spans[span]!;
+    };
+    let start = 0;
+    while (start < text.length && isSpace(text.charCodeAt(start))) start++;
+    // Whether the break before the next unit is an emergency one.
+    let emergency = false;
+    for (const opportunity of this.breaksOf(text)) {
+      const { position, required } = opportunity;
+      if (position <= start) continue;
+      let end = position;
+      while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+      const parts: Part[] = [];
+      let unitWidth = 0;
+      for (let from = start; from < end;) {
+        const { style } = spanAt(from);
+        const to = Math.min(end, spanStart + spans[span]!.text.length);
+        const partText = text.slice(from, to);
+        const part = { text: partText, style, width: this.width(partText, style) };
+        parts.push(part);
+        unitWidth += part.width;
+        from = to;
       }
+      const trailing = end < position ? this.width(" ", spanAt(end).style) : 0;
+      start = position;
+      const previous = units[units.length - 1];
+      if (parts.length) units.push({ parts, width: unitWidth, trailing, required, emergency });
+      else if (previous) {
+        previous.trailing = Math.max(previous.trailing, trailing);
+        previous.required ||= required;
+      }
+      emergency = opportunity.emergency;
     }
     const lines: Line[] = [];
     let pieces: LinePiece[] = [];
@@ -273,15 +320,24 @@ export class PdfText {
       x = 0;
       pendingSpace = 0;
     };
-    for (const unit of units) {
-      if (x > 0 && x + pendingSpace + unit.width > width) breakLine();
+    // A word is a unit and the units after it that only an emergency break separates (a
+    // document symbol, a URL): it moves to the next line whole unless it is wider than a line.
+    let whole = false;
+    for (const [index, unit] of units.entries()) {
+      if (!unit.emergency) {
+        let wordWidth = unit.width;
+        for (let next = index + 1; units[next]?.emergency; next++) wordWidth += units[next]!.width;
+        whole = wordWidth <= width;
+        if (whole && x > 0 && x + pendingSpace + wordWidth > width) breakLine();
+      }
+      if (!whole && x > 0 && x + pendingSpace + unit.width > width) breakLine();
       if (x > 0 && pendingSpace) pushPiece(" ", pieces[pieces.length - 1]!.style, pendingSpace);
       for (const part of unit.parts) {
         if (part.width <= width) {
           pushPiece(part.text, part.style, part.width);
           continue;
         }
-        // A word longer than the line (a long URL): split it by characters.
+        // Longer than the line even between emergency breaks: split it by characters.
         for (const char of part.text) {
           const w = this.width(char, part.style);
           if (x > 0 && x + w > width) breakLine();
@@ -289,6 +345,8 @@ export class PdfText {
         }
       }
       pendingSpace = unit.trailing;
+      // A line feed in the text ends the line.
+      if (unit.required) breakLine();
     }
     if (pieces.length) breakLine();
     return lines;
@@ -380,10 +438,7 @@ export class PdfText {
       if (isIgnorable(codePoint)) continue;
       const glyph = this.glyph(font, map, codePoint);
       advance += glyph.advance;
-      const gid = font.subset.includeGlyph(glyph.id);
-      if (font.widths[gid] == null) font.widths[gid] = glyph.advance;
-      if (font.unicode[gid] == null) font.unicode[gid] = [glyph.codePoint];
-      glyphs += glyphBytes(gid);
+      glyphs += glyphBytes(subsetGlyph(font, glyph.id, [glyph.codePoint], glyph.advance));
     }
     if (text.trim()) this.show(font, style, x, baseline, glyphs);
     return (advance * style.size) / 1000;
@@ -443,10 +498,9 @@ export class PdfText {
    * current fill colour) wherever it is used. Text extraction reads the letter from its
    * skeleton glyph (see subsetId) and is not disturbed by a glyph that stands for nothing.
    */
-  private drawMark(font: PdfFont, glyph: LaidOutGlyph, x: number, baseline: number, style: Style): void {
+  private drawMark(font: EmbeddedFont, glyph: LaidOutGlyph, x: number, baseline: number, style: Style): void {
     const key = `${font.id}|${glyph.id}|${style.size}`;
     let name = this.lastMark?.key === key ? this.lastMark.name : this.marks.get(key);
-    const doc = this.internals();
     if (!name) {
       name = `M${this.marks.size + 1}`;
       const ops: string[] = [];
@@ -470,28 +524,25 @@ export class PdfText {
       // Its matrix takes the outline from font units (y up) to the text's size on pdfkit's
       // downward page space.
       const s = (style.size * font.scale) / 1000;
-      const form = doc.ref({ Type: "XObject", Subtype: "Form", BBox: [minX, minY, maxX, maxY], Matrix: [s, 0, 0, -s, 0, 0] });
-      form.end(Buffer.from(ops.join("\n"), "latin1"));
-      this.forms.set(name, form);
+      this.forms.set(name, writeFormXObject(this.doc, { BBox: [minX, minY, maxX, maxY], Matrix: [s, 0, 0, -s, 0, 0] }, ops.join("\n")));
       this.marks.set(key, name);
     }
     this.lastMark = { key, name };
-    if (doc.page.xobjects[name] == null) doc.page.xobjects[name] = this.forms.get(name);
+    addXObjectToPage(this.doc, name, this.forms.get(name)!);
     // Marks wait until the text object ends: the letters around them stay one run of text for
     // a reader that extracts it (pdf.js reads a word broken by other operators as pieces).
     this.markOps.push({ color: style.color, op: `q 1 0 0 1 ${fmt(x)} ${fmt(baseline)} cm /${name} Do Q\n` });
   }
 
-  private readonly forms = new Map<string, unknown>();
+  private readonly forms = new Map<string, FormXObject>();
   private lastMark: { key: string; name: string } | null = null;
   private readonly markOps: { color: string; op: string }[] = [];
   /** The fill colour last set in the current batch of operators ("" when unknown). */
   private fill = "";
 
   /** One text-showing operator; consecutive ones share a text object, colour and font are set only when they change. */
-  private show(font: PdfFont, style: Style, x: number, baseline: number, glyphs: string, array = false): void {
-    const page = this.internals().page;
-    if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
+  private show(font: EmbeddedFont, style: Style, x: number, baseline: number, glyphs: string, array = false): void {
+    addFontToPage(this.doc, font);
     let op = "";
     if (!this.inText) {
       op = "BT ";
