@@ -36,17 +36,25 @@ export function openDatabase(file: string): AppDatabase {
   return drizzle({ client: sqlite, schema }) as AppDatabase;
 }
 
-// Cached on globalThis so that dev-server reloads reuse one connection.
-const globalForDb = globalThis as unknown as { cebDb?: { file: string; db: AppDatabase } };
+// Cached on globalThis so that dev-server reloads reuse one connection. `configured` and `cwd`
+// are what the path was resolved from: a write calls getDb() a dozen times, and resolving the
+// path each time cost more than the statements' own JavaScript.
+const globalForDb = globalThis as unknown as { cebDb?: { file: string; configured: string | undefined; cwd: string; db: AppDatabase } };
 
 /** The process-wide database, opened on first use at `databasePath()`. */
 export function getDb(): AppDatabase {
-  const file = databasePath();
+  const configured = process.env.DATABASE_PATH;
+  const cwd = process.cwd();
   const cached = globalForDb.cebDb;
-  if (cached && cached.file === file) return cached.db;
+  if (cached && cached.configured === configured && cached.cwd === cwd) return cached.db;
+  const file = databasePath();
+  if (cached && cached.file === file) {
+    globalForDb.cebDb = { ...cached, configured, cwd };
+    return cached.db;
+  }
   cached?.db.$client.close();
   const db = openDatabase(file);
-  globalForDb.cebDb = { file, db };
+  globalForDb.cebDb = { file, configured, cwd, db };
   return db;
 }
 

@@ -1,15 +1,16 @@
 import "server-only";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { type AppDatabase, getDb } from "@/db";
-import { type Evidence, type HistoryKind, milestones, milestoneTranslations, statusHistory, workstreams } from "@/db/schema";
+import { type Evidence, milestones, milestoneTranslations, statusHistory, workstreams } from "@/db/schema";
 import { TRANSLATION_LOCALES, type TranslationLocale } from "@/i18n/locales";
 import { type Actor, requireRole, requireWorkstreamEditor } from "@/lib/auth/permissions";
 import type { MilestoneField } from "@/lib/domain/milestone-fields";
-import { parsePartialDate, periodOf } from "@/lib/domain/partial-date";
+import { type DatePrecision, parsePartialDate, periodOf } from "@/lib/domain/partial-date";
 import { isReplanStatus } from "@/lib/domain/slip";
 import type { MilestoneStatus } from "@/lib/domain/status";
 import { AppError, type InvalidParam } from "@/lib/errors";
 import { invalidateReads } from "@/lib/queries/cache";
+import { preparedQuery, preparedTransaction } from "@/lib/queries/prepared";
 import { getLastChange, getMilestoneState, type LastChange, type MilestoneState } from "@/lib/queries/milestone-state";
 import { milestoneBulkSchema, milestoneCreateSchema, milestoneRemoveSchema, milestoneUpdateSchema } from "@/lib/validation/milestones";
 import { invalidParam } from "@/lib/validation/english-reasons";
@@ -93,6 +94,110 @@ function mergeEvidence(existing: Evidence[], added: Evidence[]): Evidence[] {
 
 type UpdateData = ReturnType<ReturnType<typeof milestoneUpdateSchema>["parse"]>;
 
+/** Which optional columns an update sets, beyond the status, completion, evidence and version it always sets. */
+type UpdateColumns = { titleEn: boolean; titleZh: boolean; date: boolean; baseline: boolean };
+
+/**
+ * A value bound when the prepared statement runs. Drizzle encodes it with its column's mapper
+ * (JSON for evidence), as it does a literal value; only its types leave placeholders out of `set`.
+ */
+const bound = <T>(name: string) => sql.placeholder(name) as unknown as T;
+
+function buildMilestoneUpdate(db: AppDatabase, columns: UpdateColumns) {
+  return db
+    .update(milestones)
+    .set({
+      status: bound<MilestoneStatus>("status"),
+      completedOn: bound<string | null>("completedOn"),
+      completedPrecision: bound<DatePrecision | null>("completedPrecision"),
+      completedPeriodEnd: bound<string | null>("completedPeriodEnd"),
+      // Only the columns that change are named: naming a title would fire the search index's trigger.
+      ...(columns.titleEn && { titleEn: bound<string>("titleEn") }),
+      ...(columns.titleZh && { titleZh: bound<string>("titleZh") }),
+      ...(columns.date && {
+        date: bound<string>("date"),
+        datePrecision: bound<DatePrecision>("datePrecision"),
+        periodStart: bound<string>("periodStart"),
+        periodEnd: bound<string>("periodEnd"),
+        year: bound<number>("year"),
+      }),
+      ...(columns.baseline && {
+        baselineDate: bound<string>("baselineDate"),
+        baselinePrecision: bound<DatePrecision>("baselinePrecision"),
+        baselinePeriodStart: bound<string>("baselinePeriodStart"),
+        baselinePeriodEnd: bound<string>("baselinePeriodEnd"),
+      }),
+      evidence: bound<Evidence[]>("evidence"),
+      version: bound<number>("version"),
+      updatedAt: bound<string>("updatedAt"),
+    })
+    .where(and(eq(milestones.id, sql.placeholder("id")), eq(milestones.version, sql.placeholder("currentVersion")), isNull(milestones.removedAt)))
+    .prepare();
+}
+
+// The write path's statements, prepared once per connection: one UPDATE per combination of columns.
+const milestoneUpdates = new Map<string, () => ReturnType<typeof buildMilestoneUpdate>>();
+function milestoneUpdate(columns: UpdateColumns) {
+  const key = `${+columns.titleEn}${+columns.titleZh}${+columns.date}${+columns.baseline}`;
+  let statement = milestoneUpdates.get(key);
+  if (!statement) {
+    statement = preparedQuery((db) => buildMilestoneUpdate(db, columns));
+    milestoneUpdates.set(key, statement);
+  }
+  return statement();
+}
+
+const historyInsert = preparedQuery((db) =>
+  db
+    .insert(statusHistory)
+    .values({
+      milestoneId: sql.placeholder("milestoneId"),
+      kind: sql.placeholder("kind"),
+      fromStatus: sql.placeholder("fromStatus"),
+      toStatus: sql.placeholder("toStatus"),
+      actor: sql.placeholder("actor"),
+      actorUserId: sql.placeholder("actorUserId"),
+      note: sql.placeholder("note"),
+      evidence: sql.placeholder("evidence"),
+      // Encoded by the caller: through the column's mapper a null would be stored as the text 'null'.
+      changes: sql`${sql.placeholder("changes")}`,
+    })
+    .prepare(),
+);
+
+type MilestoneChange = {
+  id: number;
+  currentVersion: number;
+  columns: UpdateColumns;
+  values: Record<string, unknown>;
+  translated: TranslationChange[];
+  history: typeof statusHistory.$inferInsert;
+};
+
+/** The UPDATE, the translations and the history entry: one transaction, refused if the version moved. */
+const writeMilestoneChange = preparedTransaction((db, change: MilestoneChange) => {
+  const result = milestoneUpdate(change.columns).run({ ...change.values, id: change.id, currentVersion: change.currentVersion });
+  // Another writer got in between our read and this write: refuse rather than overwrite.
+  if (result.changes !== 1) throw conflict(change.id);
+  writeTranslations(db, change.id, change.translated, change.history.actor);
+  const { changes, ...history } = change.history;
+  historyInsert().run({ ...history, changes: changes ? JSON.stringify(changes) : null });
+});
+
+/**
+ * The translated titles after `changes`, languages in code order as a read lists them: a new
+ * object, since the current one may be a shared cached read.
+ */
+function withTranslations(current: MilestoneState["translations"], changes: TranslationChange[]): MilestoneState["translations"] {
+  if (!changes.length) return current;
+  const next: MilestoneState["translations"] = { ...current };
+  for (const { locale, to } of changes) {
+    if (to === null) delete next[locale];
+    else next[locale] = to;
+  }
+  return Object.fromEntries(Object.entries(next).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
 /**
  * Changes a milestone's status (with completion date, note and evidence) and/or its titles
  * (translations included, recorded as `title.fr` and so on) and date. Setting it delayed or at
@@ -106,7 +211,11 @@ export function updateMilestone(actor: Actor | null, id: number, input: unknown)
   return applyUpdate(user, id, data);
 }
 
-/** One milestone's change, all or nothing: the shared body of a single and a bulk update. */
+/**
+ * One milestone's change, all or nothing: the shared body of a single and a bulk update. Answers
+ * with the state the change wrote, built from the state it read (whose version the UPDATE
+ * matched) rather than read again: tests/integration/milestone-answer.test.ts keeps the two equal.
+ */
 function applyUpdate(user: Actor, id: number, data: UpdateData): MilestoneState {
   const current = loadLive(id);
   requireWorkstreamEditor(user, current.workstreamId);
@@ -137,7 +246,8 @@ function applyUpdate(user: Actor, id: number, data: UpdateData): MilestoneState 
   record("date", current.date, data.date === undefined ? expected : parsePartialDate(data.date)!.value);
   record("completedOn", current.completedOn, completedOn);
   // The first re-plan keeps the original date; history names it too, so both dates are on record.
-  if (replanned && !current.baselineDate) changes.baselineDate = { from: null, to: current.date };
+  const firstReplan = replanned && !current.baselineDate;
+  if (firstReplan) changes.baselineDate = { from: null, to: current.date };
   const translated = translationChanges(current.translations, data.translations ?? {});
   for (const change of translated) changes[`title.${change.locale}`] = { from: change.from, to: change.to };
   const statusChanged = status !== current.status;
@@ -146,45 +256,53 @@ function applyUpdate(user: Actor, id: number, data: UpdateData): MilestoneState 
     throw new AppError("unprocessable", "The change is empty: nothing differs from the current milestone.", [invalidParam("body", "changesNothing")]);
   }
 
-  const db = getDb();
-  db.transaction((tx) => {
-    const result = tx
-      .update(milestones)
-      .set({
-        status,
-        ...completionColumns(completedOn),
-        ...(data.titleEn !== undefined && { titleEn: data.titleEn }),
-        ...(data.titleZh !== undefined && { titleZh: data.titleZh }),
-        ...(data.date !== undefined && dateColumns(data.date)),
-        ...(replanned && !current.baselineDate && baselineColumns(current.date)),
-        ...(replanned && dateColumns(expected)),
-        evidence: mergeEvidence(current.evidence, added),
-        version: current.version + 1,
-        updatedAt: new Date().toISOString(),
-      })
-      .where(and(eq(milestones.id, id), eq(milestones.version, current.version), isNull(milestones.removedAt)))
-      .run();
-    // Another writer got in between our read and this write: refuse rather than overwrite.
-    if (result.changes !== 1) throw conflict(id);
-    writeTranslations(tx, id, translated, actorLabel(user));
-    const kind: HistoryKind = statusChanged ? "status" : "edited";
-    tx.insert(statusHistory)
-      .values({
-        milestoneId: id,
-        kind,
-        fromStatus: current.status,
-        toStatus: status,
-        actor: actorLabel(user),
-        actorUserId: user.userId,
-        note: data.note || null,
-        evidence: added,
-        changes: Object.keys(changes).length ? changes : null,
-      })
-      .run();
+  const newDate = data.date !== undefined ? dateColumns(data.date) : replanned ? dateColumns(expected) : undefined;
+  const values = {
+    status,
+    ...completionColumns(completedOn),
+    ...(data.titleEn !== undefined && { titleEn: data.titleEn }),
+    ...(data.titleZh !== undefined && { titleZh: data.titleZh }),
+    ...newDate,
+    ...(firstReplan && baselineColumns(current.date)),
+    evidence: mergeEvidence(current.evidence, added),
+    version: current.version + 1,
+    updatedAt: new Date().toISOString(),
+  };
+  const label = actorLabel(user);
+  writeMilestoneChange({
+    id,
+    currentVersion: current.version,
+    columns: { titleEn: data.titleEn !== undefined, titleZh: data.titleZh !== undefined, date: newDate !== undefined, baseline: firstReplan },
+    values,
+    translated,
+    history: {
+      milestoneId: id,
+      kind: statusChanged ? "status" : "edited",
+      fromStatus: current.status,
+      toStatus: status,
+      actor: label,
+      actorUserId: user.userId,
+      note: data.note || null,
+      evidence: added,
+      changes: Object.keys(changes).length ? changes : null,
+    },
   });
   // After the commit: every cached page read sees the change on its next request.
   invalidateReads("milestones", ...(translated.length ? (["translations"] as const) : []));
-  return loadLive(id);
+  return {
+    ...current,
+    titleEn: values.titleEn ?? current.titleEn,
+    titleZh: values.titleZh ?? current.titleZh,
+    translations: withTranslations(current.translations, translated),
+    date: newDate?.date ?? current.date,
+    datePrecision: newDate?.datePrecision ?? current.datePrecision,
+    baselineDate: firstReplan ? current.date : current.baselineDate,
+    status,
+    completedOn: values.completedOn,
+    evidence: values.evidence,
+    version: values.version,
+    updatedAt: values.updatedAt,
+  };
 }
 
 /** What happened to one row of a bulk update. */

@@ -17,3 +17,14 @@ export function preparedQuery<Statement>(build: (db: AppDatabase) => Statement):
     return statement;
   };
 }
+
+/**
+ * A transaction built once per connection, then only called: better-sqlite3 prepares its BEGIN,
+ * COMMIT and ROLLBACK once, where drizzle's `db.transaction()` builds them on every call. The
+ * body runs its statements on `db`, the one connection, so they are inside the transaction; a
+ * throw rolls it back.
+ */
+export function preparedTransaction<Args extends unknown[], Result>(body: (db: AppDatabase, ...args: Args) => Result): (...args: Args) => Result {
+  const transaction = preparedQuery((db) => db.$client.transaction((...args: Args) => body(db, ...args)));
+  return (...args) => transaction()(...args);
+}

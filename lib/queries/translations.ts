@@ -47,6 +47,8 @@ function readMilestoneTranslationsOf(ids: number[]): Map<number, MilestoneTransl
     .select({ id: milestoneTranslations.milestoneId, locale: milestoneTranslations.locale, title: milestoneTranslations.title })
     .from(milestoneTranslations)
     .where(inArray(milestoneTranslations.milestoneId, [...new Set(ids)]))
+    // Languages in code order, as updateMilestone's answer lists them.
+    .orderBy(milestoneTranslations.milestoneId, milestoneTranslations.locale)
     .all();
   for (const row of rows) byMilestone.set(row.id, { ...byMilestone.get(row.id), [row.locale]: row.title });
   return byMilestone;
