@@ -8,7 +8,7 @@ import { setupTestDatabase } from "@/tests/setup/test-database";
 import { renderReport } from "./export";
 import { buildReportData, REPORT_ROW_COLUMNS, type ReportData } from "./report-data";
 import { csvHeader } from "./render/tabular";
-import { REPORT_TEXT } from "./text";
+import { reportText } from "./report-text";
 import { renderTimeline, timelineFileName, timelineLanes, timelineScene, timelineTitle } from "./timeline-export";
 
 setupTestDatabase();
@@ -37,15 +37,16 @@ const squash = (text: string) => text.replace(/\s+/g, "");
 const xmlText = (xml: string) => [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((match) => match[1]).join("");
 
 describe.each(LOCALES)("the %s report", (lang) => {
-  const t = REPORT_TEXT[lang];
+  const words = reportText(lang);
+  const { t } = words;
 
   it("PDF: reads back with the language's headings", async () => {
     const rendered = await renderReport(data[lang], "pdf");
     expect(rendered.fileName).toBe(`ceb-progress-2021-${lang}.pdf`);
     const text = squash(await pdfText(rendered.body));
-    for (const heading of [t.contents, t.chapterOverview, t.chapterWorkstreams]) expect(text, heading).toContain(squash(heading));
+    for (const heading of [t("contents"), t("chapterOverview"), t("chapterWorkstreams")]) expect(text, heading).toContain(squash(heading));
     // Left-to-right titles read back whole; the Arabic one is checked in its own test below.
-    if (lang !== "ar") expect(text).toContain(squash(t.title(2021)));
+    if (lang !== "ar") expect(text).toContain(squash(t("title", { year: 2021 })));
   });
 
   it("Word: the language's headings, its language on the runs", async () => {
@@ -53,11 +54,11 @@ describe.each(LOCALES)("the %s report", (lang) => {
     const xml = await zip.file("word/document.xml")!.async("string");
     const headings = [...xml.matchAll(/<w:p><w:pPr><w:pStyle w:val="Heading1"\/>.*?<\/w:p>/g)].map((match) => xmlText(match[0]));
     expect(headings).toEqual([
-      `${t.chapterLabel(1)}\t${t.chapterOverview}`,
-      `${t.chapterLabel(2)}\t${t.chapterWorkstreams}`,
-      `${t.annex}\t${t.annexTitle(2021)}`,
+      `${words.chapterLabel(1)}\t${t("chapterOverview")}`,
+      `${words.chapterLabel(2)}\t${t("chapterWorkstreams")}`,
+      `${t("annex")}\t${t("annexTitle", { year: 2021 })}`,
     ]);
-    expect(xmlText(xml)).toContain(t.title(2021));
+    expect(xmlText(xml)).toContain(t("title", { year: 2021 }));
     const styles = await zip.file("word/styles.xml")!.async("string");
     const language = { ar: "ar-SA", zh: "zh-CN", en: "en-GB", fr: "fr-FR", ru: "ru-RU", es: "es-ES" }[lang];
     expect(styles).toMatch(new RegExp(`<w:lang w:val="${language}"`));
@@ -66,14 +67,14 @@ describe.each(LOCALES)("the %s report", (lang) => {
   it("Excel: sheets and headings in the language", async () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await renderReport(data[lang], "xlsx")).body as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([t.sheets.milestones, t.sheets.summary, t.sheets.about]);
-    const sheet = workbook.getWorksheet(t.sheets.milestones)!;
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([t("sheets.milestones"), t("sheets.summary"), t("sheets.about")]);
+    const sheet = workbook.getWorksheet(t("sheets.milestones"))!;
     expect(sheet.rowCount).toBe(data[lang].rows.length + 1);
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
-    expect(header).toContain(t.fields.title);
-    expect(header).toContain(t.fields.statusLabel);
-    const summaryHeader = (workbook.getWorksheet(t.sheets.summary)!.getRow(1).values as unknown[]).slice(1);
-    expect(summaryHeader).toContain(t.status.completed);
+    expect(header).toContain(t("fields.title"));
+    expect(header).toContain(t("fields.statusLabel"));
+    const summaryHeader = (workbook.getWorksheet(t("sheets.summary"))!.getRow(1).values as unknown[]).slice(1);
+    expect(summaryHeader).toContain(words.status.completed);
     expect(Boolean(sheet.views[0]?.rightToLeft)).toBe(lang === "ar");
   });
 
@@ -82,7 +83,7 @@ describe.each(LOCALES)("the %s report", (lang) => {
     const [header, ...rows] = csv.slice(1).trimEnd().split("\r\n");
     expect(header!.split(",")).toEqual(csvHeader(lang));
     if (lang === "en") expect(csvHeader(lang)).toEqual([...REPORT_ROW_COLUMNS]);
-    else expect(csvHeader(lang)).toEqual(REPORT_ROW_COLUMNS.map((column) => t.fields[column]));
+    else expect(csvHeader(lang)).toEqual(REPORT_ROW_COLUMNS.map((column) => t(`fields.${column}`)));
     expect(rows.length).toBeGreaterThanOrEqual(data[lang].rows.length);
   });
 
@@ -90,7 +91,7 @@ describe.each(LOCALES)("the %s report", (lang) => {
     const json = JSON.parse((await renderReport(data[lang], "json")).body.toString("utf8")) as { report: { lang: string }; rows: Record<string, unknown>[] };
     expect(json.report.lang).toBe(lang);
     expect(Object.keys(json.rows[0]!)).toEqual([...REPORT_ROW_COLUMNS]);
-    expect(json.rows[0]!.statusLabel).toBe(t.status[json.rows[0]!.status as keyof typeof t.status]);
+    expect(json.rows[0]!.statusLabel).toBe(words.status[json.rows[0]!.status as keyof typeof words.status]);
   });
 });
 
@@ -100,7 +101,7 @@ describe("the Arabic report reads right to left", () => {
     const text = await pdfText(body);
     // The title's first words, and Arabic with letters that share a skeleton (ز and ر, ي and ت).
     expect(squash(text)).toContain(squash("التقدم المحرز في مسارات العمل المشتركة"));
-    expect(squash(text)).toContain(squash(REPORT_TEXT.ar.chapterWorkstreams));
+    expect(squash(text)).toContain(squash(reportText("ar").t("chapterWorkstreams")));
     expect(body.toString("latin1")).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansArabic/);
     // No glyph extracted as a control character (an unmapped dot would be).
     expect(text).not.toMatch(/[\u0000-\u0008\u000e-\u001f]/);
@@ -131,11 +132,11 @@ describe("the timeline image in each language", () => {
       return shape?.type === "text" ? shape.x : Number.NaN;
     };
     const month = (lang: Locale, m: number) =>
-      new Intl.DateTimeFormat(REPORT_TEXT[lang].locale, { month: "short", timeZone: "UTC" }).format(new Date(Date.UTC(2021, m - 1, 1)));
+      new Intl.DateTimeFormat(reportText(lang).locale, { month: "short", timeZone: "UTC" }).format(new Date(Date.UTC(2021, m - 1, 1)));
     for (const lang of LOCALES) {
       const { lanes, axis } = timelineLanes(filters, null, TODAY, lang);
       const scene = timelineScene(lanes, axis!, TODAY, timelineTitle(filters, lang), lang);
-      expect(scene.title).toBe(REPORT_TEXT[lang].timeline.title(REPORT_TEXT[lang].year(2021)));
+      expect(scene.title).toBe(reportText(lang).t("timeline.title", { filters: reportText(lang).year(2021) }));
       const january = monthX(scene, month(lang, 1));
       const december = monthX(scene, month(lang, 12));
       if (lang === "ar") expect(january, lang).toBeGreaterThan(december);
@@ -148,7 +149,7 @@ describe("the timeline image in each language", () => {
     expect(png.subarray(1, 4).toString()).toBe("PNG");
     const text = squash(await pdfText(await renderTimeline(scene, "pdf")));
     expect(text).toContain(squash("الجدول الزمني للمعالم الرئيسية لمسارات العمل"));
-    expect(text).toContain(squash(REPORT_TEXT.ar.status.completed));
+    expect(text).toContain(squash(reportText("ar").status.completed));
   });
 });
 

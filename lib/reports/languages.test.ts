@@ -1,12 +1,15 @@
+import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import * as fontkit from "fontkit";
 import { describe, expect, it } from "vitest";
 import { LOCALES, type Locale } from "@/i18n/locales";
 import { mirrorScene, type Scene } from "./charts";
 import { reportFontBuffers } from "./fonts";
+import { reportDate } from "./formatting";
+import { chapterLabel, figureNumber, itemLabel, sectionLabel } from "./numbering";
 import { REPORT_LANGS, reportExportQuerySchema, reportFileName } from "./options";
 import { fontPieces, visualRuns } from "./render/bidi";
 import { textPath } from "./render/glyph-paths";
-import { inLanguage, REPORT_TEXT, type ReportText, reportDate } from "./text";
+import { inLanguage, reportText } from "./report-text";
 import { parseQueryStrict } from "@/lib/validation/filters";
 import ar from "@/messages/ar.json";
 import en from "@/messages/en.json";
@@ -15,63 +18,45 @@ import fr from "@/messages/fr.json";
 import ru from "@/messages/ru.json";
 import zh from "@/messages/zh.json";
 
-const MESSAGES: Record<Locale, { status: Record<string, string> }> = { ar, en, es, fr, ru, zh };
+const MESSAGES: Record<Locale, { report: object }> = { ar, en, es, fr, ru, zh };
 
-/** Every leaf of a dictionary, with its path: strings as they are, functions called with sample arguments. */
-function leaves(text: ReportText): Map<string, { value: string; arity?: number }> {
-  const out = new Map<string, { value: string; arity?: number }>();
+/** Each message of the "report" namespace by dotted key, as written in messages/<lang>.json. */
+function reportMessages(lang: Locale): Map<string, string> {
+  const out = new Map<string, string>();
   const visit = (value: unknown, path: string) => {
-    if (typeof value === "string") out.set(path, { value });
-    else if (typeof value === "function") {
-      // Numbers (a year, counts) unless the function takes labels; see SAMPLE_ARGS.
-      const sample = SAMPLE_ARGS[path.split(".").pop()!] ?? [2021, 7, 3].slice(0, value.length);
-      out.set(path, { value: String((value as (...a: unknown[]) => unknown)(...sample)), arity: value.length });
-    } else if (value && typeof value === "object") for (const [key, inner] of Object.entries(value)) visit(inner, path ? `${path}.${key}` : key);
+    if (typeof value === "string") out.set(path, value);
+    else for (const [key, inner] of Object.entries(value as object)) visit(inner, path ? `${path}.${key}` : key);
   };
-  // Official names of bodies exist only where a language has them (English gives the database's).
-  visit({ ...text, bodyNames: undefined }, "");
+  visit(MESSAGES[lang].report, "");
   return out;
 }
 
-const SAMPLE_ARGS: Record<string, unknown[]> = {
-  period: ["1 X 2021", "31 X 2021"],
-  asOf: ["1 X 2026"],
-  scopeSome: [3, "S"],
-  overviewIntro: [12, 3, 2021, "1 X 2026"],
-  overviewStatus: ["P", 4],
-  overviewChange: [2020, 9, "P"],
-  countOf: [5, "S"],
-  changeOf: [2, "S"],
-  bodyLine: ["B"],
-  leadsLine: [null],
-  paragraphsLine: ["E/2022/13", "27–29"],
-  completedOn: ["D"],
-  overdueSince: ["D"],
-  reason: ["N"],
-  paragraphRef: ["E/2022/13", 27, 12],
-  quote: ["Q"],
-  title: [2021],
-  today: ["D"],
-};
+/** The words of a message, its arguments left out: "Page {page, number} of {pages, number}" → "Page  of ". */
+function literalText(elements: MessageFormatElement[]): string {
+  return elements
+    .map((element) =>
+      element.type === TYPE.literal
+        ? element.value
+        : element.type === TYPE.plural || element.type === TYPE.select
+          ? Object.values(element.options)
+              .map((option) => literalText(option.value))
+              .join(" ")
+          : "",
+    )
+    .join("");
+}
 
 /** Keys whose text may rightly read as the English does in a Latin-script language ("Total", "Figure I", "Source"). */
 const MAY_EQUAL_ENGLISH = new Set([
-  "locale",
-  "listSeparator",
-  "punct.stop",
-  "punct.space",
-  "punct.dash",
-  "punct.facts",
-  "punct.sources",
-  "punct.colon",
-  "punct.reasonEnd",
-  "num",
-  "signed",
+  "punctuation.list",
+  "punctuation.stop",
+  "punctuation.space",
+  "punctuation.dash",
+  "punctuation.facts",
+  "punctuation.sources",
+  "punctuation.colon",
+  "punctuation.reasonEnd",
   "changeOf",
-  "year",
-  "chapterLabel",
-  "sectionLabel",
-  "itemLabel",
   "total",
   "tableTotal",
   "date",
@@ -108,42 +93,28 @@ describe("the report's words in the six official languages", () => {
     expect(parseQueryStrict(reportExportQuerySchema, new URLSearchParams("lang=de")).ok).toBe(false);
   });
 
-  it("has the same keys and the same function arities in every language", () => {
-    const english = leaves(REPORT_TEXT.en);
-    for (const lang of LOCALES) {
-      const words = leaves(REPORT_TEXT[lang]);
-      expect([...words.keys()].sort(), lang).toEqual([...english.keys()].sort());
-      for (const [key, { arity }] of english) expect(words.get(key)?.arity, `${lang} ${key}`).toBe(arity);
-    }
-  });
-
+  // Same keys, arguments and plural forms in every language: tests/unit/messages.test.ts.
   it("leaves nothing in English in the other languages", () => {
-    const english = leaves(REPORT_TEXT.en);
+    const english = reportMessages("en");
+    expect(english.size).toBeGreaterThan(100);
     for (const lang of LOCALES.filter((l) => l !== "en")) {
-      for (const [key, { value }] of leaves(REPORT_TEXT[lang])) {
-        if (!MAY_EQUAL_ENGLISH.has(key)) expect.soft(value, `${lang} ${key}`).not.toBe(english.get(key)!.value);
-        expect.soft(value, `${lang} ${key}`).not.toMatch(ENGLISH_WORDS);
+      for (const [key, message] of reportMessages(lang)) {
+        if (!MAY_EQUAL_ENGLISH.has(key)) expect.soft(message, `${lang} ${key}`).not.toBe(english.get(key));
+        expect.soft(literalText(parse(message)), `${lang} ${key}`).not.toMatch(ENGLISH_WORDS);
       }
     }
   });
 
   it("names the Board and its committees as the UN does in each language", () => {
-    expect(REPORT_TEXT.fr.title(2021)).toContain("Conseil des chefs de secrétariat des organismes des Nations Unies pour la coordination (CCS)");
-    expect(REPORT_TEXT.es.title(2021)).toContain("Junta de los Jefes Ejecutivos del Sistema de las Naciones Unidas para la Coordinación (JJE)");
-    expect(REPORT_TEXT.ru.title(2021)).toContain("Координационный совет руководителей системы Организации Объединенных Наций (КСР)");
-    expect(REPORT_TEXT.ar.title(2021)).toContain("مجلس الرؤساء التنفيذيين في منظومة الأمم المتحدة المعني بالتنسيق");
-    expect(REPORT_TEXT.fr.bodyNames.HLCP).toBe("Comité de haut niveau sur les programmes");
-    expect(REPORT_TEXT.fr.bodyNames.HLCM).toBe("Comité de haut niveau sur la gestion");
-    expect(REPORT_TEXT.es.bodyNames.HLCP).toBe("Comité de Alto Nivel sobre Programas");
-    expect(REPORT_TEXT.es.bodyNames.HLCM).toBe("Comité de Alto Nivel sobre Gestión");
-  });
-
-  it("uses the interface's status names (messages/*.json), so the page and the report agree", () => {
-    for (const lang of LOCALES) {
-      const messages = MESSAGES[lang];
-      for (const [status, label] of Object.entries(REPORT_TEXT[lang].status)) expect(label, `${lang} ${status}`).toBe(messages.status[status]);
-      expect(REPORT_TEXT[lang].overdue, lang).toBe(messages.status.overdue);
-    }
+    const title = (lang: Locale) => reportText(lang).t("title", { year: 2021 });
+    expect(title("fr")).toContain("Conseil des chefs de secrétariat des organismes des Nations Unies pour la coordination (CCS)");
+    expect(title("es")).toContain("Junta de los Jefes Ejecutivos del Sistema de las Naciones Unidas para la Coordinación (JJE)");
+    expect(title("ru")).toContain("Координационный совет руководителей системы Организации Объединенных Наций (КСР)");
+    expect(title("ar")).toContain("مجلس الرؤساء التنفيذيين في منظومة الأمم المتحدة المعني بالتنسيق");
+    expect(reportText("fr").bodyNames.HLCP).toBe("Comité de haut niveau sur les programmes");
+    expect(reportText("fr").bodyNames.HLCM).toBe("Comité de haut niveau sur la gestion");
+    expect(reportText("es").bodyNames.HLCP).toBe("Comité de Alto Nivel sobre Programas");
+    expect(reportText("es").bodyNames.HLCM).toBe("Comité de Alto Nivel sobre Gestión");
   });
 
   it("can be drawn: every character has a glyph in Noto Sans SC or, for Arabic, Noto Sans Arabic", () => {
@@ -152,7 +123,9 @@ describe("the report's words in the six official languages", () => {
     const arabic = fontkit.create(bytes.arabicRegular) as fontkit.Font;
     const missing: string[] = [];
     for (const lang of LOCALES) {
-      for (const { value } of leaves(REPORT_TEXT[lang]).values()) {
+      const words = reportText(lang);
+      const numbering = Array.from({ length: 30 }, (_, i) => [chapterLabel, sectionLabel, itemLabel, figureNumber].map((label) => label(lang, i + 1))).flat();
+      for (const value of [...reportMessages(lang).values(), ...Object.values(words.status), words.overdue, ...numbering, words.change(-3), words.change(0)]) {
         for (const piece of fontPieces(value, lang !== "zh")) {
           const font = piece.arabic ? arabic : sc;
           for (const char of piece.text) {
@@ -185,12 +158,35 @@ describe("dates and numbers in each language", () => {
   });
 
   it("group counts as the language does and never group a year", () => {
-    expect(REPORT_TEXT.fr.num(10000)).toBe(new Intl.NumberFormat("fr-FR").format(10000));
-    expect(REPORT_TEXT.fr.num(10000)).not.toBe("10000");
-    expect(REPORT_TEXT.es.num(10000)).toBe("10.000");
-    expect(REPORT_TEXT.ar.num(10000)).toBe(new Intl.NumberFormat("ar").format(10000));
-    for (const lang of LOCALES)
-      expect(REPORT_TEXT[lang].title(2021), lang).toContain(new Intl.NumberFormat(REPORT_TEXT[lang].locale, { useGrouping: false }).format(2021));
+    expect(reportText("fr").num(10000)).toBe(new Intl.NumberFormat("fr-FR").format(10000));
+    expect(reportText("fr").num(10000)).not.toBe("10000");
+    expect(reportText("es").num(10000)).toBe("10.000");
+    expect(reportText("ar").num(10000)).toBe(new Intl.NumberFormat("ar").format(10000));
+    for (const lang of LOCALES) {
+      const { t, locale } = reportText(lang);
+      const grouped = new Intl.NumberFormat(locale).format(12345);
+      expect(t("title", { year: 2021 }), lang).toContain(new Intl.NumberFormat(locale, { useGrouping: false }).format(2021));
+      // Counts inside a message are grouped as the language groups them, through the message's own number format.
+      expect(t("attentionIntro", { count: 12345 }), lang).toContain(grouped);
+      expect(t("overviewStatus", { parts: "", overdue: 12345 }), lang).toContain(grouped);
+    }
+  });
+
+  it("agree a counted noun with its number, by each language's plural rules", () => {
+    const { t } = reportText("ru");
+    const intro = (milestones: number) => t("overviewIntro", { milestones, workstreams: 5, year: 2021, asOf: "D" });
+    expect(intro(1)).toContain(" 1 веху 5 направлений работы ");
+    expect(intro(3)).toContain(" 3 вехи 5 направлений работы ");
+    expect(intro(11)).toContain(" 11 вех 5 направлений работы ");
+    expect(intro(21)).toContain(" 21 веху 5 направлений работы ");
+    const months = (n: number) => reportText("ar").t("firstPlanned", { date: "D", months: n });
+    expect(months(0)).toBe("كان مقررًا أصلًا في D");
+    expect(months(3)).toBe("كان مقررًا أصلًا في D، بتأخير 3 أشهر");
+    expect(months(11)).toBe("كان مقررًا أصلًا في D، بتأخير 11 شهرًا");
+    expect(reportText("en").t("firstPlanned", { date: "March 2022", months: 1 })).toBe("first planned for March 2022, 1 month later");
+    // One selected workstream is named without a number, in Russian too, where 21 takes the "one" form.
+    expect(reportText("ru").t("scopeSome", { workstreams: 1 })).toBe("Только выбранное направление работы.");
+    expect(reportText("ru").t("scopeSome", { workstreams: 21 })).toBe("Только выбранные направления работы (21).");
   });
 });
 

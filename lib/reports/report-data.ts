@@ -22,7 +22,8 @@ import {
   workstreamsForReport,
 } from "@/lib/queries/report";
 import { storedTranslations } from "./stored-translations";
-import { inLanguage, isTranslated, REPORT_TEXT, reportDate } from "./text";
+import { reportDate } from "./formatting";
+import { inLanguage, isTranslated, reportText } from "./report-text";
 
 export type Totals = { counts: StatusCounts; overdue: number; total: number };
 
@@ -204,7 +205,8 @@ export function buildReportData(
 ): ReportData {
   const scope: ReportScope = { workstreams: options.workstream, statuses: options.status };
   const lang = options.lang;
-  const text = REPORT_TEXT[lang];
+  const text = reportText(lang);
+  const { t } = text;
   const bodyName = (stream: ReportWorkstreamRow) =>
     lang === "zh"
       ? inLanguage(lang, stream.bodyNameEn, stream.bodyNameZh)
@@ -252,12 +254,16 @@ export function buildReportData(
       alsoParagraphs: milestone.alsoParagraphs,
       source:
         milestone.sourceParagraph !== null
-          ? text.paragraphRef(SOURCE_REPORT_SYMBOL, milestone.sourceParagraph, milestone.sourceFootnote) +
-            (milestone.alsoParagraphs.length ? text.seeAlso(milestone.alsoParagraphs.join(text.listSeparator)) : "")
-          : text.addedInTracker,
+          ? (milestone.sourceFootnote !== null
+              ? t("paragraphRefFootnote", { symbol: SOURCE_REPORT_SYMBOL, paragraph: milestone.sourceParagraph, footnote: milestone.sourceFootnote })
+              : t("paragraphRef", { symbol: SOURCE_REPORT_SYMBOL, paragraph: milestone.sourceParagraph })) +
+            (milestone.alsoParagraphs.length ? t("seeAlso", { paragraphs: milestone.alsoParagraphs.join(text.punct.list) }) : "")
+          : t("addedInTracker"),
       symbols: milestone.evidence.filter((item) => item.kind === "symbol").map((item) => item.value),
       urls: milestone.evidence.filter((item) => item.kind === "url").map((item) => item.value),
-      evidenceNotes: milestone.evidence.flatMap((item) => (item.note ? [text.evidenceNote(item.value, inLanguage(lang, item.note.en, item.note.zh))] : [])),
+      evidenceNotes: milestone.evidence.flatMap((item) =>
+        item.note ? [t("evidenceNote", { evidence: item.value, note: inLanguage(lang, item.note.en, item.note.zh) })] : [],
+      ),
       quoteZh: milestone.quoteZh,
       reason: reasons.get(milestone.id) ?? null,
       baselineDate: milestone.baselineDate,

@@ -16,7 +16,8 @@ import { textPathIn } from "./render/glyph-paths";
 import { drawSceneWith, loadPdfKit, registerReportFonts } from "./render/pdf";
 import { PdfText } from "./render/pdf-text";
 import { svgToPng } from "./render/png";
-import { inLanguage, REPORT_TEXT, reportDate } from "./text";
+import { reportDate } from "./formatting";
+import { inLanguage, reportText } from "./report-text";
 
 /** The `lang` query parameter of the timeline export: the reports' own (`?lang=ar`), English by default. */
 export const timelineLangSchema = reportOptionsSchema.shape.lang;
@@ -50,25 +51,33 @@ function tint(hex: string, share: number): string {
  * and time running from right to left, the latest dates on the left.
  */
 export function timelineScene(lanes: Lane[], axis: Axis, today: string, title: string, lang: ReportLang = "en"): Scene {
-  const t = REPORT_TEXT[lang];
+  const words = reportText(lang);
   const shapes: Shape[] = [{ type: "text", x: 0, y: 16, text: title, size: 14, anchor: "start", fill: TEXT, bold: true }];
   // Legend: statuses, then overdue and today.
   let x = 0;
   const legendY = 30;
   for (const status of MILESTONE_STATUSES) {
     shapes.push({ type: "rect", x, y: legendY, w: 10, h: 10, fill: STATUS_COLORS[status] });
-    shapes.push({ type: "text", x: x + 14, y: legendY + 9, text: t.status[status], size: 10, anchor: "start", fill: TEXT });
-    x += 30 + approximateWidth(t.status[status], 10);
+    shapes.push({ type: "text", x: x + 14, y: legendY + 9, text: words.status[status], size: 10, anchor: "start", fill: TEXT });
+    x += 30 + approximateWidth(words.status[status], 10);
   }
   shapes.push({ type: "rect", x, y: legendY, w: 14, h: 10, fill: "#ffffff", stroke: TODAY, strokeWidth: 1.5, dash: [3, 2] });
-  shapes.push({ type: "text", x: x + 18, y: legendY + 9, text: t.overdue, size: 10, anchor: "start", fill: TEXT });
-  x += 36 + approximateWidth(t.overdue, 10);
+  shapes.push({ type: "text", x: x + 18, y: legendY + 9, text: words.overdue, size: 10, anchor: "start", fill: TEXT });
+  x += 36 + approximateWidth(words.overdue, 10);
   shapes.push({ type: "line", x1: x + 5, y1: legendY - 1, x2: x + 5, y2: legendY + 11, stroke: TODAY, width: 2 });
-  shapes.push({ type: "text", x: x + 12, y: legendY + 9, text: t.timeline.today(reportDate(today, lang)), size: 10, anchor: "start", fill: TEXT });
+  shapes.push({
+    type: "text",
+    x: x + 12,
+    y: legendY + 9,
+    text: words.t("timeline.today", { date: reportDate(today, lang) }),
+    size: 10,
+    anchor: "start",
+    fill: TEXT,
+  });
 
   const axisY = 62;
-  const monthFormat = new Intl.DateTimeFormat(t.locale, { month: "short", timeZone: "UTC" });
-  const ticks = ticksOf(axis, (year, month) => monthFormat.format(new Date(Date.UTC(year, month - 1, 1))), t.year);
+  const monthFormat = new Intl.DateTimeFormat(words.locale, { month: "short", timeZone: "UTC" });
+  const ticks = ticksOf(axis, (year, month) => monthFormat.format(new Date(Date.UTC(year, month - 1, 1))), words.year);
   for (const tick of ticks) {
     shapes.push({ type: "text", x: TRACK_X + tick.position * TRACK_WIDTH + 3, y: axisY, text: tick.label, size: 10, anchor: "start", fill: MUTED });
   }
@@ -169,13 +178,13 @@ export function timelineLanes(
 }
 
 export function timelineTitle(filters: Filters, lang: ReportLang = "en"): string {
-  const t = REPORT_TEXT[lang];
+  const words = reportText(lang);
   const parts = [
-    filters.year !== undefined ? t.year(filters.year) : t.timeline.allYears,
+    filters.year !== undefined ? words.year(filters.year) : words.t("timeline.allYears"),
     filters.body,
-    filters.status?.map((status) => t.status[status]).join(t.listSeparator),
+    filters.status?.map((status) => words.status[status]).join(words.punct.list),
   ];
-  return t.timeline.title(parts.filter(Boolean).join(" · "));
+  return words.t("timeline.title", { filters: parts.filter(Boolean).join(" · ") });
 }
 
 /** ceb-timeline-2021-hlcp.png; other languages than English add theirs: ceb-timeline-2021-ar.png. */

@@ -23,6 +23,8 @@ const LOCALES = ["ar", "zh", "fr", "ru", "es"] as const;
  */
 const SAME_AS_ENGLISH_ALLOWED = new Set<string>([
   "reports.format.xlsx", // "Excel (.xlsx)": product name and file extension
+  "report.tableTotal", // "Total 2021": "Total" is also the French and Spanish word
+  "report.figure", // "Figure I": "Figure" is also the French word, as French UN documents number figures
 ]);
 
 /**

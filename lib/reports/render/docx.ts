@@ -5,7 +5,7 @@ import { approximateWidth, mirrorScene, sceneOf, sceneToSvg } from "../charts";
 import type { Block, Cell, ReportDocument, Row, Run } from "../document";
 import { REPORT_FONT_FAMILY } from "../fonts";
 import type { ReportLang } from "../options";
-import { REPORT_TEXT } from "../text";
+import { reportText } from "../report-text";
 import { type Direction, hasArabic } from "./bidi";
 import { textPathIn } from "./glyph-paths";
 import { svgToPng } from "./png";
@@ -254,7 +254,7 @@ const numberingXml = (lang: ReportLang) =>
  * numbering, editable tables with a repeating header row, charts as PNG images with alt text.
  */
 export async function renderDocx(report: ReportDocument): Promise<Buffer> {
-  const t = REPORT_TEXT[report.lang];
+  const words = reportText(report.lang);
   const m = markup(report.direction);
   // Paragraphs the docx package writes: bidirectional, with right-to-left runs, in Arabic.
   const bidirectional = m.rtl;
@@ -274,7 +274,7 @@ export async function renderDocx(report: ReportDocument): Promise<Buffer> {
     pending = [];
   };
   children.push(new Paragraph({ children: [new TextRun(placeholder(groups.length))] }));
-  groups.push(contentsXml(report, bookmarks, t.contents, m));
+  groups.push(contentsXml(report, bookmarks, words.t("contents"), m));
   for (const block of report.blocks) {
     if (block.kind !== "figure") {
       pending.push(block);
@@ -303,8 +303,8 @@ export async function renderDocx(report: ReportDocument): Promise<Buffer> {
   flush();
 
   // "Page {n} of {m}" in the report's language, with Word's page fields in place of n and m.
-  const [current, total] = [t.num(111111), t.num(222222)];
-  const [before, between, after] = t.page(111111, 222222).split(new RegExp(`${current}|${total}`));
+  const [current, total] = [words.num(111111), words.num(222222)];
+  const [before, between, after] = words.t("page", { page: 111111, pages: 222222 }).split(new RegExp(`${current}|${total}`));
   const footer = new Footer({
     children: [
       new Paragraph({

@@ -4,7 +4,7 @@ import path from "node:path";
 import { ellipsisFor, mirrorScene, type Scene, sceneOf } from "../charts";
 import type { Block, Column, ReportDocument, Row, Run } from "../document";
 import { reportFontBuffers } from "../fonts";
-import { REPORT_TEXT } from "../text";
+import { reportText } from "../report-text";
 import { arabicFontName, type Line, PdfText, type Span, type Style } from "./pdf-text";
 
 type PDFDocumentConstructor = new (options?: PDFKit.PDFDocumentOptions) => PDFKit.PDFDocument;
@@ -53,13 +53,13 @@ const GROUP_FILL = "#f6f7f9";
 /** Renders the report document as an A4 PDF with a table of contents and page numbers. */
 export async function renderPdf(report: ReportDocument): Promise<Buffer> {
   const PDFDocument = loadPdfKit();
-  const t = REPORT_TEXT[report.lang];
+  const words = reportText(report.lang);
   const doc = new PDFDocument({
     size: "A4",
     margins: MARGIN,
     bufferPages: true,
     autoFirstPage: false,
-    lang: t.locale,
+    lang: words.locale,
     displayTitle: true,
     info: { Title: report.title, Subject: report.subtitle, Author: "CEB Workstream Tracker", Creator: "CEB Workstream Tracker" },
   });
@@ -140,7 +140,7 @@ export async function renderPdf(report: ReportDocument): Promise<Buffer> {
     .strokeColor(RULE)
     .stroke();
   y += 14;
-  drawLines(text.wrap([{ text: t.contents, style: S.h1 }], CONTENT), MARGIN.left, 13);
+  drawLines(text.wrap([{ text: words.t("contents"), style: S.h1 }], CONTENT), MARGIN.left, 13);
   y += 4;
   const tocSlots: { page: number; y: number }[] = [];
   const tocLine = lineHeight(9.5) + 1.5;
@@ -194,7 +194,7 @@ export async function renderPdf(report: ReportDocument): Promise<Buffer> {
     // Keep a paragraph's opening (and its first item) together.
     const firstItem = items[0]?.lines ?? [];
     ensure((Math.min(lines.length, 2) + Math.min(firstItem.length, 2)) * lh + (firstItem.length ? 2 : 0));
-    const number = `${t.num(block.number)}.`;
+    const number = `${words.num(block.number)}.`;
     text.drawString(number, stringAt(number, MARGIN.left, NUMBER_WIDTH, S.body), y, S.body);
     drawLines(lines, MARGIN.left + NUMBER_WIDTH, 9.5);
     for (const item of items) {
@@ -317,7 +317,7 @@ export async function renderPdf(report: ReportDocument): Promise<Buffer> {
     const page = (headingPages.get(entry.id) ?? 0) + 1;
     const entryStyle = entry.level === 1 ? S.tocBold : S.toc;
     const indent = entry.level === 1 ? 0 : 18;
-    const number = t.num(page);
+    const number = words.num(page);
     const numberWidth = text.width(number, entryStyle);
     const labelWidth = Math.max(entry.level === 1 ? 30 : NUMBER_WIDTH, text.width(entry.label, entryStyle) + 6);
     const available = CONTENT - indent - labelWidth - numberWidth - 16;
@@ -346,7 +346,7 @@ export async function renderPdf(report: ReportDocument): Promise<Buffer> {
   for (let index = range.start; index < range.start + range.count; index++) {
     text.flush();
     doc.switchToPage(index);
-    const pageText = t.page(index + 1, range.count);
+    const pageText = words.t("page", { page: index + 1, pages: range.count });
     text.drawString(pageText, MARGIN.left + (CONTENT - text.width(pageText, S.small)) / 2, PAGE.height - MARGIN.bottom + 22, S.small);
     if (index > range.start) {
       const head = fitToWidth(text, report.title, S.small, CONTENT);

@@ -1,7 +1,7 @@
 import "server-only";
 import type { ReportLang } from "../options";
 import { REPORT_ROW_COLUMNS, type ReportData, type ReportRow } from "../report-data";
-import { REPORT_TEXT } from "../text";
+import { reportText } from "../report-text";
 
 /**
  * A row's value as text: lists joined by spaces (symbols, URLs and paragraph numbers hold
@@ -28,7 +28,7 @@ function csvField(value: string): string {
  * JSON's keys, in English): scripts that read the English CSV by its header go on working.
  */
 export function csvHeader(lang: ReportLang): string[] {
-  return lang === "en" ? [...REPORT_ROW_COLUMNS] : REPORT_ROW_COLUMNS.map((column) => REPORT_TEXT[lang].fields[column]);
+  return lang === "en" ? [...REPORT_ROW_COLUMNS] : REPORT_ROW_COLUMNS.map((column) => reportText(lang).t(`fields.${column}`));
 }
 
 /** The annex rows as RFC 4180 CSV, UTF-8 with a byte order mark so Excel reads Chinese, Arabic and Cyrillic. */

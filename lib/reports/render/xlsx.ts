@@ -5,8 +5,8 @@ import { directionOf } from "@/i18n/locales";
 import { MILESTONE_STATUSES } from "@/lib/domain/status";
 import type { ReportHeading } from "../document";
 import type { ReportLang } from "../options";
-import type { ReportData } from "../report-data";
-import { REPORT_TEXT } from "../text";
+import type { ReportData, ReportRowColumn } from "../report-data";
+import { reportText } from "../report-text";
 import { addStackedBarChart } from "./xlsx-chart";
 
 const COUNT_ORDER = ["completed", "in_progress", "ongoing", "delayed", "at_risk", "planned", "cancelled"] as const;
@@ -43,8 +43,9 @@ type Validations = { add(range: string, validation: ExcelJS.DataValidation): voi
  * counts by workstream with formula totals, and "About", what the figures cover.
  */
 export async function renderXlsx(data: ReportData, report: ReportHeading): Promise<Buffer> {
-  const t = REPORT_TEXT[data.lang];
-  const f = t.fields;
+  const words = reportText(data.lang);
+  const { t } = words;
+  const f = (column: ReportRowColumn) => t(`fields.${column}`);
   // Arabic sheets read from the right: column A on the right, as Excel shows an Arabic workbook.
   const rightToLeft = directionOf(data.lang) === "rtl";
   const views = [{ state: "frozen" as const, ySplit: 1, rightToLeft }];
@@ -62,30 +63,30 @@ export async function renderXlsx(data: ReportData, report: ReportHeading): Promi
   workbook.creator = "CEB Workstream Tracker";
   workbook.created = utcDate(data.asOf);
 
-  const sheet = workbook.addWorksheet(t.sheets.milestones, { views });
+  const sheet = workbook.addWorksheet(t("sheets.milestones"), { views });
   sheet.columns = [
-    { header: f.number, key: "number", width: 7 },
-    { header: f.workstream, key: "workstream", width: 40 },
-    { header: f.workstreamSlug, key: "workstreamSlug", width: 24 },
-    { header: f.title, key: "title", width: 60 },
-    { header: f.dateLabel, key: "date", width: 18 },
-    { header: f.date, key: "dateText", width: 12 },
-    { header: f.datePrecision, key: "datePrecision", width: 10 },
-    { header: f.periodEnd, key: "periodEnd", width: 14 },
-    { header: f.baselineLabel, key: "baseline", width: 18 },
-    { header: f.slipMonths, key: "slipMonths", width: 10 },
-    { header: f.statusLabel, key: "status", width: 13 },
-    { header: f.status, key: "statusCode", width: 12 },
-    { header: f.overdue, key: "overdue", width: 9 },
-    { header: f.completedOn, key: "completedOn", width: 13 },
-    { header: f.source, key: "source", width: 34 },
-    { header: f.sourceParagraph, key: "sourceParagraph", width: 10 },
-    { header: f.sourceFootnote, key: "sourceFootnote", width: 10 },
-    { header: f.symbols, key: "symbols", width: 24 },
-    { header: f.urls, key: "urls", width: 40 },
-    { header: f.evidenceNotes, key: "evidenceNotes", width: 40 },
-    { header: f.reason, key: "reason", width: 40 },
-    { header: f.milestoneId, key: "milestoneId", width: 12 },
+    { header: f("number"), key: "number", width: 7 },
+    { header: f("workstream"), key: "workstream", width: 40 },
+    { header: f("workstreamSlug"), key: "workstreamSlug", width: 24 },
+    { header: f("title"), key: "title", width: 60 },
+    { header: f("dateLabel"), key: "date", width: 18 },
+    { header: f("date"), key: "dateText", width: 12 },
+    { header: f("datePrecision"), key: "datePrecision", width: 10 },
+    { header: f("periodEnd"), key: "periodEnd", width: 14 },
+    { header: f("baselineLabel"), key: "baseline", width: 18 },
+    { header: f("slipMonths"), key: "slipMonths", width: 10 },
+    { header: f("statusLabel"), key: "status", width: 13 },
+    { header: f("status"), key: "statusCode", width: 12 },
+    { header: f("overdue"), key: "overdue", width: 9 },
+    { header: f("completedOn"), key: "completedOn", width: 13 },
+    { header: f("source"), key: "source", width: 34 },
+    { header: f("sourceParagraph"), key: "sourceParagraph", width: 10 },
+    { header: f("sourceFootnote"), key: "sourceFootnote", width: 10 },
+    { header: f("symbols"), key: "symbols", width: 24 },
+    { header: f("urls"), key: "urls", width: 40 },
+    { header: f("evidenceNotes"), key: "evidenceNotes", width: 40 },
+    { header: f("reason"), key: "reason", width: 40 },
+    { header: f("milestoneId"), key: "milestoneId", width: 12 },
   ];
   header(sheet.getRow(1));
   // One style object per date precision: exceljs recognises a style it has seen by reference,
@@ -140,7 +141,7 @@ export async function renderXlsx(data: ReportData, report: ReportHeading): Promi
   // The status columns accept only the seven statuses, so an edited sheet stays consistent.
   // exceljs writes range validations (one per column, not one per cell); its types omit them.
   const validations = (sheet as unknown as { dataValidations: Validations }).dataValidations;
-  const labels = MILESTONE_STATUSES.map((status) => t.status[status]);
+  const labels = MILESTONE_STATUSES.map((status) => words.status[status]);
   const statusColumn = sheet.getColumn("status").letter;
   const codeColumn = sheet.getColumn("statusCode").letter;
   const overdueColumn = sheet.getColumn("overdue").letter;
@@ -149,7 +150,7 @@ export async function renderXlsx(data: ReportData, report: ReportHeading): Promi
     allowBlank: false,
     formulae: [`"${labels.join(",")}"`],
     showErrorMessage: true,
-    errorTitle: t.statusHeading,
+    errorTitle: t("statusHeading"),
     error: labels.join(", "),
   });
   validations.add(`${codeColumn}2:${codeColumn}${last}`, {
@@ -160,15 +161,15 @@ export async function renderXlsx(data: ReportData, report: ReportHeading): Promi
   });
   validations.add(`${overdueColumn}2:${overdueColumn}${last}`, { type: "list", allowBlank: false, formulae: ['"TRUE,FALSE"'] });
 
-  const summary = workbook.addWorksheet(t.sheets.summary, { views: [{ state: "frozen" as const, ySplit: 1, xSplit: 1, rightToLeft }] });
+  const summary = workbook.addWorksheet(t("sheets.summary"), { views: [{ state: "frozen" as const, ySplit: 1, xSplit: 1, rightToLeft }] });
   summary.columns = [
-    { header: t.workstream, key: "workstream", width: 48 },
-    { header: f.workstreamSlug, key: "slug", width: 24 },
-    ...COUNT_ORDER.map((status) => ({ header: t.status[status], key: status, width: 12 })),
-    { header: t.overdue, key: "overdue", width: 10 },
-    { header: t.total, key: "total", width: 10 },
-    { header: t.tableTotal(data.previous.year), key: "previousTotal", width: 12 },
-    { header: t.change, key: "change", width: 10 },
+    { header: t("workstream"), key: "workstream", width: 48 },
+    { header: f("workstreamSlug"), key: "slug", width: 24 },
+    ...COUNT_ORDER.map((status) => ({ header: words.status[status], key: status, width: 12 })),
+    { header: words.overdue, key: "overdue", width: 10 },
+    { header: t("total"), key: "total", width: 10 },
+    { header: t("tableTotal", { year: data.previous.year }), key: "previousTotal", width: 12 },
+    { header: t("change"), key: "change", width: 10 },
   ];
   header(summary.getRow(1));
   for (const section of data.workstreams) {
@@ -188,7 +189,7 @@ export async function renderXlsx(data: ReportData, report: ReportHeading): Promi
   const firstData = 2;
   const lastData = data.workstreams.length + 1;
   summary.autoFilter = `A1:${summary.getColumn("change").letter}${Math.max(firstData, lastData)}`;
-  const totals = summary.addRow({ workstream: t.tableTotal(data.year) });
+  const totals = summary.addRow({ workstream: t("tableTotal", { year: data.year }) });
   totals.font = { bold: true };
   const totalValues: Record<string, number> = {
     ...Object.fromEntries(COUNT_ORDER.map((status) => [status, data.totals.counts[status]])),
@@ -203,22 +204,22 @@ export async function renderXlsx(data: ReportData, report: ReportHeading): Promi
   }
   totals.commit();
   summary.addRow({
-    workstream: t.tableTotal(data.previous.year),
+    workstream: t("tableTotal", { year: data.previous.year }),
     ...Object.fromEntries(COUNT_ORDER.map((status) => [status, data.previous.counts[status]])),
     overdue: data.previous.overdue,
     total: data.previous.total,
   });
 
-  const about = workbook.addWorksheet(t.sheets.about, { views: [{ rightToLeft }] });
+  const about = workbook.addWorksheet(t("sheets.about"), { views: [{ rightToLeft }] });
   about.columns = [{ width: 28 }, { width: 100 }];
   const aboutRows: (string | number | Date)[][] = [
-    [t.about.title, report.title],
-    [t.about.subtitle, report.subtitle],
-    ...report.lines.map((line, index) => [index === 0 ? t.about.report : "", line]),
-    [t.about.year, data.year],
-    [t.about.language, data.lang],
-    [t.about.asOf, utcDate(data.asOf)],
-    [t.about.source, data.sourceSymbol],
+    [t("about.title"), report.title],
+    [t("about.subtitle"), report.subtitle],
+    ...report.lines.map((line, index) => [index === 0 ? t("about.report") : "", line]),
+    [t("about.year"), data.year],
+    [t("about.language"), data.lang],
+    [t("about.asOf"), utcDate(data.asOf)],
+    [t("about.source"), data.sourceSymbol],
   ];
   about.getColumn(1).font = { bold: true };
   for (const values of aboutRows) about.addRow(values).commit();
@@ -230,15 +231,15 @@ export async function renderXlsx(data: ReportData, report: ReportHeading): Promi
   const chartColumn = summary.getColumn("change").number + 1;
   return addStackedBarChart(Buffer.concat(chunks), {
     sheetIndex: 2,
-    sheetName: t.sheets.summary,
-    title: t.figureStatus(data.year),
+    sheetName: t("sheets.summary"),
+    title: t("figureStatus", { year: data.year }),
     firstRow: firstData,
     lastRow: lastData,
     categoryColumn: summary.getColumn("workstream").letter,
     categories: data.workstreams.map((section) => section.name),
     series: COUNT_ORDER.map((status) => ({
       status,
-      name: t.status[status],
+      name: words.status[status],
       column: summary.getColumn(status).letter,
       values: data.workstreams.map((section) => section.totals.counts[status]),
     })),

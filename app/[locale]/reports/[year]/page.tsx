@@ -11,7 +11,7 @@ import { parseReportYear } from "@/lib/reports/load";
 import { normalizeReportParams, REPORT_FORMATS, REPORT_LANGS, reportFileName, reportOptionsQuery, reportOptionsSchema } from "@/lib/reports/options";
 import { workstreamChoices } from "@/lib/queries/report";
 import { pageOfSections, REPORT_PAGE_ATTENTION, reportDataFor } from "@/lib/reports/report-data";
-import { REPORT_TEXT } from "@/lib/reports/text";
+import { REPORT_LOCALES } from "@/lib/reports/formatting";
 import { localizedText } from "@/lib/content/localized-text";
 import { workstreamTextsIn } from "@/lib/queries/translations";
 import { queryStringOf } from "@/lib/url";
@@ -98,7 +98,7 @@ export default async function ReportPage({ params, searchParams }: PageProps<"/[
             <label htmlFor="report-lang">{t("language")}</label>
             <select id="report-lang" name="lang" defaultValue={current.lang}>
               {REPORT_LANGS.map((lang) => (
-                <option key={lang} value={lang} lang={REPORT_TEXT[lang].locale}>
+                <option key={lang} value={lang} lang={REPORT_LOCALES[lang]}>
                   {LOCALE_NAMES[lang]}
                 </option>
               ))}

@@ -1,7 +1,7 @@
 import { directionOf } from "@/i18n/locales";
 import { MILESTONE_STATUSES } from "@/lib/domain/status";
 import type { Block, ReportDocument, Run } from "@/lib/reports/document";
-import { REPORT_TEXT } from "@/lib/reports/text";
+import { reportText } from "@/lib/reports/report-text";
 import { StatusMixChart, YearProgressChart } from "./lazy-report-charts";
 
 function Runs({ runs }: { runs: Run[] }) {
@@ -23,7 +23,8 @@ function Runs({ runs }: { runs: Run[] }) {
 }
 
 function Figure({ block, report }: { block: Extract<Block, { kind: "figure" }>; report: ReportDocument }) {
-  const t = REPORT_TEXT[report.lang];
+  const words = reportText(report.lang);
+  const { t } = words;
   const chart = block.chart;
   const title = `${block.label}. ${block.caption}`;
   if (chart.type === "statusMix") {
@@ -38,16 +39,16 @@ function Figure({ block, report }: { block: Extract<Block, { kind: "figure" }>; 
           labels={chart.labels}
           title={title}
           description={title}
-          locale={t.locale}
+          locale={words.locale}
         />
         <details className="chart-table">
-          <summary>{t.tableAlternative}</summary>
+          <summary>{t("tableAlternative")}</summary>
           <div className="table-scroll">
             <table>
               <caption className="visually-hidden">{title}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t.workstream}</th>
+                  <th scope="col">{t("workstream")}</th>
                   {used.map((status) => (
                     <th scope="col" className="num" key={status}>
                       {chart.labels[status]}
@@ -83,26 +84,26 @@ function Figure({ block, report }: { block: Extract<Block, { kind: "figure" }>; 
       <figcaption>
         <h4>{title}</h4>
       </figcaption>
-      <YearProgressChart points={points} labels={chart.labels} title={title} description={title} locale={t.locale} />
+      <YearProgressChart points={points} labels={chart.labels} title={title} description={title} locale={words.locale} />
       <details className="chart-table">
-        <summary>{t.tableAlternative}</summary>
+        <summary>{t("tableAlternative")}</summary>
         <div className="table-scroll">
           <table data-testid="report-progress-table">
             <caption className="visually-hidden">{title}</caption>
             <thead>
               <tr>
-                <th scope="col">{t.month}</th>
+                <th scope="col">{t("month")}</th>
                 <th scope="col" className="num">
-                  {t.dueInMonth}
+                  {t("dueInMonth")}
                 </th>
                 <th scope="col" className="num">
-                  {t.completedInMonth}
+                  {t("completedInMonth")}
                 </th>
                 <th scope="col" className="num">
-                  {t.cumulativeDue}
+                  {t("cumulativeDue")}
                 </th>
                 <th scope="col" className="num">
-                  {t.cumulativeCompleted}
+                  {t("cumulativeCompleted")}
                 </th>
               </tr>
             </thead>
@@ -234,9 +235,10 @@ function BlockView({ block, report }: { block: Block; report: ReportDocument }) 
 
 /** The report as a page: the same blocks, numbers and words as the PDF and the Word file. */
 export function ReportArticle({ report }: { report: ReportDocument }) {
-  const t = REPORT_TEXT[report.lang];
+  const words = reportText(report.lang);
+  const { t } = words;
   return (
-    <article className="report" lang={t.locale} dir={directionOf(report.lang)} data-testid="report">
+    <article className="report" lang={words.locale} dir={directionOf(report.lang)} data-testid="report">
       <header className="report__title">
         <h1>{report.title}</h1>
         <p className="lead">{report.subtitle}</p>
@@ -247,7 +249,7 @@ export function ReportArticle({ report }: { report: ReportDocument }) {
         ))}
       </header>
       <nav className="report-toc" aria-labelledby="report-toc-heading">
-        <h2 id="report-toc-heading">{t.contents}</h2>
+        <h2 id="report-toc-heading">{t("contents")}</h2>
         <ol>
           {report.toc.map((entry) => (
             <li key={entry.id} className={`report-toc__entry report-toc__entry--${entry.level}`}>
