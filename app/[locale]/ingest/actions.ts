@@ -6,7 +6,7 @@ import { getLocale } from "next-intl/server";
 import { redirect } from "@/i18n/navigation";
 import { actorFromSession } from "@/lib/auth/actor";
 import { decideProposals, ingestDocument } from "@/lib/commands/ingest";
-import { uploadedFile } from "@/lib/http/request";
+import { parseId, uploadedFile } from "@/lib/http/request";
 import { errorState, type FormState, successState } from "../_lib/form-state";
 import { getFormText } from "../_lib/form-text";
 
@@ -33,7 +33,7 @@ export type DecisionState = FormState<null> & { decided: number };
 /** Accepts (one possibly edited) or rejects (with a reason) proposals of a read report. */
 export async function decideOnProposals(documentId: number, decision: Decision): Promise<DecisionState> {
   try {
-    const { decided } = decideProposals(await actorFromSession(await headers()), documentId, decision);
+    const { decided } = decideProposals(await actorFromSession(await headers()), parseId(String(documentId)), decision);
     refresh();
     return { ...successState(null), decided: decided.length };
   } catch (error) {
