@@ -9,8 +9,15 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["better-sqlite3", "pdfjs-dist", "mammoth"],
   poweredByHeader: false,
   typedRoutes: false,
-  // Admin pages answer a signed-in non-admin with forbidden() (403).
-  experimental: { authInterrupts: true },
+  experimental: {
+    // Admin pages answer a signed-in non-admin with forbidden() (403).
+    authInterrupts: true,
+    // The report upload is a server action: a report may be 20 MB (UPLOAD_LIMIT in
+    // lib/http/request.ts) plus its form fields. The proxy checks every action's Origin, so it
+    // must buffer as much, or the action would get a cut-off body.
+    serverActions: { bodySizeLimit: "21mb" },
+    proxyClientMaxBodySize: "21mb",
+  },
   // Security headers on every answer, static files included; the pages' CSP (with its nonce) and
   // HSTS come from proxy.ts, which runs per request (lib/http/security-headers.ts).
   async headers() {

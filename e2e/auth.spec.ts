@@ -44,7 +44,7 @@ test.describe("signing in", () => {
 test.describe("a viewer", () => {
   test.use({ storageState: storageStateOf("viewer") });
 
-  test("sees no edit controls, and a direct API write is refused", async ({ page, baseURL }) => {
+  test("sees no edit controls, and a direct API write with the session cookie is refused", async ({ page, baseURL }) => {
     await page.goto("/workstreams/ai-working-group");
     await expect(page.getByTestId("status-badge").first()).toBeVisible();
     await expect(page.getByRole("button", { name: /^Update/ })).toHaveCount(0);
@@ -55,7 +55,7 @@ test.describe("a viewer", () => {
       headers: { origin: baseURL! },
       data: { version: target.version, status: "delayed", note: "viewer tries" },
     });
-    expect(response.status()).toBe(403);
+    expect(response.status()).toBe(401);
     const after = await (await page.request.get(`/api/milestones/${target.id}`)).json();
     expect(after).toMatchObject({ status: target.status, version: target.version });
   });
@@ -64,15 +64,20 @@ test.describe("a viewer", () => {
 test.describe("an editor's session cookie", () => {
   test.use({ storageState: storageStateOf("editor") });
 
-  test("cannot be used for a cross-site write", async ({ page }) => {
+  test("cannot write through the API, from this site or another: writes there take a token", async ({ page, baseURL }) => {
     await page.goto("/");
     const list = await (await page.request.get("/api/milestones?workstream=data-cube&pageSize=1")).json();
     const target = list.items[0];
-    const response = await page.request.patch(`/api/milestones/${target.id}`, {
-      headers: { origin: "https://evil.example" },
-      data: { version: target.version, status: "cancelled", note: "forged" },
-    });
-    expect(response.status()).toBe(403);
-    expect((await response.json()).detail).toMatch(/Cross-site/);
+    for (const origin of [baseURL!, "https://evil.example"]) {
+      const response = await page.request.patch(`/api/milestones/${target.id}`, {
+        headers: { origin },
+        data: { version: target.version, status: "cancelled", note: "forged" },
+      });
+      expect(response.status()).toBe(401);
+      expect(response.headers()["content-type"]).toContain("application/problem+json");
+      expect((await response.json()).detail).toMatch(/need an API token/);
+    }
+    const after = await (await page.request.get(`/api/milestones/${target.id}`)).json();
+    expect(after).toMatchObject({ status: target.status, version: target.version });
   });
 });

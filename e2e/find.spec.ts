@@ -1,4 +1,4 @@
-import { expect, request, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { storageStateOf } from "./accounts";
 import { expectNoSeriousAxeViolations, screenshot } from "./helpers";
 
@@ -61,15 +61,21 @@ test.describe("finding workstreams", () => {
 
 test.describe("what is late and why", () => {
   let target: { id: number; titleEn: string };
-  test.beforeAll(async ({ baseURL }) => {
-    // An editor delays a Data Cube milestone through the API, as the workstream page does.
-    const editor = await request.newContext({ baseURL, storageState: storageStateOf("editor"), extraHTTPHeaders: { origin: baseURL! } });
-    const workstream = await (await editor.get("/api/workstreams/data-cube")).json();
+  test.beforeAll(async ({ browser }) => {
+    // An editor delays a Data Cube milestone in its editor (the page writes through a server
+    // action; the API takes writes with a token only).
+    const context = await browser.newContext({ storageState: storageStateOf("editor") });
+    const page = await context.newPage();
+    const workstream = await (await page.request.get("/api/workstreams/data-cube")).json();
     const milestone = workstream.milestones.items.find((m: { status: string }) => m.status !== "completed") ?? workstream.milestones.items[0];
-    const patched = await editor.patch(`/api/milestones/${milestone.id}`, { data: { version: milestone.version, status: "delayed", note: REASON } });
-    expect(patched.status()).toBe(200);
+    await page.goto(`/workstreams/data-cube?edit=${milestone.id}`);
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Status").selectOption("delayed");
+    await dialog.getByLabel(/^Note/).fill(REASON);
+    await dialog.getByRole("button", { name: "Save" }).click();
+    await expect(page.locator(`#milestone-${milestone.id}`).getByTestId("status-badge")).toHaveText("Delayed");
     target = milestone;
-    await editor.dispose();
+    await context.close();
   });
 
   test("the Attention list shows a delayed milestone first, with its reason and who gave it (no email)", async ({ page }) => {

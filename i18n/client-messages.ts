@@ -10,6 +10,7 @@ export const CLIENT_NAMESPACES = [
   "charts",
   "editor",
   "error",
+  "errors",
   "filters",
   "nav",
   "signIn",

@@ -3,7 +3,6 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { isAllowedOrigin } from "@/lib/http/origin";
 import { getAuth } from "./auth";
 import { type Actor, requireRole } from "./permissions";
 import type { UserRole } from "@/db/schema";
@@ -18,9 +17,15 @@ export async function actorFromSession(headers: Headers): Promise<Actor | null> 
   return { userId: user.id, name: user.name, email: user.email, role: user.role, allWorkstreams: user.allWorkstreams, via: "session" };
 }
 
+/** Methods that change nothing: the only ones the REST API answers for a session cookie. */
+const READ_METHODS = ["GET", "HEAD", "OPTIONS"];
+
 /**
- * Who is asking, for a route handler: a bearer token (scripts) or the session cookie. A bad
- * token is an error rather than anonymous, so a script with a revoked token hears why.
+ * Who is asking, for a route handler: a bearer token (scripts), or for reads the session cookie.
+ * A bad token is an error rather than anonymous, so a script with a revoked token hears why.
+ * Writes take a token only (ADR 013): our pages write through server actions, which Next checks
+ * for their origin, so a cookie write to the API can only be a forged or a mistaken one. It is
+ * refused with 401 before the session is even looked up.
  */
 export async function actorFromRequest(request: Request): Promise<Actor | null> {
   const authorization = request.headers.get("authorization");
@@ -33,9 +38,13 @@ export async function actorFromRequest(request: Request): Promise<Actor | null> 
     if (!actor) throw new AppError("unauthenticated", "The API token is unknown or has been revoked.");
     return actor;
   }
-  const actor = await actorFromSession(request.headers);
-  if (actor && !["GET", "HEAD", "OPTIONS"].includes(request.method)) assertSameOrigin(request);
-  return actor;
+  if (!READ_METHODS.includes(request.method)) {
+    throw new AppError(
+      "unauthenticated",
+      "Writes to the API need an API token: send `Authorization: Bearer <token>`. A session cookie is accepted for reads only.",
+    );
+  }
+  return actorFromSession(request.headers);
 }
 
 /**
@@ -45,15 +54,4 @@ export async function actorFromRequest(request: Request): Promise<Actor | null> 
  */
 export async function writerFromRequest(request: Request, minimum: UserRole): Promise<Actor> {
   return requireRole(await actorFromRequest(request), minimum);
-}
-
-/**
- * Cookie-authenticated writes must come from our own pages: the browser's Origin must be
- * APP_URL's scheme, host and port (lib/http/origin.ts). Host and X-Forwarded-Host are not
- * consulted: the client or a proxy sets them. Tokens are not sent by browsers on their own, so
- * they skip this.
- */
-export function assertSameOrigin(request: Request): void {
-  if (isAllowedOrigin(request.headers.get("origin"))) return;
-  throw new AppError("forbidden", "Cross-site request refused: writes with a session cookie must come from this site.");
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
+import { invalidParam } from "@/lib/validation/english-reasons";
 
 /**
  * The most a JSON write may send: 64 KB. The largest valid body (a workstream with every text at
@@ -59,4 +60,17 @@ const ID = /^[1-9]\d{0,14}$/;
 export function parseId(raw: string, name = "id"): number {
   if (!ID.test(raw)) throw new AppError("invalid_input", `Invalid ${name}`, [{ name, reason: "must be a positive whole number" }]);
   return Number(raw);
+}
+
+/** The largest report an upload may carry. */
+export const UPLOAD_LIMIT = 20 * 1024 * 1024;
+
+/**
+ * A form's uploaded file, read into memory for the ingest command, or a 400 naming `file` when
+ * there is none or it is larger than `UPLOAD_LIMIT`. The REST upload and the upload form share it.
+ */
+export async function uploadedFile(value: FormDataEntryValue | null): Promise<{ name: string; bytes: Uint8Array }> {
+  if (!(value instanceof File) || value.size === 0) throw new AppError("invalid_input", "A file is required.", [invalidParam("file", "required")]);
+  if (value.size > UPLOAD_LIMIT) throw new AppError("invalid_input", "The file is larger than 20 MB.", [invalidParam("file", "tooLarge")]);
+  return { name: value.name, bytes: new Uint8Array(await value.arrayBuffer()) };
 }

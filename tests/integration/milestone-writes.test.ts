@@ -6,15 +6,23 @@ import { GET as listMilestones } from "@/app/api/milestones/route";
 import { POST as postMilestone } from "@/app/api/workstreams/[slug]/milestones/route";
 import { getDb } from "@/db";
 import { milestones, statusHistory, workstreams } from "@/db/schema";
+import { getAuth } from "@/lib/auth/auth";
 import { countRows, setupTestDatabase } from "../setup/test-database";
-import { makeUser, type TestPrincipal } from "../setup/users";
+import { makeUser, TEST_PASSWORD, type TestPrincipal } from "../setup/users";
 
 setupTestDatabase();
 
 type Handler = (request: Request, context: never) => Response | Promise<Response>;
-async function call(handler: Handler, method: string, url: string, params: Record<string, string>, options: { token?: string; body?: unknown } = {}) {
+async function call(
+  handler: Handler,
+  method: string,
+  url: string,
+  params: Record<string, string>,
+  options: { token?: string; cookie?: string; body?: unknown } = {},
+) {
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
+  if (options.cookie) Object.assign(headers, { cookie: options.cookie, origin: "http://localhost:3000" });
   const request = new Request(`http://localhost${url}`, {
     method,
     headers,
@@ -136,6 +144,51 @@ describe("who may write (every role × every write)", () => {
     expect(withToken.status).toBe(200);
     const without = await call(listMilestones as Handler, "GET", "/api/milestones?pageSize=1", {});
     expect(without.status).toBe(401);
+  });
+
+  it("the API takes writes with a token only: an admin's own session cookie is refused 401 and changes nothing, yet reads; the token writes", async () => {
+    const signIn = (await getAuth().api.signInEmail({
+      body: { email: principals.admin!.email, password: TEST_PASSWORD },
+      returnHeaders: true,
+    })) as { headers: Headers };
+    const cookie = signIn.headers
+      .getSetCookie()
+      .map((line) => line.split(";")[0]!)
+      .join("; ");
+    const target = milestoneOf(ASSIGNED);
+    const before = snapshot();
+    const body = { version: target.version, status: "delayed", note: "from a cookie" };
+    const withCookie = await call(patchMilestone as Handler, "PATCH", `/api/milestones/${target.id}`, { id: String(target.id) }, { cookie, body });
+    expect(withCookie.status).toBe(401);
+    expect(withCookie.type).toBe("application/problem+json");
+    expect(withCookie.body.detail).toMatch(/need an API token/);
+    const create = await call(
+      postMilestone as Handler,
+      "POST",
+      `/api/workstreams/${ASSIGNED}/milestones`,
+      { slug: ASSIGNED },
+      {
+        cookie,
+        body: { titleEn: "From a cookie", date: "2024" },
+      },
+    );
+    expect(create.status).toBe(401);
+    expect(snapshot()).toEqual(before);
+
+    const read = await call(getMilestone as Handler, "GET", `/api/milestones/${target.id}`, { id: String(target.id) }, { cookie });
+    expect(read.status).toBe(200);
+    // The same kind of write with the admin's token goes through as before.
+    const withToken = await call(
+      postMilestone as Handler,
+      "POST",
+      `/api/workstreams/${ASSIGNED}/milestones`,
+      { slug: ASSIGNED },
+      {
+        token: principals.admin!.token,
+        body: { titleEn: "From a token", date: "2024" },
+      },
+    );
+    expect(withToken.status).toBe(201);
   });
 
   it("a revoked or unknown token is refused with 401", async () => {

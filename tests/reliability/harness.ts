@@ -40,8 +40,6 @@ export function prepareFreshDatabase(file: string): void {
 export type Principal = {
   name: string;
   headers: Record<string, string>;
-  /** Sends Origin with writes, as a browser does; tokens need none. */
-  cookie: boolean;
 };
 
 export type Principals = Record<"anonymous" | "viewer" | "restrictedEditor" | "editor" | "admin" | "readToken" | "writeToken" | "revokedToken", Principal>;
@@ -76,10 +74,10 @@ export async function createPrincipals(restrictedTo: string): Promise<Principals
   const writeToken = createApiToken(admin, admin.userId, { name: "write", scope: "write" }).token;
   const revoked = createApiToken(admin, admin.userId, { name: "revoked", scope: "write" });
   revokeApiToken(admin, revoked.id);
-  const cookie = async (name: string, email: string): Promise<Principal> => ({ name, headers: { cookie: await sessionCookie(email) }, cookie: true });
-  const bearer = (name: string, token: string): Principal => ({ name, headers: { authorization: `Bearer ${token}` }, cookie: false });
+  const cookie = async (name: string, email: string): Promise<Principal> => ({ name, headers: { cookie: await sessionCookie(email) } });
+  const bearer = (name: string, token: string): Principal => ({ name, headers: { authorization: `Bearer ${token}` } });
   return {
-    anonymous: { name: "anonymous", headers: {}, cookie: false },
+    anonymous: { name: "anonymous", headers: {} },
     viewer: await cookie("viewer", viewer.email),
     restrictedEditor: await cookie("restricted editor", restricted.email),
     editor: await cookie("editor", editor.email),
@@ -155,7 +153,7 @@ export function fingerprintOf(database: string): string {
 
 export type Answer = { status: number; type: string; body: unknown; text: string; headers: Headers };
 
-/** One request as `who`: cookie writes carry our Origin, as a browser's would. */
+/** One request as `who` (a session cookie or a bearer token in its headers). */
 export async function request(
   server: Server,
   who: Principal,
@@ -165,7 +163,6 @@ export async function request(
   extra: Record<string, string> = {},
 ): Promise<Answer> {
   const headers: Record<string, string> = { ...who.headers, ...extra };
-  if (who.cookie && !["GET", "HEAD"].includes(method)) headers.origin ??= server.url;
   let payload: BodyInit | undefined;
   if (body !== undefined) {
     headers["content-type"] ??= "application/json";

@@ -3,15 +3,14 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { createContext, useContext, useEffect, useId, useRef, useState } from "react";
-import { useRouter } from "@/i18n/navigation";
-import { ApiProblem, apiFetch } from "@/lib/client/api";
-import { useReasonText } from "@/lib/client/use-reason-text";
-import type { BulkResult, BulkRowResult } from "@/lib/commands/milestones";
 import type { MilestoneState } from "@/lib/queries/milestone-state";
 import { milestoneBulkSchema } from "@/lib/validation/milestones";
-import { fieldErrors } from "@/lib/validation/zod-errors";
+import { precheck, refusalOfThrown } from "../_lib/form-state";
+import { useFormText } from "../_lib/use-form-text";
+import { updateSelectedMilestones } from "../workstreams/[slug]/actions";
 import { OtherChange } from "../workstreams/[slug]/milestone-editor";
-import { evidenceLines, StatusFields, useErrorsByField, useFieldWiring, writeFailureOf } from "../workstreams/[slug]/milestone-fields";
+import { evidenceLines, StatusFields, useFieldWiring } from "../workstreams/[slug]/milestone-fields";
+import type { BulkRowOutcome } from "../workstreams/[slug]/milestone-outcome";
 
 /** A milestone that can be selected: its id, the version the page loaded and its title as shown. */
 export type SelectableMilestone = { id: number; version: number; title: string; titleLang?: string };
@@ -37,7 +36,7 @@ function useSelection(): SelectionContext {
  * results): wrap the list in it, put a `SelectAllMilestones` in its header and a
  * `SelectMilestone` in each row. A bar above the list counts the selection and opens one form
  * (status, note, evidence, new expected date) applied to every selected milestone through
- * `POST /api/milestones/bulk`, then lists each row's result: done, conflict (who changed it,
+ * a server action (the command behind `POST /api/milestones/bulk`), then lists each row's result: done, conflict (who changed it,
  * when, their note) or refused. Show it only to those who may edit; rows they may not change
  * come back "refused".
  *
@@ -102,16 +101,16 @@ function BulkUpdateBar() {
   const t = useTranslations("bulk");
   const tEditor = useTranslations("editor");
   const { milestones, selected, setAll, toggle, listLabel } = useSelection();
+  const tErrors = useTranslations("errors");
   const queryClient = useQueryClient();
-  const router = useRouter();
-  const errorsByField = useErrorsByField();
+  const formText = useFormText();
   const headingId = useId();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState<BulkDraft>(EMPTY);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
-  const [results, setResults] = useState<BulkRowResult[] | null>(null);
+  const [results, setResults] = useState<BulkRowOutcome[] | null>(null);
   // Versions learnt from a conflict: applying again builds on the change the user has now seen.
   const [seenVersions, setSeenVersions] = useState<Map<number, number>>(new Map());
   const wiring = useFieldWiring(draft, setDraft, errors);
@@ -126,24 +125,24 @@ function BulkUpdateBar() {
   const titleOf = (id: number) => milestones.find((m) => m.id === id);
 
   const save = useMutation({
-    mutationFn: (body: Record<string, unknown>) => apiFetch<BulkResult>("/api/milestones/bulk", { method: "POST", body }),
+    mutationFn: (body: Record<string, unknown>) => updateSelectedMilestones(body),
     onSuccess: (answer) => {
-      setResults(answer.results);
+      if (!answer.rows) {
+        setErrors(answer.fieldErrors);
+        setFormError(answer.error ?? tEditor("fixFields"));
+        return;
+      }
+      setResults(answer.rows);
       const versions = new Map(seenVersions);
-      for (const row of answer.results) {
+      for (const row of answer.rows) {
         if (row.outcome === "done") {
           queryClient.setQueryData(["milestone", row.id], row.milestone);
           toggle(row.id, false);
         } else if (row.outcome === "conflict") versions.set(row.id, row.current.version);
       }
       setSeenVersions(versions);
-      if (answer.done) router.refresh();
     },
-    onError: (error) => {
-      const failure = writeFailureOf(error);
-      if (failure === "fixFields" && error instanceof ApiProblem) setErrors(errorsByField(error.invalidParams));
-      setFormError(tEditor(failure));
-    },
+    onError: (error) => setFormError(tErrors(refusalOfThrown(error))),
   });
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
@@ -155,10 +154,10 @@ function BulkUpdateBar() {
     const evidence = evidenceLines(draft.evidence);
     if (evidence.length) body.evidence = evidence;
     if (draft.expectedDate.trim() && (draft.status === "delayed" || draft.status === "at_risk")) body.expectedDate = draft.expectedDate.trim();
-    const parsed = milestoneBulkSchema().safeParse(body);
-    if (!parsed.success) {
-      setErrors(errorsByField(fieldErrors(parsed.error)));
-      setFormError(tEditor("fixFields"));
+    const refused = precheck(milestoneBulkSchema(), body, null, formText);
+    if (refused) {
+      setErrors(refused.fieldErrors);
+      setFormError(refused.error ?? tEditor("fixFields"));
       return;
     }
     setErrors({});
@@ -233,10 +232,9 @@ function BulkUpdateBar() {
 }
 
 /** Each row's result: done, a conflict (who, when, their note) or refused (why). */
-function BulkResults({ results, titleOf }: { results: BulkRowResult[]; titleOf: (id: number) => SelectableMilestone | undefined }) {
+function BulkResults({ results, titleOf }: { results: BulkRowOutcome[]; titleOf: (id: number) => SelectableMilestone | undefined }) {
   const t = useTranslations("bulk");
   const tEditor = useTranslations("editor");
-  const reasonText = useReasonText();
   const done = results.filter((row) => row.outcome === "done").length;
   return (
     <div role="status" className="bulk-results" data-testid="bulk-results">
@@ -261,25 +259,11 @@ function BulkResults({ results, titleOf }: { results: BulkRowResult[]; titleOf: 
                   <div>{t("conflictHint")}</div>
                 </div>
               )}
-              {row.outcome === "refused" && (
-                <div className="muted">
-                  {row.status === 422 && row.invalidParams[0] && row.invalidParams[0].code !== "changesNothing"
-                    ? tEditor("fieldError", { reason: reasonText(row.invalidParams[0]) })
-                    : tEditor(refusalOf(row.status))}
-                </div>
-              )}
+              {row.outcome === "refused" && <div className="muted">{row.fieldReason ? tEditor("fieldError", { reason: row.fieldReason }) : row.error}</div>}
             </li>
           );
         })}
       </ul>
     </div>
   );
-}
-
-/** A refused row's reason, as the editor says it for a single milestone. */
-function refusalOf(status: number) {
-  if (status === 403) return "failure.forbidden" as const;
-  if (status === 404) return "failure.notFound" as const;
-  if (status === 422) return "failure.unchanged" as const;
-  return "failure.failed" as const;
 }

@@ -4,8 +4,8 @@ import { refresh } from "next/cache";
 import { headers } from "next/headers";
 import { actorFromSession } from "@/lib/auth/actor";
 import { createUserAsAdmin } from "@/lib/commands/users";
-import { errorState, type FormState, successState } from "./_lib/form-state";
-import { getFormText } from "./_lib/form-text";
+import { errorState, type FormState, successState } from "../_lib/form-state";
+import { getFormText } from "../_lib/form-text";
 
 /** What the form shows again after a refusal; never the password. */
 export type NewUserValues = { email: string; name: string; role: string; allWorkstreams: boolean };

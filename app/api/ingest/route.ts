@@ -4,6 +4,7 @@ import { requireRole } from "@/lib/auth/permissions";
 import { ingestDocument } from "@/lib/commands/ingest";
 import { AppError } from "@/lib/errors";
 import { withProblemDetails } from "@/lib/http/problem";
+import { uploadedFile } from "@/lib/http/request";
 import { listIngestedDocuments } from "@/lib/queries/ingest";
 
 /** Reports read so far, with how many of their proposals wait (editors and admins). */
@@ -21,13 +22,10 @@ export const POST = withProblemDetails(async (request: Request) => {
   } catch {
     throw new AppError("invalid_input", "Send the report as multipart/form-data with a file.", [{ name: "file", reason: "is required" }]);
   }
-  const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0) throw new AppError("invalid_input", "A file is required.", [{ name: "file", reason: "is required" }]);
-  if (file.size > 20 * 1024 * 1024) throw new AppError("invalid_input", "The file is larger than 20 MB.", [{ name: "file", reason: "must be at most 20 MB" }]);
-  const result = await ingestDocument(
-    actor,
-    { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
-    { symbol: form.get("symbol"), lang: form.get("lang"), year: form.get("year") },
-  );
+  const result = await ingestDocument(actor, await uploadedFile(form.get("file")), {
+    symbol: form.get("symbol"),
+    lang: form.get("lang"),
+    year: form.get("year"),
+  });
   return NextResponse.json(result, { status: 201 });
 });

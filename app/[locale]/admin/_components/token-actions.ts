@@ -4,8 +4,8 @@ import { refresh } from "next/cache";
 import { headers } from "next/headers";
 import { actorFromSession } from "@/lib/auth/actor";
 import { createApiToken, revokeApiToken } from "@/lib/commands/users";
-import { errorState, type FormState, successState } from "../_lib/form-state";
-import { getFormText } from "../_lib/form-text";
+import { errorState, type FormState, successState } from "../../_lib/form-state";
+import { getFormText } from "../../_lib/form-text";
 
 export type NewTokenValues = { name: string; scope: string };
 /** `token` is the new token itself: in this answer only, never stored or shown again. */

@@ -7,9 +7,8 @@ import { redirect } from "@/i18n/navigation";
 import { TRANSLATION_LOCALES } from "@/i18n/locales";
 import { actorFromSession } from "@/lib/auth/actor";
 import { createWorkstream, updateWorkstream } from "@/lib/commands/workstreams";
-import { AppError } from "@/lib/errors";
-import { errorState, type FormState, successState } from "../_lib/form-state";
-import { getFormText } from "../_lib/form-text";
+import { errorState, type FormState, successState } from "../../_lib/form-state";
+import { getFormText } from "../../_lib/form-text";
 import { translationFieldName, type TranslationFormValues, translationsInput } from "./translation-fields";
 
 /**
@@ -53,16 +52,9 @@ function inputOf(values: WorkstreamFormValues) {
   return { slug, nameEn, nameZh, bodyCode, leads, summaryEn, summaryZh, paragraphs, translations: translationsInput(values) };
 }
 
-/** Form state for a refusal; each translation input keeps its own error (`translations.fr.name`). */
+/** Form state for a refusal; each translation input keeps its own error (`translations.fr.name`, see `fieldOf`). */
 async function refusal(error: unknown, values: WorkstreamFormValues): Promise<WorkstreamFormState> {
-  const text = await getFormText();
-  const state = errorState(error, values, text);
-  if (error instanceof AppError) {
-    for (const param of error.invalidParams) {
-      if (param.name.startsWith("translations.") && !(param.name in state.fieldErrors)) state.fieldErrors[param.name] = text.reason(param);
-    }
-  }
-  return { ...state, saved: null };
+  return { ...errorState(error, values, await getFormText()), saved: null };
 }
 
 export async function createWorkstreamFromForm(_previous: WorkstreamFormState, form: FormData): Promise<WorkstreamFormState> {

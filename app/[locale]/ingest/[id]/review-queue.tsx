@@ -3,12 +3,10 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { useRouter } from "@/i18n/navigation";
-import { ApiProblem, apiFetch } from "@/lib/client/api";
 import { MILESTONE_STATUSES } from "@/lib/domain/status";
 import type { ReviewProposal, ReviewQueue as Queue } from "@/lib/queries/ingest";
-
-type Decision = { decision: "accept"; ids: number[]; edits?: Record<string, string> } | { decision: "reject"; ids: number[]; reason: string };
+import { refusalOfThrown } from "../../_lib/form-state";
+import { decideOnProposals, type Decision } from "../actions";
 
 /** The paragraph with the proposal's quote marked. */
 function Paragraph({ text, quote, lang }: { text: string; quote: string | null; lang: string }) {
@@ -27,23 +25,28 @@ function Paragraph({ text, quote, lang }: { text: string; quote: string | null; 
 export function ReviewQueue({ queue }: { queue: Queue }) {
   const t = useTranslations("ingest.review");
   const tStatus = useTranslations("status");
-  const router = useRouter();
+  const tErrors = useTranslations("errors");
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
   const pending = queue.groups.flatMap((g) => g.proposals).filter((p) => p.state === "pending");
 
+  // The action refreshes the page either way: a refusal may mean someone else decided first.
   const decide = useMutation({
-    mutationFn: (body: Decision) => apiFetch<{ decided: unknown[] }>(`/api/ingest/${queue.document.id}/decisions`, { method: "POST", body }),
-    onSuccess: ({ decided }) => {
-      setSelected(new Set());
-      setMessage({ kind: "success", text: t("done", { count: decided.length }) });
-      router.refresh();
-    },
-    onError: (error) => {
-      const detail = error instanceof ApiProblem ? [error.detail, ...error.invalidParams.map((p) => `${p.name}: ${p.reason}`)].join(" ") : String(error);
+    mutationFn: (body: Decision) => decideOnProposals(queue.document.id, body),
+    onSuccess: (answer) => {
+      if (answer.status === "success") {
+        setSelected(new Set());
+        setMessage({ kind: "success", text: t("done", { count: answer.decided }) });
+        return;
+      }
+      const detail =
+        answer.error ??
+        Object.entries(answer.fieldErrors)
+          .map(([field, reason]) => `${field}: ${reason}`)
+          .join(" ");
       setMessage({ kind: "error", text: t("failed", { detail }) });
-      router.refresh();
     },
+    onError: (error) => setMessage({ kind: "error", text: t("failed", { detail: tErrors(refusalOfThrown(error)) }) }),
   });
 
   const toggle = (id: number) =>

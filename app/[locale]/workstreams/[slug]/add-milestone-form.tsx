@@ -2,42 +2,38 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useRouter } from "@/i18n/navigation";
 import { useState } from "react";
-import { ApiProblem, apiFetch } from "@/lib/client/api";
-import type { MilestoneState } from "@/lib/queries/milestone-state";
 import { milestoneCreateSchema } from "@/lib/validation/milestones";
-import { fieldErrors } from "@/lib/validation/zod-errors";
+import { precheck, refusalOfThrown } from "../../_lib/form-state";
+import { useFormText } from "../../_lib/use-form-text";
+import { addMilestone } from "./actions";
 import { titleIn } from "./milestone-draft";
-import { evidenceLines, StatusFields, useErrorsByField, useFieldWiring, usePageLocale, writeFailureOf } from "./milestone-fields";
+import { evidenceLines, StatusFields, useFieldWiring, usePageLocale } from "./milestone-fields";
 
 const EMPTY = { titleEn: "", titleZh: "", date: "", status: "planned", completedOn: "", note: "", evidence: "" };
 
 /** Adds a milestone to the workstream; the same zod schema checks it here and on the server. */
 export function AddMilestoneForm({ slug }: { slug: string }) {
   const t = useTranslations("editor");
-  const router = useRouter();
-  const errorsByField = useErrorsByField();
+  const tErrors = useTranslations("errors");
+  const formText = useFormText();
   const locale = usePageLocale();
   const [draft, setDraft] = useState(EMPTY);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
   const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
 
   const create = useMutation({
-    mutationFn: (body: Record<string, unknown>) => apiFetch<MilestoneState>(`/api/workstreams/${slug}/milestones`, { method: "POST", body }),
-    onSuccess: (created) => {
-      setDraft(EMPTY);
-      setMessage({ kind: "success", text: t("added", { title: titleIn(locale, created).text }) });
-      router.refresh();
-    },
-    onError: (error) => {
-      if (error instanceof ApiProblem && error.invalidParams.length) {
-        setErrors(errorsByField(error.invalidParams));
+    mutationFn: (body: Record<string, unknown>) => addMilestone(slug, body),
+    onSuccess: (answer) => {
+      if (answer.saved) {
+        setDraft(EMPTY);
+        setMessage({ kind: "success", text: t("added", { title: titleIn(locale, answer.saved).text }) });
+        return;
       }
-      const failure = writeFailureOf(error);
-      // The workstream is what is missing here: its address changed (a rename) since the page loaded.
-      setMessage({ kind: "error", text: t(failure === "failure.notFound" ? "failure.workstreamNotFound" : failure) });
+      setErrors(answer.fieldErrors);
+      setMessage({ kind: "error", text: answer.error ?? t("fixFields") });
     },
+    onError: (error) => setMessage({ kind: "error", text: tErrors(refusalOfThrown(error)) }),
   });
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
@@ -51,10 +47,10 @@ export function AddMilestoneForm({ slug }: { slug: string }) {
       note: draft.note || undefined,
       evidence: evidenceLines(draft.evidence),
     };
-    const parsed = milestoneCreateSchema().safeParse(body);
-    if (!parsed.success) {
-      setErrors(errorsByField(fieldErrors(parsed.error)));
-      setMessage({ kind: "error", text: t("fixFields") });
+    const refused = precheck(milestoneCreateSchema(), body, null, formText);
+    if (refused) {
+      setErrors(refused.fieldErrors);
+      setMessage({ kind: "error", text: refused.error ?? t("fixFields") });
       return;
     }
     setErrors({});

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { ApiProblem } from "@/lib/client/api";
+import { createTranslator } from "use-intl/core";
 import type { MilestoneState } from "@/lib/queries/milestone-state";
-import { invalidParam } from "@/lib/validation/english-reasons";
+import { milestoneUpdateSchema } from "@/lib/validation/milestones";
+import { describeReason } from "@/lib/validation/reasons";
 import en from "@/messages/en.json";
+import { type FormText, precheck } from "../../_lib/form-state";
 import { changeBody, draftFrom, titleIn } from "./milestone-draft";
-import { errorsByField, writeFailureOf } from "./milestone-fields";
 
 const base: MilestoneState = {
   id: 7,
@@ -76,13 +77,15 @@ describe("the editor's draft and errors", () => {
     expect(changeBody(draftFrom(base), base)).toEqual({ version: 3 });
   });
 
-  it("shows a translation's error next to its own field, other errors on their top-level field", () => {
-    expect(
-      errorsByField([
-        { name: "translations.fr", reason: "must be at most 300 characters" },
-        { name: "evidence.1", reason: "is not a valid web address" },
-      ]),
-    ).toEqual({ "translations.fr": "must be at most 300 characters", evidence: "is not a valid web address" });
+  it("the browser's check shows a translation's error next to its own field, an evidence line's on the evidence box", () => {
+    const reasons = createTranslator({ locale: "en", messages: en, namespace: "validation" });
+    const refusals = createTranslator({ locale: "en", messages: en, namespace: "errors" });
+    const inEnglish: FormText = { reason: (param) => describeReason(reasons, param), refusal: (key) => refusals(key) };
+    const draft = { ...draftFrom(base), "translations.fr": "x".repeat(301), evidence: "CEB/2022/1\n\u0000" };
+    const refused = precheck(milestoneUpdateSchema(), changeBody(draft, base), null, inEnglish);
+    expect(refused?.fieldErrors).toEqual({ "translations.fr": expect.stringContaining("300"), evidence: expect.any(String) });
+    expect(refused?.error).toBeNull();
+    expect(precheck(milestoneUpdateSchema(), changeBody({ ...draftFrom(base), note: "Checked" }, base), null, inEnglish)).toBeNull();
   });
 });
 
@@ -92,36 +95,5 @@ describe("the title the editor names", () => {
     expect(titleIn("zh", base)).toEqual({ text: "数据立方发布", lang: "zh", translated: true });
     expect(titleIn("fr", base)).toEqual({ text: "Publication du Data Cube", lang: "fr", translated: true });
     expect(titleIn("ru", base)).toEqual({ text: "Data Cube release", lang: "en", translated: false });
-  });
-});
-
-describe("what a failed write says", () => {
-  const problem = (status: number, params: ApiProblem["invalidParams"] = []) => new ApiProblem(status, "English detail", params, {});
-
-  it("asks to correct the fields when the server names any, whatever their reasons", () => {
-    expect(writeFailureOf(problem(422, [invalidParam("note", "noteRequired")]))).toBe("fixFields");
-    expect(writeFailureOf(problem(400, [{ name: "date", reason: "is not a date" }]))).toBe("fixFields");
-  });
-
-  it("says by status what went wrong with the request as a whole, never the server's English detail", () => {
-    expect(writeFailureOf(problem(422, [invalidParam("body", "changesNothing")]))).toBe("failure.unchanged");
-    expect(writeFailureOf(problem(400, [{ name: "body", reason: "is not valid JSON" }]))).toBe("failure.failed");
-    expect(writeFailureOf(problem(0))).toBe("failure.unreachable");
-    expect(writeFailureOf(problem(401))).toBe("failure.signedOut");
-    expect(writeFailureOf(problem(403))).toBe("failure.forbidden");
-    expect(writeFailureOf(problem(404))).toBe("failure.notFound");
-    expect(writeFailureOf(problem(409, [invalidParam("version", "versionOutOfDate", { version: 4 })]))).toBe("failure.conflict");
-    expect(writeFailureOf(problem(500))).toBe("failure.failed");
-    expect(writeFailureOf(new TypeError("boom"))).toBe("failure.failed");
-  });
-
-  it("names only messages that exist", () => {
-    const editor: Record<string, unknown> = { ...en.editor, ...Object.fromEntries(Object.entries(en.editor.failure).map(([k, v]) => [`failure.${k}`, v])) };
-    for (const status of [0, 400, 401, 403, 404, 409, 422, 429, 500]) {
-      for (const params of [[], [invalidParam("body", "changesNothing")], [invalidParam("note", "required")]]) {
-        const key = writeFailureOf(problem(status, params));
-        expect(typeof editor[key], `${status} → ${key}`).toBe("string");
-      }
-    }
   });
 });

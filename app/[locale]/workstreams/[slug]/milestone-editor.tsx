@@ -5,15 +5,17 @@ import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useRouter } from "@/i18n/navigation";
 import { useEffect, useRef, useState } from "react";
 import { LOCALE_NAMES, TRANSLATION_LOCALES, type TranslationLocale } from "@/i18n/locales";
-import { ApiProblem, apiFetch } from "@/lib/client/api";
+import { apiFetch } from "@/lib/client/api";
 import { DATE_FIELDS, MILESTONE_FIELDS, type MilestoneField } from "@/lib/domain/milestone-fields";
 import { formatPartialDate } from "@/lib/domain/partial-date";
 import type { MilestoneStatus } from "@/lib/domain/status";
 import type { LastChange, MilestoneState } from "@/lib/queries/milestone-state";
 import { milestoneUpdateSchema } from "@/lib/validation/milestones";
-import { fieldErrors } from "@/lib/validation/zod-errors";
+import { precheck, refusalOfThrown } from "../../_lib/form-state";
+import { useFormText } from "../../_lib/use-form-text";
+import { removeMilestoneFromEditor, saveMilestoneChange } from "./actions";
 import { changeBody, type Draft, draftFrom, titleIn, translationField } from "./milestone-draft";
-import { StatusFields, useErrorsByField, useFieldWiring, usePageLocale, writeFailureOf } from "./milestone-fields";
+import { StatusFields, useFieldWiring, usePageLocale } from "./milestone-fields";
 
 type Conflict = { draft: Draft; base: MilestoneState; current: MilestoneState; lastChange: LastChange | null };
 
@@ -26,10 +28,11 @@ type Props = { initial: MilestoneState; canEdit: boolean; openOnLoad: boolean; o
  */
 export function MilestoneEditor({ initial, canEdit, openOnLoad, overdue }: Props) {
   const t = useTranslations("editor");
+  const tErrors = useTranslations("errors");
   const tStatus = useTranslations("status");
   const queryClient = useQueryClient();
   const router = useRouter();
-  const errorsByField = useErrorsByField();
+  const formText = useFormText();
   const locale = usePageLocale();
   const key = ["milestone", initial.id];
   const { data: milestone } = useQuery({
@@ -41,7 +44,7 @@ export function MilestoneEditor({ initial, canEdit, openOnLoad, overdue }: Props
   const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState<Draft>(() => draftFrom(initial));
   const [base, setBase] = useState<MilestoneState>(initial);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
@@ -76,9 +79,10 @@ export function MilestoneEditor({ initial, canEdit, openOnLoad, overdue }: Props
     setOpen(true);
   }
 
+  // The action answers a refusal as data; the optimistic status is rolled back for it as for a
+  // request that never arrived.
   const save = useMutation({
-    mutationFn: (vars: { body: Record<string, unknown>; draft: Draft; base: MilestoneState }) =>
-      apiFetch<MilestoneState>(`/api/milestones/${initial.id}`, { method: "PATCH", body: vars.body }),
+    mutationFn: (vars: { body: Record<string, unknown>; draft: Draft; base: MilestoneState }) => saveMilestoneChange(initial.id, vars.body),
     onMutate: async (vars) => {
       await queryClient.cancelQueries({ queryKey: key });
       const previous = queryClient.getQueryData<MilestoneState>(key);
@@ -91,50 +95,51 @@ export function MilestoneEditor({ initial, canEdit, openOnLoad, overdue }: Props
       }
       return { previous };
     },
-    onError: (error, vars, context) => {
+    onError: (error, _vars, context) => {
       if (context?.previous) queryClient.setQueryData(key, context.previous);
-      const problem = error instanceof ApiProblem ? error : null;
+      setNotice(t("rolledBack", { reason: tErrors(refusalOfThrown(error)) }));
+    },
+    onSuccess: (answer, vars, context) => {
+      if (answer.saved) {
+        // A new version here is also what tells the roadmap's peek to refetch its bars.
+        queryClient.setQueryData(key, answer.saved);
+        setNotice(null);
+        setConflict(null);
+        return;
+      }
+      if (context?.previous) queryClient.setQueryData(key, context.previous);
       setDraft(vars.draft);
-      const failure = writeFailureOf(error);
-      if (problem?.status === 409 && problem.body.current) {
-        const current = problem.body.current as MilestoneState;
-        const lastChange = (problem.body.lastChange as LastChange | undefined) ?? null;
-        setConflict({ draft: vars.draft, base: vars.base, current, lastChange });
+      if (answer.conflict) {
+        setConflict({ draft: vars.draft, base: vars.base, ...answer.conflict });
         setOpen(true);
-      } else if (problem && (failure === "fixFields" || failure === "failure.unchanged")) {
+      } else if (answer.editAgain) {
         // Something to correct in the draft: the editor again, saying what.
         setBase(vars.base);
-        setErrors(errorsByField(problem.invalidParams));
-        setFormError(t(failure));
+        setErrors(answer.fieldErrors);
+        setFormError(answer.error ?? t("fixFields"));
         setOpen(true);
       } else {
-        setNotice(t("rolledBack", { reason: t(failure) }));
+        setNotice(t("rolledBack", { reason: answer.error ?? "" }));
       }
-    },
-    onSuccess: (saved) => {
-      queryClient.setQueryData(key, saved);
-      setNotice(null);
-      setConflict(null);
-      router.refresh();
     },
   });
 
   const remove = useMutation({
-    mutationFn: () => apiFetch<MilestoneState>(`/api/milestones/${initial.id}`, { method: "DELETE", body: { version: milestone.version } }),
-    onSuccess: () => {
-      closeDialog();
-      router.refresh();
+    mutationFn: () => removeMilestoneFromEditor(initial.id, milestone.version),
+    onSuccess: (answer) => {
+      if (answer.saved) closeDialog();
+      else setFormError(answer.error ?? t("fixFields"));
     },
-    onError: (error) => setFormError(t(writeFailureOf(error))),
+    onError: (error) => setFormError(tErrors(refusalOfThrown(error))),
   });
 
   function submit(event: React.FormEvent<HTMLFormElement>, against: MilestoneState = base) {
     event.preventDefault();
     const body = changeBody(draft, against);
-    const parsed = milestoneUpdateSchema().safeParse(body);
-    if (!parsed.success) {
-      setErrors(errorsByField(fieldErrors(parsed.error)));
-      setFormError(t("fixFields"));
+    const refused = precheck(milestoneUpdateSchema(), body, null, formText);
+    if (refused) {
+      setErrors(refused.fieldErrors);
+      setFormError(refused.error ?? t("fixFields"));
       return;
     }
     setErrors({});

@@ -3,13 +3,10 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useId } from "react";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "@/i18n/locales";
-import { ApiProblem } from "@/lib/client/api";
-import { useReasonText } from "@/lib/client/use-reason-text";
 import { formatPartialDate } from "@/lib/domain/partial-date";
 import { isReplanStatus } from "@/lib/domain/slip";
 import { MILESTONE_STATUSES, type MilestoneStatus } from "@/lib/domain/status";
 import { STATUSES_NEEDING_NOTE } from "@/lib/validation/milestones";
-import type { FieldError } from "@/lib/validation/zod-errors";
 
 type TextDraft = Record<string, string>;
 
@@ -17,7 +14,7 @@ type TextDraft = Record<string, string>;
  * Wiring for a milestone form's fields: ids, values, change handlers and the error shown
  * next to each field (linked by aria-describedby).
  */
-export function useFieldWiring<D extends TextDraft>(draft: D, setDraft: (update: (d: D) => D) => void, errors: Record<string, string>) {
+export function useFieldWiring<D extends TextDraft>(draft: D, setDraft: (update: (d: D) => D) => void, errors: Partial<Record<string, string>>) {
   const t = useTranslations("editor");
   const ids = useId();
   const field = (name: keyof D & string) => ({
@@ -121,57 +118,8 @@ export const evidenceLines = (text: string) =>
     .map((line) => line.trim())
     .filter(Boolean);
 
-/**
- * Field errors keyed by field: "evidence.1" counts for "evidence", while each translated title
- * keeps its language ("translations.fr"), as it has a field of its own.
- */
-export const errorsByField = (issues: { name: string; reason: string }[]) =>
-  Object.fromEntries(
-    issues.map((issue) => {
-      const [field, language] = issue.name.split(".");
-      return [field === "translations" && language ? `${field}.${language}` : field!, issue.reason];
-    }),
-  );
-
-/** `errorsByField` with each reason in the page's language, for the zod check here and the API's answer. */
-export function useErrorsByField(): (params: FieldError[]) => Record<string, string> {
-  const reasonText = useReasonText();
-  return (params) => errorsByField(params.map((param) => ({ name: param.name, reason: reasonText(param) })));
-}
-
 /** The page's language, which content (a milestone's title) is picked for. */
 export function usePageLocale(): Locale {
   const locale = useLocale();
   return isLocale(locale) ? locale : DEFAULT_LOCALE;
-}
-
-/**
- * Why a milestone write failed, as a message key under `editor`: `fixFields` when the refused
- * fields say why next to themselves, else the request as a whole by its status. The server's
- * `detail` is English, for API clients, and is not shown.
- */
-export type WriteFailure =
-  | "fixFields"
-  | "failure.unchanged"
-  | "failure.signedOut"
-  | "failure.forbidden"
-  | "failure.notFound"
-  | "failure.conflict"
-  | "failure.unreachable"
-  | "failure.failed";
-
-export function writeFailureOf(error: unknown): WriteFailure {
-  if (!(error instanceof ApiProblem)) return "failure.failed";
-  if (error.status === 400 || error.status === 422) {
-    if (error.invalidParams.some((param) => param.name.split(".")[0] !== "body")) return "fixFields";
-    return error.invalidParams.some((param) => param.code === "changesNothing") ? "failure.unchanged" : "failure.failed";
-  }
-  const byStatus: Partial<Record<number, WriteFailure>> = {
-    0: "failure.unreachable",
-    401: "failure.signedOut",
-    403: "failure.forbidden",
-    404: "failure.notFound",
-    409: "failure.conflict",
-  };
-  return byStatus[error.status] ?? "failure.failed";
 }

@@ -4,8 +4,8 @@ import { refresh } from "next/cache";
 import { headers } from "next/headers";
 import { actorFromSession } from "@/lib/auth/actor";
 import { setUserAccess } from "@/lib/commands/users";
-import { errorState, type FormState, successState } from "../../_lib/form-state";
-import { getFormText } from "../../_lib/form-text";
+import { errorState, type FormState, successState } from "../../../_lib/form-state";
+import { getFormText } from "../../../_lib/form-text";
 
 export type AccessValues = { role: string; allWorkstreams: boolean; workstreamIds: number[] };
 export type AccessState = FormState<AccessValues | null>;
