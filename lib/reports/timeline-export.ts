@@ -173,6 +173,7 @@ export function timelineTitle(filters: Filters, lang: ReportLang = "en"): string
   const parts = [
     filters.year !== undefined ? t.year(filters.year) : t.timeline.allYears,
     filters.body,
+    filters.workstream,
     filters.status?.map((status) => t.status[status]).join(t.listSeparator),
   ];
   return t.timeline.title(parts.filter(Boolean).join(" · "));
@@ -180,9 +181,14 @@ export function timelineTitle(filters: Filters, lang: ReportLang = "en"): string
 
 /** ceb-timeline-2021-hlcp.png; other languages than English add theirs: ceb-timeline-2021-ar.png. */
 export function timelineFileName(filters: Filters, format: TimelineFormat, lang: ReportLang = "en"): string {
-  const parts = ["ceb-timeline", filters.year, filters.body?.toLowerCase(), filters.status?.join("-"), lang === "en" ? undefined : lang].filter(
-    (part) => part !== undefined && part !== "",
-  );
+  const parts = [
+    "ceb-timeline",
+    filters.year,
+    filters.body?.toLowerCase(),
+    filters.workstream,
+    filters.status?.join("-"),
+    lang === "en" ? undefined : lang,
+  ].filter((part) => part !== undefined && part !== "");
   return `${parts.join("-")}.${format}`;
 }
 

@@ -104,6 +104,9 @@ const searchSchema = z.preprocess(
     .optional(),
 );
 
+/** One workstream by its slug (the milestone list and the roadmap); blank means every workstream. */
+export const workstreamFilterSchema = z.preprocess(emptyToUndefined, slugSchema.optional());
+
 /** Filters shared by the overview, the timeline, the API and the exports. */
 export const filtersSchema = z.object({
   year: yearSchema,
@@ -117,6 +120,8 @@ export type Filters = {
   body?: string;
   status?: MilestoneStatus[];
   q?: string;
+  /** One workstream only: the milestone list and the roadmap offer it (see their schemas). */
+  workstream?: string;
 };
 
 /** Orders of the overview's cards: the report's order (default), or one of these. */
@@ -135,7 +140,7 @@ export const workstreamListQuerySchema = filtersSchema.extend({
 });
 
 export const milestoneListQuerySchema = filtersSchema.extend({
-  workstream: z.preprocess(emptyToUndefined, slugSchema.optional()),
+  workstream: workstreamFilterSchema,
   page: pageSchema,
   pageSize: pageSizeSchema(200, 50),
 });
