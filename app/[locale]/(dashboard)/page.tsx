@@ -1,7 +1,7 @@
 import { Link } from "@/i18n/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requirePageReader } from "@/lib/auth/page-access";
-import { listAttention, workstreamReasons } from "@/lib/queries/attention";
+import { ATTENTION_PAGE_SIZE, listAttention, workstreamReasons } from "@/lib/queries/attention";
 import { bodyNameIn } from "@/lib/content/body-names";
 import { localizedText } from "@/lib/content/localized-text";
 import { bodyTree } from "@/lib/domain/bodies";
@@ -43,7 +43,7 @@ export default async function OverviewPage({ searchParams }: PageProps<"/[locale
 
   const bodies = listBodies();
   const summaries = listWorkstreamSummaries(filters, { page, pageSize }, today, { sort, watcherId: actor?.userId, locale });
-  const attention = await listAttention(filters, today, locale, { page: apage, pageSize: 50 });
+  const attention = await listAttention(filters, today, locale, { page: apage, pageSize: ATTENTION_PAGE_SIZE });
   const reasons = await workstreamReasons(
     summaries.items.map((item) => item.id),
     filters,

@@ -12,7 +12,8 @@ import { formatPartialDate, todayIso } from "@/lib/domain/partial-date";
 import { MILESTONE_STATUSES } from "@/lib/domain/status";
 import { dayOf, isoOf, viewFitting } from "@/lib/domain/timeline-window";
 import { reasonsOfLate } from "@/lib/queries/attention";
-import { changesOfWorkstream, historyOfMilestones, listMilestones, milestonesOfWorkstreams } from "@/lib/queries/milestones";
+import { changesOfWorkstream, historyOfMilestones, listMilestones, type MilestoneRow, milestonesOfWorkstreams } from "@/lib/queries/milestones";
+import type { MilestoneState } from "@/lib/queries/milestone-state";
 import { type MilestoneTranslations, milestoneTitleTranslations, milestoneTranslationsOf, workstreamTextsIn } from "@/lib/queries/translations";
 import { getWorkstreamBySlug } from "@/lib/queries/workstreams";
 import { pageQuerySchema, parseQueryLenient, slugSchema } from "@/lib/validation/filters";
@@ -75,6 +76,44 @@ async function EvidenceItem({ evidence, locale }: { evidence: Evidence; locale: 
       )}
     </>
   );
+}
+
+/** What the editor needs of a row, and no more: its props travel with the page for every row. */
+function editorStateOf(row: MilestoneRow, translations: MilestoneTranslations): MilestoneState {
+  const {
+    id,
+    workstreamId,
+    workstreamSlug,
+    titleEn,
+    titleZh,
+    date,
+    datePrecision,
+    baselineDate,
+    status,
+    completedOn,
+    evidence,
+    sourceParagraph,
+    version,
+    updatedAt,
+  } = row;
+  return {
+    id,
+    workstreamId,
+    workstreamSlug,
+    titleEn,
+    titleZh,
+    translations,
+    date,
+    datePrecision,
+    baselineDate,
+    status,
+    completedOn,
+    evidence,
+    sourceParagraph,
+    version,
+    updatedAt,
+    removedAt: null,
+  };
 }
 
 export default async function WorkstreamPage({ params, searchParams }: PageProps<"/[locale]/workstreams/[slug]">) {
@@ -210,7 +249,7 @@ export default async function WorkstreamPage({ params, searchParams }: PageProps
                 </td>
                 <td>
                   <MilestoneEditor
-                    initial={{ ...milestone, removedAt: null, translations: editorTranslations.get(milestone.id) ?? {} }}
+                    initial={editorStateOf(milestone, editorTranslations.get(milestone.id) ?? {})}
                     canEdit={canEdit}
                     openOnLoad={editId === milestone.id}
                     overdue={milestone.overdue}
