@@ -139,6 +139,12 @@ export const workstreamListQuerySchema = filtersSchema.extend({
   pageSize: pageSizeSchema(100, 24),
 });
 
+/**
+ * The overview's query: its cards (18 a page, a shorter page than the API's 24; the pager
+ * reaches the rest) and the Attention list's own page (`apage`).
+ */
+export const overviewQuerySchema = workstreamListQuerySchema.extend({ pageSize: pageSizeSchema(100, 18), apage: pageSchema });
+
 export const milestoneListQuerySchema = filtersSchema.extend({
   workstream: workstreamFilterSchema,
   page: pageSchema,
