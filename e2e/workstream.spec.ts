@@ -46,6 +46,21 @@ test.describe("workstream page", () => {
     await expect(page.getByRole("list", { name: "Milestones by status" })).toContainText("Ongoing");
   });
 
+  test("links to the roadmap filtered to the workstream, opened on its milestones' stretch of time", async ({ page }) => {
+    const ai = reportSeed.workstreams.find((stream) => stream.slug === "ai-working-group")!;
+    await page.goto("/workstreams/ai-working-group");
+    const section = page.getByTestId("workstream-roadmap");
+    await expect(section).toContainText(/Milestones from .+ to .+/);
+    await section.getByTestId("workstream-roadmap-link").click();
+    await expect(page).toHaveURL(/\/timeline\?workstream=ai-working-group&from=\d{4}-\d{2}-01&zoom=/);
+    await expect(page.getByTestId("roadmap-one-workstream")).toContainText(ai.nameEn);
+    await expect(page.locator('[data-testid="timeline-item"]').first()).toBeVisible();
+    const lanes = await page.locator('[data-testid="timeline-item"]').evaluateAll((nodes) => [...new Set(nodes.map((n) => n.getAttribute("data-lane")))]);
+    expect(lanes).toEqual(["ai-working-group"]);
+    await page.getByRole("link", { name: "Show every workstream" }).click();
+    await expect(page).not.toHaveURL(/workstream=/);
+  });
+
   test("answers 404 for an unknown workstream", async ({ page }) => {
     const response = await page.goto("/workstreams/no-such-workstream");
     expect(response?.status()).toBe(404);

@@ -7,6 +7,7 @@ export function filtersToQuery(filters: Filters, extra: Record<string, string | 
   if (filters.body) params.set("body", filters.body);
   if (filters.status?.length) params.set("status", filters.status.join(","));
   if (filters.q) params.set("q", filters.q);
+  if (filters.workstream) params.set("workstream", filters.workstream);
   for (const [key, value] of Object.entries(extra)) if (value !== undefined) params.set(key, String(value));
   const query = params.toString();
   return query ? `?${query}` : "";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assignRows, axisForExtent, isContinuous, layoutLane, milestoneSpan, placeOn, positionOf, spanOf, ticksOf, xOf } from "./timeline-layout";
+import { assignRows, axisForExtent, isContinuous, milestoneSpan, positionOf, spanOf, ticksOf } from "./timeline-layout";
 
 const axis = { start: "2021-01-01", end: "2022-12-31" };
 
@@ -54,60 +54,6 @@ describe("timeline geometry", () => {
   });
 });
 
-describe("timeline geometry in each reading direction", () => {
-  const lane = [
-    { id: "late", periodStart: "2022-10-01", periodEnd: "2022-10-31" },
-    { id: "early", periodStart: "2021-01-01", periodEnd: "2021-12-31" },
-    { id: "day", periodStart: "2021-06-15", periodEnd: "2021-06-15" },
-  ];
-  const sizes = { markerWidth: 0.018, minBarWidth: 0.006 };
-  const byId = (direction: "ltr" | "rtl") => Object.fromEntries(layoutLane(lane, axis, direction, sizes).map((placed) => [placed.item.id, placed]));
-
-  it("left to right, keeps x at the start of the period, so a later milestone has a larger x", () => {
-    const ltr = byId("ltr");
-    expect(ltr.early!.x).toBe(0);
-    expect(ltr.late!.x).toBeCloseTo(positionOf("2022-10-01", axis), 10);
-    expect(ltr.late!.x).toBeGreaterThan(ltr.early!.x);
-  });
-
-  it("right to left, mirrors the axis, so a later milestone has a smaller x than an earlier one", () => {
-    const rtl = byId("rtl");
-    expect(rtl.late!.x).toBeLessThan(rtl.early!.x);
-    expect(rtl.late!.x).toBeLessThan(rtl.day!.x);
-    expect(rtl.day!.x).toBeLessThan(rtl.early!.x + rtl.early!.width);
-    // The earliest year ends at the right edge of the track.
-    expect(rtl.early!.x + rtl.early!.width).toBeCloseTo(1, 10);
-  });
-
-  it("places each period as the mirror image of its left-to-right place, in the same row", () => {
-    const ltr = byId("ltr");
-    const rtl = byId("rtl");
-    for (const id of ["late", "early", "day"]) {
-      expect(rtl[id]!.width).toBe(ltr[id]!.width);
-      expect(rtl[id]!.x).toBeCloseTo(1 - ltr[id]!.x - ltr[id]!.width, 10);
-      expect(rtl[id]!.row).toBe(ltr[id]!.row);
-    }
-  });
-
-  it("widens a point-like period to the minimum bar width without leaving the axis", () => {
-    const day = byId("ltr").day!;
-    expect(day.width).toBe(0.006);
-    const last = layoutLane([{ periodStart: "2022-12-31", periodEnd: "2022-12-31" }], axis, "rtl", sizes)[0]!;
-    expect(last.x).toBeGreaterThanOrEqual(0);
-    expect(last.x + last.width).toBeLessThanOrEqual(1);
-  });
-
-  it("mirrors points (today) and tick periods: the first year sits at the right in right to left", () => {
-    expect(xOf("2021-01-01", axis, "ltr")).toBe(0);
-    expect(xOf("2021-01-01", axis, "rtl")).toBe(1);
-    expect(xOf("2022-07-01", axis, "rtl")).toBeLessThan(xOf("2021-07-01", axis, "rtl"));
-    const [first, second] = ticksOf(axis, () => "m").map((tick) => placeOn({ start: tick.position, width: tick.end - tick.position }, "rtl"));
-    expect(first!.x).toBeGreaterThan(second!.x);
-    expect(first!.x + first!.width).toBeCloseTo(1, 10);
-    expect(second!.x).toBeCloseTo(0, 10);
-  });
-});
-
 describe("ongoing work on the timeline", () => {
   const ongoing = { periodStart: "2021-01-01", periodEnd: "2021-12-31", status: "ongoing" };
 
@@ -128,11 +74,11 @@ describe("ongoing work on the timeline", () => {
 
   it("takes its own row: nothing later in the lane is drawn over the band", () => {
     const later = { periodStart: "2022-03-01", periodEnd: "2022-03-31", status: "planned" };
-    const placed = layoutLane([ongoing, later], axis, "ltr", { markerWidth: 0.018, minBarWidth: 0.006 });
+    const placed = assignRows(
+      [ongoing, later].map((item) => ({ item, ...milestoneSpan(item, axis) })),
+      0.018,
+    );
     const rows = new Map(placed.map((p) => [p.item.status, p.row]));
     expect(rows.get("ongoing")).not.toBe(rows.get("planned"));
-    // Mirrored in right-to-left: the band ends at the left edge (the latest dates).
-    const rtl = layoutLane([ongoing], axis, "rtl", { markerWidth: 0.018, minBarWidth: 0.006 });
-    expect(rtl[0]!.x).toBeCloseTo(0, 10);
   });
 });

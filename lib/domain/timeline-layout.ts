@@ -1,12 +1,10 @@
 /**
- * Geometry of the timeline: where a milestone's period sits on a time axis, as fractions of
- * the axis, and which row of its lane it takes so that items never overlap. Positions along
- * the axis run from 0 (earliest) to 1 (latest) whatever the reading direction; `placeOn` turns
- * them into screen x, which in a right-to-left language runs the other way (earliest at the right).
+ * Geometry of the timeline image (the roadmap's export): where a milestone's period sits on a
+ * time axis, as fractions of the axis from 0 (earliest) to 1 (latest), and which row of its lane
+ * it takes so that items never overlap.
  */
 
 import { runsOn } from "./status-segments";
-import type { Direction } from "./text-direction";
 
 const DAY_MS = 86_400_000;
 
@@ -69,22 +67,6 @@ export function ticksOf(axis: Axis, monthLabel: (year: number, month: number) =>
   return starts.map((tick, index) => ({ ...tick, end: starts[index + 1]?.position ?? 1 }));
 }
 
-/** Where a span sits on screen: its left edge and its width, as fractions of the track. */
-export type Placement = { x: number; width: number };
-
-/**
- * Screen placement of a span of the axis (`start` and `width` as fractions). Left to right, x is
- * the start; right to left, the axis is mirrored, so the span's start is its right edge.
- */
-export function placeOn(span: { start: number; width: number }, direction: Direction): Placement {
-  return direction === "rtl" ? { x: 1 - span.start - span.width, width: span.width } : { x: span.start, width: span.width };
-}
-
-/** Screen x (fraction from the left edge of the track) of the start of a day. */
-export function xOf(isoDay: string, axis: Axis, direction: Direction): number {
-  return placeOn({ start: positionOf(isoDay, axis), width: 0 }, direction).x;
-}
-
 /**
  * Greedy row packing: items sorted by start take the first row whose last item ended before
  * them. `minWidth` is the space a point marker needs so neighbours do not cover it.
@@ -100,26 +82,4 @@ export function assignRows<T extends { start: number; width: number }>(items: T[
       else rowEnds[row] = end;
       return { ...item, row };
     });
-}
-
-export type LaidOut<T> = { item: T; row: number; start: number; width: number } & Placement;
-
-/**
- * A lane's milestones on screen: rows packed along time (the same in both directions), each
- * period at least `minBarWidth` wide (kept inside the axis), then placed for the reading direction.
- */
-export function layoutLane<T extends TimelineItem>(
-  items: T[],
-  axis: Axis,
-  direction: Direction,
-  { markerWidth, minBarWidth }: { markerWidth: number; minBarWidth: number },
-): LaidOut<T>[] {
-  const packed = assignRows(
-    items.map((item) => ({ item, ...milestoneSpan(item, axis) })),
-    markerWidth,
-  );
-  return packed.map(({ item, row, start, width }) => {
-    const shown = Math.min(Math.max(width, minBarWidth), 1 - start);
-    return { item, row, start, ...placeOn({ start, width: shown }, direction) };
-  });
 }

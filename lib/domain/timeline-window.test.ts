@@ -1,5 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { dayOf, isoOf, panBy, quarterEndsIn, rezoom, tilesOf, tileWindow, windowAround, windowEndingIn, windowFrom, windowTicks } from "./timeline-window";
+import {
+  dayOf,
+  isoOf,
+  panBy,
+  quarterEndsIn,
+  rezoom,
+  tilesOf,
+  tileWindow,
+  viewFitting,
+  windowAround,
+  windowEndingIn,
+  windowFrom,
+  windowTicks,
+} from "./timeline-window";
 
 describe("timeline window", () => {
   it("numbers days as Date does, leap years included", () => {
@@ -71,5 +84,18 @@ describe("timeline window", () => {
       "2022-09-30",
       "2022-12-31",
     ]);
+  });
+
+  it("opens a workstream's stretch of time whole, at the narrowest zoom that holds it", () => {
+    const view = (first: string, last: string) => {
+      const { start, zoom } = viewFitting(dayOf(first), dayOf(last));
+      return { from: isoOf(start), zoom };
+    };
+    expect(view("2021-03-15", "2021-07-31")).toEqual({ from: "2021-03-01", zoom: "quarter" });
+    expect(view("2021-03-15", "2021-09-01")).toEqual({ from: "2021-03-01", zoom: "year" });
+    expect(view("2021-01-01", "2022-12-31")).toEqual({ from: "2021-01-01", zoom: "year" });
+    expect(view("2021-01-01", "2023-01-01")).toEqual({ from: "2021-01-01", zoom: "five-years" });
+    // Longer than the widest zoom: it opens at the start.
+    expect(view("2015-06-10", "2030-12-31")).toEqual({ from: "2015-06-01", zoom: "five-years" });
   });
 });

@@ -151,3 +151,12 @@ export function quarterEndsIn(window: TimeWindow): Day[] {
 export function windowToParams(window: TimeWindow, zoom: Zoom): { from: string; zoom?: Zoom } {
   return zoom === DEFAULT_ZOOM ? { from: isoOf(window.start) } : { from: isoOf(window.start), zoom };
 }
+
+/**
+ * The view that shows a stretch of time whole (a workstream's milestones): the narrowest zoom
+ * that holds it, from the first of its first month; a longer stretch opens at its start, widest.
+ */
+export function viewFitting(first: Day, last: Day): { start: Day; zoom: Zoom } {
+  const start = addMonths(first, 0);
+  return { start, zoom: ZOOMS.find((zoom) => windowFrom(start, zoom).end >= last) ?? ZOOMS[ZOOMS.length - 1]! };
+}

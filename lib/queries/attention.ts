@@ -87,16 +87,19 @@ function readAttentionCandidates(filters: Filters, today: string, workstreamIds?
 // invalidated by the commands (docs/decisions/007-read-cache.md). Callers only read the list.
 const attentionCandidates = cachedRead("attentionCandidates", ["milestones", "workstreams"], readAttentionCandidates);
 
+/** Rows of the Attention list on one page of the overview: a manager's page; its pager reaches the rest. */
+export const ATTENTION_PAGE_SIZE = 20;
+
 /**
  * The Attention list: delayed, overdue and at-risk milestones under the overview's filters,
  * most severe first and then the oldest problem first, with the latest reason, its author's
- * name and date, and the new expected date and slip of re-planned milestones. One page of 50.
+ * name and date, and the new expected date and slip of re-planned milestones. One page.
  */
 export async function listAttention(
   filters: Filters,
   today: string,
   locale: Locale,
-  paging: { page: number; pageSize: number } = { page: 1, pageSize: 50 },
+  paging: { page: number; pageSize: number } = { page: 1, pageSize: ATTENTION_PAGE_SIZE },
 ): Promise<AttentionList> {
   const candidates = attentionCandidates(filters, today);
   const levels = Object.fromEntries(ATTENTION_LEVELS.map((level) => [level, 0])) as Record<AttentionLevel, number>;

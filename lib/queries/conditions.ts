@@ -25,16 +25,16 @@ export function milestoneConditions(filters: Filters): SQL | undefined {
 }
 
 /**
- * Conditions on workstreams (parent body, including the bodies below it). An unknown body
- * matches nothing rather than everything.
+ * Conditions on workstreams (parent body, including the bodies below it; one workstream by its
+ * slug). An unknown body matches nothing rather than everything.
  */
-export function workstreamConditions(filters: Filters, slug?: string): SQL | undefined {
+export function workstreamConditions(filters: Filters): SQL | undefined {
   let bodyCondition: SQL | undefined;
   if (filters.body) {
     const scope = bodyScope(filters.body);
     bodyCondition = scope ? inArray(workstreams.bodyCode, scope) : sql`0`;
   }
-  return and(bodyCondition, slug ? eq(workstreams.slug, slug) : undefined);
+  return and(bodyCondition, filters.workstream ? eq(workstreams.slug, filters.workstream) : undefined);
 }
 
 export const hasMilestoneFilter = (filters: Filters) => filters.year !== undefined || Boolean(filters.status?.length) || Boolean(filters.q);

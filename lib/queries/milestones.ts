@@ -62,9 +62,9 @@ export const milestoneColumns = (today: string) => ({
 });
 
 /** Milestones matching the filters (and optionally one workstream), in date order, one page. */
-function readListMilestones(filters: Filters & { workstream?: string }, paging: { page: number; pageSize: number }, today: string): Page<MilestoneRow> {
+function readListMilestones(filters: Filters, paging: { page: number; pageSize: number }, today: string): Page<MilestoneRow> {
   const db = getDb();
-  const where = and(milestoneConditions(filters), workstreamConditions(filters, filters.workstream));
+  const where = and(milestoneConditions(filters), workstreamConditions(filters));
   const totalItems = db.select({ n: count() }).from(milestones).innerJoin(workstreams, eq(workstreams.id, milestones.workstreamId)).where(where).get()?.n ?? 0;
   const { page, pageSize, offset, totalPages } = pageOf(paging, totalItems);
   const items = db
@@ -134,45 +134,60 @@ export type RecentChange = HistoryEntry & {
   workstreamNameZh: string;
 };
 
-/**
- * The latest changes made in the tracker (the report's own initial entries left out), newest
- * first; for one workstream when `workstreamId` is given.
- */
-function readRecentChanges(limit: number, workstreamId?: number, includeSeed = false): RecentChange[] {
+const recentChangeColumns = {
+  id: statusHistory.id,
+  milestoneId: statusHistory.milestoneId,
+  kind: statusHistory.kind,
+  fromStatus: statusHistory.fromStatus,
+  toStatus: statusHistory.toStatus,
+  changedAt: statusHistory.changedAt,
+  actor: statusHistory.actor,
+  actorUserId: statusHistory.actorUserId,
+  note: statusHistory.note,
+  evidence: statusHistory.evidence,
+  changes: statusHistory.changes,
+  milestoneTitleEn: milestones.titleEn,
+  milestoneTitleZh: milestones.titleZh,
+  milestoneRemoved: sql<boolean>`${milestones.removedAt} is not null`.mapWith(Boolean),
+  workstreamId: workstreams.id,
+  workstreamSlug: workstreams.slug,
+  workstreamNameEn: workstreams.nameEn,
+  workstreamNameZh: workstreams.nameZh,
+};
+
+/** The latest changes made in the tracker (the report's own initial entries left out), newest first. */
+function readRecentChanges(limit: number): RecentChange[] {
   return getDb()
-    .select({
-      id: statusHistory.id,
-      milestoneId: statusHistory.milestoneId,
-      kind: statusHistory.kind,
-      fromStatus: statusHistory.fromStatus,
-      toStatus: statusHistory.toStatus,
-      changedAt: statusHistory.changedAt,
-      actor: statusHistory.actor,
-      actorUserId: statusHistory.actorUserId,
-      note: statusHistory.note,
-      evidence: statusHistory.evidence,
-      changes: statusHistory.changes,
-      milestoneTitleEn: milestones.titleEn,
-      milestoneTitleZh: milestones.titleZh,
-      milestoneRemoved: sql<boolean>`${milestones.removedAt} is not null`.mapWith(Boolean),
-      workstreamId: workstreams.id,
-      workstreamSlug: workstreams.slug,
-      workstreamNameEn: workstreams.nameEn,
-      workstreamNameZh: workstreams.nameZh,
-    })
+    .select(recentChangeColumns)
     .from(statusHistory)
     .innerJoin(milestones, eq(milestones.id, statusHistory.milestoneId))
     .innerJoin(workstreams, eq(workstreams.id, milestones.workstreamId))
-    .where(
-      and(
-        includeSeed ? undefined : sql`${statusHistory.actor} <> ${SEED_ACTOR}`,
-        workstreamId !== undefined ? eq(milestones.workstreamId, workstreamId) : undefined,
-      ),
-    )
+    .where(sql`${statusHistory.actor} <> ${SEED_ACTOR}`)
     .orderBy(desc(statusHistory.changedAt), desc(statusHistory.id))
     .limit(limit)
     .all()
     .map((row) => ({ ...row, actor: actorDisplayName(row.actor) }));
+}
+
+/** Every change to one workstream's milestones (the report's own entries too), newest first, one page. */
+function readChangesOfWorkstream(workstreamId: number, paging: { page: number; pageSize: number }): Page<RecentChange> {
+  const db = getDb();
+  const where = eq(milestones.workstreamId, workstreamId);
+  const totalItems =
+    db.select({ n: count() }).from(statusHistory).innerJoin(milestones, eq(milestones.id, statusHistory.milestoneId)).where(where).get()?.n ?? 0;
+  const { page, pageSize, offset, totalPages } = pageOf(paging, totalItems);
+  const items = db
+    .select(recentChangeColumns)
+    .from(statusHistory)
+    .innerJoin(milestones, eq(milestones.id, statusHistory.milestoneId))
+    .innerJoin(workstreams, eq(workstreams.id, milestones.workstreamId))
+    .where(where)
+    .orderBy(desc(statusHistory.changedAt), desc(statusHistory.id))
+    .limit(pageSize)
+    .offset(offset)
+    .all()
+    .map((row) => ({ ...row, actor: actorDisplayName(row.actor) }));
+  return { items, page, pageSize, totalItems, totalPages };
 }
 
 // Cached between requests, invalidated by the commands (docs/decisions/007-read-cache.md).
@@ -180,3 +195,4 @@ export const listMilestones = cachedRead("listMilestones", ["milestones", "works
 export const milestonesOfWorkstreams = cachedRead("milestonesOfWorkstreams", ["milestones", "workstreams", "translations"], readMilestonesOfWorkstreams);
 export const historyOfMilestones = cachedRead("historyOfMilestones", ["milestones", "workstreams", "translations"], readHistoryOfMilestones);
 export const recentChanges = cachedRead("recentChanges", ["milestones", "workstreams", "translations"], readRecentChanges);
+export const changesOfWorkstream = cachedRead("changesOfWorkstream", ["milestones", "workstreams", "translations"], readChangesOfWorkstream);

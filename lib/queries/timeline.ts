@@ -105,7 +105,8 @@ export function forgetTimelinePackings(): void {
   cache.clear();
 }
 
-const filterKey = (filters: Filters) => JSON.stringify([filters.year ?? null, filters.body ?? null, [...(filters.status ?? [])].sort(), filters.q ?? null]);
+const filterKey = (filters: Filters) =>
+  JSON.stringify([filters.year ?? null, filters.body ?? null, [...(filters.status ?? [])].sort(), filters.q ?? null, filters.workstream ?? null]);
 
 /** Ongoing work never ends: its bar reaches every later window (and keeps its row to itself from its start). */
 const OPEN_REACH = Number.MAX_SAFE_INTEGER;

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, max, min, type SQL, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { bodies, milestones, statusHistory, workstreams, workstreamTranslations, workstreamWatches, type Evidence } from "@/db/schema";
 import { isTranslationLocale, type Locale } from "@/i18n/locales";
@@ -69,6 +69,12 @@ export type SummaryOptions = {
   locale?: Locale;
 };
 
+/** Open milestones re-planned to a later date, and the longest slip among them in months. */
+const slippedColumns = {
+  slippedCount: sql<number>`coalesce(sum(case when ${isOpenExpression} and ${slipMonthsExpression} > 0 then 1 else 0 end), 0)`.mapWith(Number),
+  slippedMaxMonths: sql<number>`coalesce(max(case when ${isOpenExpression} then ${slipMonthsExpression} end), 0)`.mapWith(Number),
+};
+
 /**
  * Every workstream with its milestone aggregates, counted in SQL, in the sort's order. With a
  * year or status filter, counts cover the matching milestones only, and workstreams with none
@@ -82,8 +88,7 @@ function readOrderedSummaryRows(filters: Filters, today: string, sort: Workstrea
       ...workstreamWithBodyColumns,
       total: count(milestones.id),
       overdue: overdueCount(today),
-      slippedCount: sql<number>`coalesce(sum(case when ${isOpenExpression} and ${slipMonthsExpression} > 0 then 1 else 0 end), 0)`.mapWith(Number),
-      slippedMaxMonths: sql<number>`coalesce(max(case when ${isOpenExpression} then ${slipMonthsExpression} end), 0)`.mapWith(Number),
+      ...slippedColumns,
       ...statusCountColumns,
     })
     .from(workstreams)
@@ -253,6 +258,9 @@ export type WorkstreamDetail = {
   overdue: number;
   health: Health;
   progress: { completed: number; total: number; ratio: number };
+  slipped: { count: number; maxMonths: number };
+  /** The first day of its earliest milestone's period and the last of its latest one's, or null without milestones. */
+  span: { start: string; end: string } | null;
 };
 
 function readGetWorkstreamBySlug(slug: string, today: string): WorkstreamDetail | null {
@@ -269,14 +277,25 @@ function readGetWorkstreamBySlug(slug: string, today: string): WorkstreamDetail 
   const aggregate = db
     .select({
       overdue: overdueCount(today),
+      ...slippedColumns,
       ...statusCountColumns,
+      spanStart: min(milestones.periodStart),
+      spanEnd: max(milestones.periodEnd),
     })
     .from(milestones)
     .where(and(eq(milestones.workstreamId, row.id), milestoneConditions({})))
     .get();
   const counts = Object.fromEntries(MILESTONE_STATUSES.map((s) => [s, Number(aggregate?.[s] ?? 0)])) as StatusCounts;
   const overdue = aggregate?.overdue ?? 0;
-  return { ...row, counts, overdue, health: healthOf(counts, overdue), progress: progressOf(counts) };
+  return {
+    ...row,
+    counts,
+    overdue,
+    health: healthOf(counts, overdue),
+    progress: progressOf(counts),
+    slipped: { count: aggregate?.slippedCount ?? 0, maxMonths: aggregate?.slippedMaxMonths ?? 0 },
+    span: aggregate?.spanStart && aggregate.spanEnd ? { start: aggregate.spanStart, end: aggregate.spanEnd } : null,
+  };
 }
 
 // Cached between requests, invalidated by the commands (docs/decisions/007-read-cache.md).

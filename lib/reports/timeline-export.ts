@@ -182,6 +182,7 @@ export function timelineTitle(filters: Filters, lang: ReportLang = "en"): string
   const parts = [
     filters.year !== undefined ? words.year(filters.year) : words.t("timeline.allYears"),
     filters.body,
+    filters.workstream,
     filters.status?.map((status) => words.status[status]).join(words.punct.list),
   ];
   return words.t("timeline.title", { filters: parts.filter(Boolean).join(" · ") });
@@ -189,9 +190,14 @@ export function timelineTitle(filters: Filters, lang: ReportLang = "en"): string
 
 /** ceb-timeline-2021-hlcp.png; other languages than English add theirs: ceb-timeline-2021-ar.png. */
 export function timelineFileName(filters: Filters, format: TimelineFormat, lang: ReportLang = "en"): string {
-  const parts = ["ceb-timeline", filters.year, filters.body?.toLowerCase(), filters.status?.join("-"), lang === "en" ? undefined : lang].filter(
-    (part) => part !== undefined && part !== "",
-  );
+  const parts = [
+    "ceb-timeline",
+    filters.year,
+    filters.body?.toLowerCase(),
+    filters.workstream,
+    filters.status?.join("-"),
+    lang === "en" ? undefined : lang,
+  ].filter((part) => part !== undefined && part !== "");
   return `${parts.join("-")}.${format}`;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { milestoneListQuerySchema, parseQueryLenient, parseQueryStrict, workstreamListQuerySchema } from "./filters";
+import { milestoneListQuerySchema, overviewQuerySchema, parseQueryLenient, parseQueryStrict, workstreamListQuerySchema } from "./filters";
 
 const strict = (query: string) => parseQueryStrict(milestoneListQuerySchema, new URLSearchParams(query));
 
@@ -14,6 +14,12 @@ describe("filter parameters", () => {
 
   it("treats empty values as not set", () => {
     expect(strict("year=&body=&status=")).toEqual({ ok: true, value: { page: 1, pageSize: 50 } });
+  });
+
+  it("gives the overview 18 cards a page and its Attention list a page of its own; the API keeps 24", () => {
+    expect(parseQueryStrict(overviewQuerySchema, new URLSearchParams(""))).toMatchObject({ ok: true, value: { page: 1, pageSize: 18, apage: 1 } });
+    expect(parseQueryStrict(overviewQuerySchema, new URLSearchParams("pageSize=100&apage=3"))).toMatchObject({ ok: true, value: { pageSize: 100, apage: 3 } });
+    expect(parseQueryStrict(workstreamListQuerySchema, new URLSearchParams(""))).toMatchObject({ ok: true, value: { pageSize: 24 } });
   });
 
   it("names the parameter that is wrong", () => {

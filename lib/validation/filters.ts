@@ -104,6 +104,9 @@ const searchSchema = z.preprocess(
     .optional(),
 );
 
+/** One workstream by its slug (the milestone list and the roadmap); blank means every workstream. */
+export const workstreamFilterSchema = z.preprocess(emptyToUndefined, slugSchema.optional());
+
 /** Filters shared by the overview, the timeline, the API and the exports. */
 export const filtersSchema = z.object({
   year: yearSchema,
@@ -117,6 +120,8 @@ export type Filters = {
   body?: string;
   status?: MilestoneStatus[];
   q?: string;
+  /** One workstream only: the milestone list and the roadmap offer it (see their schemas). */
+  workstream?: string;
 };
 
 /** Orders of the overview's cards: the report's order (default), or one of these. */
@@ -134,8 +139,14 @@ export const workstreamListQuerySchema = filtersSchema.extend({
   pageSize: pageSizeSchema(100, 24),
 });
 
+/**
+ * The overview's query: its cards (18 a page, a shorter page than the API's 24; the pager
+ * reaches the rest) and the Attention list's own page (`apage`).
+ */
+export const overviewQuerySchema = workstreamListQuerySchema.extend({ pageSize: pageSizeSchema(100, 18), apage: pageSchema });
+
 export const milestoneListQuerySchema = filtersSchema.extend({
-  workstream: z.preprocess(emptyToUndefined, slugSchema.optional()),
+  workstream: workstreamFilterSchema,
   page: pageSchema,
   pageSize: pageSizeSchema(200, 50),
 });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { LOCALES } from "@/i18n/locales";
 import { dayOf, ZOOMS } from "@/lib/domain/timeline-window";
-import { filtersSchema } from "./filters";
+import { filtersSchema, workstreamFilterSchema } from "./filters";
 import { reason } from "./reasons";
 
 const emptyToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
@@ -31,8 +31,11 @@ const count = (max: number, fallback: number, min = 0) =>
       .default(fallback),
   );
 
+/** The roadmap's filters: the shared ones, and one workstream (the link from a workstream's page). */
+export const roadmapFiltersSchema = filtersSchema.extend({ workstream: workstreamFilterSchema });
+
 /** GET /api/timeline: the bars of rows `offset..offset+limit` between two days. */
-export const timelineBarsQuerySchema = filtersSchema
+export const timelineBarsQuerySchema = roadmapFiltersSchema
   .extend({
     from: isoDaySchema,
     to: isoDaySchema,
@@ -44,10 +47,10 @@ export const timelineBarsQuerySchema = filtersSchema
   .refine((query) => dayOf(query.to) - dayOf(query.from) <= MAX_WINDOW_DAYS, { path: ["to"], message: reason("tooLarge") });
 
 /** GET /api/timeline/lanes: the lanes and their rows for the filters. */
-export const timelineLanesQuerySchema = filtersSchema.extend({ lang: langSchema });
+export const timelineLanesQuerySchema = roadmapFiltersSchema.extend({ lang: langSchema });
 
 /** GET /api/timeline/portfolio: counts per status at each quarter's end between two days. */
-export const timelinePortfolioQuerySchema = filtersSchema
+export const timelinePortfolioQuerySchema = roadmapFiltersSchema
   .extend({ from: isoDaySchema, to: isoDaySchema })
   .refine((query) => query.to >= query.from, { path: ["to"], message: reason("atLeast", { min: 0 }) })
   .refine((query) => dayOf(query.to) - dayOf(query.from) <= MAX_WINDOW_DAYS, { path: ["to"], message: reason("tooLarge") });

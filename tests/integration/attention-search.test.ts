@@ -10,7 +10,7 @@ import { buildReportDocument } from "@/lib/reports/document";
 import { renderJson } from "@/lib/reports/render/tabular";
 import { buildReportData } from "@/lib/reports/report-data";
 import { healthOf } from "@/lib/domain/health";
-import { listAttention, workstreamReasons } from "@/lib/queries/attention";
+import { ATTENTION_PAGE_SIZE, listAttention, workstreamReasons } from "@/lib/queries/attention";
 import { latestCompletionYear, statusTotals } from "@/lib/queries/stats";
 import { listWorkstreamSummaries } from "@/lib/queries/workstreams";
 import { setupTestDatabase } from "../setup/test-database";
@@ -135,12 +135,27 @@ describe("attention", () => {
     expect(first.date).toBe("2027-06");
     expect(first.baselineDate).toBe("2026-12");
     expect(first.slip).toEqual({ unit: "month", amount: 6 });
-    // Overdue ones (the report's 2022 plans) come next, at risk last.
+    // Overdue ones (the report's 2022 plans) come next, at risk last (on the last page).
     const levels = list.items.map((item) => item.level);
     expect(levels.indexOf("overdue")).toBeGreaterThan(0);
-    expect(levels.at(-1)).toBe("at_risk");
+    const lastPage = await listAttention({}, TODAY, "en", { page: list.totalPages, pageSize: ATTENTION_PAGE_SIZE });
+    expect(lastPage.items.at(-1)!.level).toBe("at_risk");
     expect(list.levels.delayed).toBe(1);
     expect(list.levels.at_risk).toBe(1);
+  });
+
+  it("shows twenty rows a page, and its pages together hold every late milestone once", async () => {
+    const first = await listAttention({}, TODAY, "en");
+    expect(ATTENTION_PAGE_SIZE).toBe(20);
+    expect(first.totalItems).toBeGreaterThan(ATTENTION_PAGE_SIZE);
+    expect(first.items).toHaveLength(ATTENTION_PAGE_SIZE);
+    expect(first.totalPages).toBe(Math.ceil(first.totalItems / ATTENTION_PAGE_SIZE));
+    const pages = await Promise.all(
+      Array.from({ length: first.totalPages }, (_, index) => listAttention({}, TODAY, "en", { page: index + 1, pageSize: ATTENTION_PAGE_SIZE })),
+    );
+    const ids = pages.flatMap((page) => page.items.map((item) => item.id));
+    expect(ids).toHaveLength(first.totalItems);
+    expect(new Set(ids).size).toBe(first.totalItems);
   });
 
   it("follows the overview's filters", async () => {

@@ -202,4 +202,28 @@ describe("GET /api/timeline (the roadmap's read API)", () => {
     const last = portfolio.quarters.at(-1).counts as Record<string, number>;
     expect(Object.values(last).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(matching.length);
   });
+
+  it("filters to one workstream (the link from its page): one lane, only its bars and counts; a bad slug is refused", async () => {
+    const stream = getDb().select().from(workstreams).where(eq(workstreams.slug, "ai-working-group")).get()!;
+    const own = getDb()
+      .select({ id: milestones.id })
+      .from(milestones)
+      .where(and(eq(milestones.workstreamId, stream.id), isNull(milestones.removedAt)))
+      .all()
+      .map((row) => row.id);
+    expect(own.length).toBeGreaterThan(0);
+    const { body: frame } = await call(getLanes, `/api/timeline/lanes?workstream=${stream.slug}`);
+    expect(frame.lanes.map((lane: { slug: string }) => lane.slug)).toEqual([stream.slug]);
+    expect(frame.lanes[0].count).toBe(own.length);
+    const { body: ownBars } = await call(getBars, `/api/timeline?${ALL_2021_2022}&workstream=${stream.slug}&offset=0&limit=${frame.totalRows}`);
+    const ids = (ownBars.bars as CompactBar[]).map((bar) => bar[0]);
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids.every((id) => own.includes(id))).toBe(true);
+    const { body: portfolio } = await call(getPortfolio, `/api/timeline/portfolio?${ALL_2021_2022}&workstream=${stream.slug}`);
+    const last = portfolio.quarters.at(-1).counts as Record<string, number>;
+    expect(Object.values(last).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(own.length);
+    const bad = await call(getLanes, "/api/timeline/lanes?workstream=Not%20a%20slug");
+    expect(bad.response.status).toBe(400);
+    expect(bad.body["invalid-params"][0].name).toBe("workstream");
+  });
 });

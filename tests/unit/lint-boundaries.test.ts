@@ -120,7 +120,7 @@ describe("only lib/queries, lib/commands and lib/auth open the database", () => 
 
   it("still fails on app/ imported by the report's code (the stricter rule keeps the general one)", { timeout: TIMEOUT }, async () => {
     expect(
-      await ruleIds("lib/reports/report-data.ts", 'import { Timeline } from "@/app/[locale]/_components/timeline";\nexport const t = Timeline;\n'),
+      await ruleIds("lib/reports/report-data.ts", 'import { Pagination } from "@/app/[locale]/_components/pagination";\nexport const p = Pagination;\n'),
     ).toEqual(["no-restricted-imports"]);
   });
 

@@ -1,7 +1,7 @@
 import { Link } from "@/i18n/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requirePageReader } from "@/lib/auth/page-access";
-import { listAttention, workstreamReasons } from "@/lib/queries/attention";
+import { ATTENTION_PAGE_SIZE, listAttention, workstreamReasons } from "@/lib/queries/attention";
 import { bodyNameIn } from "@/lib/content/body-names";
 import { localizedText } from "@/lib/content/localized-text";
 import { bodyTree } from "@/lib/domain/bodies";
@@ -13,7 +13,7 @@ import { recentChanges } from "@/lib/queries/milestones";
 import { milestoneTitleTranslations, workstreamTextsIn } from "@/lib/queries/translations";
 import { listWorkstreamSummaries } from "@/lib/queries/workstreams";
 import { filtersToQuery, queryStringOf } from "@/lib/url";
-import { pageQuerySchema, parseQueryLenient, WORKSTREAM_SORTS, workstreamListQuerySchema } from "@/lib/validation/filters";
+import { overviewQuerySchema, parseQueryLenient, WORKSTREAM_SORTS } from "@/lib/validation/filters";
 import { AttentionList } from "../_components/attention-list";
 import { FilterForm } from "../_components/filter-form";
 import { HistoryEntryText } from "../_components/history-entry";
@@ -31,7 +31,7 @@ export async function generateMetadata() {
 export default async function OverviewPage({ searchParams }: PageProps<"/[locale]">) {
   const params = await searchParams;
   const actor = await requirePageReader(`/${queryStringOf(params)}`);
-  const { value: query, invalidParams } = parseQueryLenient(workstreamListQuerySchema.extend({ apage: pageQuerySchema.shape.page }), params);
+  const { value: query, invalidParams } = parseQueryLenient(overviewQuerySchema, params);
   const { page, pageSize, sort, apage, ...filters } = query;
   const sortParam = sort === "report" ? undefined : sort;
   const today = todayIso();
@@ -43,7 +43,7 @@ export default async function OverviewPage({ searchParams }: PageProps<"/[locale
 
   const bodies = listBodies();
   const summaries = listWorkstreamSummaries(filters, { page, pageSize }, today, { sort, watcherId: actor?.userId, locale });
-  const attention = await listAttention(filters, today, locale, { page: apage, pageSize: 50 });
+  const attention = await listAttention(filters, today, locale, { page: apage, pageSize: ATTENTION_PAGE_SIZE });
   const reasons = await workstreamReasons(
     summaries.items.map((item) => item.id),
     filters,
@@ -224,7 +224,10 @@ export default async function OverviewPage({ searchParams }: PageProps<"/[locale
               <h3>{tCharts("quarterly")}</h3>
               <p className="muted">{tCharts("quarterlyNote")}</p>
             </figcaption>
-            <QuarterlyProgressChart data={quarters} />
+            {/* The chart draws the running totals; the per-quarter figures are in its table. */}
+            <QuarterlyProgressChart
+              data={quarters.map(({ quarter, cumulativeDue, cumulativeCompleted }) => ({ quarter, cumulativeDue, cumulativeCompleted }))}
+            />
             <details className="chart-table">
               <summary>{tCharts("showTable")}</summary>
               <div className="table-scroll">

@@ -7,7 +7,7 @@ import { contentLocale, Localized } from "./localized";
 import { Pagination } from "./pagination";
 import { ReasonText } from "./reason-text";
 
-/** How many rows show before "Show more": the rest of the page of 50 stays one click away. */
+/** How many rows show before "Show more": the rest of the page stays one click away. */
 const VISIBLE = 6;
 
 /**

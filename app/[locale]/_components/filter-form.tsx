@@ -10,7 +10,7 @@ import type { InvalidParam } from "@/lib/errors";
 type Props = {
   years: number[];
   bodies: { code: string; name: string; depth: number }[];
-  current: { year?: number; body?: string; status?: MilestoneStatus[]; q?: string; sort?: string };
+  current: { year?: number; body?: string; status?: MilestoneStatus[]; q?: string; sort?: string; workstream?: string };
   invalidParams: InvalidParam[];
   /** The sort orders this page offers (the overview's cards); none elsewhere. */
   sorts?: readonly string[];
@@ -180,6 +180,8 @@ export function FilterForm({ years, bodies, current, invalidParams, sorts }: Pro
           </select>
         </div>
       )}
+      {/* Without JavaScript the form submits itself: keep the one workstream the roadmap was opened on. */}
+      {current.workstream && <input type="hidden" name="workstream" value={current.workstream} />}
       <div className="filters__actions">
         <button type="submit" className="button">
           {t("apply")}

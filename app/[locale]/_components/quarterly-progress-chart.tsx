@@ -7,7 +7,10 @@ import { chartDirection, chartMirror } from "./chart-direction";
 import { STATUS_COLORS } from "@/lib/domain/status-colors";
 
 /** Cumulative milestones due against cumulative milestones completed, by quarter. */
-export function QuarterlyProgressChart({ data }: { data: QuarterPoint[] }) {
+/** The running totals it draws, per quarter (the page keeps the other figures for its table). */
+export type QuarterlyChartPoint = Pick<QuarterPoint, "quarter" | "cumulativeDue" | "cumulativeCompleted">;
+
+export function QuarterlyProgressChart({ data }: { data: QuarterlyChartPoint[] }) {
   const t = useTranslations("charts");
   const format = useFormatter();
   const direction = chartDirection(useLocale());

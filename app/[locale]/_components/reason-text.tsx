@@ -25,12 +25,3 @@ export async function ReasonText({ reason, className = "reason" }: { reason: Lat
     </span>
   );
 }
-
-/** The same as one line of plain text, for tooltips and labels; null for the report's own entries. */
-export async function reasonLine(reason: LatestReason | undefined): Promise<string | null> {
-  if (!reason?.by) return null;
-  const t = await getTranslations("reason");
-  const format = await getFormatter();
-  const when = format.dateTime(new Date(reason.at), { dateStyle: "medium" });
-  return `${reason.note ? `“${reason.note}”` : t("none")} — ${t("by", { name: reason.by })}, ${when}`;
-}

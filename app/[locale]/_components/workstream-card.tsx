@@ -95,13 +95,14 @@ export async function WorkstreamCard({
           <span className="progress__percent"> {format.number(progress.ratio, { style: "percent" })}</span>
         </p>
         <div className="progress__track" aria-hidden="true">
-          <div className="progress__fill" style={{ inlineSize: `${progress.ratio * 100}%` }} />
+          <div className="progress__fill" style={{ inlineSize: `${Math.round(progress.ratio * 1000) / 10}%` }} />
         </div>
       </div>
       <div className="status-mix">
         <div className="status-mix__bar" aria-hidden="true">
           {MILESTONE_STATUSES.filter((status) => counts[status] > 0).map((status) => (
-            <span key={status} style={{ flexGrow: counts[status], background: STATUS_COLORS[status] }} title={`${tStatus(status)}: ${counts[status]}`} />
+            // No title: the list below names each status and its count.
+            <span key={status} style={{ flexGrow: counts[status], background: STATUS_COLORS[status] }} />
           ))}
         </div>
         <ul className="status-mix__list" aria-label={t("statusMix")}>

@@ -9,7 +9,7 @@ import { timelineBarsQuerySchema } from "@/lib/validation/timeline";
 import { parseApiQuery } from "@/lib/validation/parse-or-throw";
 
 /**
- * GET /api/timeline?from=2025-01-01&to=2026-06-30&offset=0&limit=50[&lang=&year=&body=&status=&q=]:
+ * GET /api/timeline?from=2025-01-01&to=2026-06-30&offset=0&limit=50[&lang=&year=&body=&status=&q=&workstream=]:
  * the roadmap's bars of rows offset..offset+limit that reach between two days, as compact rows
  * (see `CompactBar`). Row numbers come from GET /api/timeline/lanes with the same filters.
  */

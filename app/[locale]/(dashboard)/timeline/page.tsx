@@ -9,9 +9,9 @@ import { DEFAULT_ZOOM, dayOf, tilesOf, tileWindow, windowAround, windowEndingIn,
 import { listBodies } from "@/lib/queries/bodies";
 import { milestoneYears } from "@/lib/queries/stats";
 import { timelineBars, timelineFrame, timelineHasBarsIn } from "@/lib/queries/timeline";
-import { queryStringOf } from "@/lib/url";
-import { filtersSchema, parseQueryLenient } from "@/lib/validation/filters";
-import { timelineViewSchema } from "@/lib/validation/timeline";
+import { filtersToQuery, queryStringOf } from "@/lib/url";
+import { parseQueryLenient } from "@/lib/validation/filters";
+import { roadmapFiltersSchema, timelineViewSchema } from "@/lib/validation/timeline";
 import { FilterForm } from "../../_components/filter-form";
 import { contentLocale } from "../../_components/localized";
 import { Roadmap } from "./roadmap";
@@ -29,7 +29,7 @@ export async function generateMetadata() {
 export default async function TimelinePage({ searchParams }: PageProps<"/[locale]/timeline">) {
   const params = await searchParams;
   const actor = await requirePageReader(`/timeline${queryStringOf(params)}`);
-  const { value: filters, invalidParams } = parseQueryLenient(filtersSchema, params);
+  const { value: filters, invalidParams } = parseQueryLenient(roadmapFiltersSchema, params);
   const { value: viewParams } = parseQueryLenient(timelineViewSchema, params);
   const today = todayIso();
   const t = await getTranslations("timeline");
@@ -59,6 +59,20 @@ export default async function TimelinePage({ searchParams }: PageProps<"/[locale
         current={filters}
         invalidParams={invalidParams}
       />
+
+      {filters.workstream && frame.lanes.length === 1 && (
+        <p className="roadmap-scope" data-testid="roadmap-one-workstream">
+          {t.rich("oneWorkstream", {
+            name: frame.lanes[0]!.name,
+            b: (chunks) => (
+              <strong lang={frame.lanes[0]!.lang} dir="auto">
+                {chunks}
+              </strong>
+            ),
+          })}{" "}
+          <Link href={`/timeline${filtersToQuery({ ...filters, workstream: undefined })}`}>{t("allWorkstreams")}</Link>
+        </p>
+      )}
 
       {frame.lanes.length === 0 ? (
         <div className="empty-state" role="status">

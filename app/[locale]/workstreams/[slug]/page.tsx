@@ -7,12 +7,13 @@ import { canEditWorkstream, isPublicRead } from "@/lib/auth/permissions";
 import { isTranslationLocale } from "@/i18n/locales";
 import { OFFICIAL_BODY_NAMES } from "@/lib/content/body-names";
 import { localizedText, originalText } from "@/lib/content/localized-text";
-import { queryStringOf } from "@/lib/url";
+import { filtersToQuery, queryStringOf } from "@/lib/url";
 import { formatPartialDate, todayIso } from "@/lib/domain/partial-date";
 import { MILESTONE_STATUSES } from "@/lib/domain/status";
-import { axisForExtent } from "@/lib/domain/timeline-layout";
+import { dayOf, isoOf, viewFitting } from "@/lib/domain/timeline-window";
 import { reasonsOfLate } from "@/lib/queries/attention";
-import { historyOfMilestones, listMilestones, milestonesOfWorkstreams, recentChanges } from "@/lib/queries/milestones";
+import { changesOfWorkstream, historyOfMilestones, listMilestones, type MilestoneRow, milestonesOfWorkstreams } from "@/lib/queries/milestones";
+import type { MilestoneState } from "@/lib/queries/milestone-state";
 import { type MilestoneTranslations, milestoneTitleTranslations, milestoneTranslationsOf, workstreamTextsIn } from "@/lib/queries/translations";
 import { getWorkstreamBySlug } from "@/lib/queries/workstreams";
 import { pageQuerySchema, parseQueryLenient, slugSchema } from "@/lib/validation/filters";
@@ -28,11 +29,12 @@ import { baselinesOf } from "@/lib/queries/timeline";
 import { Pagination } from "../../_components/pagination";
 import { SOURCE_REPORT_SYMBOL } from "@/lib/domain/source-report";
 import { STATUS_COLORS } from "@/lib/domain/status-colors";
-import { ReasonText, reasonLine } from "../../_components/reason-text";
-import { Timeline } from "../../_components/timeline";
+import { ReasonText } from "../../_components/reason-text";
 
 // Twenty-five rows (each with its history) keep the page small; the pager reaches the rest.
 const MILESTONES_PER_PAGE = 25;
+// The latest twenty changes; the feed's own pager reaches the older ones.
+const CHANGES_PER_PAGE = 20;
 
 function loadWorkstream(slug: string) {
   const parsed = slugSchema.safeParse(slug);
@@ -76,15 +78,54 @@ async function EvidenceItem({ evidence, locale }: { evidence: Evidence; locale: 
   );
 }
 
+/** What the editor needs of a row, and no more: its props travel with the page for every row. */
+function editorStateOf(row: MilestoneRow, translations: MilestoneTranslations): MilestoneState {
+  const {
+    id,
+    workstreamId,
+    workstreamSlug,
+    titleEn,
+    titleZh,
+    date,
+    datePrecision,
+    baselineDate,
+    status,
+    completedOn,
+    evidence,
+    sourceParagraph,
+    version,
+    updatedAt,
+  } = row;
+  return {
+    id,
+    workstreamId,
+    workstreamSlug,
+    titleEn,
+    titleZh,
+    translations,
+    date,
+    datePrecision,
+    baselineDate,
+    status,
+    completedOn,
+    evidence,
+    sourceParagraph,
+    version,
+    updatedAt,
+    removedAt: null,
+  };
+}
+
 export default async function WorkstreamPage({ params, searchParams }: PageProps<"/[locale]/workstreams/[slug]">) {
   const { slug } = await params;
   const rawQuery = await searchParams;
   const actor = await requirePageReader(`/workstreams/${encodeURIComponent(slug)}${queryStringOf(rawQuery)}`);
   const workstream = loadWorkstream(slug);
-  const { value: query } = parseQueryLenient(pageQuerySchema, rawQuery);
+  const { value: query } = parseQueryLenient(pageQuerySchema.extend({ cpage: pageQuerySchema.shape.page }), rawQuery);
   const today = todayIso();
   const t = await getTranslations("workstream");
   const tStatus = await getTranslations("status");
+  const tSlip = await getTranslations("slip");
   const format = await getFormatter();
   const locale = await contentLocale();
 
@@ -96,11 +137,11 @@ export default async function WorkstreamPage({ params, searchParams }: PageProps
   const table = listMilestones({ workstream: workstream.slug }, { page: tablePage, pageSize: MILESTONES_PER_PAGE }, today);
   const baselines = baselinesOf(table.items.map((milestone) => milestone.id));
   const history = historyOfMilestones(table.items.map((milestone) => milestone.id));
-  const feed = recentChanges(50, workstream.id, true);
+  const changes = changesOfWorkstream(workstream.id, { page: query.cpage, pageSize: CHANGES_PER_PAGE });
+  const feed = changes.items;
   const canEdit = canEditWorkstream(actor, workstream.id);
-  // Why late milestones are late: on their rows and in the timeline's tooltips.
-  const reasons = reasonsOfLate(allMilestones);
-  const reasonLines = new Map(await Promise.all([...reasons].map(async ([id, reason]) => [id, await reasonLine(reason)] as const)));
+  // Why late milestones are late, on their rows.
+  const reasons = reasonsOfLate(table.items);
 
   // Content in the page's language, English (marked) where a translation is missing, and the
   // report's other language as a secondary line.
@@ -114,18 +155,18 @@ export default async function WorkstreamPage({ params, searchParams }: PageProps
   const bodyNames = { en: workstream.bodyNameEn, zh: workstream.bodyNameZh };
   const bodyName = localizedText(locale, bodyNames, isTranslationLocale(locale) ? OFFICIAL_BODY_NAMES[locale][workstream.bodyCode] : undefined);
   const originalBodyName = originalText(locale, bodyNames);
-  const titleTranslations = milestoneTitleTranslations(
-    [...allMilestones, ...table.items].map((milestone) => milestone.id).concat(feed.map((entry) => entry.milestoneId)),
-    locale,
-  );
+  const titleTranslations = milestoneTitleTranslations(table.items.map((milestone) => milestone.id).concat(feed.map((entry) => entry.milestoneId)), locale);
   const titleOf = (milestone: { id: number; titleEn: string; titleZh: string }) =>
     localizedText(locale, { en: milestone.titleEn, zh: milestone.titleZh }, titleTranslations.get(milestone.id));
   // Every language of each row's title, for the editor to prefill.
   const editorTranslations = canEdit ? milestoneTranslationsOf(table.items.map((milestone) => milestone.id)) : new Map<number, MilestoneTranslations>();
   const editId = Number(Array.isArray(rawQuery.edit) ? rawQuery.edit[0] : rawQuery.edit);
-  const extent = allMilestones.length
-    ? { start: allMilestones[0]!.periodStart, end: allMilestones.reduce((max, m) => (m.periodEnd > max ? m.periodEnd : max), "") }
-    : null;
+  // The roadmap, filtered to this workstream, opens on the stretch of time its milestones cover.
+  const roadmapView = workstream.span ? viewFitting(dayOf(workstream.span.start), dayOf(workstream.span.end)) : null;
+  const monthYear = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { month: "long", year: "numeric", timeZone: "UTC" });
+  /** This page with its two pagers' positions (the table's and the changes feed's). */
+  const pageHref = (pages: { page: number; cpage: number }, anchor: string) =>
+    `/workstreams/${workstream.slug}${filtersToQuery({}, { page: pages.page > 1 ? pages.page : undefined, cpage: pages.cpage > 1 ? pages.cpage : undefined })}#${anchor}`;
 
   const milestoneTable = (
     <div className="table-scroll">
@@ -208,7 +249,7 @@ export default async function WorkstreamPage({ params, searchParams }: PageProps
                 </td>
                 <td>
                   <MilestoneEditor
-                    initial={{ ...milestone, removedAt: null, translations: editorTranslations.get(milestone.id) ?? {} }}
+                    initial={editorStateOf(milestone, editorTranslations.get(milestone.id) ?? {})}
                     canEdit={canEdit}
                     openOnLoad={editId === milestone.id}
                     overdue={milestone.overdue}
@@ -333,21 +374,19 @@ export default async function WorkstreamPage({ params, searchParams }: PageProps
         </ul>
       </section>
 
-      <section aria-labelledby="timeline-heading">
+      <section aria-labelledby="timeline-heading" className="workstream-roadmap" data-testid="workstream-roadmap">
         <h2 id="timeline-heading">{t("timeline")}</h2>
-        {extent ? (
-          <Timeline
-            lanes={[
-              {
-                slug: workstream.slug,
-                name,
-                milestones: allMilestones.map((milestone) => ({ ...milestone, title: titleOf(milestone), reason: reasonLines.get(milestone.id) })),
-              },
-            ]}
-            axis={axisForExtent(extent)}
-            today={today}
-            caption={t("timelineCaption", { name: name.text })}
-          />
+        {workstream.span && roadmapView ? (
+          <p>
+            {t("roadmapSpan", { start: monthYear(workstream.span.start), end: monthYear(workstream.span.end) })}
+            {workstream.slipped.count > 0 && <> · {tSlip("card", { count: workstream.slipped.count, months: workstream.slipped.maxMonths })}</>}{" "}
+            <Link
+              href={`/timeline${filtersToQuery({ workstream: workstream.slug }, { from: isoOf(roadmapView.start), zoom: roadmapView.zoom })}`}
+              data-testid="workstream-roadmap-link"
+            >
+              {t("openOnRoadmap")}
+            </Link>
+          </p>
         ) : (
           <p className="empty-state">{t("noMilestones")}</p>
         )}
@@ -373,7 +412,12 @@ export default async function WorkstreamPage({ params, searchParams }: PageProps
         ) : (
           milestoneTable
         )}
-        <Pagination page={table.page} totalPages={table.totalPages} hrefFor={(p) => `/workstreams/${workstream.slug}?page=${p}`} label={t("paginationLabel")} />
+        <Pagination
+          page={table.page}
+          totalPages={table.totalPages}
+          hrefFor={(p) => pageHref({ page: p, cpage: changes.page }, "milestones-heading")}
+          label={t("paginationLabel")}
+        />
       </section>
 
       <section aria-labelledby="changes-heading">
@@ -395,6 +439,12 @@ export default async function WorkstreamPage({ params, searchParams }: PageProps
             ))}
           </ol>
         )}
+        <Pagination
+          page={changes.page}
+          totalPages={changes.totalPages}
+          hrefFor={(p) => pageHref({ page: table.page, cpage: p }, "changes-heading")}
+          label={t("changesPaginationLabel")}
+        />
       </section>
     </div>
   );

@@ -13,14 +13,14 @@ import {
   timelineScene,
   timelineTitle,
 } from "@/lib/reports/timeline-export";
-import { filtersSchema, strictInteger } from "@/lib/validation/filters";
+import { strictInteger } from "@/lib/validation/filters";
 import { parseApiQuery } from "@/lib/validation/parse-or-throw";
-import { isoDaySchema } from "@/lib/validation/timeline";
+import { isoDaySchema, roadmapFiltersSchema } from "@/lib/validation/timeline";
 
 const emptyToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
 /** The /timeline view's filters (and optionally its page), its language and the image format. */
-const timelineExportQuerySchema = filtersSchema.extend({
+const timelineExportQuerySchema = roadmapFiltersSchema.extend({
   lang: timelineLangSchema,
   format: z.preprocess(emptyToUndefined, z.enum(TIMELINE_FORMATS, { error: `must be one of ${TIMELINE_FORMATS.join(", ")}` }).default("png")),
   page: z.preprocess((value) => strictInteger(emptyToUndefined(value)), z.number({ error: "must be a page number" }).int().min(1).max(100_000).optional()),
@@ -33,7 +33,7 @@ const timelineExportQuerySchema = filtersSchema.extend({
 const CONTENT_TYPES = { png: "image/png", pdf: "application/pdf" } as const;
 
 /**
- * GET /api/reports/timeline?format=png|pdf&lang=&year=&body=&status=[&from=&to=][&page=&pageSize=]: the timeline
+ * GET /api/reports/timeline?format=png|pdf&lang=&year=&body=&status=&workstream=[&from=&to=][&page=&pageSize=]: the timeline
  * drawn on the server. Without `page`, every matching workstream gets its lane.
  */
 export const GET = withProblemDetails(async (request: Request) => {

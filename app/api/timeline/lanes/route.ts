@@ -6,7 +6,7 @@ import { timelineFrame } from "@/lib/queries/timeline";
 import { timelineLanesQuerySchema } from "@/lib/validation/timeline";
 import { parseApiQuery } from "@/lib/validation/parse-or-throw";
 
-/** GET /api/timeline/lanes[?lang=&year=&body=&status=&q=]: the roadmap's groups and lanes, each with its rows. */
+/** GET /api/timeline/lanes[?lang=&year=&body=&status=&q=&workstream=]: the roadmap's groups and lanes, each with its rows. */
 export const GET = withProblemDetails(async (request: Request) => {
   requireReader(await actorFromRequest(request));
   const { lang, ...filters } = parseApiQuery(timelineLanesQuerySchema, new URL(request.url).searchParams);

@@ -7,7 +7,7 @@ import { portfolioByQuarter } from "@/lib/queries/timeline";
 import { timelinePortfolioQuerySchema } from "@/lib/validation/timeline";
 import { parseApiQuery } from "@/lib/validation/parse-or-throw";
 
-/** GET /api/timeline/portfolio?from=&to=[&year=&body=&status=&q=]: milestones per status at the end of each quarter. */
+/** GET /api/timeline/portfolio?from=&to=[&year=&body=&status=&q=&workstream=]: milestones per status at the end of each quarter. */
 export const GET = withProblemDetails(async (request: Request) => {
   requireReader(await actorFromRequest(request));
   const { from, to, ...filters } = parseApiQuery(timelinePortfolioQuerySchema, new URL(request.url).searchParams);
