@@ -22,6 +22,7 @@ import { Pagination } from "../_components/pagination";
 import { QuarterlyProgressChart, StatusByWorkstreamChart } from "../_components/lazy-charts";
 import { STATUS_COLORS } from "@/lib/domain/status-colors";
 import { WorkstreamCard } from "../_components/workstream-card";
+import { ChartFigure } from "../_components/chart-figure";
 
 export async function generateMetadata() {
   const t = await getTranslations("overview");
@@ -171,100 +172,89 @@ export default async function OverviewPage({ searchParams }: PageProps<"/[locale
       {summaries.items.length > 0 && (
         <section aria-labelledby="charts-heading" className="charts">
           <h2 id="charts-heading">{t("chartsHeading")}</h2>
-          <figure className="chart-figure" data-testid="status-chart">
-            <figcaption>
-              <h3>{tCharts("statusByWorkstream")}</h3>
-              <p className="muted">
-                {summaries.totalPages > 1
-                  ? tCharts("statusByWorkstreamPaged", { page: summaries.page, totalPages: summaries.totalPages })
-                  : tCharts("statusByWorkstreamNote")}
-              </p>
-            </figcaption>
-            <StatusByWorkstreamChart data={chartData} />
-            <details className="chart-table">
-              <summary>{tCharts("showTable")}</summary>
-              <div className="table-scroll">
-                <table>
-                  <caption className="visually-hidden">{tCharts("statusByWorkstream")}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{tCharts("workstream")}</th>
-                      {MILESTONE_STATUSES.map((status) => (
-                        <th scope="col" key={status} className="num">
-                          {tStatus(status)}
-                        </th>
-                      ))}
-                      <th scope="col" className="num">
-                        {tCharts("total")}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {summaries.items.map((item) => (
-                      <tr key={item.id}>
-                        <th scope="row">
-                          <Localized value={workstreamName(item.id, item.nameEn, item.nameZh)} />
-                        </th>
-                        {MILESTONE_STATUSES.map((status) => (
-                          <td key={status} className="num">
-                            {format.number(item.counts[status])}
-                          </td>
-                        ))}
-                        <td className="num">{format.number(item.total)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </details>
-          </figure>
+          <ChartFigure
+            testId="status-chart"
+            title={tCharts("statusByWorkstream")}
+            note={
+              summaries.totalPages > 1
+                ? tCharts("statusByWorkstreamPaged", { page: summaries.page, totalPages: summaries.totalPages })
+                : tCharts("statusByWorkstreamNote")
+            }
+            chart={<StatusByWorkstreamChart data={chartData} />}
+            tableLabel={tCharts("showTable")}
+          >
+            <thead>
+              <tr>
+                <th scope="col">{tCharts("workstream")}</th>
+                {MILESTONE_STATUSES.map((status) => (
+                  <th scope="col" key={status} className="num">
+                    {tStatus(status)}
+                  </th>
+                ))}
+                <th scope="col" className="num">
+                  {tCharts("total")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {summaries.items.map((item) => (
+                <tr key={item.id}>
+                  <th scope="row">
+                    <Localized value={workstreamName(item.id, item.nameEn, item.nameZh)} />
+                  </th>
+                  {MILESTONE_STATUSES.map((status) => (
+                    <td key={status} className="num">
+                      {format.number(item.counts[status])}
+                    </td>
+                  ))}
+                  <td className="num">{format.number(item.total)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </ChartFigure>
 
-          <figure className="chart-figure" data-testid="quarterly-chart">
-            <figcaption>
-              <h3>{tCharts("quarterly")}</h3>
-              <p className="muted">{tCharts("quarterlyNote")}</p>
-            </figcaption>
-            {/* The chart draws the running totals; the per-quarter figures are in its table. */}
-            <QuarterlyProgressChart
-              data={quarters.map(({ quarter, cumulativeDue, cumulativeCompleted }) => ({ quarter, cumulativeDue, cumulativeCompleted }))}
-            />
-            <details className="chart-table">
-              <summary>{tCharts("showTable")}</summary>
-              <div className="table-scroll">
-                <table data-testid="quarterly-table">
-                  <caption className="visually-hidden">{tCharts("quarterly")}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{tCharts("quarter")}</th>
-                      <th scope="col" className="num">
-                        {tCharts("dueInQuarter")}
-                      </th>
-                      <th scope="col" className="num">
-                        {tCharts("completedInQuarter")}
-                      </th>
-                      <th scope="col" className="num">
-                        {tCharts("cumulativeDue")}
-                      </th>
-                      <th scope="col" className="num">
-                        {tCharts("cumulativeCompleted")}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {quarters.map((point) => (
-                      <tr key={point.quarter}>
-                        <th scope="row">{point.quarter}</th>
-                        <td className="num">{format.number(point.due)}</td>
-                        <td className="num">{format.number(point.completed)}</td>
-                        <td className="num">{format.number(point.cumulativeDue)}</td>
-                        <td className="num">{format.number(point.cumulativeCompleted)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </details>
-          </figure>
+          <ChartFigure
+            testId="quarterly-chart"
+            tableTestId="quarterly-table"
+            title={tCharts("quarterly")}
+            note={tCharts("quarterlyNote")}
+            // The chart draws the running totals; the per-quarter figures are in its table.
+            chart={
+              <QuarterlyProgressChart
+                data={quarters.map(({ quarter, cumulativeDue, cumulativeCompleted }) => ({ quarter, cumulativeDue, cumulativeCompleted }))}
+              />
+            }
+            tableLabel={tCharts("showTable")}
+          >
+            <thead>
+              <tr>
+                <th scope="col">{tCharts("quarter")}</th>
+                <th scope="col" className="num">
+                  {tCharts("dueInQuarter")}
+                </th>
+                <th scope="col" className="num">
+                  {tCharts("completedInQuarter")}
+                </th>
+                <th scope="col" className="num">
+                  {tCharts("cumulativeDue")}
+                </th>
+                <th scope="col" className="num">
+                  {tCharts("cumulativeCompleted")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {quarters.map((point) => (
+                <tr key={point.quarter}>
+                  <th scope="row">{point.quarter}</th>
+                  <td className="num">{format.number(point.due)}</td>
+                  <td className="num">{format.number(point.completed)}</td>
+                  <td className="num">{format.number(point.cumulativeDue)}</td>
+                  <td className="num">{format.number(point.cumulativeCompleted)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </ChartFigure>
         </section>
       )}
     </div>

@@ -4,6 +4,7 @@ import { requirePageUser } from "@/lib/auth/page-access";
 import { assignedWorkstreamsOf } from "@/lib/queries/users";
 import { TokenSection } from "../admin/_components/token-section";
 import "../admin/admin.css";
+import { PageHeader } from "../_components/page-header";
 
 export async function generateMetadata() {
   const t = await getTranslations("account");
@@ -17,10 +18,7 @@ export default async function AccountPage() {
   const assigned = actor.role === "editor" && !actor.allWorkstreams ? assignedWorkstreamsOf(actor.userId) : [];
   return (
     <div className="page">
-      <header className="page__header">
-        <h1>{t("title")}</h1>
-        <p className="lead">{t("intro")}</p>
-      </header>
+      <PageHeader title={t("title")} lead={t("intro")} />
       <section aria-labelledby="account-details" className="admin-section">
         <h2 id="account-details">{t("details")}</h2>
         <dl className="account-facts" data-testid="account-facts">

@@ -5,6 +5,7 @@ import { listUsers } from "@/lib/queries/users";
 import { AdminNav } from "./_components/admin-nav";
 import { requireAdminPage } from "./_components/admin-gate";
 import { CreateUserForm } from "./create-user-form";
+import { PageHeader } from "../_components/page-header";
 
 export async function generateMetadata() {
   const t = await getTranslations("admin");
@@ -18,10 +19,7 @@ export default async function AdminUsersPage() {
   const users = listUsers();
   return (
     <div className="page">
-      <header className="page__header">
-        <h1>{t("title")}</h1>
-        <p className="lead">{t("intro")}</p>
-      </header>
+      <PageHeader title={t("title")} lead={t("intro")} />
       <AdminNav current="users" />
       <section aria-labelledby="users-heading" className="admin-section">
         <h2 id="users-heading">{t("users.heading", { count: users.length })}</h2>

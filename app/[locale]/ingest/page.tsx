@@ -4,6 +4,7 @@ import { listIngestedDocuments } from "@/lib/queries/ingest";
 import { requireIngestPage } from "./access";
 import { UploadForm } from "./upload-form";
 import "./ingest.css";
+import { PageHeader } from "../_components/page-header";
 
 export async function generateMetadata() {
   const t = await getTranslations("ingest");
@@ -24,10 +25,7 @@ export default async function IngestPage() {
   const documents = listIngestedDocuments();
   return (
     <div className="page">
-      <header className="page__header">
-        <h1>{t("title")}</h1>
-        <p className="lead">{t("intro")}</p>
-      </header>
+      <PageHeader title={t("title")} lead={t("intro")} />
       <UploadForm />
       <section aria-labelledby="documents-heading" className="ingest-section">
         <h2 id="documents-heading">{t("documents.heading")}</h2>

@@ -16,6 +16,7 @@ import { FilterForm } from "../../_components/filter-form";
 import { contentLocale } from "../../_components/localized";
 import { Roadmap } from "./roadmap";
 import { CHUNK_ROWS } from "./roadmap-constants";
+import { PageHeader } from "../../_components/page-header";
 
 export async function generateMetadata() {
   const t = await getTranslations("timeline");
@@ -47,10 +48,7 @@ export default async function TimelinePage({ searchParams }: PageProps<"/[locale
 
   return (
     <div className="page">
-      <header className="page__header">
-        <h1>{t("title")}</h1>
-        <p className="lead">{t("intro")}</p>
-      </header>
+      <PageHeader title={t("title")} lead={t("intro")} />
 
       <FilterForm
         key={JSON.stringify(filters)}

@@ -10,6 +10,7 @@ import { filtersToQuery } from "@/lib/url";
 import type { Filters } from "@/lib/validation/filters";
 import { chartDirection, chartMirror } from "../../_components/chart-direction";
 import { STATUS_COLORS } from "@/lib/domain/status-colors";
+import { ChartFigure } from "../../_components/chart-figure";
 
 /** How many milestones were in each status at the end of each quarter of the window, with the table behind it. */
 export function PortfolioChart({ filters, window, statuses }: { filters: Filters; window: TimeWindow; statuses: readonly string[] }) {
@@ -35,63 +36,63 @@ export function PortfolioChart({ filters, window, statuses }: { filters: Filters
   const points = (data?.quarters ?? []).map((point) => ({ ...point.counts, label: label(point.quarterEnd) }));
   const count = (value: unknown) => (typeof value === "number" ? format.number(value) : String(value ?? ""));
   return (
-    <section className="portfolio" aria-labelledby="portfolio-title" data-testid="portfolio-chart">
-      <h2 id="portfolio-title">{t("portfolioTitle")}</h2>
-      <p className="muted">{t("portfolioIntro")}</p>
-      <div className="chart" data-direction={direction}>
-        <ResponsiveContainer width="100%" height={280}>
-          <BarChart data={points} title={t("portfolioTitle")} desc={t("portfolioIntro")} margin={mirror.margin}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="label" reversed={mirror.rtl} tick={{ fontSize: 12, direction }} interval="preserveStartEnd" />
-            <YAxis allowDecimals={false} orientation={mirror.sideAxis} tick={{ fontSize: 12, direction: "ltr" }} tickFormatter={count} />
-            <Tooltip formatter={count} />
-            <Legend
-              align={mirror.legendAlign}
-              wrapperStyle={{ fontSize: 13 }}
-              itemSorter={null}
-              formatter={(value) => <span style={{ color: "#1c2430" }}>{value}</span>}
-            />
-            {statuses.map((status) => (
-              <Bar
-                key={status}
-                dataKey={status}
-                name={tStatus(status)}
-                stackId="status"
-                fill={(STATUS_COLORS as Record<string, string>)[status]}
-                isAnimationActive={false}
+    <ChartFigure
+      className="portfolio"
+      testId="portfolio-chart"
+      tableTestId="portfolio-table"
+      title={t("portfolioTitle")}
+      level={2}
+      note={t("portfolioIntro")}
+      tableLabel={t("portfolioTable")}
+      chart={
+        <div className="chart" data-direction={direction}>
+          <ResponsiveContainer width="100%" height={280}>
+            <BarChart data={points} title={t("portfolioTitle")} desc={t("portfolioIntro")} margin={mirror.margin}>
+              <CartesianGrid strokeDasharray="3 3" vertical={false} />
+              <XAxis dataKey="label" reversed={mirror.rtl} tick={{ fontSize: 12, direction }} interval="preserveStartEnd" />
+              <YAxis allowDecimals={false} orientation={mirror.sideAxis} tick={{ fontSize: 12, direction: "ltr" }} tickFormatter={count} />
+              <Tooltip formatter={count} />
+              <Legend
+                align={mirror.legendAlign}
+                wrapperStyle={{ fontSize: 13 }}
+                itemSorter={null}
+                formatter={(value) => <span style={{ color: "#1c2430" }}>{value}</span>}
               />
-            ))}
-          </BarChart>
-        </ResponsiveContainer>
-      </div>
-      <details className="chart-table">
-        <summary>{t("portfolioTable")}</summary>
-        <div className="table-scroll">
-          <table data-testid="portfolio-table">
-            <caption className="visually-hidden">{t("portfolioTitle")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("quarterEnd")}</th>
-                {statuses.map((status) => (
-                  <th key={status} scope="col">
-                    {tStatus(status)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {(data?.quarters ?? []).map((point) => (
-                <tr key={point.quarterEnd}>
-                  <th scope="row">{label(point.quarterEnd)}</th>
-                  {statuses.map((status) => (
-                    <td key={status}>{count(point.counts[status] ?? 0)}</td>
-                  ))}
-                </tr>
+              {statuses.map((status) => (
+                <Bar
+                  key={status}
+                  dataKey={status}
+                  name={tStatus(status)}
+                  stackId="status"
+                  fill={(STATUS_COLORS as Record<string, string>)[status]}
+                  isAnimationActive={false}
+                />
               ))}
-            </tbody>
-          </table>
+            </BarChart>
+          </ResponsiveContainer>
         </div>
-      </details>
-    </section>
+      }
+    >
+      <thead>
+        <tr>
+          <th scope="col">{t("quarterEnd")}</th>
+          {statuses.map((status) => (
+            <th key={status} scope="col">
+              {tStatus(status)}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {(data?.quarters ?? []).map((point) => (
+          <tr key={point.quarterEnd}>
+            <th scope="row">{label(point.quarterEnd)}</th>
+            {statuses.map((status) => (
+              <td key={status}>{count(point.counts[status] ?? 0)}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </ChartFigure>
   );
 }

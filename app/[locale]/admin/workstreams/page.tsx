@@ -7,6 +7,7 @@ import { AdminNav } from "../_components/admin-nav";
 import { requireAdminPage } from "../_components/admin-gate";
 import { createWorkstreamFromForm } from "./actions";
 import { EMPTY_WORKSTREAM, WorkstreamForm } from "./workstream-form";
+import { PageHeader } from "../../_components/page-header";
 
 /** Every workstream on one page: there are a few dozen, not thousands. */
 const ALL = { page: 1, pageSize: 10_000 };
@@ -23,10 +24,7 @@ export default async function AdminWorkstreamsPage() {
   const bodies = listBodies().map((body) => ({ code: body.code, label: `${body.shortNameEn} (${body.code})` }));
   return (
     <div className="page">
-      <header className="page__header">
-        <h1>{t("title")}</h1>
-        <p className="lead">{t("intro")}</p>
-      </header>
+      <PageHeader title={t("title")} lead={t("intro")} />
       <AdminNav current="workstreams" />
       <section aria-labelledby="workstreams-heading" className="admin-section">
         <h2 id="workstreams-heading">{t("workstreams.heading", { count: items.length })}</h2>

@@ -5,6 +5,7 @@ import { getReviewQueue } from "@/lib/queries/ingest";
 import { requireIngestPage } from "../access";
 import { ReviewQueue } from "./review-queue";
 import "../ingest.css";
+import { PageHeader } from "../../_components/page-header";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const t = await getTranslations("ingest");
@@ -28,12 +29,10 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   if (!queue) notFound();
   return (
     <div className="page">
-      <header className="page__header">
-        <p>
-          <Link href="/ingest">{t("review.back")}</Link>
-        </p>
-        <h1>{t("review.title", { symbol: queue.document.symbol })}</h1>
-      </header>
+      <PageHeader
+        back={{ label: t("review.breadcrumb"), link: <Link href="/ingest">{t("review.back")}</Link> }}
+        title={t("review.title", { symbol: queue.document.symbol })}
+      />
       <ReviewQueue queue={queue} />
     </div>
   );

@@ -8,6 +8,7 @@ import { requireAdminPage } from "../../_components/admin-gate";
 import { TokenSection } from "../../_components/token-section";
 import { AccessForm } from "./access-form";
 import { saveUserAccess } from "./actions";
+import { PageHeader } from "../../../_components/page-header";
 
 export async function generateMetadata() {
   const t = await getTranslations("admin");
@@ -23,22 +24,22 @@ export default async function AdminUserPage({ params }: PageProps<"/[locale]/adm
   const format = await getFormatter();
   return (
     <div className="page">
-      <nav aria-label={t("breadcrumb")} className="breadcrumb">
-        <Link href="/admin">{t("user.back")}</Link>
-      </nav>
-      <header className="page__header">
-        <h1>{user.name}</h1>
-        <p className="lead">
-          {user.email} · <span className={`badge role-badge role-badge--${user.role}`}>{t(`role.${user.role}`)}</span>
-          {user.isDemo && (
-            <>
-              {" "}
-              · <span className="badge badge--planned">{t("user.demo")}</span>
-            </>
-          )}{" "}
-          · {t("user.created", { date: format.dateTime(user.createdAt, { dateStyle: "medium" }) })}
-        </p>
-      </header>
+      <PageHeader
+        back={{ label: t("breadcrumb"), link: <Link href="/admin">{t("user.back")}</Link> }}
+        title={user.name}
+        lead={
+          <>
+            {user.email} · <span className={`badge role-badge role-badge--${user.role}`}>{t(`role.${user.role}`)}</span>
+            {user.isDemo && (
+              <>
+                {" "}
+                · <span className="badge badge--planned">{t("user.demo")}</span>
+              </>
+            )}{" "}
+            · {t("user.created", { date: format.dateTime(user.createdAt, { dateStyle: "medium" }) })}
+          </>
+        }
+      />
       <AdminNav current="users" />
       <section aria-labelledby="access-heading" className="admin-section">
         <h2 id="access-heading">{t("user.accessHeading")}</h2>

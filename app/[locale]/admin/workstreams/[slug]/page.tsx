@@ -11,6 +11,7 @@ import { requireAdminPage } from "../../_components/admin-gate";
 import { updateWorkstreamFromForm } from "../actions";
 import { translationFormValues } from "../translation-fields";
 import { WorkstreamForm } from "../workstream-form";
+import { PageHeader } from "../../../_components/page-header";
 
 export async function generateMetadata() {
   const t = await getTranslations("admin");
@@ -27,15 +28,11 @@ export default async function AdminWorkstreamPage({ params, searchParams }: Page
   const bodies = listBodies().map((body) => ({ code: body.code, label: `${body.shortNameEn} (${body.code})` }));
   return (
     <div className="page">
-      <nav aria-label={t("breadcrumb")} className="breadcrumb">
-        <Link href="/admin/workstreams">{t("workstreams.back")}</Link>
-      </nav>
-      <header className="page__header">
-        <h1>{t("workstreams.editHeading", { name: workstream.nameEn })}</h1>
-        <p className="lead">
-          <Link href={`/workstreams/${workstream.slug}`}>{t("workstreams.viewPublic")}</Link>
-        </p>
-      </header>
+      <PageHeader
+        back={{ label: t("breadcrumb"), link: <Link href="/admin/workstreams">{t("workstreams.back")}</Link> }}
+        title={t("workstreams.editHeading", { name: workstream.nameEn })}
+        lead={<Link href={`/workstreams/${workstream.slug}`}>{t("workstreams.viewPublic")}</Link>}
+      />
       <AdminNav current="workstreams" />
       <WorkstreamForm
         key={workstream.slug}
