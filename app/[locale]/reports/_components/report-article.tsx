@@ -3,6 +3,7 @@ import { MILESTONE_STATUSES } from "@/lib/domain/status";
 import type { Block, ReportDocument, Run } from "@/lib/reports/document";
 import { reportText } from "@/lib/reports/report-text";
 import { StatusMixChart, YearProgressChart } from "./lazy-report-charts";
+import { ChartFigure } from "../../_components/chart-figure";
 
 function Runs({ runs }: { runs: Run[] }) {
   return (
@@ -30,48 +31,46 @@ function Figure({ block, report }: { block: Extract<Block, { kind: "figure" }>; 
   if (chart.type === "statusMix") {
     const used = MILESTONE_STATUSES.filter((status) => chart.rows.some((row) => row.counts[status] > 0));
     return (
-      <figure className="chart-figure report-figure" id={block.id} data-testid="report-figure">
-        <figcaption>
-          <h4>{title}</h4>
-        </figcaption>
-        <StatusMixChart
-          rows={chart.rows.map((row) => ({ label: row.label, ...row.counts }))}
-          labels={chart.labels}
-          title={title}
-          description={title}
-          locale={words.locale}
-        />
-        <details className="chart-table">
-          <summary>{t("tableAlternative")}</summary>
-          <div className="table-scroll">
-            <table>
-              <caption className="visually-hidden">{title}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("workstream")}</th>
-                  {used.map((status) => (
-                    <th scope="col" className="num" key={status}>
-                      {chart.labels[status]}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {chart.rows.map((row) => (
-                  <tr key={row.label}>
-                    <th scope="row">{row.label}</th>
-                    {used.map((status) => (
-                      <td className="num" key={status}>
-                        {row.counts[status]}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </details>
-      </figure>
+      <ChartFigure
+        className="report-figure"
+        id={block.id}
+        testId="report-figure"
+        title={title}
+        level={4}
+        chart={
+          <StatusMixChart
+            rows={chart.rows.map((row) => ({ label: row.label, ...row.counts }))}
+            labels={chart.labels}
+            title={title}
+            description={title}
+            locale={words.locale}
+          />
+        }
+        tableLabel={t("tableAlternative")}
+      >
+        <thead>
+          <tr>
+            <th scope="col">{t("workstream")}</th>
+            {used.map((status) => (
+              <th scope="col" className="num" key={status}>
+                {chart.labels[status]}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {chart.rows.map((row) => (
+            <tr key={row.label}>
+              <th scope="row">{row.label}</th>
+              {used.map((status) => (
+                <td className="num" key={status}>
+                  {row.counts[status]}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </ChartFigure>
     );
   }
   const monthFormat = new Intl.DateTimeFormat(chart.locale, { month: "short", timeZone: "UTC" });
@@ -80,48 +79,45 @@ function Figure({ block, report }: { block: Extract<Block, { kind: "figure" }>; 
     label: monthFormat.format(new Date(`${point.month}-01T00:00:00Z`)),
   }));
   return (
-    <figure className="chart-figure report-figure" id={block.id} data-testid="report-figure">
-      <figcaption>
-        <h4>{title}</h4>
-      </figcaption>
-      <YearProgressChart points={points} labels={chart.labels} title={title} description={title} locale={words.locale} />
-      <details className="chart-table">
-        <summary>{t("tableAlternative")}</summary>
-        <div className="table-scroll">
-          <table data-testid="report-progress-table">
-            <caption className="visually-hidden">{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("month")}</th>
-                <th scope="col" className="num">
-                  {t("dueInMonth")}
-                </th>
-                <th scope="col" className="num">
-                  {t("completedInMonth")}
-                </th>
-                <th scope="col" className="num">
-                  {t("cumulativeDue")}
-                </th>
-                <th scope="col" className="num">
-                  {t("cumulativeCompleted")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {points.map((point) => (
-                <tr key={point.month}>
-                  <th scope="row">{point.label}</th>
-                  <td className="num">{point.due}</td>
-                  <td className="num">{point.completed}</td>
-                  <td className="num">{point.cumulativeDue}</td>
-                  <td className="num">{point.cumulativeCompleted}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
-    </figure>
+    <ChartFigure
+      className="report-figure"
+      id={block.id}
+      testId="report-figure"
+      tableTestId="report-progress-table"
+      title={title}
+      level={4}
+      chart={<YearProgressChart points={points} labels={chart.labels} title={title} description={title} locale={words.locale} />}
+      tableLabel={t("tableAlternative")}
+    >
+      <thead>
+        <tr>
+          <th scope="col">{t("month")}</th>
+          <th scope="col" className="num">
+            {t("dueInMonth")}
+          </th>
+          <th scope="col" className="num">
+            {t("completedInMonth")}
+          </th>
+          <th scope="col" className="num">
+            {t("cumulativeDue")}
+          </th>
+          <th scope="col" className="num">
+            {t("cumulativeCompleted")}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {points.map((point) => (
+          <tr key={point.month}>
+            <th scope="row">{point.label}</th>
+            <td className="num">{point.due}</td>
+            <td className="num">{point.completed}</td>
+            <td className="num">{point.cumulativeDue}</td>
+            <td className="num">{point.cumulativeCompleted}</td>
+          </tr>
+        ))}
+      </tbody>
+    </ChartFigure>
   );
 }
 

@@ -30,6 +30,7 @@ import { Pagination } from "../../_components/pagination";
 import { SOURCE_REPORT_SYMBOL } from "@/lib/domain/source-report";
 import { STATUS_COLORS } from "@/lib/domain/status-colors";
 import { ReasonText } from "../../_components/reason-text";
+import { PageHeader } from "../../_components/page-header";
 
 // Twenty-five rows (each with its history) keep the page small; the pager reaches the rest.
 const MILESTONES_PER_PAGE = 25;
@@ -287,22 +288,14 @@ export default async function WorkstreamPage({ params, searchParams }: PageProps
 
   return (
     <div className="page">
-      <nav aria-label={t("breadcrumb")} className="breadcrumb">
-        <Link href="/">{t("backToOverview")}</Link>
-      </nav>
-      <header className="page__header workstream-header">
-        <div>
-          <h1>
-            <Localized value={name} />
-          </h1>
-          {originalName && (
-            <p className="card__zh" lang={originalName.lang}>
-              {originalName.text}
-            </p>
-          )}
-        </div>
-        <HealthBadge health={workstream.health} />
-      </header>
+      <PageHeader
+        className="workstream-header"
+        back={{ label: t("breadcrumb"), link: <Link href="/">{t("backToOverview")}</Link> }}
+        title={<Localized value={name} />}
+        // The name in the report's other language, as the report gives it.
+        lead={originalName && <span lang={originalName.lang}>{originalName.text}</span>}
+        aside={<HealthBadge health={workstream.health} />}
+      />
 
       <section className="workstream-facts" aria-label={t("factsLabel")}>
         <dl className="card__facts">
