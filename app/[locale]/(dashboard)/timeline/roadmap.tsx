@@ -3,7 +3,8 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
-import { type CSSProperties, Fragment, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import dynamic from "next/dynamic";
+import { type CSSProperties, Fragment, memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { directionOf, isLocale } from "@/i18n/locales";
 import { formatPartialDate } from "@/lib/domain/partial-date";
 import { slipBetween, slipMessageValues } from "@/lib/domain/slip";
@@ -28,10 +29,9 @@ import {
 import type { CompactBar, CompactReason, TimelineBars, TimelineFrame } from "@/lib/queries/timeline";
 import type { Filters } from "@/lib/validation/filters";
 import { STATUS_COLORS } from "@/lib/domain/status-colors";
-import { chunksOf, prefetchNeighbours, seedBars, useBars, useFrame } from "./roadmap-data";
+import { chunksOf, prefetchNeighbours, prefetchOtherZooms, seedBars, useBars, useFrame } from "./roadmap-data";
 import { MilestonePeek } from "./milestone-peek";
 import { PhoneList } from "./phone-list";
-import { PortfolioChart } from "./portfolio-chart";
 import "./roadmap.css";
 import { TimelineExportLinks } from "./timeline-export-links";
 
@@ -87,6 +87,35 @@ function bandBackground(bar: CompactBar, statuses: readonly string[], rtl: boole
   return `linear-gradient(to ${rtl ? "left" : "right"}, ${stops.join(", ")})`;
 }
 
+/**
+ * The chart under the roadmap. recharts is the largest script of the app and its first render
+ * takes longer than the roadmap's: it loads once the bars are drawn and the browser is idle, and
+ * follows the window at low priority (a deferred value), so a zoom or a pan never waits for it.
+ */
+const PortfolioChart = memo(
+  dynamic(() => import("./portfolio-chart").then((m) => m.PortfolioChart), {
+    ssr: false,
+    loading: () => <div className="chart chart--loading" aria-hidden="true" />,
+  }),
+);
+
+/** Runs a callback when the browser is next idle (at most two seconds later); returns how to cancel it. */
+function whenIdle(callback: () => void): () => void {
+  if (typeof window.requestIdleCallback !== "function") {
+    const timer = window.setTimeout(callback, 200);
+    return () => window.clearTimeout(timer);
+  }
+  const handle = window.requestIdleCallback(callback, { timeout: 2000 });
+  return () => window.cancelIdleCallback(handle);
+}
+
+/** True once the browser has had an idle moment after the first render. */
+function useIdleAfterFirstRender(): boolean {
+  const [idle, setIdle] = useState(false);
+  useEffect(() => whenIdle(() => setIdle(true)), []);
+  return idle;
+}
+
 const phoneQuery = "(max-width: 639.98px)";
 function usePhone(): boolean {
   return useSyncExternalStore(
@@ -135,6 +164,9 @@ export function Roadmap({ frame: initialFrame, seeded, view: initialView, filter
   const phone = usePhone();
   const [selected, setSelected] = useState<{ bar: CompactBar; lane: number } | null>(null);
   const todayDay = dayOf(today);
+  const chartWindow = useDeferredValue(window_);
+  const chartShown = useIdleAfterFirstRender();
+  const [tableOpen, setTableOpen] = useState(false);
 
   const update = useCallback((next: Partial<RoadmapView>) => {
     setView((current) => {
@@ -185,6 +217,12 @@ export function Roadmap({ frame: initialFrame, seeded, view: initialView, filter
     // Chunks as a string: a new array each render must not refetch.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [client, base, window_.start, window_.end, chunks.join()]);
+  // Once the bars in view are drawn, the other zooms of this stretch, so a zoom draws from the cache.
+  useEffect(() => {
+    if (loading) return;
+    return whenIdle(() => prefetchOtherZooms(client, base, window_, chunks));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [loading, client, base, window_.start, window_.end, chunks.join()]);
 
   // Track width for deciding which labels fit inside their bars.
   const [trackWidth, setTrackWidth] = useState(960);
@@ -290,9 +328,9 @@ export function Roadmap({ frame: initialFrame, seeded, view: initialView, filter
     return text;
   };
 
-  // Bars of the rows in the page, for the table alternative and the count in the caption.
+  // Bars of the rows in the page, for the table alternative (drawn only while it is open).
   const barsInView: { bar: CompactBar; lane: number }[] = [];
-  for (const virtual of virtualItems) {
+  for (const virtual of tableOpen ? virtualItems : []) {
     const item = items[virtual.index]!;
     if (item.kind !== "row") continue;
     for (const bar of byRow.get(item.row) ?? [])
@@ -334,7 +372,7 @@ export function Roadmap({ frame: initialFrame, seeded, view: initialView, filter
       <section className="roadmap roadmap--phone" data-testid="timeline" data-direction={rtl ? "rtl" : "ltr"}>
         {toolbar}
         <PhoneList base={base} window={window_} frame={frame} describe={describe} />
-        <PortfolioChart filters={filters} window={window_} statuses={frame.statuses} />
+        {chartShown && <PortfolioChart filters={filters} window={chartWindow} statuses={frame.statuses} />}
       </section>
     );
   }
@@ -531,7 +569,7 @@ export function Roadmap({ frame: initialFrame, seeded, view: initialView, filter
         />
       )}
       <TimelineExportLinks filters={filters} window={window_} lanes={frame.lanes.length} />
-      <details className="chart-table">
+      <details className="chart-table" onToggle={(event) => setTableOpen(event.currentTarget.open)}>
         <summary>{t("showTable")}</summary>
         <div className="table-scroll">
           <table data-testid="timeline-table">
@@ -566,7 +604,7 @@ export function Roadmap({ frame: initialFrame, seeded, view: initialView, filter
           </table>
         </div>
       </details>
-      <PortfolioChart filters={filters} window={window_} statuses={frame.statuses} />
+      {chartShown && <PortfolioChart filters={filters} window={chartWindow} statuses={frame.statuses} />}
     </section>
   );
 }
