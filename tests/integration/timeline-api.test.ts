@@ -180,6 +180,25 @@ describe("GET /api/timeline (the roadmap's read API)", () => {
     expect(bars.find((candidate) => candidate[0] === calm.id)?.[12]).toBe(0);
   });
 
+  it("shows a reason written after the bars were read on the next read", async () => {
+    process.env.PUBLIC_READ = "1";
+    const editor = await makeUser("editor", { allWorkstreams: true });
+    const target = getDb()
+      .select()
+      .from(milestones)
+      .all()
+      .find((m) => !m.removedAt && (m.status === "planned" || m.status === "in_progress") && m.periodStart >= "2021-01-01" && m.periodEnd <= "2022-12-31")!;
+    const reasonOf = async () => {
+      const { body: frame } = await call(getLanes, "/api/timeline/lanes");
+      const { body } = await call(getBars, `/api/timeline?${ALL_2021_2022}&offset=0&limit=${Math.min(frame.totalRows, 200)}`);
+      return (body.bars as CompactBar[]).find((candidate) => candidate[0] === target.id)?.[12];
+    };
+    updateMilestone(editor.actor, target.id, { version: target.version, status: "delayed", note: "Waiting for the partners" });
+    expect((await reasonOf()) as unknown).toEqual(["Waiting for the partners", editor.actor.name, expect.any(String)]);
+    updateMilestone(editor.actor, target.id, { version: target.version + 1, status: "at_risk", note: "The partners withdrew" });
+    expect((await reasonOf()) as unknown).toEqual(["The partners withdrew", editor.actor.name, expect.any(String)]);
+  });
+
   it("honours the search filter `q` like the other filters, in the lanes, the bars and the counts", async () => {
     const { body: frame } = await call(getLanes, "/api/timeline/lanes");
     const { body: everything } = await call(getBars, `/api/timeline?${ALL_2021_2022}&offset=0&limit=${Math.min(frame.totalRows, 200)}`);
