@@ -435,36 +435,54 @@ function historyOf(packed: Packed, i: number): HistoryPoint[] {
   return out;
 }
 
-export type TimelineGroup = { code: string; name: string };
+/** A group of lanes (a parent body); its `lanes` lanes follow each other in the lane order. */
+export type TimelineGroup = { code: string; name: string; lanes: number };
 export type TimelineLane = { slug: string; name: string; lang: Locale; translated: boolean; group: string; firstRow: number; rows: number; count: number };
 
+/**
+ * The roadmap's frame: every group, how many rows every lane takes (enough to lay out and scroll
+ * the whole roadmap), and the names of one page of lanes, `lanes[0]` being lane `laneOffset`.
+ */
 export type TimelineFrame = {
   version: string;
   statuses: readonly string[];
   totalRows: number;
   groups: TimelineGroup[];
+  /** Rows of every lane, in lane order. */
+  laneRows: number[];
+  laneOffset: number;
   lanes: TimelineLane[];
   /** The last day any matching milestone's bar reaches, or null when nothing matches. */
   latest: string | null;
 };
 
-/** Every lane (workstream) matching the filters, in group order, with its rows; names in the page's language. */
-export function timelineFrame(filters: Filters, locale: Locale): TimelineFrame {
+/**
+ * The lanes (workstreams) matching the filters, in group order, with their rows; names in the
+ * page's language. Every lane's name by default, or those of one page of lanes.
+ */
+export function timelineFrame(filters: Filters, locale: Locale, page: { offset?: number; limit?: number } = {}): TimelineFrame {
   const packed = packedFor(filters);
+  const offset = Math.min(page.offset ?? 0, packed.lanes.length);
+  const named = packed.lanes.slice(offset, page.limit === undefined ? undefined : offset + page.limit);
   const texts = workstreamTextsIn(
-    packed.lanes.map((lane) => lane.id),
+    named.map((lane) => lane.id),
     locale,
   );
   const bodyRows = getDb().select().from(bodies).orderBy(asc(bodies.sortOrder), asc(bodies.code)).all();
-  const used = new Set(packed.lanes.map((lane) => lane.bodyCode));
+  const lanesPerGroup = new Map<string, number>();
+  for (const lane of packed.lanes) lanesPerGroup.set(lane.bodyCode, (lanesPerGroup.get(lane.bodyCode) ?? 0) + 1);
   let latest = -Infinity;
   for (let i = 0; i < packed.end.length; i++) if (packed.end[i]! > latest) latest = packed.end[i]!;
   return {
     version: packed.version,
     statuses: MILESTONE_STATUSES,
     totalRows: packed.totalRows,
-    groups: bodyRows.filter((body) => used.has(body.code)).map((body) => ({ code: body.code, name: bodyNameIn(locale, body) })),
-    lanes: packed.lanes.map((lane) => {
+    groups: bodyRows
+      .filter((body) => lanesPerGroup.has(body.code))
+      .map((body) => ({ code: body.code, name: bodyNameIn(locale, body), lanes: lanesPerGroup.get(body.code)! })),
+    laneRows: packed.lanes.map((lane) => lane.rows),
+    laneOffset: offset,
+    lanes: named.map((lane) => {
       const name = localizedText(locale, { en: lane.nameEn, zh: lane.nameZh }, texts.get(lane.id)?.name);
       return {
         slug: lane.slug,

@@ -53,6 +53,26 @@ describe("GET /api/timeline (the roadmap's read API)", () => {
     expect(hlcp.body.groups.map((group: { code: string }) => group.code)).toContain("HLCP");
   });
 
+  it("names a page of lanes on request, with every lane's rows and every group's lane count", async () => {
+    process.env.PUBLIC_READ = "1";
+    const { body: all } = await call(getLanes, "/api/timeline/lanes");
+    const { response, body: page } = await call(getLanes, "/api/timeline/lanes?offset=2&limit=3");
+    expect(response.status).toBe(200);
+    expect(page.laneOffset).toBe(2);
+    expect(page.lanes).toEqual(all.lanes.slice(2, 5));
+    expect(page.laneRows).toEqual(all.lanes.map((lane: { rows: number }) => lane.rows));
+    expect(page.groups.reduce((sum: number, group: { lanes: number }) => sum + group.lanes, 0)).toBe(all.lanes.length);
+    // A group's lanes follow each other: its count covers exactly its lanes.
+    let lane = 0;
+    for (const group of page.groups as { code: string; lanes: number }[]) {
+      expect(all.lanes.slice(lane, lane + group.lanes).every((each: { group: string }) => each.group === group.code)).toBe(true);
+      lane += group.lanes;
+    }
+    const bad = await call(getLanes, "/api/timeline/lanes?offset=-1&limit=0");
+    expect(bad.response.status).toBe(400);
+    expect(bad.body["invalid-params"].map((param: { name: string }) => param.name)).toEqual(expect.arrayContaining(["offset", "limit"]));
+  });
+
   it("returns each bar of the rows asked for once, in its window, with its rows and status", async () => {
     const { body: frame } = await call(getLanes, "/api/timeline/lanes");
     const { body } = await call(getBars, `/api/timeline?${ALL_2021_2022}&offset=0&limit=${frame.totalRows}`);

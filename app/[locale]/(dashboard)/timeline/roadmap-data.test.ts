@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { BAR_ONGOING } from "@/lib/domain/timeline-bar";
 import { dayOf, tileOf, tileWindow } from "@/lib/domain/timeline-window";
 import type { CompactBar, TimelineBars } from "@/lib/queries/timeline";
-import { barsFromOverlappingTiles, barsKey } from "./roadmap-data";
+import { barsFromOverlappingTiles, barsKey, firstRowsOf, laneOfRow } from "./roadmap-data";
 
 const base = { filters: {}, lang: "en" };
 const bar = (id: number, start: string, end: string, flags = 0): CompactBar => [
@@ -67,5 +67,14 @@ describe("bars cut from another zoom's tiles in the cache", () => {
     expect(barsFromOverlappingTiles(client, { ...base, zoom: "year", tile: year, chunk: 0 })?.data.bars.map((each) => each[0])).toEqual([5, 4, 6]);
     client.setQueryData(barsKey({ ...base, zoom: "five-years", tile: secondHalf, chunk: 0 }), tileData([crossing], "v2"));
     expect(barsFromOverlappingTiles(client, { ...base, zoom: "year", tile: year, chunk: 0 })).toBeUndefined();
+  });
+});
+
+describe("lanes and rows", () => {
+  it("finds the lane of every row from the rows each lane takes", () => {
+    const laneRows = [1, 3, 1, 2];
+    const firstRows = firstRowsOf(laneRows);
+    expect(firstRows).toEqual([0, 1, 4, 5]);
+    expect([0, 1, 2, 3, 4, 5, 6].map((row) => laneOfRow(firstRows, row))).toEqual([0, 1, 1, 1, 2, 3, 3]);
   });
 });

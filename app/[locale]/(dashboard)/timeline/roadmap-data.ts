@@ -4,10 +4,10 @@ import { type QueryClient, useQueries, useQuery, useQueryClient, type UseQueryRe
 import { apiFetch } from "@/lib/client/api";
 import { barReachesInto } from "@/lib/domain/timeline-bar";
 import { isoOf, rezoom, type TimeWindow, tilesCovering, tilesOf, tileWindow, type Zoom, ZOOMS } from "@/lib/domain/timeline-window";
-import type { CompactBar, TimelineBars, TimelineFrame } from "@/lib/queries/timeline";
+import type { CompactBar, TimelineBars, TimelineFrame, TimelineLane } from "@/lib/queries/timeline";
 import type { Filters } from "@/lib/validation/filters";
 import { filtersToQuery } from "@/lib/url";
-import { CHUNK_ROWS } from "./roadmap-constants";
+import { CHUNK_ROWS, LANE_PAGE } from "./roadmap-constants";
 
 export { CHUNK_ROWS };
 
@@ -25,12 +25,53 @@ export function barsUrl({ filters, lang, zoom, tile, chunk }: BarQuery): string 
 
 const fetchBars = (query: BarQuery) => apiFetch<TimelineBars>(barsUrl(query), { method: "GET" });
 
+const fetchLanePage = (filters: Filters, lang: string, page: number) =>
+  apiFetch<TimelineFrame>(`/api/timeline/lanes${filtersToQuery(filters, { lang, offset: page * LANE_PAGE, limit: LANE_PAGE })}`, { method: "GET" });
+
+/** The frame: groups, every lane's rows and the first page of lanes' names (what the page sent until it changes). */
 export function useFrame(filters: Filters, lang: string, initial: TimelineFrame) {
-  return useQuery({
-    queryKey: frameKey(filters, lang),
-    queryFn: () => apiFetch<TimelineFrame>(`/api/timeline/lanes${filtersToQuery(filters, { lang })}`, { method: "GET" }),
-    initialData: initial,
+  return useQuery({ queryKey: frameKey(filters, lang), queryFn: () => fetchLanePage(filters, lang, 0), initialData: initial });
+}
+
+/** The first row of every lane, from the rows each takes. */
+export function firstRowsOf(laneRows: number[]): number[] {
+  const out: number[] = [];
+  let row = 0;
+  for (const rows of laneRows) {
+    out.push(row);
+    row += rows;
+  }
+  return out;
+}
+
+/** The lane that holds a row (the last lane whose first row is at or before it). */
+export function laneOfRow(firstRows: number[], row: number): number {
+  let lo = 0;
+  let hi = firstRows.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (firstRows[mid]! <= row) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * Lanes `first..last` by index, as far as they are loaded: the frame holds the first page of
+ * names, the others come a page of LANE_PAGE lanes at a time from the lanes API, cached.
+ */
+export function useLanes(filters: Filters, lang: string, frame: TimelineFrame, first: number, last: number): (lane: number) => TimelineLane | undefined {
+  const pages: number[] = [];
+  for (let page = Math.floor(first / LANE_PAGE); page <= Math.floor(Math.max(first, last) / LANE_PAGE); page++) if (page > 0) pages.push(page);
+  const loaded = useQueries({
+    queries: pages.map((page) => ({ queryKey: [...frameKey(filters, lang), page] as const, queryFn: () => fetchLanePage(filters, lang, page) })),
+    combine: (results) => results.map((result) => result.data),
   });
+  return (lane) => {
+    if (lane >= frame.laneOffset && lane < frame.laneOffset + frame.lanes.length) return frame.lanes[lane - frame.laneOffset];
+    const page = loaded[pages.indexOf(Math.floor(lane / LANE_PAGE))];
+    return page?.lanes[lane - page.laneOffset];
+  };
 }
 
 /** The chunks of rows that hold rows `first..last`. */
