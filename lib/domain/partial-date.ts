@@ -96,14 +96,21 @@ export function todayIso(now: Date = new Date()): string {
 export function formatPartialDate(value: string, locale: string): string {
   const date = parsePartialDate(value);
   if (!date) return value;
-  const utc = new Date(Date.UTC(date.year, (date.month ?? 1) - 1, date.day ?? 1));
-  const options: Intl.DateTimeFormatOptions =
-    date.precision === "year"
-      ? { year: "numeric", timeZone: "UTC" }
-      : date.precision === "month"
-        ? { year: "numeric", month: "long", timeZone: "UTC" }
-        : { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" };
-  return new Intl.DateTimeFormat(locale, options).format(utc);
+  return dateFormatOf(locale, date.precision).format(new Date(Date.UTC(date.year, (date.month ?? 1) - 1, date.day ?? 1)));
+}
+
+const PRECISION_OPTIONS: Record<DatePrecision, Intl.DateTimeFormatOptions> = {
+  year: { year: "numeric", timeZone: "UTC" },
+  month: { year: "numeric", month: "long", timeZone: "UTC" },
+  day: { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" },
+};
+// Making an Intl.DateTimeFormat costs far more than using one: the roadmap formats hundreds of dates per frame.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormatOf(locale: string, precision: DatePrecision): Intl.DateTimeFormat {
+  const key = `${locale}|${precision}`;
+  let format = dateFormats.get(key);
+  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(locale, PRECISION_OPTIONS[precision])));
+  return format;
 }
 
 /**

@@ -11,3 +11,11 @@ export const BAR_ONGOING = 4;
 
 /** The last day a bar covers in a window: ongoing work runs on to the window's end. */
 export const barReach = (end: Day, flags: number, window: TimeWindow): Day => (flags & BAR_ONGOING ? Math.max(end, window.end) : end);
+
+/**
+ * Whether a bar reaches into a window, as the read API picks bars (a bar takes at least its
+ * first day; ongoing work reaches every later window): the browser cuts a longer stretch of time
+ * it already holds with it.
+ */
+export const barReachesInto = (start: Day, end: Day, flags: number, window: TimeWindow): boolean =>
+  start <= window.end && ((flags & BAR_ONGOING) !== 0 || Math.max(end, start + 1) >= window.start);

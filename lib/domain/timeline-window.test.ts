@@ -5,6 +5,7 @@ import {
   panBy,
   quarterEndsIn,
   rezoom,
+  tilesCovering,
   tilesOf,
   tileWindow,
   viewFitting,
@@ -12,6 +13,7 @@ import {
   windowEndingIn,
   windowFrom,
   windowTicks,
+  ZOOMS,
 } from "./timeline-window";
 
 describe("timeline window", () => {
@@ -97,5 +99,25 @@ describe("timeline window", () => {
     expect(view("2021-01-01", "2023-01-01")).toEqual({ from: "2021-01-01", zoom: "five-years" });
     // Longer than the widest zoom: it opens at the start.
     expect(view("2015-06-10", "2030-12-31")).toEqual({ from: "2015-06-01", zoom: "five-years" });
+  });
+
+  it("names the tiles of another zoom that together hold a tile's stretch of time", () => {
+    for (const zoom of ZOOMS) {
+      for (const other of ZOOMS) {
+        for (let tile = 100; tile < 140; tile++) {
+          const covering = tilesCovering(tile, zoom, other).map((each) => tileWindow(each, other));
+          const own = tileWindow(tile, zoom);
+          // Adjacent tiles, from one holding the first day to one holding the last.
+          expect(covering[0]!.start).toBeLessThanOrEqual(own.start);
+          expect(covering.at(-1)!.end).toBeGreaterThanOrEqual(own.end);
+          for (let i = 1; i < covering.length; i++) expect(covering[i]!.start).toBe(covering[i - 1]!.end + 1);
+          expect(covering[0]!.end).toBeGreaterThanOrEqual(own.start);
+          expect(covering.at(-1)!.start).toBeLessThanOrEqual(own.end);
+        }
+      }
+    }
+    // A year tile that crosses a 30-month boundary needs two five-year tiles.
+    expect(tilesCovering(2, "year", "five-years")).toEqual([0, 1]);
+    expect(tilesCovering(5, "quarter", "year")).toEqual([1]);
   });
 });

@@ -107,6 +107,18 @@ export function tilesOf(window: TimeWindow, zoom: Zoom): number[] {
   return out;
 }
 
+/**
+ * The tiles of another zoom that together hold a tile's stretch of time. Tiles are whole months
+ * counted from 1970 at every zoom, so this is arithmetic on months.
+ */
+export function tilesCovering(tile: number, zoom: Zoom, other: Zoom): number[] {
+  const first = tile * tileMonths(zoom);
+  const last = first + tileMonths(zoom) - 1;
+  const out: number[] = [];
+  for (let covering = Math.floor(first / tileMonths(other)); covering <= Math.floor(last / tileMonths(other)); covering++) out.push(covering);
+  return out;
+}
+
 export type WindowTick = { day: Day; kind: "year" | "quarter" | "month"; year: number; month: number };
 
 /**

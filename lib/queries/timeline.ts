@@ -14,6 +14,7 @@ import { dayOf, type Day, type TimeWindow } from "@/lib/domain/timeline-window";
 import type { Filters } from "@/lib/validation/filters";
 import { latestReasons } from "./attention";
 import { hasMilestoneFilter, milestoneConditions, workstreamConditions } from "./conditions";
+import { preparedQuery } from "./prepared";
 import { milestoneTitleTranslations, workstreamTextsIn } from "./translations";
 
 /**
@@ -60,6 +61,12 @@ type Packed = {
   historyKind: Uint8Array;
   /** The history of bars changed since the packing, read again. */
   historyOverride: Map<number, HistoryPoint[]>;
+  /**
+   * The latest reason of the late bars read so far, by milestone id (0: none written in the
+   * tracker). It depends on the milestone's history alone, which moves the version, and a change
+   * taken in place forgets the reasons of the milestones it touched.
+   */
+  reasons: Map<number, CompactReason | 0>;
 };
 
 const KINDS = ["created", "status"] as const;
@@ -71,22 +78,30 @@ const MAX_CHANGES_IN_PLACE = 500;
 
 type VersionParts = { historyId: number; milestonesAt: string; workstreamsState: string };
 
-function versionParts(): VersionParts {
-  const db = getDb();
-  const historyId =
-    db
-      .select({ id: max(statusHistory.id) })
-      .from(statusHistory)
-      .get()?.id ?? 0;
-  const milestonesAt =
-    db
-      .select({ at: max(milestones.updatedAt) })
-      .from(milestones)
-      .get()?.at ?? "";
-  const streams = db
+// Read on every request: prepared once, so a request binds and runs them without building SQL.
+const lastHistoryId = preparedQuery((db) =>
+  db
+    .select({ id: max(statusHistory.id) })
+    .from(statusHistory)
+    .prepare(),
+);
+const lastMilestoneChange = preparedQuery((db) =>
+  db
+    .select({ at: max(milestones.updatedAt) })
+    .from(milestones)
+    .prepare(),
+);
+const workstreamsChange = preparedQuery((db) =>
+  db
     .select({ at: max(workstreams.updatedAt), n: sql<number>`count(*)` })
     .from(workstreams)
-    .get();
+    .prepare(),
+);
+
+function versionParts(): VersionParts {
+  const historyId = lastHistoryId().get()?.id ?? 0;
+  const milestonesAt = lastMilestoneChange().get()?.at ?? "";
+  const streams = workstreamsChange().get();
   return { historyId, milestonesAt, workstreamsState: `${streams?.n ?? 0}.${streams?.at ?? ""}` };
 }
 
@@ -245,6 +260,7 @@ function pack(filters: Filters, parts: VersionParts): Packed {
     historyStatus: new Uint8Array(historyRows.length),
     historyKind: new Uint8Array(historyRows.length),
     historyOverride: new Map(),
+    reasons: new Map(),
   };
   let h = 0;
   // Bars were placed in start order, so each row's list comes out in start order too.
@@ -389,6 +405,7 @@ function updateInPlace(packed: Packed, filters: Filters, parts: VersionParts): b
     packed.precision[i] = PRECISIONS.indexOf(row.precision);
     packed.info[i] = infoOf(row);
     packed.historyOverride.set(i, history);
+    packed.reasons.delete(row.id);
     replace(packed, i);
   }
   Object.assign(packed, parts, { version: versionOf(parts) });
@@ -419,36 +436,54 @@ function historyOf(packed: Packed, i: number): HistoryPoint[] {
   return out;
 }
 
-export type TimelineGroup = { code: string; name: string };
+/** A group of lanes (a parent body); its `lanes` lanes follow each other in the lane order. */
+export type TimelineGroup = { code: string; name: string; lanes: number };
 export type TimelineLane = { slug: string; name: string; lang: Locale; translated: boolean; group: string; firstRow: number; rows: number; count: number };
 
+/**
+ * The roadmap's frame: every group, how many rows every lane takes (enough to lay out and scroll
+ * the whole roadmap), and the names of one page of lanes, `lanes[0]` being lane `laneOffset`.
+ */
 export type TimelineFrame = {
   version: string;
   statuses: readonly string[];
   totalRows: number;
   groups: TimelineGroup[];
+  /** Rows of every lane, in lane order. */
+  laneRows: number[];
+  laneOffset: number;
   lanes: TimelineLane[];
   /** The last day any matching milestone's bar reaches, or null when nothing matches. */
   latest: string | null;
 };
 
-/** Every lane (workstream) matching the filters, in group order, with its rows; names in the page's language. */
-export function timelineFrame(filters: Filters, locale: Locale): TimelineFrame {
+/**
+ * The lanes (workstreams) matching the filters, in group order, with their rows; names in the
+ * page's language. Every lane's name by default, or those of one page of lanes.
+ */
+export function timelineFrame(filters: Filters, locale: Locale, page: { offset?: number; limit?: number } = {}): TimelineFrame {
   const packed = packedFor(filters);
+  const offset = Math.min(page.offset ?? 0, packed.lanes.length);
+  const named = packed.lanes.slice(offset, page.limit === undefined ? undefined : offset + page.limit);
   const texts = workstreamTextsIn(
-    packed.lanes.map((lane) => lane.id),
+    named.map((lane) => lane.id),
     locale,
   );
   const bodyRows = getDb().select().from(bodies).orderBy(asc(bodies.sortOrder), asc(bodies.code)).all();
-  const used = new Set(packed.lanes.map((lane) => lane.bodyCode));
+  const lanesPerGroup = new Map<string, number>();
+  for (const lane of packed.lanes) lanesPerGroup.set(lane.bodyCode, (lanesPerGroup.get(lane.bodyCode) ?? 0) + 1);
   let latest = -Infinity;
   for (let i = 0; i < packed.end.length; i++) if (packed.end[i]! > latest) latest = packed.end[i]!;
   return {
     version: packed.version,
     statuses: MILESTONE_STATUSES,
     totalRows: packed.totalRows,
-    groups: bodyRows.filter((body) => used.has(body.code)).map((body) => ({ code: body.code, name: bodyNameIn(locale, body) })),
-    lanes: packed.lanes.map((lane) => {
+    groups: bodyRows
+      .filter((body) => lanesPerGroup.has(body.code))
+      .map((body) => ({ code: body.code, name: bodyNameIn(locale, body), lanes: lanesPerGroup.get(body.code)! })),
+    laneRows: packed.lanes.map((lane) => lane.rows),
+    laneOffset: offset,
+    lanes: named.map((lane) => {
       const name = localizedText(locale, { en: lane.nameEn, zh: lane.nameZh }, texts.get(lane.id)?.name);
       return {
         slug: lane.slug,
@@ -506,7 +541,12 @@ export function timelineBars(filters: Filters, locale: Locale, window: TimeWindo
   const late = LATE_STATUSES.map((status) => MILESTONE_STATUSES.indexOf(status));
   const isOverdue = (i: number) => !neverOverdue.includes(packed.status[i]!) && packed.periodEnd[i]! < todayDay;
   // The latest reason, for the bars that need attention only (as on the overview's attention list).
-  const reasons = latestReasons(picked.filter((i) => late.includes(packed.status[i]!) || isOverdue(i)).map((i) => packed.id[i]!));
+  const unread = picked.filter((i) => (late.includes(packed.status[i]!) || isOverdue(i)) && !packed.reasons.has(packed.id[i]!)).map((i) => packed.id[i]!);
+  const read = latestReasons(unread);
+  for (const id of unread) {
+    const reason = read.get(id);
+    packed.reasons.set(id, reason?.by ? [reason.note ?? "", reason.by, reason.at] : 0);
+  }
   const bars = picked.map((i): CompactBar => {
     const info = packed.info[i]!;
     const id = packed.id[i]!;
@@ -516,7 +556,6 @@ export function timelineBars(filters: Filters, locale: Locale, window: TimeWindo
     const band = bandOf(packed.start[i]!, packed.periodEnd[i]!, historyOf(packed, i), MILESTONE_STATUSES[status]!, todayDay);
     const segments = band.segments.flatMap((segment) => [segment.start, MILESTONE_STATUSES.indexOf(segment.status as (typeof MILESTONE_STATUSES)[number])]);
     const row = packed.barRow[i]!;
-    const reason = reasons.get(id);
     const flags = (overdue ? BAR_OVERDUE : 0) | (title.translated ? 0 : BAR_UNTRANSLATED) | (band.open ? BAR_ONGOING : 0);
     return [
       id,
@@ -531,7 +570,7 @@ export function timelineBars(filters: Filters, locale: Locale, window: TimeWindo
       info.date,
       segments,
       info.baseline ?? 0,
-      reason?.by ? [reason.note ?? "", reason.by, reason.at] : 0,
+      late.includes(status) || overdue ? (packed.reasons.get(id) ?? 0) : 0,
     ];
   });
   return { version: packed.version, rows: [fromRow, toRow], window: [window.start, window.end], bars };

@@ -46,8 +46,23 @@ export const timelineBarsQuerySchema = roadmapFiltersSchema
   .refine((query) => query.to >= query.from, { path: ["to"], message: reason("atLeast", { min: 0 }) })
   .refine((query) => dayOf(query.to) - dayOf(query.from) <= MAX_WINDOW_DAYS, { path: ["to"], message: reason("tooLarge") });
 
-/** GET /api/timeline/lanes: the lanes and their rows for the filters. */
-export const timelineLanesQuerySchema = roadmapFiltersSchema.extend({ lang: langSchema });
+/** The most lanes whose names one request may ask for by page. */
+export const MAX_TIMELINE_LANES = 1_000;
+
+/** GET /api/timeline/lanes: the lanes and their rows for the filters; every lane's name, or a page of them (`offset`, `limit`). */
+export const timelineLanesQuerySchema = roadmapFiltersSchema.extend({
+  lang: langSchema,
+  offset: count(10_000_000, 0),
+  limit: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: reason("number") })
+      .int(reason("wholeNumber"))
+      .min(1, reason("atLeast", { min: 1 }))
+      .max(MAX_TIMELINE_LANES, reason("atMost", { max: MAX_TIMELINE_LANES }))
+      .optional(),
+  ),
+});
 
 /** GET /api/timeline/portfolio: counts per status at each quarter's end between two days. */
 export const timelinePortfolioQuerySchema = roadmapFiltersSchema

@@ -53,6 +53,26 @@ describe("GET /api/timeline (the roadmap's read API)", () => {
     expect(hlcp.body.groups.map((group: { code: string }) => group.code)).toContain("HLCP");
   });
 
+  it("names a page of lanes on request, with every lane's rows and every group's lane count", async () => {
+    process.env.PUBLIC_READ = "1";
+    const { body: all } = await call(getLanes, "/api/timeline/lanes");
+    const { response, body: page } = await call(getLanes, "/api/timeline/lanes?offset=2&limit=3");
+    expect(response.status).toBe(200);
+    expect(page.laneOffset).toBe(2);
+    expect(page.lanes).toEqual(all.lanes.slice(2, 5));
+    expect(page.laneRows).toEqual(all.lanes.map((lane: { rows: number }) => lane.rows));
+    expect(page.groups.reduce((sum: number, group: { lanes: number }) => sum + group.lanes, 0)).toBe(all.lanes.length);
+    // A group's lanes follow each other: its count covers exactly its lanes.
+    let lane = 0;
+    for (const group of page.groups as { code: string; lanes: number }[]) {
+      expect(all.lanes.slice(lane, lane + group.lanes).every((each: { group: string }) => each.group === group.code)).toBe(true);
+      lane += group.lanes;
+    }
+    const bad = await call(getLanes, "/api/timeline/lanes?offset=-1&limit=0");
+    expect(bad.response.status).toBe(400);
+    expect(bad.body["invalid-params"].map((param: { name: string }) => param.name)).toEqual(expect.arrayContaining(["offset", "limit"]));
+  });
+
   it("returns each bar of the rows asked for once, in its window, with its rows and status", async () => {
     const { body: frame } = await call(getLanes, "/api/timeline/lanes");
     const { body } = await call(getBars, `/api/timeline?${ALL_2021_2022}&offset=0&limit=${frame.totalRows}`);
@@ -178,6 +198,25 @@ describe("GET /api/timeline (the roadmap's read API)", () => {
     expect(bar[12]).toEqual(["Awaiting the budget vote", editor.actor.name, expect.any(String)]);
     expect(JSON.stringify(bar[12])).not.toContain("@");
     expect(bars.find((candidate) => candidate[0] === calm.id)?.[12]).toBe(0);
+  });
+
+  it("shows a reason written after the bars were read on the next read", async () => {
+    process.env.PUBLIC_READ = "1";
+    const editor = await makeUser("editor", { allWorkstreams: true });
+    const target = getDb()
+      .select()
+      .from(milestones)
+      .all()
+      .find((m) => !m.removedAt && (m.status === "planned" || m.status === "in_progress") && m.periodStart >= "2021-01-01" && m.periodEnd <= "2022-12-31")!;
+    const reasonOf = async () => {
+      const { body: frame } = await call(getLanes, "/api/timeline/lanes");
+      const { body } = await call(getBars, `/api/timeline?${ALL_2021_2022}&offset=0&limit=${Math.min(frame.totalRows, 200)}`);
+      return (body.bars as CompactBar[]).find((candidate) => candidate[0] === target.id)?.[12];
+    };
+    updateMilestone(editor.actor, target.id, { version: target.version, status: "delayed", note: "Waiting for the partners" });
+    expect((await reasonOf()) as unknown).toEqual(["Waiting for the partners", editor.actor.name, expect.any(String)]);
+    updateMilestone(editor.actor, target.id, { version: target.version + 1, status: "at_risk", note: "The partners withdrew" });
+    expect((await reasonOf()) as unknown).toEqual(["The partners withdrew", editor.actor.name, expect.any(String)]);
   });
 
   it("honours the search filter `q` like the other filters, in the lanes, the bars and the counts", async () => {

@@ -15,7 +15,7 @@ import { roadmapFiltersSchema, timelineViewSchema } from "@/lib/validation/timel
 import { FilterForm } from "../../_components/filter-form";
 import { contentLocale } from "../../_components/localized";
 import { Roadmap } from "./roadmap";
-import { CHUNK_ROWS } from "./roadmap-constants";
+import { CHUNK_ROWS, LANE_PAGE } from "./roadmap-constants";
 import { PageHeader } from "../../_components/page-header";
 
 export async function generateMetadata() {
@@ -24,8 +24,9 @@ export async function generateMetadata() {
 }
 
 /**
- * The roadmap. The server sends the frame (lanes and their rows) and the bars of the first
- * window's first rows; everything after that comes from the read API as the view moves.
+ * The roadmap. The server sends the frame (groups, every lane's rows, the first page of lanes'
+ * names) and the bars of the first window's first rows; everything after that comes from the
+ * read API as the view moves.
  */
 export default async function TimelinePage({ searchParams }: PageProps<"/[locale]/timeline">) {
   const params = await searchParams;
@@ -35,7 +36,7 @@ export default async function TimelinePage({ searchParams }: PageProps<"/[locale
   const today = todayIso();
   const t = await getTranslations("timeline");
   const locale = await contentLocale();
-  const frame = timelineFrame(filters, locale);
+  const frame = timelineFrame(filters, locale, { offset: 0, limit: LANE_PAGE });
   const zoom = viewParams.zoom ?? DEFAULT_ZOOM;
 
   // A window around today, or around the latest activity when nothing is there.
@@ -58,7 +59,7 @@ export default async function TimelinePage({ searchParams }: PageProps<"/[locale
         invalidParams={invalidParams}
       />
 
-      {filters.workstream && frame.lanes.length === 1 && (
+      {filters.workstream && frame.laneRows.length === 1 && frame.lanes[0] && (
         <p className="roadmap-scope" data-testid="roadmap-one-workstream">
           {t.rich("oneWorkstream", {
             name: frame.lanes[0]!.name,
@@ -72,7 +73,7 @@ export default async function TimelinePage({ searchParams }: PageProps<"/[locale
         </p>
       )}
 
-      {frame.lanes.length === 0 ? (
+      {frame.laneRows.length === 0 ? (
         <div className="empty-state" role="status">
           <h2>{t("emptyTitle")}</h2>
           <p>{t("emptyBody")}</p>

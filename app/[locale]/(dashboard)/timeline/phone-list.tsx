@@ -1,12 +1,12 @@
 "use client";
 
 import { useFormatter, useLocale, useTranslations } from "next-intl";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { formatPartialDate } from "@/lib/domain/partial-date";
 import { barReach } from "@/lib/domain/timeline-bar";
 import { addMonths, type TimeWindow } from "@/lib/domain/timeline-window";
-import type { CompactBar, TimelineFrame } from "@/lib/queries/timeline";
-import { CHUNK_ROWS, type BarQuery, useBars } from "./roadmap-data";
+import type { CompactBar, TimelineFrame, TimelineLane } from "@/lib/queries/timeline";
+import { CHUNK_ROWS, type BarQuery, firstRowsOf, laneOfRow, useBars, useLanes } from "./roadmap-data";
 import { STATUS_COLORS } from "@/lib/domain/status-colors";
 
 type Props = { base: Omit<BarQuery, "tile" | "chunk">; window: TimeWindow; frame: TimelineFrame; describe: (bar: CompactBar) => string };
@@ -26,13 +26,16 @@ export function PhoneList({ base, window, frame, describe }: Props) {
     window,
     Array.from({ length: chunks }, (_, i) => i),
   );
-  const laneOfRow = (row: number) => frame.lanes.findIndex((lane) => row >= lane.firstRow && row < lane.firstRow + lane.rows);
-  const byMonth = new Map<number, { bar: CompactBar; lane: number }[]>();
+  const firstRows = useMemo(() => firstRowsOf(frame.laneRows), [frame.laneRows]);
+  const laneAt = useLanes(base.filters, base.lang, frame, 0, laneOfRow(firstRows, chunks * CHUNK_ROWS - 1));
+  const byMonth = new Map<number, { bar: CompactBar; lane: TimelineLane }[]>();
   for (const [row, bars] of byRow) {
+    const lane = laneAt(laneOfRow(firstRows, row));
+    if (!lane) continue;
     for (const bar of bars) {
       if (bar[2] > window.end || barReach(bar[4], bar[7], window) < window.start) continue;
       const month = addMonths(Math.max(bar[2], window.start), 0);
-      byMonth.set(month, [...(byMonth.get(month) ?? []), { bar, lane: laneOfRow(row) }]);
+      byMonth.set(month, [...(byMonth.get(month) ?? []), { bar, lane }]);
     }
   }
   const months = [...byMonth.keys()].sort((a, b) => a - b);
@@ -46,11 +49,11 @@ export function PhoneList({ base, window, frame, describe }: Props) {
             {byMonth.get(month)!.map(({ bar, lane }) => (
               <li key={bar[0]} data-testid="timeline-item" data-milestone-id={bar[0]} data-status={frame.statuses[bar[5]]}>
                 <span className="swatch" style={{ background: (STATUS_COLORS as Record<string, string>)[frame.statuses[bar[5]]!] }} aria-hidden="true" />
-                <a href={`/${locale}/workstreams/${frame.lanes[lane]?.slug}?milestone=${bar[0]}#milestone-${bar[0]}`} aria-label={describe(bar)} dir="auto">
+                <a href={`/${locale}/workstreams/${lane.slug}?milestone=${bar[0]}#milestone-${bar[0]}`} aria-label={describe(bar)} dir="auto">
                   {bar[8]}
                 </a>
                 <span className="muted roadmap-list__meta">
-                  {frame.lanes[lane]?.name} · {formatPartialDate(bar[9], locale)} · {tStatus(frame.statuses[bar[5]]!)}
+                  {lane.name} · {formatPartialDate(bar[9], locale)} · {tStatus(frame.statuses[bar[5]]!)}
                   {bar[7] & 1 ? ` · ${tStatus("overdue")}` : ""}
                 </span>
               </li>

@@ -3,7 +3,8 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
-import { type CSSProperties, Fragment, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import dynamic from "next/dynamic";
+import { type CSSProperties, Fragment, memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { directionOf, isLocale } from "@/i18n/locales";
 import { formatPartialDate } from "@/lib/domain/partial-date";
 import { slipBetween, slipMessageValues } from "@/lib/domain/slip";
@@ -25,13 +26,12 @@ import {
   type Zoom,
   ZOOMS,
 } from "@/lib/domain/timeline-window";
-import type { CompactBar, CompactReason, TimelineBars, TimelineFrame } from "@/lib/queries/timeline";
+import type { CompactBar, CompactReason, TimelineBars, TimelineFrame, TimelineLane } from "@/lib/queries/timeline";
 import type { Filters } from "@/lib/validation/filters";
 import { STATUS_COLORS } from "@/lib/domain/status-colors";
-import { chunksOf, prefetchNeighbours, seedBars, useBars, useFrame } from "./roadmap-data";
+import { chunksOf, firstRowsOf, prefetchNeighbours, prefetchOtherZooms, seedBars, useBars, useFrame, useLanes } from "./roadmap-data";
 import { MilestonePeek } from "./milestone-peek";
 import { PhoneList } from "./phone-list";
-import { PortfolioChart } from "./portfolio-chart";
 import "./roadmap.css";
 import { TimelineExportLinks } from "./timeline-export-links";
 
@@ -87,6 +87,35 @@ function bandBackground(bar: CompactBar, statuses: readonly string[], rtl: boole
   return `linear-gradient(to ${rtl ? "left" : "right"}, ${stops.join(", ")})`;
 }
 
+/**
+ * The chart under the roadmap. recharts is the largest script of the app and its first render
+ * takes longer than the roadmap's: it loads once the bars are drawn and the browser is idle, and
+ * follows the window at low priority (a deferred value), so a zoom or a pan never waits for it.
+ */
+const PortfolioChart = memo(
+  dynamic(() => import("./portfolio-chart").then((m) => m.PortfolioChart), {
+    ssr: false,
+    loading: () => <div className="chart chart--loading" aria-hidden="true" />,
+  }),
+);
+
+/** Runs a callback when the browser is next idle (at most two seconds later); returns how to cancel it. */
+function whenIdle(callback: () => void): () => void {
+  if (typeof window.requestIdleCallback !== "function") {
+    const timer = window.setTimeout(callback, 200);
+    return () => window.clearTimeout(timer);
+  }
+  const handle = window.requestIdleCallback(callback, { timeout: 2000 });
+  return () => window.cancelIdleCallback(handle);
+}
+
+/** True once the browser has had an idle moment after the first render. */
+function useIdleAfterFirstRender(): boolean {
+  const [idle, setIdle] = useState(false);
+  useEffect(() => whenIdle(() => setIdle(true)), []);
+  return idle;
+}
+
 const phoneQuery = "(max-width: 639.98px)";
 function usePhone(): boolean {
   return useSyncExternalStore(
@@ -135,6 +164,9 @@ export function Roadmap({ frame: initialFrame, seeded, view: initialView, filter
   const phone = usePhone();
   const [selected, setSelected] = useState<{ bar: CompactBar; lane: number } | null>(null);
   const todayDay = dayOf(today);
+  const chartWindow = useDeferredValue(window_);
+  const chartShown = useIdleAfterFirstRender();
+  const [tableOpen, setTableOpen] = useState(false);
 
   const update = useCallback((next: Partial<RoadmapView>) => {
     setView((current) => {
@@ -144,22 +176,25 @@ export function Roadmap({ frame: initialFrame, seeded, view: initialView, filter
     });
   }, []);
 
+  const firstRows = useMemo(() => firstRowsOf(frame.laneRows), [frame.laneRows]);
   // Rows in order: a header per group (when grouped), then each lane's rows unless its group is folded.
+  // A group's lanes follow each other, so the frame's counts are enough: names come per page of lanes.
   const items = useMemo<Item[]>(() => {
     const out: Item[] = [];
-    const lanesOf = new Map<string, number[]>();
-    frame.lanes.forEach((lane, index) => lanesOf.set(lane.group, [...(lanesOf.get(lane.group) ?? []), index]));
+    let lane = 0;
     for (const group of frame.groups) {
-      const lanes = lanesOf.get(group.code) ?? [];
-      if (view.group === "body") out.push({ kind: "group", code: group.code, name: group.name, lanes: lanes.length });
-      if (view.group === "body" && view.collapsed.includes(group.code)) continue;
-      for (const index of lanes) {
-        const lane = frame.lanes[index]!;
-        for (let row = lane.firstRow; row < lane.firstRow + lane.rows; row++) out.push({ kind: "row", lane: index, row });
+      const lanes = lane + group.lanes;
+      if (view.group === "body") out.push({ kind: "group", code: group.code, name: group.name, lanes: group.lanes });
+      if (view.group === "body" && view.collapsed.includes(group.code)) {
+        lane = lanes;
+        continue;
+      }
+      for (; lane < lanes; lane++) {
+        for (let row = firstRows[lane]!; row < firstRows[lane]! + frame.laneRows[lane]!; row++) out.push({ kind: "row", lane, row });
       }
     }
     return out;
-  }, [frame, view.group, view.collapsed]);
+  }, [frame, firstRows, view.group, view.collapsed]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -174,17 +209,25 @@ export function Roadmap({ frame: initialFrame, seeded, view: initialView, filter
   // The lane name stays in view: on a lane's first row, and on the top row when that is scrolled past.
   const scrolled = virtualizer.scrollOffset ?? 0;
   const topIndex = virtualItems.find((virtual) => virtual.end > scrolled + HEADER)?.index;
-  const rowsInView = virtualItems.flatMap((virtual) => {
+  const rowItemsInView = virtualItems.flatMap((virtual) => {
     const item = items[virtual.index]!;
-    return item.kind === "row" ? [item.row] : [];
+    return item.kind === "row" ? [item] : [];
   });
-  const chunks = rowsInView.length ? chunksOf(Math.min(...rowsInView), Math.max(...rowsInView)) : [0];
+  const chunks = rowItemsInView.length ? chunksOf(rowItemsInView[0]!.row, rowItemsInView.at(-1)!.row) : [0];
+  // The names of the lanes in view, and of the next few, so scrolling on finds them loaded.
+  const laneAt = useLanes(filters, locale, frame, rowItemsInView[0]?.lane ?? 0, (rowItemsInView.at(-1)?.lane ?? 0) + 20);
   const { byRow, loading, error } = useBars(base, window_, chunks);
   useEffect(() => {
     prefetchNeighbours(client, base, window_, chunks);
     // Chunks as a string: a new array each render must not refetch.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [client, base, window_.start, window_.end, chunks.join()]);
+  // Once the bars in view are drawn, the other zooms of this stretch, so a zoom draws from the cache.
+  useEffect(() => {
+    if (loading) return;
+    return whenIdle(() => prefetchOtherZooms(client, base, window_, chunks));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [loading, client, base, window_.start, window_.end, chunks.join()]);
 
   // Track width for deciding which labels fit inside their bars.
   const [trackWidth, setTrackWidth] = useState(960);
@@ -290,13 +333,14 @@ export function Roadmap({ frame: initialFrame, seeded, view: initialView, filter
     return text;
   };
 
-  // Bars of the rows in the page, for the table alternative and the count in the caption.
-  const barsInView: { bar: CompactBar; lane: number }[] = [];
-  for (const virtual of virtualItems) {
+  // Bars of the rows in the page, for the table alternative (drawn only while it is open).
+  const barsInView: { bar: CompactBar; lane: TimelineLane }[] = [];
+  for (const virtual of tableOpen ? virtualItems : []) {
     const item = items[virtual.index]!;
     if (item.kind !== "row") continue;
-    for (const bar of byRow.get(item.row) ?? [])
-      if (bar[2] <= window_.end && barReach(bar[4], bar[7], window_) >= window_.start) barsInView.push({ bar, lane: item.lane });
+    const lane = laneAt(item.lane);
+    for (const bar of lane ? (byRow.get(item.row) ?? []) : [])
+      if (bar[2] <= window_.end && barReach(bar[4], bar[7], window_) >= window_.start) barsInView.push({ bar, lane: lane! });
   }
 
   const toolbar = (
@@ -334,7 +378,7 @@ export function Roadmap({ frame: initialFrame, seeded, view: initialView, filter
       <section className="roadmap roadmap--phone" data-testid="timeline" data-direction={rtl ? "rtl" : "ltr"}>
         {toolbar}
         <PhoneList base={base} window={window_} frame={frame} describe={describe} />
-        <PortfolioChart filters={filters} window={window_} statuses={frame.statuses} />
+        {chartShown && <PortfolioChart filters={filters} window={chartWindow} statuses={frame.statuses} />}
       </section>
     );
   }
@@ -415,101 +459,103 @@ export function Roadmap({ frame: initialFrame, seeded, view: initialView, filter
                 </div>
               );
             }
-            const lane = frame.lanes[item.lane]!;
-            const first = item.row === lane.firstRow;
-            const bars = byRow.get(item.row) ?? [];
+            const lane = laneAt(item.lane);
+            const first = item.row === firstRows[item.lane];
+            // Until its lane's name has come, a row stays empty (its bars link to the lane's page).
+            const bars = lane ? (byRow.get(item.row) ?? []) : [];
             return (
               <div
                 key={`r-${item.row}`}
                 className={`roadmap__row${first ? " roadmap__row--first" : ""}`}
                 style={style}
                 data-testid={first ? "timeline-lane" : undefined}
-                data-slug={first ? lane.slug : undefined}
+                data-slug={first ? lane?.slug : undefined}
               >
                 <div className="roadmap__label">
-                  {(first || virtual.index === topIndex) && (
+                  {lane && (first || virtual.index === topIndex) && (
                     <a href={`/${locale}/workstreams/${lane.slug}`} lang={lane.lang} dir="auto" title={lane.name}>
                       {lane.name}
                     </a>
                   )}
-                  {first && lane.count === 0 && <span className="muted roadmap__empty">{t("noMilestonesInLane")}</span>}
+                  {lane && first && lane.count === 0 && <span className="muted roadmap__empty">{t("noMilestonesInLane")}</span>}
                 </div>
                 <div className="roadmap__track">
-                  {bars.map((bar, index) => {
-                    const reach = barReach(bar[4], bar[7], window_);
-                    if (bar[2] > window_.end || reach < window_.start) return null;
-                    const startF = Math.max(-0.01, fractionOf(bar[2], window_));
-                    const endF = Math.min(1.01, fractionOf(reach + 1, window_));
-                    const widthPx = (endF - startF) * trackWidth;
-                    const nextStart = bars[index + 1] ? fractionOf(bars[index + 1]![2], window_) : 1.2;
-                    const title = bar[8];
-                    // A label goes inside when it fits, beside a bar too short for it when the row is free there,
-                    // else inside and cut short when the bar has room for a few words.
-                    const textPx = title.length * CHAR_PX + 12;
-                    const room = (Math.min(nextStart, 1) - endF) * trackWidth - 8;
-                    const beside = widthPx < textPx && room >= Math.min(textPx, 160) && widthPx < 120;
-                    const fits = !beside && widthPx >= 56;
-                    const baseline = bar[11];
-                    return (
-                      <Fragment key={bar[0]}>
-                        {baseline !== 0 && (
-                          <span
-                            className="roadmap__ghost"
-                            aria-hidden="true"
-                            style={{
-                              insetInlineStart: pct(fractionOf(baseline[0], window_)),
-                              inlineSize: pct((baseline[1] - baseline[0] + 1) / windowLength(window_)),
-                            }}
-                          />
-                        )}
-                        <a
-                          href={`/${locale}/workstreams/${lane.slug}?milestone=${bar[0]}#milestone-${bar[0]}`}
-                          className={`roadmap__bar roadmap__bar--${["year", "month", "day"][bar[6]]}${bar[7] & 1 ? " roadmap__bar--overdue" : ""}`}
-                          style={{
-                            insetInlineStart: pct(startF),
-                            inlineSize: pct(endF - startF),
-                            ["--band" as string]: bandBackground(
-                              bar,
-                              frame.statuses,
-                              rtl,
-                              window_.start + startF * windowLength(window_),
-                              window_.start + endF * windowLength(window_),
-                              Math.min(0.5, 6 / Math.max(1, widthPx)),
-                            ),
-                          }}
-                          aria-label={describe(bar)}
-                          title={describe(bar)}
-                          onClick={(event) => {
-                            if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
-                            event.preventDefault();
-                            setSelected({ bar, lane: item.lane });
-                          }}
-                          data-testid="timeline-item"
-                          data-milestone-id={bar[0]}
-                          data-lane={lane.slug}
-                          data-period-start={isoOf(bar[2])}
-                          data-precision={["year", "month", "day"][bar[6]]}
-                          data-date={bar[9]}
-                          data-status={frame.statuses[bar[5]]}
-                          data-segments={segmentStatuses(bar, frame.statuses).join(",")}
-                          data-baseline={baseline !== 0 ? "" : undefined}
-                          data-ongoing={bar[7] & BAR_ONGOING ? "" : undefined}
-                        >
-                          {(fits || beside) && (
+                  {lane &&
+                    bars.map((bar, index) => {
+                      const reach = barReach(bar[4], bar[7], window_);
+                      if (bar[2] > window_.end || reach < window_.start) return null;
+                      const startF = Math.max(-0.01, fractionOf(bar[2], window_));
+                      const endF = Math.min(1.01, fractionOf(reach + 1, window_));
+                      const widthPx = (endF - startF) * trackWidth;
+                      const nextStart = bars[index + 1] ? fractionOf(bars[index + 1]![2], window_) : 1.2;
+                      const title = bar[8];
+                      // A label goes inside when it fits, beside a bar too short for it when the row is free there,
+                      // else inside and cut short when the bar has room for a few words.
+                      const textPx = title.length * CHAR_PX + 12;
+                      const room = (Math.min(nextStart, 1) - endF) * trackWidth - 8;
+                      const beside = widthPx < textPx && room >= Math.min(textPx, 160) && widthPx < 120;
+                      const fits = !beside && widthPx >= 56;
+                      const baseline = bar[11];
+                      return (
+                        <Fragment key={bar[0]}>
+                          {baseline !== 0 && (
                             <span
-                              className={`roadmap__text${beside ? " roadmap__text--beside" : ""}`}
-                              lang={bar[7] & 2 ? "en" : lane.lang}
-                              dir="auto"
+                              className="roadmap__ghost"
                               aria-hidden="true"
-                              style={beside ? { maxInlineSize: room } : undefined}
-                            >
-                              {title}
-                            </span>
+                              style={{
+                                insetInlineStart: pct(fractionOf(baseline[0], window_)),
+                                inlineSize: pct((baseline[1] - baseline[0] + 1) / windowLength(window_)),
+                              }}
+                            />
                           )}
-                        </a>
-                      </Fragment>
-                    );
-                  })}
+                          <a
+                            href={`/${locale}/workstreams/${lane.slug}?milestone=${bar[0]}#milestone-${bar[0]}`}
+                            className={`roadmap__bar roadmap__bar--${["year", "month", "day"][bar[6]]}${bar[7] & 1 ? " roadmap__bar--overdue" : ""}`}
+                            style={{
+                              insetInlineStart: pct(startF),
+                              inlineSize: pct(endF - startF),
+                              ["--band" as string]: bandBackground(
+                                bar,
+                                frame.statuses,
+                                rtl,
+                                window_.start + startF * windowLength(window_),
+                                window_.start + endF * windowLength(window_),
+                                Math.min(0.5, 6 / Math.max(1, widthPx)),
+                              ),
+                            }}
+                            aria-label={describe(bar)}
+                            title={describe(bar)}
+                            onClick={(event) => {
+                              if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+                              event.preventDefault();
+                              setSelected({ bar, lane: item.lane });
+                            }}
+                            data-testid="timeline-item"
+                            data-milestone-id={bar[0]}
+                            data-lane={lane.slug}
+                            data-period-start={isoOf(bar[2])}
+                            data-precision={["year", "month", "day"][bar[6]]}
+                            data-date={bar[9]}
+                            data-status={frame.statuses[bar[5]]}
+                            data-segments={segmentStatuses(bar, frame.statuses).join(",")}
+                            data-baseline={baseline !== 0 ? "" : undefined}
+                            data-ongoing={bar[7] & BAR_ONGOING ? "" : undefined}
+                          >
+                            {(fits || beside) && (
+                              <span
+                                className={`roadmap__text${beside ? " roadmap__text--beside" : ""}`}
+                                lang={bar[7] & 2 ? "en" : lane.lang}
+                                dir="auto"
+                                aria-hidden="true"
+                                style={beside ? { maxInlineSize: room } : undefined}
+                              >
+                                {title}
+                              </span>
+                            )}
+                          </a>
+                        </Fragment>
+                      );
+                    })}
                 </div>
               </div>
             );
@@ -519,19 +565,19 @@ export function Roadmap({ frame: initialFrame, seeded, view: initialView, filter
       <p id="roadmap-keys" className="muted roadmap__keys">
         {t("keys")}
       </p>
-      {selected && (
+      {selected && laneAt(selected.lane) && (
         <MilestonePeek
           key={selected.bar[0]}
           bar={byRow.get(selected.bar[1])?.find((bar) => bar[0] === selected.bar[0]) ?? selected.bar}
-          lane={frame.lanes[selected.lane]!}
+          lane={laneAt(selected.lane)!}
           statuses={frame.statuses}
           canEdit={canEdit}
           describe={describe}
           onClose={() => setSelected(null)}
         />
       )}
-      <TimelineExportLinks filters={filters} window={window_} lanes={frame.lanes.length} />
-      <details className="chart-table">
+      <TimelineExportLinks filters={filters} window={window_} lanes={frame.laneRows.length} />
+      <details className="chart-table" onToggle={(event) => setTableOpen(event.currentTarget.open)}>
         <summary>{t("showTable")}</summary>
         <div className="table-scroll">
           <table data-testid="timeline-table">
@@ -548,10 +594,10 @@ export function Roadmap({ frame: initialFrame, seeded, view: initialView, filter
             <tbody>
               {barsInView.map(({ bar, lane }) => (
                 <tr key={bar[0]}>
-                  <td lang={frame.lanes[lane]!.lang}>{frame.lanes[lane]!.name}</td>
+                  <td lang={lane.lang}>{lane.name}</td>
                   <td>{formatPartialDate(bar[9], locale)}</td>
                   <td>
-                    <a href={`/${locale}/workstreams/${frame.lanes[lane]!.slug}?milestone=${bar[0]}#milestone-${bar[0]}`} lang={bar[7] & 2 ? "en" : undefined}>
+                    <a href={`/${locale}/workstreams/${lane.slug}?milestone=${bar[0]}#milestone-${bar[0]}`} lang={bar[7] & 2 ? "en" : undefined}>
                       {bar[8]}
                     </a>
                   </td>
@@ -566,7 +612,7 @@ export function Roadmap({ frame: initialFrame, seeded, view: initialView, filter
           </table>
         </div>
       </details>
-      <PortfolioChart filters={filters} window={window_} statuses={frame.statuses} />
+      {chartShown && <PortfolioChart filters={filters} window={chartWindow} statuses={frame.statuses} />}
     </section>
   );
 }

@@ -1,5 +1,10 @@
 import { getTranslations } from "next-intl/server";
 
+/**
+ * The overview's skeleton while its page renders. It sits in a group of its own so that it does
+ * not wrap the roadmap: React shows a streamed page at least 300 ms after its fallback is painted,
+ * which held the roadmap's server-rendered bars back (docs/decisions/009-roadmap-rows.md).
+ */
 export default async function Loading() {
   const t = await getTranslations("loading");
   return (

@@ -14,15 +14,15 @@ import { milestoneTitleTranslations, workstreamTextsIn } from "@/lib/queries/tra
 import { listWorkstreamSummaries } from "@/lib/queries/workstreams";
 import { filtersToQuery, queryStringOf } from "@/lib/url";
 import { overviewQuerySchema, parseQueryLenient, WORKSTREAM_SORTS } from "@/lib/validation/filters";
-import { AttentionList } from "../_components/attention-list";
-import { FilterForm } from "../_components/filter-form";
-import { HistoryEntryText } from "../_components/history-entry";
-import { contentLocale, Localized } from "../_components/localized";
-import { Pagination } from "../_components/pagination";
-import { QuarterlyProgressChart, StatusByWorkstreamChart } from "../_components/lazy-charts";
+import { AttentionList } from "../../_components/attention-list";
+import { FilterForm } from "../../_components/filter-form";
+import { HistoryEntryText } from "../../_components/history-entry";
+import { contentLocale, Localized } from "../../_components/localized";
+import { Pagination } from "../../_components/pagination";
+import { QuarterlyProgressChart, StatusByWorkstreamChart } from "../../_components/lazy-charts";
 import { STATUS_COLORS } from "@/lib/domain/status-colors";
-import { WorkstreamCard } from "../_components/workstream-card";
-import { ChartFigure } from "../_components/chart-figure";
+import { WorkstreamCard } from "../../_components/workstream-card";
+import { ChartFigure } from "../../_components/chart-figure";
 
 export async function generateMetadata() {
   const t = await getTranslations("overview");
