@@ -1,0 +1,6 @@
+import type { ReactNode } from "react";
+import { PageMessages } from "../_components/page-messages";
+
+export default function Layout({ children }: { children: ReactNode }) {
+  return <PageMessages page="signIn">{children}</PageMessages>;
+}
