@@ -13,7 +13,7 @@
 // - an entry lives at most `ttlMs` (time moves "today", the roadmap's window, relative dates) and
 //   never past the expiry of the session it was rendered for.
 // The page's Content-Security-Policy nonce is renewed on every answer, as if rendered afresh.
-// Answers are kept compressed (scripts/gzip-segments.mjs), so a gzip answer costs no compression.
+// An answer asked for again is kept compressed (scripts/gzip-segments.mjs), so a gzip answer costs no compression.
 import { randomBytes } from "node:crypto";
 import { compressParts, decompressParts, gzipWithNonce } from "./gzip-segments.mjs";
 
@@ -47,7 +47,7 @@ const NONCE_LENGTH = Math.ceil(NONCE_BYTES / 3) * 4;
 /** Smaller answers are sent as they are: gzip would hardly shrink them. */
 const MIN_COMPRESSED_BYTES = 1024;
 
-/** Deflate's level for kept answers: compressed once per render, so a smaller answer is worth more than the time (ADR 016). */
+/** Deflate's level for kept answers: compressed once per entry, so a smaller answer is worth more than the time (ADR 016). */
 const COMPRESSION_LEVEL = 6;
 
 /**
@@ -138,9 +138,10 @@ function newNonce() {
 }
 
 /**
- * The body is kept split at each occurrence of the nonce: compressed (`gzip`) when it is larger
- * than MIN_COMPRESSED_BYTES, and as it is (`parts`) when it is smaller, or once a client that
- * does not take gzip has asked for it.
+ * The body is kept split at each occurrence of the nonce, as rendered (`parts`). The first time
+ * a client that takes gzip asks for it again, it is compressed once (`gzip`) and the plain copy
+ * dropped; a plain copy comes back only if a client that does not take gzip asks for it. An
+ * answer nobody asks for twice (every window of the roadmap different) is never compressed.
  * @typedef {object} Entry
  * @property {number} status
  * @property {Record<string, string | string[]>} headers  without the transmission headers
@@ -206,6 +207,31 @@ export function createResponseCache(options) {
   }
 
   /**
+   * The entry's body compressed, compressed once (a few ms) the first time it is sent again to a
+   * client that takes gzip; its plain copy is then dropped. Null for an answer too small to gain.
+   * @param {string} key @param {Entry} entry
+   * @returns {import("./gzip-segments.mjs").CompressedParts | null}
+   */
+  function compressedParts(key, entry) {
+    if (entry.gzip || !entry.parts) return entry.gzip;
+    const plainBytes = entry.parts.reduce((sum, part) => sum + part.length, 0);
+    if (plainBytes <= MIN_COMPRESSED_BYTES) return null;
+    /** @type {import("./gzip-segments.mjs").CompressedParts} */
+    let gzip;
+    try {
+      gzip = compressParts(entry.parts, { nonceLength: NONCE_LENGTH, level: COMPRESSION_LEVEL });
+    } catch {
+      return null;
+    }
+    const change = gzip.bytes - entry.bytes;
+    entry.gzip = gzip;
+    entry.parts = null;
+    entry.bytes = gzip.bytes;
+    if (entries.get(key) === entry) totalBytes += change;
+    return gzip;
+  }
+
+  /**
    * The entry's body uncompressed, decompressed (and then kept, and counted) the first time a
    * client that does not take gzip asks for it.
    * @param {string} key @param {Entry} entry
@@ -238,8 +264,9 @@ export function createResponseCache(options) {
     }
     /** @type {Buffer[]} */
     let pieces;
-    if (entry.gzip && acceptsGzip(headerText(request.headers["accept-encoding"]))) {
-      pieces = gzipWithNonce(entry.gzip, nonce === null ? null : Buffer.from(nonce));
+    const gzip = acceptsGzip(headerText(request.headers["accept-encoding"])) ? compressedParts(key, entry) : null;
+    if (gzip) {
+      pieces = gzipWithNonce(gzip, nonce === null ? null : Buffer.from(nonce));
       headers["content-encoding"] = "gzip";
     } else {
       const nonceBytes = Buffer.from(nonce ?? "");
@@ -323,16 +350,9 @@ export function createResponseCache(options) {
         let expiresAt = now() + ttlMs;
         const sessionEnds = sessionExpiry(headerText(request.headers.cookie));
         if (sessionEnds !== null) expiresAt = Math.min(expiresAt, sessionEnds);
-        const kept = { status: 200, headers, nonce, expiresAt };
-        if (body.length <= MIN_COMPRESSED_BYTES) return resolve({ ...kept, parts, gzip: null, bytes: body.length });
-        // Once per render (a few ms, against 100–500 ms of rendering), so that no answer compresses.
-        headers.vary = withAcceptEncoding(headers.vary);
-        try {
-          const gzip = compressParts(parts, { nonceLength: NONCE_LENGTH, level: COMPRESSION_LEVEL });
-          resolve({ ...kept, parts: null, gzip, bytes: gzip.bytes });
-        } catch {
-          resolve(null);
-        }
+        // Compressed later, on its first hit from a browser (compressedParts): a miss pays nothing more.
+        if (body.length > MIN_COMPRESSED_BYTES) headers.vary = withAcceptEncoding(headers.vary);
+        resolve({ status: 200, headers, nonce, expiresAt, parts, gzip: null, bytes: body.length });
       });
       try {
         Promise.resolve(handle(request, response)).catch(() => resolve(null));
