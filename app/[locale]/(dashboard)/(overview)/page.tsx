@@ -23,6 +23,7 @@ import { QuarterlyProgressChart, StatusByWorkstreamChart } from "../../_componen
 import { STATUS_COLORS } from "@/lib/domain/status-colors";
 import { WorkstreamCard } from "../../_components/workstream-card";
 import { ChartFigure } from "../../_components/chart-figure";
+import { PageHeader } from "../../_components/page-header";
 
 export async function generateMetadata() {
   const t = await getTranslations("overview");
@@ -67,10 +68,7 @@ export default async function OverviewPage({ searchParams }: PageProps<"/[locale
 
   return (
     <div className="page">
-      <header className="page__header">
-        <h1>{t("title")}</h1>
-        <p className="lead">{t("intro")}</p>
-      </header>
+      <PageHeader title={t("title")} lead={t("intro")} />
 
       <FilterForm
         // Not keyed on the search: the box keeps focus and what is typed while results follow.
