@@ -11,7 +11,7 @@
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
-import { compressParts, gzipWithNonce } from "../scripts/gzip-segments.mjs";
+import { compressParts, gzipWithNonce, splitAtNonce } from "../scripts/gzip-segments.mjs";
 
 const NONCE_LENGTH = 24;
 
@@ -57,17 +57,6 @@ async function fetchPage(url: string): Promise<{ body: Buffer; nonce: string }> 
   return { body: Buffer.from(await response.arrayBuffer()), nonce };
 }
 
-function splitAt(body: Buffer, nonce: Buffer): Buffer[] {
-  const parts: Buffer[] = [];
-  let start = 0;
-  for (let at = body.indexOf(nonce); at !== -1; at = body.indexOf(nonce, start)) {
-    parts.push(body.subarray(start, at));
-    start = at + nonce.length;
-  }
-  parts.push(body.subarray(start));
-  return parts;
-}
-
 const newNonce = () => Buffer.from(randomBytes(16).toString("base64"));
 const withNonce = (parts: Buffer[], nonce: Buffer) => parts.flatMap((part, index) => (index > 0 ? [nonce, part] : [part]));
 const totalLength = (pieces: Buffer[]) => pieces.reduce((sum, piece) => sum + piece.length, 0);
@@ -76,7 +65,7 @@ async function main() {
   const { values } = parseArgs({ options: { url: { type: "string", default: "http://127.0.0.1:3000/en" }, answers: { type: "string", default: "500" } } });
   const answers = Number(values.answers);
   const { body, nonce } = await fetchPage(values.url);
-  const parts = splitAt(body, Buffer.from(nonce));
+  const parts = splitAtNonce(body, Buffer.from(nonce));
   console.log(`${values.url}: ${(body.length / 1000).toFixed(0)} KB, ${parts.length - 1} nonces; median of ${answers} answers each\n`);
 
   console.log(

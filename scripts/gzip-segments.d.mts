@@ -8,6 +8,8 @@ export type CompressedParts = {
   bytes: number;
 };
 
+/** A body split at each occurrence of its nonce: the parts a kept answer is made of. */
+export function splitAtNonce(body: Buffer, nonce: Buffer): Buffer[];
 /** Compresses a body's parts once, for any nonce of `nonceLength` bytes to go between them later. */
 export function compressParts(parts: Buffer[], options: { nonceLength: number; level?: number }): CompressedParts;
 /** The gzip answer for the parts joined with `nonce`, as pieces to send in order (null: a body without a nonce). */

@@ -33,6 +33,23 @@ const FINAL_EMPTY_BLOCK = Buffer.from([1, 0, 0, 0xff, 0xff]);
  */
 
 /**
+ * A body split at each occurrence of its nonce: the parts a kept answer is made of.
+ * @param {Buffer} body @param {Buffer} nonce
+ * @returns {Buffer[]}
+ */
+export function splitAtNonce(body, nonce) {
+  /** @type {Buffer[]} */
+  const parts = [];
+  let start = 0;
+  for (let at = body.indexOf(nonce); at !== -1; at = body.indexOf(nonce, start)) {
+    parts.push(body.subarray(start, at));
+    start = at + nonce.length;
+  }
+  parts.push(body.subarray(start));
+  return parts;
+}
+
+/**
  * Compresses a body's parts once, for any nonce of `nonceLength` bytes to go between them later.
  * Synchronous: zlib's asynchronous calls cost about six times the CPU here, one zlib stream per
  * part allocated afresh on the thread pool (bench/gzip-segments.bench.ts).

@@ -15,7 +15,7 @@
 // The page's Content-Security-Policy nonce is renewed on every answer, as if rendered afresh.
 // An answer asked for again is kept compressed (scripts/gzip-segments.mjs), so a gzip answer costs no compression.
 import { randomBytes } from "node:crypto";
-import { compressParts, decompressParts, gzipWithNonce } from "./gzip-segments.mjs";
+import { compressParts, decompressParts, gzipWithNonce, splitAtNonce } from "./gzip-segments.mjs";
 
 /** The read routes of the JSON API whose answers depend only on the key's inputs and the data. */
 const CACHEABLE_API = [
@@ -336,17 +336,7 @@ export function createResponseCache(options) {
         if (!onlyLanguageCookie(headers["set-cookie"]) || !/^(text\/html|text\/x-component|application\/(problem\+)?json)\b/.test(type)) return resolve(null);
         const body = Buffer.concat(chunks);
         const nonce = NONCE_PATTERN.exec(headerText(headers["content-security-policy"]))?.[1] ?? null;
-        /** @type {Buffer[]} */
-        const parts = [];
-        if (nonce) {
-          const needle = Buffer.from(nonce);
-          let start = 0;
-          for (let at = body.indexOf(needle); at !== -1; at = body.indexOf(needle, start)) {
-            parts.push(body.subarray(start, at));
-            start = at + needle.length;
-          }
-          parts.push(body.subarray(start));
-        } else parts.push(body);
+        const parts = nonce ? splitAtNonce(body, Buffer.from(nonce)) : [body];
         let expiresAt = now() + ttlMs;
         const sessionEnds = sessionExpiry(headerText(request.headers.cookie));
         if (sessionEnds !== null) expiresAt = Math.min(expiresAt, sessionEnds);

@@ -1,22 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { crc32, gunzipSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { compressParts, crc32Combine, crc32Shift, decompressParts, gzipWithNonce } from "../../scripts/gzip-segments.mjs";
+import { compressParts, crc32Combine, crc32Shift, decompressParts, gzipWithNonce, splitAtNonce } from "../../scripts/gzip-segments.mjs";
 
 const NONCE_LENGTH = 24;
 const newNonce = () => Buffer.from(randomBytes(16).toString("base64"));
-
-/** The body as it was rendered, split at its nonce (as the response cache keeps it). */
-function splitAt(body: Buffer, nonce: Buffer): Buffer[] {
-  const parts: Buffer[] = [];
-  let start = 0;
-  for (let at = body.indexOf(nonce); at !== -1; at = body.indexOf(nonce, start)) {
-    parts.push(body.subarray(start, at));
-    start = at + nonce.length;
-  }
-  parts.push(body.subarray(start));
-  return parts;
-}
 
 const joined = (parts: Buffer[], nonce: Buffer) => Buffer.concat(parts.flatMap((part, index) => (index > 0 ? [nonce, part] : [part])));
 
@@ -98,7 +86,7 @@ const CASES: [string, () => { body: Buffer; nonce: Buffer }][] = [
 describe("a gzip answer assembled from parts compressed once", () => {
   it.each(CASES)("decompresses to the body with the new nonce: %s", (_name, make) => {
     const { body, nonce } = make();
-    const parts = splitAt(body, nonce);
+    const parts = splitAtNonce(body, nonce);
     const compressed = compressParts(parts, { nonceLength: NONCE_LENGTH });
     const fresh = newNonce();
     // gunzip checks the trailer's CRC-32 and length and fails on either being wrong.
@@ -111,7 +99,7 @@ describe("a gzip answer assembled from parts compressed once", () => {
 
   it("carries a different nonce in each answer, from the same compressed parts", () => {
     const nonce = newNonce();
-    const compressed = compressParts(splitAt(pageLike(nonce, 500), nonce), { nonceLength: NONCE_LENGTH });
+    const compressed = compressParts(splitAtNonce(pageLike(nonce, 500), nonce), { nonceLength: NONCE_LENGTH });
     const [first, second] = [newNonce(), newNonce()];
     const firstBody = gunzipSync(Buffer.concat(gzipWithNonce(compressed, first))).toString();
     const secondBody = gunzipSync(Buffer.concat(gzipWithNonce(compressed, second))).toString();
@@ -124,7 +112,7 @@ describe("a gzip answer assembled from parts compressed once", () => {
     for (const level of [1, 6, 9]) {
       const nonce = newNonce();
       const body = pageLike(nonce, 6000);
-      const compressed = compressParts(splitAt(body, nonce), { nonceLength: NONCE_LENGTH, level });
+      const compressed = compressParts(splitAtNonce(body, nonce), { nonceLength: NONCE_LENGTH, level });
       const sent = Buffer.concat(gzipWithNonce(compressed, newNonce())).length;
       expect(sent / gzipSync(body, { level }).length).toBeLessThan(1.1);
     }
@@ -132,7 +120,7 @@ describe("a gzip answer assembled from parts compressed once", () => {
 
   it("refuses a nonce of another length than the parts were compressed for", () => {
     const nonce = newNonce();
-    const compressed = compressParts(splitAt(pageLike(nonce, 100), nonce), { nonceLength: NONCE_LENGTH });
+    const compressed = compressParts(splitAtNonce(pageLike(nonce, 100), nonce), { nonceLength: NONCE_LENGTH });
     expect(() => gzipWithNonce(compressed, Buffer.from("short"))).toThrow(RangeError);
   });
 
