@@ -16,12 +16,15 @@ export function localizedText(locale: Locale, base: { en: string; zh: string }, 
   return present(own) ? { text: own, lang: locale, translated: true } : { text: base.en, lang: "en", translated: false };
 }
 
+/** The report's other language of a content field, shown as a secondary line. */
+export type OriginalText = { text: string; lang: "en" | "zh" };
+
 /**
  * The report's other language, shown as a secondary line under content: the Chinese original on
  * every page but the Chinese one, which shows the English. Null when that text is missing or the
  * main line already fell back to it.
  */
-export function originalText(locale: Locale, base: { en: string; zh: string }): { text: string; lang: "en" | "zh" } | null {
+export function originalText(locale: Locale, base: { en: string; zh: string }): OriginalText | null {
   if (locale === "zh") return present(base.zh) && present(base.en) ? { text: base.en, lang: "en" } : null;
   return present(base.zh) ? { text: base.zh, lang: "zh" } : null;
 }

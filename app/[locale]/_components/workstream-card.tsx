@@ -1,32 +1,24 @@
 import { Link } from "@/i18n/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { localizedText, originalText } from "@/lib/content/localized-text";
 import { formatPartialDate } from "@/lib/domain/partial-date";
 import { MILESTONE_STATUSES } from "@/lib/domain/status";
 import type { WorkstreamReason } from "@/lib/queries/attention";
-import type { WorkstreamSummary } from "@/lib/queries/workstreams";
+import type { WorkstreamSummaryView } from "@/lib/queries/localized";
 import { HealthBadge, StatusBadge } from "./badges";
 import { contentLocale, Localized, UntranslatedMark } from "./localized";
 import { ReasonText } from "./reason-text";
 import { STATUS_COLORS } from "@/lib/domain/status-colors";
 import { WatchButton } from "./watch-button";
 
-/**
- * One workstream's card. Its name and next milestone's title are in the page's language; the
- * page passes the translations it loaded for all cards at once.
- */
+/** One workstream's card, its name and next milestone's title in the page's language. */
 export async function WorkstreamCard({
   workstream,
   today,
-  nameTranslation,
-  nextOpenTranslation,
   reason,
   canWatch = false,
 }: {
-  workstream: WorkstreamSummary;
+  workstream: WorkstreamSummaryView;
   today: string;
-  nameTranslation?: string | null;
-  nextOpenTranslation?: string | null;
   /** Why its most pressing milestone is late, when one is. */
   reason?: WorkstreamReason;
   /** A signed-in user may put it on their watch list. */
@@ -41,9 +33,7 @@ export async function WorkstreamCard({
   // Under a filter the bar and percentage show the whole workstream; the selection is named beside it.
   const progress = overall?.progress ?? workstream.progress;
   const headingId = `ws-${workstream.slug}`;
-  const names = { en: workstream.nameEn, zh: workstream.nameZh };
-  const name = localizedText(locale, names, nameTranslation);
-  const original = originalText(locale, names);
+  const { name, originalName: original } = workstream;
   return (
     <article
       className={workstream.watched ? "card card--watched" : "card"}
@@ -132,7 +122,7 @@ export async function WorkstreamCard({
           <dd>
             {nextOpen ? (
               <>
-                <Localized value={localizedText(locale, { en: nextOpen.titleEn, zh: nextOpen.titleZh }, nextOpenTranslation)} />{" "}
+                {workstream.nextOpenTitle && <Localized value={workstream.nextOpenTitle} />}{" "}
                 <span className="muted">({formatPartialDate(nextOpen.date, locale)})</span>{" "}
                 <StatusBadge status={nextOpen.status} overdue={nextOpen.periodEnd < today} />
               </>

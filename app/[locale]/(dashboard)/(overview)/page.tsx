@@ -3,15 +3,12 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { requirePageReader } from "@/lib/auth/page-access";
 import { ATTENTION_PAGE_SIZE, listAttention, workstreamReasons } from "@/lib/queries/attention";
 import { bodyNameIn } from "@/lib/content/body-names";
-import { localizedText } from "@/lib/content/localized-text";
 import { bodyTree } from "@/lib/domain/bodies";
 import { todayIso } from "@/lib/domain/partial-date";
 import { MILESTONE_STATUSES } from "@/lib/domain/status";
 import { listBodies } from "@/lib/queries/bodies";
 import { milestoneYears, quarterlyProgress, statusTotals } from "@/lib/queries/stats";
-import { recentChanges } from "@/lib/queries/milestones";
-import { milestoneTitleTranslations, workstreamTextsIn } from "@/lib/queries/translations";
-import { listWorkstreamSummaries } from "@/lib/queries/workstreams";
+import { recentChangesIn, workstreamSummariesIn } from "@/lib/queries/localized";
 import { filtersToQuery, queryStringOf } from "@/lib/url";
 import { overviewQuerySchema, parseQueryLenient, WORKSTREAM_SORTS } from "@/lib/validation/filters";
 import { AttentionList } from "../../_components/attention-list";
@@ -44,7 +41,7 @@ export default async function OverviewPage({ searchParams }: PageProps<"/[locale
   const locale = await contentLocale();
 
   const bodies = listBodies();
-  const summaries = listWorkstreamSummaries(filters, { page, pageSize }, today, { sort, watcherId: actor?.userId, locale });
+  const summaries = await workstreamSummariesIn(filters, { page, pageSize }, today, { sort, watcherId: actor?.userId, locale });
   const attention = await listAttention(filters, today, locale, { page: apage, pageSize: ATTENTION_PAGE_SIZE });
   const reasons = await workstreamReasons(
     summaries.items.map((item) => item.id),
@@ -55,15 +52,8 @@ export default async function OverviewPage({ searchParams }: PageProps<"/[locale
   const totals = statusTotals(filters, today);
   const quarters = quarterlyProgress(filters);
   const years = milestoneYears();
-  const changes = recentChanges(8);
-  // Content in the page's language: one query per kind of text for everything on the page.
-  const workstreamText = workstreamTextsIn([...summaries.items.map((item) => item.id), ...changes.map((entry) => entry.workstreamId)], locale);
-  const milestoneTitles = milestoneTitleTranslations(
-    [...summaries.items.flatMap((item) => (item.nextOpen ? [item.nextOpen.id] : [])), ...changes.map((entry) => entry.milestoneId)],
-    locale,
-  );
-  const workstreamName = (id: number, en: string, zh: string) => localizedText(locale, { en, zh }, workstreamText.get(id)?.name);
-  const chartData = summaries.items.map((item) => ({ name: workstreamName(item.id, item.nameEn, item.nameZh).text, ...item.counts }));
+  const changes = await recentChangesIn(8, locale);
+  const chartData = summaries.items.map((item) => ({ name: item.name.text, ...item.counts }));
   const statusTotalsShown = MILESTONE_STATUSES.filter((status) => totals.counts[status] > 0);
 
   return (
@@ -126,15 +116,7 @@ export default async function OverviewPage({ searchParams }: PageProps<"/[locale
         ) : (
           <div className="card-grid">
             {summaries.items.map((workstream) => (
-              <WorkstreamCard
-                key={workstream.id}
-                workstream={workstream}
-                today={today}
-                nameTranslation={workstreamText.get(workstream.id)?.name}
-                nextOpenTranslation={workstream.nextOpen ? milestoneTitles.get(workstream.nextOpen.id) : null}
-                reason={reasons.get(workstream.id)}
-                canWatch={Boolean(actor)}
-              />
+              <WorkstreamCard key={workstream.id} workstream={workstream} today={today} reason={reasons.get(workstream.id)} canWatch={Boolean(actor)} />
             ))}
           </div>
         )}
@@ -155,10 +137,7 @@ export default async function OverviewPage({ searchParams }: PageProps<"/[locale
             {changes.map((entry) => (
               <li key={entry.id}>
                 <Link href={`/workstreams/${entry.workstreamSlug}#milestone-${entry.milestoneId}`} className="feed__milestone">
-                  <Localized value={workstreamName(entry.workstreamId, entry.workstreamNameEn, entry.workstreamNameZh)} />:{" "}
-                  <Localized
-                    value={localizedText(locale, { en: entry.milestoneTitleEn, zh: entry.milestoneTitleZh }, milestoneTitles.get(entry.milestoneId))}
-                  />
+                  <Localized value={entry.workstreamName} />: <Localized value={entry.milestoneTitle} />
                 </Link>
                 <HistoryEntryText entry={entry} />
               </li>
@@ -198,7 +177,7 @@ export default async function OverviewPage({ searchParams }: PageProps<"/[locale
               {summaries.items.map((item) => (
                 <tr key={item.id}>
                   <th scope="row">
-                    <Localized value={workstreamName(item.id, item.nameEn, item.nameZh)} />
+                    <Localized value={item.name} />
                   </th>
                   {MILESTONE_STATUSES.map((status) => (
                     <td key={status} className="num">

@@ -9,11 +9,9 @@ import { milestoneYears } from "@/lib/queries/stats";
 import { buildReportDocument } from "@/lib/reports/document";
 import { parseReportYear } from "@/lib/reports/load";
 import { normalizeReportParams, REPORT_FORMATS, REPORT_LANGS, reportFileName, reportOptionsQuery, reportOptionsSchema } from "@/lib/reports/options";
-import { workstreamChoices } from "@/lib/queries/report";
 import { pageOfSections, REPORT_PAGE_ATTENTION, reportDataFor } from "@/lib/reports/report-data";
 import { REPORT_LOCALES } from "@/lib/reports/formatting";
-import { localizedText } from "@/lib/content/localized-text";
-import { workstreamTextsIn } from "@/lib/queries/translations";
+import { reportWorkstreamChoicesIn } from "@/lib/queries/localized";
 import { queryStringOf } from "@/lib/url";
 import { pageQuerySchema, parseQueryLenient } from "@/lib/validation/filters";
 import { contentLocale } from "../../_components/localized";
@@ -48,13 +46,8 @@ export default async function ReportPage({ params, searchParams }: PageProps<"/[
   const locale = await contentLocale();
   if (!query.has("lang")) query.set("lang", locale);
   const { value: options, invalidParams } = parseQueryLenient(reportOptionsSchema, query);
-  const choices = workstreamChoices(year);
   // The options speak the page's language, as the rest of the form does.
-  const choiceTexts = workstreamTextsIn(
-    choices.map((choice) => choice.id),
-    locale,
-  );
-  const choiceName = (choice: (typeof choices)[number]) => localizedText(locale, { en: choice.nameEn, zh: choice.nameZh }, choiceTexts.get(choice.id)?.name);
+  const choices = await reportWorkstreamChoicesIn(year, locale);
   const known = new Set(choices.map((choice) => choice.slug));
   const workstream = options.workstream?.filter((slug) => known.has(slug));
   const current = { ...options, workstream: workstream?.length ? workstream : undefined };
@@ -116,7 +109,7 @@ export default async function ReportPage({ params, searchParams }: PageProps<"/[
           <WorkstreamPicker
             year={year}
             lang={locale}
-            selected={choices.filter((choice) => selected.has(choice.slug)).map((choice) => [choice.slug, choiceName(choice).text, choiceName(choice).lang])}
+            selected={choices.filter((choice) => selected.has(choice.slug)).map((choice) => [choice.slug, choice.name.text, choice.name.lang])}
             labels={{
               summary: selected.size ? t("workstreamsSome", { count: selected.size, total: choices.length }) : t("workstreamsAll", { total: choices.length }),
               legend: t("workstreamsLegend"),

@@ -4,18 +4,14 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import type { Evidence } from "@/lib/domain/evidence";
 import { getPageActor, requirePageReader } from "@/lib/auth/page-access";
 import { canEditWorkstream, isPublicRead } from "@/lib/auth/permissions";
-import { isTranslationLocale } from "@/i18n/locales";
-import { OFFICIAL_BODY_NAMES } from "@/lib/content/body-names";
-import { localizedText, originalText } from "@/lib/content/localized-text";
+import { localizedText } from "@/lib/content/localized-text";
+import type { Locale } from "@/i18n/locales";
+import { changesOfWorkstreamIn, type MilestoneTableRow, milestoneTableIn, workstreamIn } from "@/lib/queries/localized";
 import { filtersToQuery, queryStringOf } from "@/lib/url";
 import { formatPartialDate, todayIso } from "@/lib/domain/partial-date";
 import { MILESTONE_STATUSES } from "@/lib/domain/status";
 import { dayOf, isoOf, viewFitting } from "@/lib/domain/timeline-window";
-import { reasonsOfLate } from "@/lib/queries/attention";
-import { changesOfWorkstream, historyOfMilestones, listMilestones, type MilestoneRow, milestonesOfWorkstreams } from "@/lib/queries/milestones";
 import type { MilestoneState } from "@/lib/queries/milestone-state";
-import { type MilestoneTranslations, milestoneTitleTranslations, milestoneTranslationsOf, workstreamTextsIn } from "@/lib/queries/translations";
-import { getWorkstreamBySlug } from "@/lib/queries/workstreams";
 import { pageQuerySchema, parseQueryLenient, slugSchema } from "@/lib/validation/filters";
 import { HealthBadge } from "../../_components/badges";
 import { HistoryEntryText } from "../../_components/history-entry";
@@ -25,7 +21,6 @@ import { AddMilestoneForm } from "./add-milestone-form";
 import { MilestoneEditor } from "./milestone-editor";
 import { MilestoneSelection, SelectAllMilestones, SelectMilestone } from "../../_components/milestone-selection";
 import { StatusBand } from "../../_components/status-band";
-import { baselinesOf } from "@/lib/queries/timeline";
 import { Pagination } from "../../_components/pagination";
 import { SOURCE_REPORT_SYMBOL } from "@/lib/domain/source-report";
 import { STATUS_COLORS } from "@/lib/domain/status-colors";
@@ -37,10 +32,10 @@ const MILESTONES_PER_PAGE = 25;
 // The latest twenty changes; the feed's own pager reaches the older ones.
 const CHANGES_PER_PAGE = 20;
 
-function loadWorkstream(slug: string) {
+async function loadWorkstream(slug: string, locale: Locale) {
   const parsed = slugSchema.safeParse(slug);
   if (!parsed.success) notFound();
-  const workstream = getWorkstreamBySlug(parsed.data, todayIso());
+  const workstream = await workstreamIn(parsed.data, locale, todayIso());
   if (!workstream) notFound();
   return workstream;
 }
@@ -49,10 +44,8 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/workstre
   const { slug } = await params;
   // Names are not shown to visitors who may not read the page.
   if (!(await getPageActor()) && !isPublicRead()) return {};
-  const workstream = loadWorkstream(slug);
-  const locale = await contentLocale();
-  const translation = workstreamTextsIn([workstream.id], locale).get(workstream.id);
-  return { title: localizedText(locale, { en: workstream.nameEn, zh: workstream.nameZh }, translation?.name).text };
+  const workstream = await loadWorkstream(slug, await contentLocale());
+  return { title: workstream.name.text };
 }
 
 function EvidenceLink({ evidence }: { evidence: Evidence }) {
@@ -80,7 +73,7 @@ async function EvidenceItem({ evidence, locale }: { evidence: Evidence; locale: 
 }
 
 /** What the editor needs of a row, and no more: its props travel with the page for every row. */
-function editorStateOf(row: MilestoneRow, translations: MilestoneTranslations): MilestoneState {
+function editorStateOf(row: MilestoneTableRow): MilestoneState {
   const {
     id,
     workstreamId,
@@ -96,6 +89,7 @@ function editorStateOf(row: MilestoneRow, translations: MilestoneTranslations): 
     sourceParagraph,
     version,
     updatedAt,
+    translations,
   } = row;
   return {
     id,
@@ -121,7 +115,6 @@ export default async function WorkstreamPage({ params, searchParams }: PageProps
   const { slug } = await params;
   const rawQuery = await searchParams;
   const actor = await requirePageReader(`/workstreams/${encodeURIComponent(slug)}${queryStringOf(rawQuery)}`);
-  const workstream = loadWorkstream(slug);
   const { value: query } = parseQueryLenient(pageQuerySchema.extend({ cpage: pageQuerySchema.shape.page }), rawQuery);
   const today = todayIso();
   const t = await getTranslations("workstream");
@@ -130,37 +123,20 @@ export default async function WorkstreamPage({ params, searchParams }: PageProps
   const format = await getFormatter();
   const locale = await contentLocale();
 
-  const allMilestones = milestonesOfWorkstreams([workstream.id], {}, today);
+  const workstream = await loadWorkstream(slug, locale);
+  const canEdit = canEditWorkstream(actor, workstream.id);
   // A milestone opened from the roadmap (?milestone=ID) is shown on its page of the table, highlighted.
   const highlightId = Number(Array.isArray(rawQuery.milestone) ? rawQuery.milestone[0] : rawQuery.milestone);
-  const highlightIndex = allMilestones.findIndex((milestone) => milestone.id === highlightId);
-  const tablePage = rawQuery.page === undefined && highlightIndex >= 0 ? Math.floor(highlightIndex / MILESTONES_PER_PAGE) + 1 : query.page;
-  const table = listMilestones({ workstream: workstream.slug }, { page: tablePage, pageSize: MILESTONES_PER_PAGE }, today);
-  const baselines = baselinesOf(table.items.map((milestone) => milestone.id));
-  const history = historyOfMilestones(table.items.map((milestone) => milestone.id));
-  const changes = changesOfWorkstream(workstream.id, { page: query.cpage, pageSize: CHANGES_PER_PAGE });
+  const table = await milestoneTableIn(workstream, {
+    locale,
+    today,
+    page: rawQuery.page === undefined ? undefined : query.page,
+    pageSize: MILESTONES_PER_PAGE,
+    highlightId: Number.isInteger(highlightId) ? highlightId : undefined,
+    withTranslations: canEdit,
+  });
+  const changes = await changesOfWorkstreamIn(workstream.id, { page: query.cpage, pageSize: CHANGES_PER_PAGE }, locale);
   const feed = changes.items;
-  const canEdit = canEditWorkstream(actor, workstream.id);
-  // Why late milestones are late, on their rows.
-  const reasons = reasonsOfLate(table.items);
-
-  // Content in the page's language, English (marked) where a translation is missing, and the
-  // report's other language as a secondary line.
-  const workstreamText = workstreamTextsIn([workstream.id], locale).get(workstream.id);
-  const names = { en: workstream.nameEn, zh: workstream.nameZh };
-  const summaries = { en: workstream.summaryEn, zh: workstream.summaryZh };
-  const name = localizedText(locale, names, workstreamText?.name);
-  const summary = localizedText(locale, summaries, workstreamText?.summary);
-  const originalName = originalText(locale, names);
-  const originalSummary = originalText(locale, summaries);
-  const bodyNames = { en: workstream.bodyNameEn, zh: workstream.bodyNameZh };
-  const bodyName = localizedText(locale, bodyNames, isTranslationLocale(locale) ? OFFICIAL_BODY_NAMES[locale][workstream.bodyCode] : undefined);
-  const originalBodyName = originalText(locale, bodyNames);
-  const titleTranslations = milestoneTitleTranslations(table.items.map((milestone) => milestone.id).concat(feed.map((entry) => entry.milestoneId)), locale);
-  const titleOf = (milestone: { id: number; titleEn: string; titleZh: string }) =>
-    localizedText(locale, { en: milestone.titleEn, zh: milestone.titleZh }, titleTranslations.get(milestone.id));
-  // Every language of each row's title, for the editor to prefill.
-  const editorTranslations = canEdit ? milestoneTranslationsOf(table.items.map((milestone) => milestone.id)) : new Map<number, MilestoneTranslations>();
   const editId = Number(Array.isArray(rawQuery.edit) ? rawQuery.edit[0] : rawQuery.edit);
   // The roadmap, filtered to this workstream, opens on the stretch of time its milestones cover.
   const roadmapView = workstream.span ? viewFitting(dayOf(workstream.span.start), dayOf(workstream.span.end)) : null;
@@ -172,7 +148,7 @@ export default async function WorkstreamPage({ params, searchParams }: PageProps
   const milestoneTable = (
     <div className="table-scroll">
       <table className="milestone-table" data-testid="milestone-table">
-        <caption className="visually-hidden">{t("milestonesCaption", { name: name.text })}</caption>
+        <caption className="visually-hidden">{t("milestonesCaption", { name: workstream.name.text })}</caption>
         <thead>
           <tr>
             {canEdit && (
@@ -189,8 +165,6 @@ export default async function WorkstreamPage({ params, searchParams }: PageProps
         </thead>
         <tbody>
           {table.items.map((milestone) => {
-            const entries = history.get(milestone.id) ?? [];
-            const originalTitle = originalText(locale, { en: milestone.titleEn, zh: milestone.titleZh });
             return (
               <tr
                 key={milestone.id}
@@ -201,7 +175,7 @@ export default async function WorkstreamPage({ params, searchParams }: PageProps
               >
                 {canEdit && (
                   <td className="select-cell">
-                    <SelectMilestone id={milestone.id} label={titleOf(milestone).text} />
+                    <SelectMilestone id={milestone.id} label={milestone.title.text} />
                   </td>
                 )}
                 <td className="nowrap">
@@ -213,16 +187,16 @@ export default async function WorkstreamPage({ params, searchParams }: PageProps
                 </td>
                 <td>
                   <div className="milestone-title">
-                    <Localized value={titleOf(milestone)} />
+                    <Localized value={milestone.title} />
                   </div>
-                  {originalTitle && (
-                    <div lang={originalTitle.lang} className="muted">
-                      {originalTitle.text}
+                  {milestone.originalTitle && (
+                    <div lang={milestone.originalTitle.lang} className="muted">
+                      {milestone.originalTitle.text}
                     </div>
                   )}
-                  {reasons.get(milestone.id)?.by && (
+                  {milestone.lateReason?.by && (
                     <p className="milestone-reason" data-testid="milestone-reason">
-                      <ReasonText reason={reasons.get(milestone.id)!} />
+                      <ReasonText reason={milestone.lateReason} />
                     </p>
                   )}
                   {milestone.quoteZh && (
@@ -234,13 +208,13 @@ export default async function WorkstreamPage({ params, searchParams }: PageProps
                     periodStart={milestone.periodStart}
                     periodEnd={milestone.periodEnd}
                     status={milestone.status}
-                    history={entries}
-                    baseline={baselines.get(milestone.id)}
+                    history={milestone.history}
+                    baseline={milestone.baseline}
                   />
                   <details className="history">
-                    <summary>{t("history", { count: entries.length })}</summary>
+                    <summary>{t("history", { count: milestone.history.length })}</summary>
                     <ol className="history__list" reversed>
-                      {entries.map((entry) => (
+                      {milestone.history.map((entry) => (
                         <li key={entry.id}>
                           <HistoryEntryText entry={entry} />
                         </li>
@@ -249,12 +223,7 @@ export default async function WorkstreamPage({ params, searchParams }: PageProps
                   </details>
                 </td>
                 <td>
-                  <MilestoneEditor
-                    initial={editorStateOf(milestone, editorTranslations.get(milestone.id) ?? {})}
-                    canEdit={canEdit}
-                    openOnLoad={editId === milestone.id}
-                    overdue={milestone.overdue}
-                  />
+                  <MilestoneEditor initial={editorStateOf(milestone)} canEdit={canEdit} openOnLoad={editId === milestone.id} overdue={milestone.overdue} />
                 </td>
                 <td className="nowrap" data-testid="milestone-source">
                   {milestone.sourceParagraph !== null ? t("paragraphRef", { paragraph: milestone.sourceParagraph }) : t("noSource")}
@@ -291,9 +260,9 @@ export default async function WorkstreamPage({ params, searchParams }: PageProps
       <PageHeader
         className="workstream-header"
         back={{ label: t("breadcrumb"), link: <Link href="/">{t("backToOverview")}</Link> }}
-        title={<Localized value={name} />}
+        title={<Localized value={workstream.name} />}
         // The name in the report's other language, as the report gives it.
-        lead={originalName && <span lang={originalName.lang}>{originalName.text}</span>}
+        lead={workstream.originalName && <span lang={workstream.originalName.lang}>{workstream.originalName.text}</span>}
         aside={<HealthBadge health={workstream.health} />}
       />
 
@@ -302,11 +271,11 @@ export default async function WorkstreamPage({ params, searchParams }: PageProps
           <div>
             <dt>{t("body")}</dt>
             <dd>
-              <Localized value={bodyName} />
-              {originalBodyName && (
+              <Localized value={workstream.bodyName} />
+              {workstream.originalBodyName && (
                 <>
                   {" "}
-                  <span lang={originalBodyName.lang}>({originalBodyName.text})</span>
+                  <span lang={workstream.originalBodyName.lang}>({workstream.originalBodyName.text})</span>
                 </>
               )}
             </dd>
@@ -332,14 +301,14 @@ export default async function WorkstreamPage({ params, searchParams }: PageProps
             </dd>
           </div>
         </dl>
-        {summary.text && (
+        {workstream.summary.text && (
           <p className="summary">
-            <Localized value={summary} />
+            <Localized value={workstream.summary} />
           </p>
         )}
-        {originalSummary && (
-          <p className="summary" lang={originalSummary.lang}>
-            {originalSummary.text}
+        {workstream.originalSummary && (
+          <p className="summary" lang={workstream.originalSummary.lang}>
+            {workstream.originalSummary.text}
           </p>
         )}
         {workstream.evidence.length > 0 && (
@@ -392,12 +361,12 @@ export default async function WorkstreamPage({ params, searchParams }: PageProps
           <p className="empty-state">{t("noMilestones")}</p>
         ) : canEdit ? (
           <MilestoneSelection
-            listLabel={t("milestonesCaption", { name: name.text })}
+            listLabel={t("milestonesCaption", { name: workstream.name.text })}
             milestones={table.items.map((milestone) => ({
               id: milestone.id,
               version: milestone.version,
-              title: titleOf(milestone).text,
-              titleLang: titleOf(milestone).lang,
+              title: milestone.title.text,
+              titleLang: milestone.title.lang,
             }))}
           >
             {milestoneTable}
@@ -422,9 +391,7 @@ export default async function WorkstreamPage({ params, searchParams }: PageProps
             {feed.map((entry) => (
               <li key={entry.id}>
                 <span className="feed__milestone">
-                  <Localized
-                    value={localizedText(locale, { en: entry.milestoneTitleEn, zh: entry.milestoneTitleZh }, titleTranslations.get(entry.milestoneId))}
-                  />
+                  <Localized value={entry.milestoneTitle} />
                   {entry.milestoneRemoved && <span className="badge badge--cancelled"> {t("removedMark")}</span>}
                 </span>
                 <HistoryEntryText entry={entry} />

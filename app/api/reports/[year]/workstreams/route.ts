@@ -2,11 +2,9 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { actorFromRequest } from "@/lib/auth/actor";
 import { requireReader } from "@/lib/auth/permissions";
-import { localizedText } from "@/lib/content/localized-text";
 import { AppError } from "@/lib/errors";
 import { withProblemDetails } from "@/lib/http/problem";
-import { workstreamChoices } from "@/lib/queries/report";
-import { workstreamTextsIn } from "@/lib/queries/translations";
+import { reportWorkstreamChoicesIn } from "@/lib/queries/localized";
 import { parseReportYear } from "@/lib/reports/load";
 import { parseQueryStrict } from "@/lib/validation/filters";
 import { langSchema } from "@/lib/validation/timeline";
@@ -31,14 +29,7 @@ export const GET = withProblemDetails(async (request: Request, context: RouteCon
     throw new AppError("invalid_input", `Invalid parameter: ${[...new Set(invalid.map((param) => param.name))].join(", ")}`, invalid);
   }
   const { lang } = query.value;
-  const choices = workstreamChoices(year.value);
-  const texts = workstreamTextsIn(
-    choices.map((choice) => choice.id),
-    lang,
-  );
-  const workstreams = choices.map((choice): WorkstreamChoice => {
-    const name = localizedText(lang, { en: choice.nameEn, zh: choice.nameZh }, texts.get(choice.id)?.name);
-    return [choice.slug, name.text, name.lang];
-  });
+  const choices = await reportWorkstreamChoicesIn(year.value, lang);
+  const workstreams = choices.map(({ slug, name }): WorkstreamChoice => [slug, name.text, name.lang]);
   return NextResponse.json({ year: year.value, workstreams });
 });
