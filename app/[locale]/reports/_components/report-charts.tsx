@@ -1,9 +1,10 @@
 "use client";
 
 import { useLocale } from "next-intl";
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { MILESTONE_STATUSES, type MilestoneStatus } from "@/lib/domain/status";
 import { chartDirection, chartMirror, WrappedCategoryTick } from "../../_components/chart-direction";
+import { type CumulativeProgressPoint, CumulativeProgressChart } from "../../_components/cumulative-progress-chart";
 import { STATUS_COLORS } from "@/lib/domain/status-colors";
 
 /**
@@ -59,7 +60,7 @@ export function StatusMixChart({ rows, labels, title, description, locale }: Sta
 }
 
 type ProgressProps = {
-  points: { label: string; cumulativeDue: number; cumulativeCompleted: number }[];
+  points: CumulativeProgressPoint[];
   labels: { due: string; completed: string };
   title: string;
   description: string;
@@ -67,44 +68,8 @@ type ProgressProps = {
   locale?: string;
 };
 
-/** The year's milestones due against completed, cumulative by month. */
+/** The year's milestones due against completed, cumulative by month, in the report's language. */
 export function YearProgressChart({ points, labels, title, description, locale }: ProgressProps) {
-  const { direction, mirror, formatCount } = useReportLocale(locale);
-  return (
-    <div className="chart" data-direction={direction}>
-      <ResponsiveContainer width="100%" height={300}>
-        <LineChart data={points} title={title} desc={description} margin={mirror.margin}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="label" reversed={mirror.rtl} tick={{ fontSize: 13, direction }} />
-          <YAxis allowDecimals={false} orientation={mirror.sideAxis} tick={{ fontSize: 13, direction: "ltr" }} tickFormatter={formatCount} />
-          <Tooltip formatter={formatCount} />
-          <Legend
-            align={mirror.legendAlign}
-            wrapperStyle={{ fontSize: 13 }}
-            itemSorter={null}
-            formatter={(value) => <span style={{ color: "#1c2430" }}>{value}</span>}
-          />
-          <Line
-            type="stepAfter"
-            dataKey="cumulativeDue"
-            name={labels.due}
-            stroke={STATUS_COLORS.planned}
-            strokeWidth={2}
-            strokeDasharray="6 3"
-            dot={{ r: 3 }}
-            isAnimationActive={false}
-          />
-          <Line
-            type="stepAfter"
-            dataKey="cumulativeCompleted"
-            name={labels.completed}
-            stroke={STATUS_COLORS.completed}
-            strokeWidth={2}
-            dot={{ r: 3 }}
-            isAnimationActive={false}
-          />
-        </LineChart>
-      </ResponsiveContainer>
-    </div>
-  );
+  const { direction, formatCount } = useReportLocale(locale);
+  return <CumulativeProgressChart points={points} labels={labels} title={title} description={description} direction={direction} formatCount={formatCount} />;
 }
