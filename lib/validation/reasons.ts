@@ -40,6 +40,7 @@ export const REASON_ARGUMENTS = {
   kebabCase: {},
   partialDate: {},
   dateRange: { min: "number", max: "number" },
+  notBeforeFrom: {},
   invalidUrl: {},
   evidence: {},
   tooManyItems: { max: "number" },

@@ -43,7 +43,7 @@ export const timelineBarsQuerySchema = roadmapFiltersSchema
     limit: count(MAX_TIMELINE_ROWS, 50, 1),
     lang: langSchema,
   })
-  .refine((query) => query.to >= query.from, { path: ["to"], message: reason("atLeast", { min: 0 }) })
+  .refine((query) => query.to >= query.from, { path: ["to"], message: reason("notBeforeFrom") })
   .refine((query) => dayOf(query.to) - dayOf(query.from) <= MAX_WINDOW_DAYS, { path: ["to"], message: reason("tooLarge") });
 
 /** The most lanes whose names one request may ask for by page. */
@@ -67,7 +67,7 @@ export const timelineLanesQuerySchema = roadmapFiltersSchema.extend({
 /** GET /api/timeline/portfolio: counts per status at each quarter's end between two days. */
 export const timelinePortfolioQuerySchema = roadmapFiltersSchema
   .extend({ from: isoDaySchema, to: isoDaySchema })
-  .refine((query) => query.to >= query.from, { path: ["to"], message: reason("atLeast", { min: 0 }) })
+  .refine((query) => query.to >= query.from, { path: ["to"], message: reason("notBeforeFrom") })
   .refine((query) => dayOf(query.to) - dayOf(query.from) <= MAX_WINDOW_DAYS, { path: ["to"], message: reason("tooLarge") });
 
 /** The roadmap page's own parameters, beside the shared filters: the window, zoom, grouping, folded groups. */

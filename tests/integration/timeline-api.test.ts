@@ -37,6 +37,10 @@ describe("GET /api/timeline (the roadmap's read API)", () => {
     expect(names).toEqual(expect.arrayContaining(["from", "limit"]));
     const tooLong = await call(getBars, "/api/timeline?from=2010-01-01&to=2021-01-01");
     expect(tooLong.response.status).toBe(400);
+    // A window that ends before it starts names `to` and says why.
+    const reversed = await call(getBars, "/api/timeline?from=2022-01-01&to=2021-06-30");
+    expect(reversed.response.status).toBe(400);
+    expect(reversed.body["invalid-params"]).toEqual([expect.objectContaining({ name: "to", reason: "must not be before from", code: "notBeforeFrom" })]);
   });
 
   it("gives every lane its rows, grouped by parent body, without pages", async () => {
