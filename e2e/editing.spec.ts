@@ -110,6 +110,10 @@ test.describe("translations", () => {
     const row = page.getByTestId("milestone-row").first();
     const englishTitle = (await row.locator(".milestone-title [lang=en]").first().textContent())!;
     await expect(row.locator(".milestone-title [data-untranslated]")).toHaveText("non traduit");
+    // What the mark means is said once, in the footer, not on each mark.
+    await expect(page.getByTestId("untranslated-note")).toHaveCount(1);
+    await expect(page.getByTestId("untranslated-note")).toContainText("affichés en anglais");
+    await expect(row.locator(".milestone-title [data-untranslated]")).not.toHaveAttribute("title", /.+/);
 
     await row.getByRole("button", { name: /^Mettre à jour/ }).click();
     const dialog = page.getByRole("dialog");

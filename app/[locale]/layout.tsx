@@ -5,6 +5,7 @@ import { getMessages, getTranslations, setRequestLocale } from "next-intl/server
 import { clientMessages } from "@/i18n/client-messages";
 import { directionOf } from "@/i18n/locales";
 import { routing } from "@/i18n/routing";
+import { UntranslatedNote } from "./_components/localized";
 import { Providers } from "./_components/providers";
 import { SiteHeader } from "./_components/site-header";
 import { notoSansArabic } from "./fonts";
@@ -40,6 +41,7 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
             </main>
             <footer className="site-footer">
               <p>{t("footer")}</p>
+              <UntranslatedNote locale={locale} />
             </footer>
           </Providers>
         </NextIntlClientProvider>
