@@ -38,14 +38,21 @@ export function setupPostgresTestDatabase() {
     url = await createDatabaseFromTemplate(server, name);
     database = openPostgres(url);
   }, 180_000);
+  const more: string[] = [];
   afterAll(async () => {
     await database?.$client.end();
-    if (server) await dropDatabase(server.adminUrl, name);
+    if (server) for (const database of [name, ...more]) await dropDatabase(server.adminUrl, database);
   });
   return {
     db: () => database!,
     url: () => url,
     /** The server's maintenance URL, to create further databases (e.g. an empty one). */
     adminUrl: () => server!.adminUrl,
+    /** Another migrated database for this file, dropped with the first; returns its URL. */
+    anotherDatabase: async () => {
+      const another = `${name}_${more.length + 1}`;
+      more.push(another);
+      return createDatabaseFromTemplate(server!, another);
+    },
   };
 }
