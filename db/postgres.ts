@@ -11,9 +11,9 @@ export const POSTGRES_MIGRATIONS_FOLDER = path.resolve(process.cwd(), "drizzle/p
 
 export const DEFAULT_POOL_SIZE = 10;
 
-/** The URL with its password hidden, for messages and logs. */
+/** The URL with its password hidden, for messages and logs (up to the last "@": a password may hold one). */
 export function redactDatabaseUrl(url: string): string {
-  return url.replace(/^(\w+:\/\/[^:/@]*:)[^@]*@/, "$1***@");
+  return url.replace(/^(\w+:\/\/[^:/@]*:).*@(?=[^@]*$)/, "$1***@");
 }
 
 /** Connections the pool may hold: `DATABASE_POOL_SIZE`, else 10. */
