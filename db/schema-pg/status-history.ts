@@ -1,5 +1,5 @@
 import { relations } from "drizzle-orm";
-import { index, integer, jsonb, pgTable, text } from "drizzle-orm/pg-core";
+import { index, integer, json, jsonb, pgTable, text } from "drizzle-orm/pg-core";
 import { MILESTONE_STATUSES } from "../../lib/domain/status";
 import type { Evidence } from "../schema/evidence";
 import { HISTORY_KINDS } from "../schema/status-history";
@@ -25,7 +25,8 @@ export const statusHistory = pgTable(
     actorUserId: text("actor_user_id"),
     note: text("note"),
     evidence: jsonb("evidence").$type<Evidence[]>().notNull().default(emptyJsonArray),
-    changes: jsonb("changes").$type<Record<string, { from: unknown; to: unknown }>>(),
+    // json, not jsonb: it keeps the keys in the order the change listed them, as SQLite does.
+    changes: json("changes").$type<Record<string, { from: unknown; to: unknown }>>(),
   },
   (table) => [index("status_history_milestone_idx").on(table.milestoneId, table.changedAt), index("status_history_changed_at_idx").on(table.changedAt)],
 );

@@ -26,6 +26,11 @@ const WIDER: Record<string, string> = {
   "login_throttle.locked_until": "PgBigInt53",
 };
 
+/** JSON kept as written, for its key order: a history entry lists its changed fields in the order they were made. */
+const ORDERED_JSON: Record<string, string> = {
+  "status_history.changes": "PgJson",
+};
+
 const tablesOf = <T extends Table>(module: Record<string, unknown>) =>
   new Map(
     Object.values(module)
@@ -43,7 +48,9 @@ const defaultOf = (column: Column) => (!column.hasDefault ? "none" : is(column.d
 /** What both dialects can say about a column, in the same words. */
 function describeColumn(table: string, column: Column, dialect: "sqlite" | "pg") {
   const type =
-    dialect === "sqlite" ? (WIDER[`${table}.${column.name}`] ?? TYPE_MAPPING[column.columnType] ?? `unmapped ${column.columnType}`) : column.columnType;
+    dialect === "sqlite"
+      ? (WIDER[`${table}.${column.name}`] ?? ORDERED_JSON[`${table}.${column.name}`] ?? TYPE_MAPPING[column.columnType] ?? `unmapped ${column.columnType}`)
+      : column.columnType;
   const generatedId =
     dialect === "sqlite"
       ? Boolean((column as Column & { autoIncrement?: boolean }).autoIncrement)

@@ -1,0 +1,1 @@
+ALTER TABLE "status_history" ALTER COLUMN "changes" SET DATA TYPE json;
