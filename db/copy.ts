@@ -6,7 +6,7 @@ import { type BetterSQLite3Database, drizzle as drizzleSqlite } from "drizzle-or
 import type { PgTable } from "drizzle-orm/pg-core";
 import { getTableConfig as getSqliteTableConfig, type SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { PostgresDatabase } from "./postgres";
-import * as sqliteSchema from "./schema";
+import * as sqliteSchema from "./schema/sqlite";
 import * as pgSchema from "./schema-pg";
 
 /** Tables the search triggers fill from the others: emptied with them, never copied. */

@@ -1,7 +1,7 @@
 import { and, count, eq } from "drizzle-orm";
 import { parsePartialDate, periodOf } from "../../lib/domain/partial-date";
 import type { AppDatabase } from "../index";
-import { bodies, milestones, statusHistory, workstreams } from "../schema";
+import { bodies, milestones, statusHistory, workstreams } from "../schema/sqlite";
 import { type ReportSeed, reportSeedSchema } from "./seed-schema";
 
 export type SeedResult = { bodies: number; workstreams: number; milestones: number };

@@ -1,4 +1,4 @@
-import * as sqlite from "@/db/schema";
+import * as sqlite from "@/db/schema/sqlite";
 import * as pg from "@/db/schema-pg";
 
 /** The SQLite table of each name (SQL name: drizzle table). */

@@ -8,7 +8,7 @@ import { type Column, getTableName, is, SQL, Table } from "drizzle-orm";
 import { getTableConfig as getPgTableConfig, type PgTable } from "drizzle-orm/pg-core";
 import { getTableConfig as getSqliteTableConfig, type SQLiteTable } from "drizzle-orm/sqlite-core";
 import { describe, expect, expectTypeOf, it } from "vitest";
-import * as sqlite from "@/db/schema";
+import * as sqlite from "@/db/schema/sqlite";
 import * as pg from "@/db/schema-pg";
 
 /** Each SQLite column type and the PostgreSQL type that reads back the same JavaScript value. */
