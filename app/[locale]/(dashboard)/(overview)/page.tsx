@@ -43,8 +43,8 @@ export default async function OverviewPage({ searchParams }: PageProps<"/[locale
   const format = await getFormatter();
   const locale = await contentLocale();
 
-  const bodies = listBodies();
-  const summaries = listWorkstreamSummaries(filters, { page, pageSize }, today, { sort, watcherId: actor?.userId, locale });
+  const bodies = await listBodies();
+  const summaries = await listWorkstreamSummaries(filters, { page, pageSize }, today, { sort, watcherId: actor?.userId, locale });
   const attention = await listAttention(filters, today, locale, { page: apage, pageSize: ATTENTION_PAGE_SIZE });
   const reasons = await workstreamReasons(
     summaries.items.map((item) => item.id),
@@ -52,13 +52,13 @@ export default async function OverviewPage({ searchParams }: PageProps<"/[locale
     today,
     locale,
   );
-  const totals = statusTotals(filters, today);
-  const quarters = quarterlyProgress(filters);
-  const years = milestoneYears();
-  const changes = recentChanges(8);
+  const totals = await statusTotals(filters, today);
+  const quarters = await quarterlyProgress(filters);
+  const years = await milestoneYears();
+  const changes = await recentChanges(8);
   // Content in the page's language: one query per kind of text for everything on the page.
-  const workstreamText = workstreamTextsIn([...summaries.items.map((item) => item.id), ...changes.map((entry) => entry.workstreamId)], locale);
-  const milestoneTitles = milestoneTitleTranslations(
+  const workstreamText = await workstreamTextsIn([...summaries.items.map((item) => item.id), ...changes.map((entry) => entry.workstreamId)], locale);
+  const milestoneTitles = await milestoneTitleTranslations(
     [...summaries.items.flatMap((item) => (item.nextOpen ? [item.nextOpen.id] : [])), ...changes.map((entry) => entry.milestoneId)],
     locale,
   );

@@ -37,10 +37,10 @@ const MILESTONES_PER_PAGE = 25;
 // The latest twenty changes; the feed's own pager reaches the older ones.
 const CHANGES_PER_PAGE = 20;
 
-function loadWorkstream(slug: string) {
+async function loadWorkstream(slug: string) {
   const parsed = slugSchema.safeParse(slug);
   if (!parsed.success) notFound();
-  const workstream = getWorkstreamBySlug(parsed.data, todayIso());
+  const workstream = await getWorkstreamBySlug(parsed.data, todayIso());
   if (!workstream) notFound();
   return workstream;
 }
@@ -49,9 +49,9 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/workstre
   const { slug } = await params;
   // Names are not shown to visitors who may not read the page.
   if (!(await getPageActor()) && !isPublicRead()) return {};
-  const workstream = loadWorkstream(slug);
+  const workstream = await loadWorkstream(slug);
   const locale = await contentLocale();
-  const translation = workstreamTextsIn([workstream.id], locale).get(workstream.id);
+  const translation = (await workstreamTextsIn([workstream.id], locale)).get(workstream.id);
   return { title: localizedText(locale, { en: workstream.nameEn, zh: workstream.nameZh }, translation?.name).text };
 }
 
@@ -121,7 +121,7 @@ export default async function WorkstreamPage({ params, searchParams }: PageProps
   const { slug } = await params;
   const rawQuery = await searchParams;
   const actor = await requirePageReader(`/workstreams/${encodeURIComponent(slug)}${queryStringOf(rawQuery)}`);
-  const workstream = loadWorkstream(slug);
+  const workstream = await loadWorkstream(slug);
   const { value: query } = parseQueryLenient(pageQuerySchema.extend({ cpage: pageQuerySchema.shape.page }), rawQuery);
   const today = todayIso();
   const t = await getTranslations("workstream");
@@ -130,23 +130,23 @@ export default async function WorkstreamPage({ params, searchParams }: PageProps
   const format = await getFormatter();
   const locale = await contentLocale();
 
-  const allMilestones = milestonesOfWorkstreams([workstream.id], {}, today);
+  const allMilestones = await milestonesOfWorkstreams([workstream.id], {}, today);
   // A milestone opened from the roadmap (?milestone=ID) is shown on its page of the table, highlighted.
   const highlightId = Number(Array.isArray(rawQuery.milestone) ? rawQuery.milestone[0] : rawQuery.milestone);
   const highlightIndex = allMilestones.findIndex((milestone) => milestone.id === highlightId);
   const tablePage = rawQuery.page === undefined && highlightIndex >= 0 ? Math.floor(highlightIndex / MILESTONES_PER_PAGE) + 1 : query.page;
-  const table = listMilestones({ workstream: workstream.slug }, { page: tablePage, pageSize: MILESTONES_PER_PAGE }, today);
-  const baselines = baselinesOf(table.items.map((milestone) => milestone.id));
-  const history = historyOfMilestones(table.items.map((milestone) => milestone.id));
-  const changes = changesOfWorkstream(workstream.id, { page: query.cpage, pageSize: CHANGES_PER_PAGE });
+  const table = await listMilestones({ workstream: workstream.slug }, { page: tablePage, pageSize: MILESTONES_PER_PAGE }, today);
+  const baselines = await baselinesOf(table.items.map((milestone) => milestone.id));
+  const history = await historyOfMilestones(table.items.map((milestone) => milestone.id));
+  const changes = await changesOfWorkstream(workstream.id, { page: query.cpage, pageSize: CHANGES_PER_PAGE });
   const feed = changes.items;
-  const canEdit = canEditWorkstream(actor, workstream.id);
+  const canEdit = await canEditWorkstream(actor, workstream.id);
   // Why late milestones are late, on their rows.
-  const reasons = reasonsOfLate(table.items);
+  const reasons = await reasonsOfLate(table.items);
 
   // Content in the page's language, English (marked) where a translation is missing, and the
   // report's other language as a secondary line.
-  const workstreamText = workstreamTextsIn([workstream.id], locale).get(workstream.id);
+  const workstreamText = (await workstreamTextsIn([workstream.id], locale)).get(workstream.id);
   const names = { en: workstream.nameEn, zh: workstream.nameZh };
   const summaries = { en: workstream.summaryEn, zh: workstream.summaryZh };
   const name = localizedText(locale, names, workstreamText?.name);
@@ -156,11 +156,14 @@ export default async function WorkstreamPage({ params, searchParams }: PageProps
   const bodyNames = { en: workstream.bodyNameEn, zh: workstream.bodyNameZh };
   const bodyName = localizedText(locale, bodyNames, isTranslationLocale(locale) ? OFFICIAL_BODY_NAMES[locale][workstream.bodyCode] : undefined);
   const originalBodyName = originalText(locale, bodyNames);
-  const titleTranslations = milestoneTitleTranslations(table.items.map((milestone) => milestone.id).concat(feed.map((entry) => entry.milestoneId)), locale);
+  const titleTranslations = await milestoneTitleTranslations(
+    table.items.map((milestone) => milestone.id).concat(feed.map((entry) => entry.milestoneId)),
+    locale,
+  );
   const titleOf = (milestone: { id: number; titleEn: string; titleZh: string }) =>
     localizedText(locale, { en: milestone.titleEn, zh: milestone.titleZh }, titleTranslations.get(milestone.id));
   // Every language of each row's title, for the editor to prefill.
-  const editorTranslations = canEdit ? milestoneTranslationsOf(table.items.map((milestone) => milestone.id)) : new Map<number, MilestoneTranslations>();
+  const editorTranslations = canEdit ? await milestoneTranslationsOf(table.items.map((milestone) => milestone.id)) : new Map<number, MilestoneTranslations>();
   const editId = Number(Array.isArray(rawQuery.edit) ? rawQuery.edit[0] : rawQuery.edit);
   // The roadmap, filtered to this workstream, opens on the stretch of time its milestones cover.
   const roadmapView = workstream.span ? viewFitting(dayOf(workstream.span.start), dayOf(workstream.span.end)) : null;

@@ -31,8 +31,8 @@ export const GET = withProblemDetails(async (request: Request, context: RouteCon
     throw new AppError("invalid_input", `Invalid parameter: ${[...new Set(invalid.map((param) => param.name))].join(", ")}`, invalid);
   }
   const { lang } = query.value;
-  const choices = workstreamChoices(year.value);
-  const texts = workstreamTextsIn(
+  const choices = await workstreamChoices(year.value);
+  const texts = await workstreamTextsIn(
     choices.map((choice) => choice.id),
     lang,
   );
