@@ -95,7 +95,7 @@ describe("the HTTP benchmark's pieces", () => {
     expect(compressed.body).toBe("<p>page</p>".repeat(1000));
     expect(compressed.wireBytes).toBe(zlib.gzipSync(Buffer.from(compressed.body)).length);
     expect(plain).toEqual({ bytes: 11_000, wireBytes: 11_000, body: compressed.body });
-    await expect(await fetchOnce(`${origin}/missing`, {})).rejects.toThrow("answered 404");
+    await expect(fetchOnce(`${origin}/missing`, {})).rejects.toThrow("answered 404");
   });
 
   it("loads a URL with a header per client and reports exact percentiles", async () => {

@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from "node:async_hooks";
 import type Database from "better-sqlite3";
 import { type AppDatabase, getDb } from "./index";
 
@@ -10,9 +9,9 @@ type Statements = { begin: Database.Statement; commit: Database.Statement; rollb
 // Shared through globalThis: Next bundles route handlers and pages separately, each with its own
 // copy of this module, and a transaction from one must still wait for one from the other.
 const globalForTransactions = globalThis as unknown as {
-  cebTransactions?: { queue: Promise<void>; inside: AsyncLocalStorage<true>; statements: WeakMap<Database.Database, Statements>; epoch: number };
+  cebTransactions?: { queue: Promise<void>; statements: WeakMap<Database.Database, Statements>; epoch: number };
 };
-const state = (globalForTransactions.cebTransactions ??= { queue: Promise.resolve(), inside: new AsyncLocalStorage(), statements: new WeakMap(), epoch: 0 });
+const state = (globalForTransactions.cebTransactions ??= { queue: Promise.resolve(), statements: new WeakMap(), epoch: 0 });
 
 /**
  * Moves when a transaction begins and when it ends: odd while one is open. A read that saw the
@@ -37,11 +36,11 @@ function statementsOf(client: Database.Database): Statements {
  * write of ours goes through here (ADR 021). better-sqlite3 cannot keep a transaction open across
  * an `await` by itself, so on SQLite this takes a process-wide lock (transactions never interleave
  * on the one connection), issues BEGIN IMMEDIATE (the database's write lock from the start, as
- * other processes write too), awaits the body and commits. Transactions do not nest: a body that
- * asked for another would wait for itself, so that is refused.
+ * other processes write too), awaits the body and commits. Transactions do not nest: a body
+ * passes its `tx` to the writes it calls; one that called runInTransaction would wait for itself.
+ * (Telling the two apart needs AsyncLocalStorage, which cost the write path a fifth: ADR 021.)
  */
 export async function runInTransaction<T>(body: (tx: Transaction) => Promise<T>): Promise<T> {
-  if (state.inside.getStore()) throw new Error("runInTransaction cannot nest: pass the transaction to the inner write instead.");
   const previous = state.queue;
   let release!: () => void;
   state.queue = new Promise<void>((resolve) => (release = resolve));
@@ -52,7 +51,7 @@ export async function runInTransaction<T>(body: (tx: Transaction) => Promise<T>)
     begin.run();
     state.epoch++;
     try {
-      const result = await state.inside.run(true, () => body(db));
+      const result = await body(db);
       commit.run();
       return result;
     } catch (error) {
