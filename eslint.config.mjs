@@ -87,6 +87,17 @@ export default defineConfig([
     rules: { "import/no-cycle": ["error", { ignoreExternal: true }] },
   },
   {
+    // Reads and writes return promises (ADR 021): one that is not awaited runs unchecked, and a
+    // promise in a condition is always true. Type-aware, so only where the database is reached.
+    files: ["app/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
+      "@typescript-eslint/await-thenable": "error",
+    },
+  },
+  {
     files: ["**/*.test.ts", "e2e/**/*.ts"],
     rules: { "no-restricted-syntax": ["error", { selector: "CallExpression[callee.property.name='only']", message: "No focused tests." }] },
   },

@@ -147,7 +147,7 @@ async function child(format: ReportFormat, lang: ReportLang): Promise<void> {
   let bytes = 0;
   for (let run = 0; run < 2; run++) {
     const start = performance.now();
-    const data = buildReportData(YEAR, { lang }, today);
+    const data = await buildReportData(YEAR, { lang }, today);
     const rendered = await renderReport(data, format);
     sample();
     time = performance.now() - start;

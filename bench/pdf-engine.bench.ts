@@ -59,7 +59,7 @@ async function child(lang: ReportLang, file: string): Promise<void> {
   for (let run = 0; run < 2; run++) {
     const start = performance.now();
     const startCpu = process.cpuUsage();
-    const data = buildReportData(YEAR, { lang }, todayIso(), storedTranslations(lang));
+    const data = await buildReportData(YEAR, { lang }, todayIso(), await storedTranslations(lang));
     body = (await renderReport(data, "pdf")).body as Buffer;
     time = performance.now() - start;
     const used = process.cpuUsage(startCpu);

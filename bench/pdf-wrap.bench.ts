@@ -45,7 +45,7 @@ async function record(lang: ReportLang): Promise<{ calls: Call[]; renderMs: numb
     return lines;
   };
   try {
-    const data = buildReportData(YEAR, { lang }, TODAY, storedTranslations(lang));
+    const data = await buildReportData(YEAR, { lang }, TODAY, await storedTranslations(lang));
     const start = performance.now();
     await renderReport(data, "pdf");
     return { calls, renderMs: performance.now() - start };

@@ -92,7 +92,7 @@ function multiply(scale: number) {
   });
 }
 
-function measure(): Record<string, number> {
+async function measure(): Promise<Record<string, number>> {
   const today = todayIso();
   const cases: Record<string, () => unknown> = {
     "overview: workstream cards (page 1)": () => listWorkstreamSummaries({}, { page: 1, pageSize: 24 }, today),
@@ -100,9 +100,9 @@ function measure(): Record<string, number> {
       listWorkstreamSummaries({ year: 2021, body: "HLCM", status: ["completed", "planned"] }, { page: 1, pageSize: 24 }, today),
     "overview: status totals": () => statusTotals({}, today),
     "overview: quarterly progress": () => quarterlyProgress({}),
-    "timeline: lanes of page 1": () => {
-      const page = listWorkstreamSummaries({}, { page: 1, pageSize: 24 }, today);
-      return milestonesOfWorkstreams(
+    "timeline: lanes of page 1": async () => {
+      const page = await listWorkstreamSummaries({}, { page: 1, pageSize: 24 }, today);
+      return await milestonesOfWorkstreams(
         page.items.map((item) => item.id),
         {},
         today,
@@ -112,11 +112,11 @@ function measure(): Record<string, number> {
   };
   const results: Record<string, number> = {};
   for (const [name, run] of Object.entries(cases)) {
-    run(); // warm up statement cache
+    await run(); // warm up statement cache
     const times: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       const start = performance.now();
-      run();
+      await run();
       times.push(performance.now() - start);
     }
     results[name] = median(times);
@@ -124,25 +124,29 @@ function measure(): Record<string, number> {
   return results;
 }
 
-const small = openFresh("x1");
-const counts1 = { w: countOf(workstreams), m: countOf(milestones) };
-const base = measure();
-closeDb();
-fs.rmSync(small.dir, { recursive: true, force: true });
+async function main() {
+  const small = openFresh("x1");
+  const counts1 = { w: countOf(workstreams), m: countOf(milestones) };
+  const base = await measure();
+  closeDb();
+  fs.rmSync(small.dir, { recursive: true, force: true });
 
-const large = openFresh(`x${SCALE}`);
-multiply(SCALE);
-const countsN = { w: countOf(workstreams), m: countOf(milestones) };
-const scaled = measure();
-closeDb();
-fs.rmSync(large.dir, { recursive: true, force: true });
+  const large = openFresh(`x${SCALE}`);
+  multiply(SCALE);
+  const countsN = { w: countOf(workstreams), m: countOf(milestones) };
+  const scaled = await measure();
+  closeDb();
+  fs.rmSync(large.dir, { recursive: true, force: true });
 
-console.log(
-  `Report size: ${counts1.w} workstreams, ${counts1.m} milestones; x${SCALE}: ${countsN.w} workstreams, ${countsN.m} milestones; median of ${RUNS} runs\n`,
-);
-console.log(`${"query".padEnd(46)} ${"x1 (ms)".padStart(9)} ${`x${SCALE} (ms)`.padStart(11)} ${"ratio".padStart(7)}`);
-for (const name of Object.keys(base)) {
-  const a = base[name]!;
-  const b = scaled[name]!;
-  console.log(`${name.padEnd(46)} ${a.toFixed(2).padStart(9)} ${b.toFixed(2).padStart(11)} ${(b / a).toFixed(1).padStart(7)}`);
+  console.log(
+    `Report size: ${counts1.w} workstreams, ${counts1.m} milestones; x${SCALE}: ${countsN.w} workstreams, ${countsN.m} milestones; median of ${RUNS} runs\n`,
+  );
+  console.log(`${"query".padEnd(46)} ${"x1 (ms)".padStart(9)} ${`x${SCALE} (ms)`.padStart(11)} ${"ratio".padStart(7)}`);
+  for (const name of Object.keys(base)) {
+    const a = base[name]!;
+    const b = scaled[name]!;
+    console.log(`${name.padEnd(46)} ${a.toFixed(2).padStart(9)} ${b.toFixed(2).padStart(11)} ${(b / a).toFixed(1).padStart(7)}`);
+  }
 }
+
+void main();

@@ -74,7 +74,7 @@ async function prepare(source: string): Promise<{ directory: string; clients: Cl
     const email = `bench-write-${i + 1}@bench.test`;
     const user = await createUser({ email, role: "editor", password: "bench password, not for production", allWorkstreams: true });
     const self: Actor = { userId: user.id, name: email, email, role: "editor", allWorkstreams: true, via: "session" };
-    const { token } = createApiToken(self, user.id, { name: "bench", scope: "write" });
+    const { token } = await createApiToken(self, user.id, { name: "bench", scope: "write" });
     clients.push({ token, milestoneId: target.id, version: target.version, turn: 0 });
   }
   return { directory, clients };
@@ -84,7 +84,7 @@ const STATUSES = ["in_progress", "planned"] as const;
 const bodyOf = (client: Client) => JSON.stringify({ version: client.version, status: STATUSES[client.turn % 2], note: `bench change ${client.version}` });
 
 /** The route's work for one PATCH, timed: token → body → command → answer. */
-function runCalls(clients: Client[], calls: number) {
+async function runCalls(clients: Client[], calls: number) {
   const token: number[] = [];
   const command: number[] = [];
   const total: number[] = [];
@@ -92,9 +92,9 @@ function runCalls(clients: Client[], calls: number) {
     const client = clients[i % clients.length]!;
     const body = bodyOf(client);
     const started = performance.now();
-    const actor = requireRole(actorFromToken(client.token), "editor");
+    const actor = requireRole(await actorFromToken(client.token), "editor");
     const resolved = performance.now();
-    const state = updateMilestone(actor, client.milestoneId, JSON.parse(body));
+    const state = await updateMilestone(actor, client.milestoneId, JSON.parse(body));
     const done = performance.now();
     JSON.stringify(state);
     const answered = performance.now();
@@ -108,12 +108,12 @@ function runCalls(clients: Client[], calls: number) {
 }
 
 /** Median cost (µs) of one step run `calls` times on the bench's inputs. */
-function medianOf(calls: number, clients: Client[], step: (client: Client) => unknown): number {
+async function medianOf(calls: number, clients: Client[], step: (client: Client) => unknown): Promise<number> {
   const samples: number[] = [];
   for (let i = 0; i < calls; i++) {
     const client = clients[i % clients.length]!;
     const started = performance.now();
-    step(client);
+    await step(client);
     samples.push(performance.now() - started);
   }
   return summarize(samples).median;
@@ -128,7 +128,7 @@ async function timedRun(clients: Client[]) {
   gc.observe({ entryTypes: ["gc"] });
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
-  const timed = runCalls(clients, CALLS);
+  const timed = await runCalls(clients, CALLS);
   const cpu = process.cpuUsage(cpuBefore);
   const elapsedMs = performance.now() - started;
   await new Promise((resolve) => setTimeout(resolve, 100)); // the observer reports asynchronously
@@ -150,7 +150,7 @@ async function timedRun(clients: Client[]) {
 async function main() {
   const { directory, clients } = await prepare(values.db);
   try {
-    runCalls(clients, WARMUP);
+    await runCalls(clients, WARMUP);
     // On a shared machine the other processes only ever slow a run down: the fastest run is the truest.
     const runs = [];
     for (let run = 0; run < RUNS; run++) runs.push(await timedRun(clients));
@@ -159,9 +159,9 @@ async function main() {
     const schema = milestoneUpdateSchema();
     const split = {
       tokenAndActor: best.tokenUs,
-      validation: medianOf(CALLS, clients, (client) => parseInput(schema, JSON.parse(bodyOf(client)))),
-      stateRead: medianOf(CALLS, clients, (client) => getMilestoneState(client.milestoneId)),
-      cacheInvalidation: medianOf(CALLS, clients, () => invalidateReads("milestones")),
+      validation: await medianOf(CALLS, clients, (client) => parseInput(schema, JSON.parse(bodyOf(client)))),
+      stateRead: await medianOf(CALLS, clients, (client) => getMilestoneState(client.milestoneId)),
+      cacheInvalidation: await medianOf(CALLS, clients, () => invalidateReads("milestones")),
     };
     // The command reads the state once, before its change; it answers with the state it wrote.
     const stateReads = 1;

@@ -35,7 +35,7 @@ async function main() {
   const text = await extractText(new Uint8Array(fs.readFileSync(values.file)), format);
   // Migrating is not a change of content: it makes a new file an empty tracker.
   migrateDatabase(getDb());
-  const { read, proposals } = ingestText(text, trackedWorkstreams(), { symbol: parsed.data.symbol, lang: parsed.data.lang, year: parsed.data.year });
+  const { read, proposals } = ingestText(text, await trackedWorkstreams(), { symbol: parsed.data.symbol, lang: parsed.data.lang, year: parsed.data.year });
   closeDb();
 
   if (values.json) {

@@ -3,6 +3,10 @@ import { closeDb, databasePath, getDb } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { removeDemoAccounts } from "@/lib/commands/users";
 
-migrateDatabase(getDb());
-console.log(`Removed ${removeDemoAccounts()} demo account(s) from ${databasePath()}`);
-closeDb();
+async function main() {
+  migrateDatabase(getDb());
+  console.log(`Removed ${await removeDemoAccounts()} demo account(s) from ${databasePath()}`);
+  closeDb();
+}
+
+void main();

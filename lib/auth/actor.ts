@@ -12,7 +12,7 @@ import { actorFromToken } from "./tokens";
 export async function actorFromSession(headers: Headers): Promise<Actor | null> {
   const session = await getAuth().api.getSession({ headers });
   if (!session) return null;
-  const user = getDb().select().from(users).where(eq(users.id, session.user.id)).get();
+  const user = (await getDb().select().from(users).where(eq(users.id, session.user.id)).limit(1))[0];
   if (!user) return null;
   return { userId: user.id, name: user.name, email: user.email, role: user.role, allWorkstreams: user.allWorkstreams, via: "session" };
 }
@@ -34,7 +34,7 @@ export async function actorFromRequest(request: Request): Promise<Actor | null> 
     if (scheme?.toLowerCase() !== "bearer" || !token) {
       throw new AppError("unauthenticated", "Authorization must be `Bearer <token>`.");
     }
-    const actor = actorFromToken(token);
+    const actor = await actorFromToken(token);
     if (!actor) throw new AppError("unauthenticated", "The API token is unknown or has been revoked.");
     return actor;
   }

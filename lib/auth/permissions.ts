@@ -46,23 +46,25 @@ export function requireReader(actor: Actor | null): Actor | null {
 }
 
 /** Admins and all-workstream editors may change any workstream; other editors their assigned ones. */
-export function canEditWorkstream(actor: Actor | null, workstreamId: number): boolean {
+export async function canEditWorkstream(actor: Actor | null, workstreamId: number): Promise<boolean> {
   if (!actor) return false;
   const role = effectiveRole(actor);
   if (role === "admin") return true;
   if (role !== "editor") return false;
   if (actor.allWorkstreams) return true;
-  const assignment = getDb()
-    .select({ userId: workstreamAssignments.userId })
-    .from(workstreamAssignments)
-    .where(and(eq(workstreamAssignments.userId, actor.userId), eq(workstreamAssignments.workstreamId, workstreamId)))
-    .get();
+  const assignment = (
+    await getDb()
+      .select({ userId: workstreamAssignments.userId })
+      .from(workstreamAssignments)
+      .where(and(eq(workstreamAssignments.userId, actor.userId), eq(workstreamAssignments.workstreamId, workstreamId)))
+      .limit(1)
+  )[0];
   return Boolean(assignment);
 }
 
-export function requireWorkstreamEditor(actor: Actor | null, workstreamId: number): Actor {
+export async function requireWorkstreamEditor(actor: Actor | null, workstreamId: number): Promise<Actor> {
   const user = requireRole(actor, "editor");
-  if (!canEditWorkstream(user, workstreamId)) {
+  if (!(await canEditWorkstream(user, workstreamId))) {
     throw new AppError("forbidden", "You are not assigned to this workstream.");
   }
   return user;

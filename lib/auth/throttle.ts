@@ -1,6 +1,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { getDb } from "@/db";
+import { runInTransaction } from "@/db/transaction";
 import { loginThrottle } from "@/db/schema";
+import { greaterOf } from "@/lib/queries/dialect";
 
 /**
  * Sign-in throttling, after OWASP's authentication guidance: attempts are counted per account
@@ -50,43 +51,37 @@ function current(row: Counter | undefined, now: number): Counter {
  * another, reads the counters in between) both counters are read, and unless one of them is
  * locked both are incremented; reaching a limit sets its lock. Refused attempts count nothing.
  */
-export function claimSignInAttempt(keys: ThrottleKeys, now = Date.now()): ThrottleDecision {
-  return getDb().transaction(
-    (tx) => {
-      const read = (key: string) => current(tx.select().from(loginThrottle).where(eq(loginThrottle.key, key)).get(), now);
-      const counters = [
-        { key: keys.address, limit: THROTTLE_POLICY.lockAfter.address, counter: read(keys.address) },
-        { key: keys.pair, limit: THROTTLE_POLICY.lockAfter.pair, counter: read(keys.pair) },
-      ];
-      const lockedUntil = Math.max(0, ...counters.map(({ counter }) => (counter.lockedUntil !== null && counter.lockedUntil > now ? counter.lockedUntil : 0)));
-      if (lockedUntil > 0) return { allowed: false, retryAfterSeconds: Math.ceil((lockedUntil - now) / 1000) };
-      for (const { key, limit, counter } of counters) {
-        const failures = counter.failures + 1;
-        const values = { key, failures, windowStartedAt: counter.windowStartedAt, lockedUntil: failures >= limit ? now + THROTTLE_POLICY.lockMs : null };
-        tx.insert(loginThrottle).values(values).onConflictDoUpdate({ target: loginThrottle.key, set: values }).run();
-      }
-      const over = counters[1]!.counter.failures - THROTTLE_POLICY.slowAfter;
-      return { allowed: true, delayMs: over >= 0 ? Math.min(THROTTLE_POLICY.maxDelayMs, 1000 * 2 ** over) : 0 };
-    },
-    { behavior: "immediate" },
-  );
+export async function claimSignInAttempt(keys: ThrottleKeys, now = Date.now()): Promise<ThrottleDecision> {
+  return await runInTransaction(async (tx) => {
+    const read = async (key: string) => current((await tx.select().from(loginThrottle).where(eq(loginThrottle.key, key)).limit(1))[0], now);
+    const counters = [
+      { key: keys.address, limit: THROTTLE_POLICY.lockAfter.address, counter: await read(keys.address) },
+      { key: keys.pair, limit: THROTTLE_POLICY.lockAfter.pair, counter: await read(keys.pair) },
+    ];
+    const lockedUntil = Math.max(0, ...counters.map(({ counter }) => (counter.lockedUntil !== null && counter.lockedUntil > now ? counter.lockedUntil : 0)));
+    if (lockedUntil > 0) return { allowed: false, retryAfterSeconds: Math.ceil((lockedUntil - now) / 1000) };
+    for (const { key, limit, counter } of counters) {
+      const failures = counter.failures + 1;
+      const values = { key, failures, windowStartedAt: counter.windowStartedAt, lockedUntil: failures >= limit ? now + THROTTLE_POLICY.lockMs : null };
+      await tx.insert(loginThrottle).values(values).onConflictDoUpdate({ target: loginThrottle.key, set: values });
+    }
+    const over = counters[1]!.counter.failures - THROTTLE_POLICY.slowAfter;
+    return { allowed: true, delayMs: over >= 0 ? Math.min(THROTTLE_POLICY.maxDelayMs, 1000 * 2 ** over) : 0 };
+  });
 }
 
 /**
  * A successful sign-in: the pair's counter is cleared, and the address gets its attempt back
  * (colleagues signing in from one office do not add up to a lock). A lock already set stays.
  */
-export function recordSignInSuccess(keys: ThrottleKeys): void {
-  getDb().transaction(
-    (tx) => {
-      tx.delete(loginThrottle).where(eq(loginThrottle.key, keys.pair)).run();
-      tx.update(loginThrottle)
-        .set({ failures: sql`max(${loginThrottle.failures} - 1, 0)` })
-        .where(and(eq(loginThrottle.key, keys.address), isNull(loginThrottle.lockedUntil)))
-        .run();
-    },
-    { behavior: "immediate" },
-  );
+export async function recordSignInSuccess(keys: ThrottleKeys): Promise<void> {
+  await runInTransaction(async (tx) => {
+    await tx.delete(loginThrottle).where(eq(loginThrottle.key, keys.pair));
+    await tx
+      .update(loginThrottle)
+      .set({ failures: greaterOf(sql`${loginThrottle.failures} - 1`, 0) })
+      .where(and(eq(loginThrottle.key, keys.address), isNull(loginThrottle.lockedUntil)));
+  });
 }
 
 /**
@@ -99,7 +94,7 @@ export async function throttledSignIn<T>(
   attempt: () => Promise<T | null>,
   options: { now?: number; sleep?: (ms: number) => Promise<void> } = {},
 ): Promise<{ outcome: "ok"; value: T } | { outcome: "invalid" } | { outcome: "locked"; retryAfterSeconds: number }> {
-  const decision = claimSignInAttempt(keys, options.now);
+  const decision = await claimSignInAttempt(keys, options.now);
   if (!decision.allowed) return { outcome: "locked", retryAfterSeconds: decision.retryAfterSeconds };
   // Repeated failures are answered more and more slowly before the lock.
   if (decision.delayMs > 0) await (options.sleep ?? sleep)(decision.delayMs);
@@ -110,7 +105,7 @@ export async function throttledSignIn<T>(
     value = null;
   }
   if (value === null) return { outcome: "invalid" };
-  recordSignInSuccess(keys);
+  await recordSignInSuccess(keys);
   return { outcome: "ok", value };
 }
 

@@ -2,6 +2,8 @@ import crypto from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { type AppDatabase, getDb } from "@/db";
 import { apiTokens, users } from "@/db/schema";
+import { runInTransaction } from "@/db/transaction";
+import { otherConnectionsVersion, watchActorChanges } from "@/lib/queries/data-version";
 import { preparedQuery } from "@/lib/queries/prepared";
 import type { Actor } from "./permissions";
 
@@ -38,32 +40,17 @@ const MAX_CACHED_TOKENS = 1000;
 /**
  * Known tokens by hash, per connection, valid while nothing an actor is made of has changed. A
  * change through this connection (a revocation, a role or assignment scope changed, a user
- * removed: by our commands, better-auth or a hand-run statement) fires a temporary trigger that
- * bumps `generation`; a commit by any other connection moves SQLite's `data_version`. Either
- * empties the cache before the next lookup, so a revocation applies to the very next request.
+ * removed: by our commands, better-auth or a hand-run statement) bumps `generation`; a commit by
+ * any other connection moves its data version (lib/queries/data-version.ts). Either empties the
+ * cache before the next lookup, so a revocation applies to the very next request.
  */
 const tokenCaches = new WeakMap<AppDatabase, TokenCache>();
 
 function tokenCacheOf(db: AppDatabase): TokenCache {
   let cache = tokenCaches.get(db);
   if (!cache) {
-    const dataVersion = db.$client.prepare("pragma data_version").pluck();
-    const created: TokenCache = { entries: new Map(), stamp: "", generation: 0, dataVersion: () => dataVersion.get() as number };
-    db.$client.function("ceb_actor_data_changed", () => {
-      created.generation++;
-      return null;
-    });
-    // Temporary: they belong to this connection only, and live as long as it.
-    db.$client.exec(`
-      CREATE TEMP TRIGGER IF NOT EXISTS ceb_api_tokens_updated AFTER UPDATE OF revoked_at, scope, user_id, token_hash ON main.api_tokens
-        BEGIN SELECT ceb_actor_data_changed(); END;
-      CREATE TEMP TRIGGER IF NOT EXISTS ceb_api_tokens_deleted AFTER DELETE ON main.api_tokens
-        BEGIN SELECT ceb_actor_data_changed(); END;
-      CREATE TEMP TRIGGER IF NOT EXISTS ceb_users_updated AFTER UPDATE OF id, name, email, role, all_workstreams ON main.users
-        BEGIN SELECT ceb_actor_data_changed(); END;
-      CREATE TEMP TRIGGER IF NOT EXISTS ceb_users_deleted AFTER DELETE ON main.users
-        BEGIN SELECT ceb_actor_data_changed(); END;
-    `);
+    const created: TokenCache = { entries: new Map(), stamp: "", generation: 0, dataVersion: otherConnectionsVersion(db) };
+    watchActorChanges(db, () => created.generation++);
     cache = created;
     tokenCaches.set(db, cache);
   }
@@ -75,8 +62,8 @@ function tokenCacheOf(db: AppDatabase): TokenCache {
   return cache;
 }
 
-function lookUpToken(hash: string): KnownToken | null {
-  const row = tokenStatement().get({ hash });
+async function lookUpToken(hash: string): Promise<KnownToken | null> {
+  const row = (await tokenStatement().execute({ hash }))[0];
   if (!row) return null;
   return {
     id: row.id,
@@ -94,7 +81,7 @@ function lookUpToken(hash: string): KnownToken | null {
 }
 
 /** The actor behind a bearer token, or null when it is unknown or revoked. */
-export function actorFromToken(token: string): Actor | null {
+export async function actorFromToken(token: string): Promise<Actor | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
   const db = getDb();
   const cache = tokenCacheOf(db);
@@ -102,18 +89,22 @@ export function actorFromToken(token: string): Actor | null {
   // Unknown tokens are never kept: nobody can fill the cache by guessing.
   let known = cache.entries.get(hash) ?? null;
   if (!known) {
-    known = lookUpToken(hash);
+    known = await lookUpToken(hash);
     if (!known) return null;
     cache.entries.set(hash, known);
   }
   // "Last used" to the minute: a write per request would cost every scripted call a transaction.
   const now = Date.now();
   if (now - known.lastUsedAt >= LAST_USED_PRECISION_MS) {
-    db.update(apiTokens)
-      .set({ lastUsedAt: new Date(now).toISOString() })
-      .where(eq(apiTokens.id, known.id))
-      .run();
+    // Marked before the write, so that requests arriving meanwhile do not queue one each.
     known.lastUsedAt = now;
+    const id = known.id;
+    await runInTransaction(async (tx) => {
+      await tx
+        .update(apiTokens)
+        .set({ lastUsedAt: new Date(now).toISOString() })
+        .where(eq(apiTokens.id, id));
+    });
   }
   // A copy: callers may hold on to it, the cache keeps its own.
   return { ...known.actor };

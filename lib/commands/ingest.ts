@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
-import { type AppDatabase, getDb } from "@/db";
+import { getDb } from "@/db";
+import { runInTransaction, type Transaction } from "@/db/transaction";
 import { bodies, ingestedDocuments, ingestProposals, workstreams } from "@/db/schema";
 import { type Actor, canEditWorkstream, requireRole } from "@/lib/auth/permissions";
 import { insertMilestone, updateMilestone } from "@/lib/commands/milestones";
@@ -18,7 +19,6 @@ import { milestoneCreateSchema } from "@/lib/validation/milestones";
 import { parseInput } from "@/lib/validation/parse-or-throw";
 import { workstreamCreateSchema } from "@/lib/validation/workstreams";
 
-type Tx = Parameters<Parameters<AppDatabase["transaction"]>[0]>[0];
 const actorLabel = (actor: Actor) => `${actor.name} <${actor.email}>`;
 
 /** Where a proposal comes from, as the history cites it: "E/2023/50, para. 12, footnote 3". */
@@ -38,14 +38,13 @@ export async function ingestDocument(actor: Actor | null, file: { name: string; 
   const format = formatOf(file.name);
   if (!format) throw new AppError("unprocessable", "Send a .pdf, .docx or .txt file.", [invalidParam("file", "unreadableFile")]);
   const text = await extractText(file.bytes, format);
-  const { read, proposals } = ingestText(text, trackedWorkstreams(), { symbol: data.symbol, lang: data.lang, year: data.year });
+  const { read, proposals } = ingestText(text, await trackedWorkstreams(), { symbol: data.symbol, lang: data.lang, year: data.year });
   if (!read.paragraphs.length) {
     throw new AppError("unprocessable", "No numbered paragraphs were found in the file.", [invalidParam("file", "unreadableFile")]);
   }
-  const decided = decidedProposalKeys();
+  const decided = await decidedProposalKeys();
 
-  const db = getDb();
-  return db.transaction((tx) => {
+  return await runInTransaction(async (tx) => {
     const values = {
       symbol: data.symbol,
       lang: data.lang,
@@ -57,53 +56,45 @@ export async function ingestDocument(actor: Actor | null, file: { name: string; 
       uploadedBy: actorLabel(user),
       uploadedAt: new Date().toISOString(),
     };
-    const document = tx
-      .insert(ingestedDocuments)
-      .values(values)
-      .onConflictDoUpdate({ target: [ingestedDocuments.symbol, ingestedDocuments.lang], set: values })
-      .returning({ id: ingestedDocuments.id })
-      .get();
-    tx.delete(ingestProposals)
-      .where(and(eq(ingestProposals.documentId, document.id), eq(ingestProposals.state, "pending")))
-      .run();
+    const document = (
+      await tx
+        .insert(ingestedDocuments)
+        .values(values)
+        .onConflictDoUpdate({ target: [ingestedDocuments.symbol, ingestedDocuments.lang], set: values })
+        .returning({ id: ingestedDocuments.id })
+    )[0]!;
+    await tx.delete(ingestProposals).where(and(eq(ingestProposals.documentId, document.id), eq(ingestProposals.state, "pending")));
     const kept = new Set(
-      tx
-        .select({ key: ingestProposals.key })
-        .from(ingestProposals)
-        .where(eq(ingestProposals.documentId, document.id))
-        .all()
-        .map((r) => r.key),
+      (await tx.select({ key: ingestProposals.key }).from(ingestProposals).where(eq(ingestProposals.documentId, document.id))).map((r) => r.key),
     );
     let added = 0;
-    proposals.forEach((proposal, position) => {
-      if (decided.has(proposal.key) || kept.has(proposal.key)) return;
+    for (const [position, proposal] of proposals.entries()) {
+      if (decided.has(proposal.key) || kept.has(proposal.key)) continue;
       kept.add(proposal.key);
-      tx.insert(ingestProposals)
-        .values({
-          documentId: document.id,
-          key: proposal.key,
-          kind: proposal.kind,
-          workstreamSlug: proposal.workstream,
-          proposedWorkstreamKey: proposal.proposedWorkstream?.key ?? null,
-          paragraph: proposal.paragraph,
-          payload: proposal as unknown as Record<string, unknown>,
-          position,
-        })
-        .run();
+      await tx.insert(ingestProposals).values({
+        documentId: document.id,
+        key: proposal.key,
+        kind: proposal.kind,
+        workstreamSlug: proposal.workstream,
+        proposedWorkstreamKey: proposal.proposedWorkstream?.key ?? null,
+        paragraph: proposal.paragraph,
+        payload: proposal as unknown as Record<string, unknown>,
+        position,
+      });
       added++;
-    });
+    }
     return { documentId: document.id, paragraphs: read.paragraphs.length, proposals: added, skippedAsDecided: proposals.length - added };
   });
 }
 
 /** Adds a body the reading named (and the bodies above it) when the tracker does not hold it yet. */
-function ensureBody(tx: Tx, code: string): void {
-  if (tx.select({ code: bodies.code }).from(bodies).where(eq(bodies.code, code)).get()) return;
+async function ensureBody(tx: Transaction, code: string): Promise<void> {
+  if ((await tx.select({ code: bodies.code }).from(bodies).where(eq(bodies.code, code)).limit(1))[0]) return;
   const entity = ENTITIES.find((e) => e.code === code && e.body);
   if (!entity) throw new AppError("unprocessable", `Unknown body "${code}".`, [invalidParam("bodyCode", "bodyCode")]);
-  if (entity.parent) ensureBody(tx, entity.parent);
+  if (entity.parent) await ensureBody(tx, entity.parent);
   const shortNameEn = /^[A-Z-]+$/.test(entity.code) && entity.code.length <= 6 ? entity.code : entity.nameEn;
-  tx.insert(bodies).values({ code, shortNameEn, nameEn: entity.nameEn, nameZh: entity.nameZh, parentCode: entity.parent }).run();
+  await tx.insert(bodies).values({ code, shortNameEn, nameEn: entity.nameEn, nameZh: entity.nameZh, parentCode: entity.parent });
 }
 
 type Decided = { id: number; milestoneId?: number; workstream?: string };
@@ -124,12 +115,20 @@ function slugFor(symbol: string, paragraph: number): string {
 }
 
 /** Accepts a workstream proposal (once): creates the workstream, returns its slug. */
-function acceptWorkstream(tx: Tx, user: Actor, documentId: number, symbol: string, lang: string, row: Row, edits: Edits | undefined): string {
+async function acceptWorkstream(
+  tx: Transaction,
+  user: Actor,
+  documentId: number,
+  symbol: string,
+  lang: string,
+  row: Row,
+  edits: Edits | undefined,
+): Promise<string> {
   if (row.createdWorkstreamSlug) return row.createdWorkstreamSlug;
   requireWorkstreamCreator(user);
   const proposal = row.payload as unknown as Proposal;
   const group = proposal.proposedWorkstream!;
-  ensureBody(tx, group.bodyCode);
+  await ensureBody(tx, group.bodyCode);
   const name = group.name;
   const data = parseInput(workstreamCreateSchema, {
     slug: slugFor(symbol, group.paragraphs[0] ?? row.paragraph ?? 0),
@@ -141,16 +140,16 @@ function acceptWorkstream(tx: Tx, user: Actor, documentId: number, symbol: strin
     summaryZh: lang === "zh" ? `根据 ${symbol} 第 ${group.paragraphs.join("、")} 段提议。` : "",
     paragraphs: group.paragraphs,
   });
-  const created = insertWorkstream(tx, data);
-  markAccepted(tx, user, row.id, { createdWorkstreamSlug: created.slug });
+  const created = await insertWorkstream(tx, data);
+  await markAccepted(tx, user, row.id, { createdWorkstreamSlug: created.slug });
   return created.slug;
 }
 
-function markAccepted(tx: Tx, user: Actor, id: number, extra: { milestoneId?: number; createdWorkstreamSlug?: string }): void {
-  tx.update(ingestProposals)
+async function markAccepted(tx: Transaction, user: Actor, id: number, extra: { milestoneId?: number; createdWorkstreamSlug?: string }): Promise<void> {
+  await tx
+    .update(ingestProposals)
     .set({ state: "accepted", decidedBy: actorLabel(user), decidedAt: new Date().toISOString(), ...extra })
-    .where(eq(ingestProposals.id, id))
-    .run();
+    .where(eq(ingestProposals.id, id));
 }
 
 /**
@@ -158,17 +157,16 @@ function markAccepted(tx: Tx, user: Actor, id: number, extra: { milestoneId?: nu
  * commitments, in reading order), writing each through the workstream and milestone commands
  * with history citing the document and paragraph. `edits` apply when one proposal is accepted.
  */
-export function decideProposals(actor: Actor | null, documentId: number, input: unknown): { decided: Decided[] } {
+export async function decideProposals(actor: Actor | null, documentId: number, input: unknown): Promise<{ decided: Decided[] }> {
   const user = requireRole(actor, "editor");
   const data = parseInput(proposalDecisionSchema, input);
   const db = getDb();
-  const document = db.select().from(ingestedDocuments).where(eq(ingestedDocuments.id, documentId)).get();
+  const document = (await db.select().from(ingestedDocuments).where(eq(ingestedDocuments.id, documentId)).limit(1))[0];
   if (!document) throw new AppError("not_found", `No ingested document with id ${documentId}.`);
-  const rows = db
+  const rows = await db
     .select()
     .from(ingestProposals)
-    .where(and(eq(ingestProposals.documentId, documentId), inArray(ingestProposals.id, data.ids)))
-    .all();
+    .where(and(eq(ingestProposals.documentId, documentId), inArray(ingestProposals.id, data.ids)));
   const missing = data.ids.filter((id) => !rows.some((r) => r.id === id));
   if (missing.length)
     throw new AppError("not_found", `No proposals ${missing.join(", ")} in this document.`, [invalidParam("ids", "unknownIds", { ids: missing.join(", ") })]);
@@ -180,10 +178,12 @@ export function decideProposals(actor: Actor | null, documentId: number, input: 
   }
 
   if (data.decision === "reject") {
-    db.update(ingestProposals)
-      .set({ state: "rejected", reason: data.reason, decidedBy: actorLabel(user), decidedAt: new Date().toISOString() })
-      .where(inArray(ingestProposals.id, data.ids))
-      .run();
+    await runInTransaction(async (tx) => {
+      await tx
+        .update(ingestProposals)
+        .set({ state: "rejected", reason: data.reason, decidedBy: actorLabel(user), decidedAt: new Date().toISOString() })
+        .where(inArray(ingestProposals.id, data.ids));
+    });
     return { decided: data.ids.map((id) => ({ id })) };
   }
   if (data.edits && data.ids.length !== 1)
@@ -196,24 +196,24 @@ export function decideProposals(actor: Actor | null, documentId: number, input: 
     const proposal = row.payload as unknown as Proposal;
     const cite = citation(document.symbol, proposal);
     if (row.kind === "workstream") {
-      const slug = db.transaction((tx) => acceptWorkstream(tx, user, documentId, document.symbol, document.lang, row, data.edits));
+      const slug = await runInTransaction(async (tx) => acceptWorkstream(tx, user, documentId, document.symbol, document.lang, row, data.edits));
       decided.push({ id: row.id, workstream: slug });
     } else if (row.kind === "milestone") {
-      decided.push(acceptMilestone(user, document, row, proposal, cite, data.edits));
+      decided.push(await acceptMilestone(user, document, row, proposal, cite, data.edits));
     } else {
       // Status changes and silent commitments change a tracked milestone through updateMilestone.
-      const current = getMilestoneState(proposal.milestoneId!);
+      const current = await getMilestoneState(proposal.milestoneId!);
       if (!current || current.removedAt) throw new AppError("not_found", `Milestone ${proposal.milestoneId} is no longer tracked.`);
       const status = row.kind === "status-change" ? (data.edits?.status ?? proposal.status!) : undefined;
       const note = row.kind === "status-change" ? `${cite}: «${proposal.quote}»` : `Not mentioned in ${document.symbol}; checked when reviewing the report.`;
-      updateMilestone(user, current.id, {
+      await updateMilestone(user, current.id, {
         version: current.version,
         ...(status && status !== current.status && { status }),
         ...(status === "completed" && { completedOn: data.edits?.date ?? proposal.date }),
         note,
         ...(row.kind === "status-change" && { evidence: [document.symbol] }),
       });
-      db.transaction((tx) => markAccepted(tx, user, row.id, { milestoneId: current.id }));
+      await runInTransaction(async (tx) => markAccepted(tx, user, row.id, { milestoneId: current.id }));
       decided.push({ id: row.id, milestoneId: current.id });
     }
   }
@@ -222,39 +222,40 @@ export function decideProposals(actor: Actor | null, documentId: number, input: 
   return { decided };
 }
 
-function acceptMilestone(
+async function acceptMilestone(
   user: Actor,
   document: typeof ingestedDocuments.$inferSelect,
   row: Row,
   proposal: Proposal,
   cite: string,
   edits: Edits | undefined,
-): Decided {
-  const db = getDb();
-  return db.transaction((tx) => {
+): Promise<Decided> {
+  return await runInTransaction(async (tx) => {
     let slug = edits?.workstream ?? proposal.workstream;
     if (!slug) {
-      const parent = tx
-        .select()
-        .from(ingestProposals)
-        .where(
-          and(
-            eq(ingestProposals.documentId, document.id),
-            eq(ingestProposals.kind, "workstream"),
-            eq(ingestProposals.proposedWorkstreamKey, proposal.proposedWorkstream!.key),
-          ),
-        )
-        .get();
+      const parent = (
+        await tx
+          .select()
+          .from(ingestProposals)
+          .where(
+            and(
+              eq(ingestProposals.documentId, document.id),
+              eq(ingestProposals.kind, "workstream"),
+              eq(ingestProposals.proposedWorkstreamKey, proposal.proposedWorkstream!.key),
+            ),
+          )
+          .limit(1)
+      )[0];
       if (!parent) throw new AppError("unprocessable", "The proposed workstream of this milestone is missing; accept it onto an existing workstream.");
       if (parent.state === "rejected")
         throw new AppError("conflict", "Its proposed workstream was rejected; accept it onto an existing workstream.", [
           invalidParam("ids", "proposalDecided"),
         ]);
-      slug = acceptWorkstream(tx, user, document.id, document.symbol, document.lang, parent, undefined);
+      slug = await acceptWorkstream(tx, user, document.id, document.symbol, document.lang, parent, undefined);
     }
-    const workstream = tx.select({ id: workstreams.id }).from(workstreams).where(eq(workstreams.slug, slug)).get();
+    const workstream = (await tx.select({ id: workstreams.id }).from(workstreams).where(eq(workstreams.slug, slug)).limit(1))[0];
     if (!workstream) throw new AppError("not_found", `No workstream with slug "${slug}".`);
-    if (!canEditWorkstream(user, workstream.id)) throw new AppError("forbidden", "You are not assigned to this workstream.");
+    if (!(await canEditWorkstream(user, workstream.id))) throw new AppError("forbidden", "You are not assigned to this workstream.");
     const status = edits?.status ?? proposal.status ?? "planned";
     const date = edits?.date ?? proposal.date!;
     const quote = proposal.quote ?? "";
@@ -271,8 +272,8 @@ function acceptMilestone(
       sourceFootnote: proposal.footnote,
       quoteZh: document.lang === "zh" ? quote : null,
     });
-    const milestoneId = insertMilestone(tx, user, workstream.id, data);
-    markAccepted(tx, user, row.id, { milestoneId });
+    const milestoneId = await insertMilestone(tx, user, workstream.id, data);
+    await markAccepted(tx, user, row.id, { milestoneId });
     return { id: row.id, milestoneId, workstream: slug };
   });
 }

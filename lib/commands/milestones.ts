@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { type AppDatabase, getDb } from "@/db";
+import { runInTransaction } from "@/db/transaction";
 import { type Evidence, milestones, milestoneTranslations, statusHistory, workstreams } from "@/db/schema";
 import { TRANSLATION_LOCALES, type TranslationLocale } from "@/i18n/locales";
 import { type Actor, requireRole, requireWorkstreamEditor } from "@/lib/auth/permissions";
@@ -10,7 +11,8 @@ import { isReplanStatus } from "@/lib/domain/slip";
 import type { MilestoneStatus } from "@/lib/domain/status";
 import { AppError, type InvalidParam } from "@/lib/errors";
 import { invalidateReads } from "@/lib/queries/cache";
-import { preparedQuery, preparedTransaction } from "@/lib/queries/prepared";
+import { encodedJson } from "@/lib/queries/dialect";
+import { preparedQuery } from "@/lib/queries/prepared";
 import { getLastChange, getMilestoneState, type LastChange, type MilestoneState } from "@/lib/queries/milestone-state";
 import { milestoneBulkSchema, milestoneCreateSchema, milestoneRemoveSchema, milestoneUpdateSchema } from "@/lib/validation/milestones";
 import { invalidParam } from "@/lib/validation/english-reasons";
@@ -18,14 +20,14 @@ import { parseInput } from "@/lib/validation/parse-or-throw";
 
 const actorLabel = (actor: Actor) => `${actor.name} <${actor.email}>`;
 
-function loadLive(id: number): MilestoneState {
-  const state = getMilestoneState(id);
+async function loadLive(id: number): Promise<MilestoneState> {
+  const state = await getMilestoneState(id);
   if (!state || state.removedAt) throw new AppError("not_found", `No milestone with id ${id}.`);
   return state;
 }
 
-function conflict(id: number): AppError {
-  const current = getMilestoneState(id);
+async function conflict(id: number): Promise<AppError> {
+  const current = await getMilestoneState(id);
   // Rows are only ever marked removed, never deleted; this keeps the type honest.
   if (!current) return new AppError("not_found", `No milestone with id ${id}.`);
   return new AppError(
@@ -33,7 +35,7 @@ function conflict(id: number): AppError {
     "Someone else changed this milestone after you loaded it. Review the current state, then re-apply or discard your change.",
     [invalidParam("version", "versionOutOfDate", { version: current.version })],
     // Who changed it, when and why, so the conflict screen can say so (a name, never an email).
-    { current, lastChange: getLastChange(id) },
+    { current, lastChange: await getLastChange(id) },
   );
 }
 
@@ -71,18 +73,16 @@ function translationChanges(current: MilestoneState["translations"], requested: 
 }
 
 /** Writes translated titles: one row per language, deleted when the title is removed. */
-function writeTranslations(tx: Writer, milestoneId: number, changes: TranslationChange[], updatedBy: string): void {
+async function writeTranslations(tx: Writer, milestoneId: number, changes: TranslationChange[], updatedBy: string): Promise<void> {
   const updatedAt = new Date().toISOString();
   for (const { locale, to } of changes) {
     if (to === null) {
-      tx.delete(milestoneTranslations)
-        .where(and(eq(milestoneTranslations.milestoneId, milestoneId), eq(milestoneTranslations.locale, locale)))
-        .run();
+      await tx.delete(milestoneTranslations).where(and(eq(milestoneTranslations.milestoneId, milestoneId), eq(milestoneTranslations.locale, locale)));
     } else {
-      tx.insert(milestoneTranslations)
+      await tx
+        .insert(milestoneTranslations)
         .values({ milestoneId, locale, title: to, updatedAt, updatedBy })
-        .onConflictDoUpdate({ target: [milestoneTranslations.milestoneId, milestoneTranslations.locale], set: { title: to, updatedAt, updatedBy } })
-        .run();
+        .onConflictDoUpdate({ target: [milestoneTranslations.milestoneId, milestoneTranslations.locale], set: { title: to, updatedAt, updatedBy } });
     }
   }
 }
@@ -104,35 +104,39 @@ type UpdateColumns = { titleEn: boolean; titleZh: boolean; date: boolean; baseli
 const bound = <T>(name: string) => sql.placeholder(name) as unknown as T;
 
 function buildMilestoneUpdate(db: AppDatabase, columns: UpdateColumns) {
-  return db
-    .update(milestones)
-    .set({
-      status: bound<MilestoneStatus>("status"),
-      completedOn: bound<string | null>("completedOn"),
-      completedPrecision: bound<DatePrecision | null>("completedPrecision"),
-      completedPeriodEnd: bound<string | null>("completedPeriodEnd"),
-      // Only the columns that change are named: naming a title would fire the search index's trigger.
-      ...(columns.titleEn && { titleEn: bound<string>("titleEn") }),
-      ...(columns.titleZh && { titleZh: bound<string>("titleZh") }),
-      ...(columns.date && {
-        date: bound<string>("date"),
-        datePrecision: bound<DatePrecision>("datePrecision"),
-        periodStart: bound<string>("periodStart"),
-        periodEnd: bound<string>("periodEnd"),
-        year: bound<number>("year"),
-      }),
-      ...(columns.baseline && {
-        baselineDate: bound<string>("baselineDate"),
-        baselinePrecision: bound<DatePrecision>("baselinePrecision"),
-        baselinePeriodStart: bound<string>("baselinePeriodStart"),
-        baselinePeriodEnd: bound<string>("baselinePeriodEnd"),
-      }),
-      evidence: bound<Evidence[]>("evidence"),
-      version: bound<number>("version"),
-      updatedAt: bound<string>("updatedAt"),
-    })
-    .where(and(eq(milestones.id, sql.placeholder("id")), eq(milestones.version, sql.placeholder("currentVersion")), isNull(milestones.removedAt)))
-    .prepare();
+  return (
+    db
+      .update(milestones)
+      .set({
+        status: bound<MilestoneStatus>("status"),
+        completedOn: bound<string | null>("completedOn"),
+        completedPrecision: bound<DatePrecision | null>("completedPrecision"),
+        completedPeriodEnd: bound<string | null>("completedPeriodEnd"),
+        // Only the columns that change are named: naming a title would fire the search index's trigger.
+        ...(columns.titleEn && { titleEn: bound<string>("titleEn") }),
+        ...(columns.titleZh && { titleZh: bound<string>("titleZh") }),
+        ...(columns.date && {
+          date: bound<string>("date"),
+          datePrecision: bound<DatePrecision>("datePrecision"),
+          periodStart: bound<string>("periodStart"),
+          periodEnd: bound<string>("periodEnd"),
+          year: bound<number>("year"),
+        }),
+        ...(columns.baseline && {
+          baselineDate: bound<string>("baselineDate"),
+          baselinePrecision: bound<DatePrecision>("baselinePrecision"),
+          baselinePeriodStart: bound<string>("baselinePeriodStart"),
+          baselinePeriodEnd: bound<string>("baselinePeriodEnd"),
+        }),
+        evidence: bound<Evidence[]>("evidence"),
+        version: bound<number>("version"),
+        updatedAt: bound<string>("updatedAt"),
+      })
+      .where(and(eq(milestones.id, sql.placeholder("id")), eq(milestones.version, sql.placeholder("currentVersion")), isNull(milestones.removedAt)))
+      // The rows it changed: none when another writer moved the version on (every dialect returns them).
+      .returning({ id: milestones.id })
+      .prepare()
+  );
 }
 
 // The write path's statements, prepared once per connection: one UPDATE per combination of columns.
@@ -160,7 +164,7 @@ const historyInsert = preparedQuery((db) =>
       note: sql.placeholder("note"),
       evidence: sql.placeholder("evidence"),
       // Encoded by the caller: through the column's mapper a null would be stored as the text 'null'.
-      changes: sql`${sql.placeholder("changes")}`,
+      changes: encodedJson("changes"),
     })
     .prepare(),
 );
@@ -175,14 +179,16 @@ type MilestoneChange = {
 };
 
 /** The UPDATE, the translations and the history entry: one transaction, refused if the version moved. */
-const writeMilestoneChange = preparedTransaction((db, change: MilestoneChange) => {
-  const result = milestoneUpdate(change.columns).run({ ...change.values, id: change.id, currentVersion: change.currentVersion });
-  // Another writer got in between our read and this write: refuse rather than overwrite.
-  if (result.changes !== 1) throw conflict(change.id);
-  writeTranslations(db, change.id, change.translated, change.history.actor);
-  const { changes, ...history } = change.history;
-  historyInsert().run({ ...history, changes: changes ? JSON.stringify(changes) : null });
-});
+async function writeMilestoneChange(change: MilestoneChange): Promise<Promise<void>> {
+  return await runInTransaction(async (tx) => {
+    const changed = await milestoneUpdate(change.columns).execute({ ...change.values, id: change.id, currentVersion: change.currentVersion });
+    // Another writer got in between our read and this write: refuse rather than overwrite.
+    if (changed.length !== 1) throw await conflict(change.id);
+    await writeTranslations(tx, change.id, change.translated, change.history.actor);
+    const { changes, ...history } = change.history;
+    await historyInsert().execute({ ...history, changes: changes ? JSON.stringify(changes) : null });
+  });
+}
 
 /**
  * The translated titles after `changes`, languages in code order as a read lists them: a new
@@ -205,7 +211,7 @@ function withTranslations(current: MilestoneState["translations"], changes: Tran
  * baseline (ADR 011). Refused with 409 when the milestone moved on since `version`; every
  * accepted change appends one history entry in the same transaction.
  */
-export function updateMilestone(actor: Actor | null, id: number, input: unknown): MilestoneState {
+export async function updateMilestone(actor: Actor | null, id: number, input: unknown): Promise<MilestoneState> {
   const user = requireRole(actor, "editor");
   const data = parseInput(milestoneUpdateSchema(), input);
   return applyUpdate(user, id, data);
@@ -216,10 +222,10 @@ export function updateMilestone(actor: Actor | null, id: number, input: unknown)
  * with the state the change wrote, built from the state it read (whose version the UPDATE
  * matched) rather than read again: tests/integration/milestone-answer.test.ts keeps the two equal.
  */
-function applyUpdate(user: Actor, id: number, data: UpdateData): MilestoneState {
-  const current = loadLive(id);
-  requireWorkstreamEditor(user, current.workstreamId);
-  if (current.version !== data.version) throw conflict(id);
+async function applyUpdate(user: Actor, id: number, data: UpdateData): Promise<MilestoneState> {
+  const current = await loadLive(id);
+  await requireWorkstreamEditor(user, current.workstreamId);
+  if (current.version !== data.version) throw await conflict(id);
 
   const status: MilestoneStatus = data.status ?? current.status;
   let completedOn = current.completedOn;
@@ -269,7 +275,7 @@ function applyUpdate(user: Actor, id: number, data: UpdateData): MilestoneState 
     updatedAt: new Date().toISOString(),
   };
   const label = actorLabel(user);
-  writeMilestoneChange({
+  await writeMilestoneChange({
     id,
     currentVersion: current.version,
     columns: { titleEn: data.titleEn !== undefined, titleZh: data.titleZh !== undefined, date: newDate !== undefined, baseline: firstReplan },
@@ -319,15 +325,23 @@ export type BulkResult = { results: BulkRowResult[]; done: number; conflicts: nu
  * others done; the batch as a whole is not atomic (ADR 011 says why). The shared fields are
  * validated once, before any row is touched: a bad field refuses the whole request with 422.
  */
-export function bulkUpdateMilestones(actor: Actor | null, input: unknown): BulkResult {
+export async function bulkUpdateMilestones(actor: Actor | null, input: unknown): Promise<BulkResult> {
   const user = requireRole(actor, "editor");
   const { items, ...change } = parseInput(milestoneBulkSchema(), input);
   const seen = new Set<number>();
-  const results = items.map(({ id, version }): BulkRowResult => {
+  // One row after the other, as before: each row's checks see the rows before it done.
+  const results: BulkRowResult[] = [];
+  for (const { id, version } of items) results.push(await bulkRow(user, seen, id, { ...change, version }));
+  const count = (outcome: BulkRowResult["outcome"]) => results.filter((row) => row.outcome === outcome).length;
+  return { results, done: count("done"), conflicts: count("conflict"), refused: count("refused") };
+}
+
+async function bulkRow(user: Actor, seen: Set<number>, id: number, data: UpdateData): Promise<BulkRowResult> {
+  {
     if (seen.has(id)) return { id, outcome: "refused", status: 422, detail: "This milestone is listed twice.", invalidParams: [] };
     seen.add(id);
     try {
-      return { id, outcome: "done", milestone: applyUpdate(user, id, { ...change, version }) };
+      return { id, outcome: "done", milestone: await applyUpdate(user, id, data) };
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       if (error.code === "conflict" && error.extra.current) {
@@ -335,20 +349,18 @@ export function bulkUpdateMilestones(actor: Actor | null, input: unknown): BulkR
       }
       return { id, outcome: "refused", status: error.status, detail: error.message, invalidParams: error.invalidParams };
     }
-  });
-  const count = (outcome: BulkRowResult["outcome"]) => results.filter((row) => row.outcome === outcome).length;
-  return { results, done: count("done"), conflicts: count("conflict"), refused: count("refused") };
+  }
 }
 
 /** Adds a milestone to a workstream, with its first history entry. */
-export function createMilestone(actor: Actor | null, workstreamSlug: string, input: unknown): MilestoneState {
+export async function createMilestone(actor: Actor | null, workstreamSlug: string, input: unknown): Promise<MilestoneState> {
   const user = requireRole(actor, "editor");
   const data = parseInput(milestoneCreateSchema(), input);
   const db = getDb();
-  const workstream = db.select({ id: workstreams.id }).from(workstreams).where(eq(workstreams.slug, workstreamSlug)).get();
+  const workstream = (await db.select({ id: workstreams.id }).from(workstreams).where(eq(workstreams.slug, workstreamSlug)).limit(1))[0];
   if (!workstream) throw new AppError("not_found", `No workstream with slug "${workstreamSlug}".`);
-  requireWorkstreamEditor(user, workstream.id);
-  const id = db.transaction((tx) => insertMilestone(tx, user, workstream.id, data));
+  await requireWorkstreamEditor(user, workstream.id);
+  const id = await runInTransaction((tx) => insertMilestone(tx, user, workstream.id, data));
   invalidateReads("milestones", "translations");
   return loadLive(id);
 }
@@ -360,69 +372,65 @@ type MilestoneCreateData = ReturnType<ReturnType<typeof milestoneCreateSchema>["
  * milestone as part of a larger change (accepting a report's proposal). The caller authorizes
  * and validates.
  */
-export function insertMilestone(tx: Writer, user: Actor, workstreamId: number, data: MilestoneCreateData): number {
-  const row = tx
-    .insert(milestones)
-    .values({
-      workstreamId,
-      titleEn: data.titleEn,
-      titleZh: data.titleZh,
-      ...dateColumns(data.date),
-      status: data.status,
-      ...completionColumns(data.status === "completed" ? (data.completedOn ?? null) : null),
-      sourceParagraph: data.sourceParagraph ?? null,
-      sourceFootnote: data.sourceFootnote ?? null,
-      quoteZh: data.quoteZh ?? null,
-      evidence: data.evidence,
-    })
-    .returning({ id: milestones.id })
-    .get();
+export async function insertMilestone(tx: Writer, user: Actor, workstreamId: number, data: MilestoneCreateData): Promise<number> {
+  const row = (
+    await tx
+      .insert(milestones)
+      .values({
+        workstreamId,
+        titleEn: data.titleEn,
+        titleZh: data.titleZh,
+        ...dateColumns(data.date),
+        status: data.status,
+        ...completionColumns(data.status === "completed" ? (data.completedOn ?? null) : null),
+        sourceParagraph: data.sourceParagraph ?? null,
+        sourceFootnote: data.sourceFootnote ?? null,
+        quoteZh: data.quoteZh ?? null,
+        evidence: data.evidence,
+      })
+      .returning({ id: milestones.id })
+  )[0]!;
   const translated = translationChanges({}, data.translations);
-  writeTranslations(tx, row.id, translated, actorLabel(user));
-  tx.insert(statusHistory)
-    .values({
-      milestoneId: row.id,
-      kind: "created",
-      fromStatus: null,
-      toStatus: data.status,
-      actor: actorLabel(user),
-      actorUserId: user.userId,
-      note: data.note || null,
-      evidence: data.evidence,
-      changes: translated.length ? Object.fromEntries(translated.map((c) => [`title.${c.locale}`, { from: null, to: c.to }])) : null,
-    })
-    .run();
+  await writeTranslations(tx, row.id, translated, actorLabel(user));
+  await tx.insert(statusHistory).values({
+    milestoneId: row.id,
+    kind: "created",
+    fromStatus: null,
+    toStatus: data.status,
+    actor: actorLabel(user),
+    actorUserId: user.userId,
+    note: data.note || null,
+    evidence: data.evidence,
+    changes: translated.length ? Object.fromEntries(translated.map((c) => [`title.${c.locale}`, { from: null, to: c.to }])) : null,
+  });
   return row.id;
 }
 
 /** Removes a milestone from every view; the row and its history stay, marked removed. */
-export function removeMilestone(actor: Actor | null, id: number, input: unknown = {}): MilestoneState {
+export async function removeMilestone(actor: Actor | null, id: number, input: unknown = {}): Promise<MilestoneState> {
   const user = requireRole(actor, "editor");
   const data = parseInput(milestoneRemoveSchema, input ?? {});
-  const current = loadLive(id);
-  requireWorkstreamEditor(user, current.workstreamId);
-  if (data.version !== current.version) throw conflict(id);
-  const db = getDb();
-  db.transaction((tx) => {
+  const current = await loadLive(id);
+  await requireWorkstreamEditor(user, current.workstreamId);
+  if (data.version !== current.version) throw await conflict(id);
+  await runInTransaction(async (tx) => {
     const now = new Date().toISOString();
-    const result = tx
+    const result = await tx
       .update(milestones)
       .set({ removedAt: now, version: current.version + 1, updatedAt: now })
       .where(and(eq(milestones.id, id), eq(milestones.version, current.version), isNull(milestones.removedAt)))
-      .run();
-    if (result.changes !== 1) throw conflict(id);
-    tx.insert(statusHistory)
-      .values({
-        milestoneId: id,
-        kind: "removed",
-        fromStatus: current.status,
-        toStatus: current.status,
-        actor: actorLabel(user),
-        actorUserId: user.userId,
-        note: data.note || null,
-      })
-      .run();
+      .returning({ id: milestones.id });
+    if (result.length !== 1) throw await conflict(id);
+    await tx.insert(statusHistory).values({
+      milestoneId: id,
+      kind: "removed",
+      fromStatus: current.status,
+      toStatus: current.status,
+      actor: actorLabel(user),
+      actorUserId: user.userId,
+      note: data.note || null,
+    });
   });
   invalidateReads("milestones");
-  return getMilestoneState(id)!;
+  return (await getMilestoneState(id))!;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import crypto from "node:crypto";
 import { and, count, eq, inArray, isNull } from "drizzle-orm";
 import { getDb } from "@/db";
+import { runInTransaction } from "@/db/transaction";
 import { apiTokens, type TokenScope, type UserRole, users, workstreamAssignments, workstreams } from "@/db/schema";
 import { getAuth } from "@/lib/auth/auth";
 import { type Actor, requireRole, requireUser } from "@/lib/auth/permissions";
@@ -18,7 +19,7 @@ import { newTokenSchema, newUserSchema, type NewUserInput, userAccessSchema } fr
 export async function createUser(input: NewUserInput & { isDemo?: boolean }): Promise<{ id: string; email: string; role: UserRole }> {
   const data = parseInput(newUserSchema, input);
   const db = getDb();
-  if (db.select({ id: users.id }).from(users).where(eq(users.email, data.email)).get()) {
+  if ((await db.select({ id: users.id }).from(users).where(eq(users.email, data.email)).limit(1))[0]) {
     throw new AppError("conflict", `An account for ${data.email} already exists.`, [invalidParam("email", "emailInUse")]);
   }
   const context = await getAuth().$context;
@@ -44,37 +45,29 @@ export async function createUserAsAdmin(actor: Actor | null, input: unknown) {
 }
 
 /** Sets a user's role, editing scope and workstream assignments in one step. */
-export function setUserAccess(actor: Actor | null, userId: string, input: unknown): void {
+export async function setUserAccess(actor: Actor | null, userId: string, input: unknown): Promise<void> {
   const admin = requireRole(actor, "admin");
   const data = parseInput(userAccessSchema, input);
   const db = getDb();
-  const user = db.select().from(users).where(eq(users.id, userId)).get();
+  const user = (await db.select().from(users).where(eq(users.id, userId)).limit(1))[0];
   if (!user) throw new AppError("not_found", "No such user.");
   if (user.id === admin.userId && data.role !== "admin") {
     throw new AppError("unprocessable", "You cannot remove your own admin role.", [invalidParam("role", "selfLockout")]);
   }
   const known = data.workstreamIds.length
-    ? db
-        .select({ id: workstreams.id })
-        .from(workstreams)
-        .where(inArray(workstreams.id, data.workstreamIds))
-        .all()
-        .map((w) => w.id)
+    ? (await db.select({ id: workstreams.id }).from(workstreams).where(inArray(workstreams.id, data.workstreamIds))).map((w) => w.id)
     : [];
   const unknown = data.workstreamIds.filter((id) => !known.includes(id));
   if (unknown.length) {
     throw new AppError("unprocessable", "Unknown workstream", [invalidParam("workstreamIds", "unknownIds", { ids: unknown.join(", ") })]);
   }
-  db.transaction((tx) => {
-    tx.update(users)
+  await runInTransaction(async (tx) => {
+    await tx
+      .update(users)
       .set({ role: data.role, allWorkstreams: data.role === "admin" || data.allWorkstreams, updatedAt: new Date() })
-      .where(eq(users.id, userId))
-      .run();
-    tx.delete(workstreamAssignments).where(eq(workstreamAssignments.userId, userId)).run();
-    if (known.length)
-      tx.insert(workstreamAssignments)
-        .values(known.map((workstreamId) => ({ userId, workstreamId })))
-        .run();
+      .where(eq(users.id, userId));
+    await tx.delete(workstreamAssignments).where(eq(workstreamAssignments.userId, userId));
+    if (known.length) await tx.insert(workstreamAssignments).values(known.map((workstreamId) => ({ userId, workstreamId })));
   });
 }
 
@@ -82,35 +75,38 @@ export function setUserAccess(actor: Actor | null, userId: string, input: unknow
  * Creates a personal API token for `ownerId` (yourself, or anyone if you are an admin). The
  * token is returned once; only its hash is kept.
  */
-export function createApiToken(actor: Actor | null, ownerId: string, input: unknown): { token: string; id: number; scope: TokenScope } {
+export async function createApiToken(actor: Actor | null, ownerId: string, input: unknown): Promise<{ token: string; id: number; scope: TokenScope }> {
   const user = requireUser(actor);
   // Tokens cannot mint tokens: that needs a person signed in.
   if (user.via === "token") throw new AppError("forbidden", "API tokens cannot create tokens; sign in.");
   if (ownerId !== user.userId) requireRole(user, "admin");
   const data = parseInput(newTokenSchema, input);
   const db = getDb();
-  if (!db.select({ id: users.id }).from(users).where(eq(users.id, ownerId)).get()) throw new AppError("not_found", "No such user.");
+  if (!(await db.select({ id: users.id }).from(users).where(eq(users.id, ownerId)).limit(1))[0]) throw new AppError("not_found", "No such user.");
   const token = generateToken();
-  const row = db
-    .insert(apiTokens)
-    .values({ userId: ownerId, name: data.name, scope: data.scope, tokenHash: hashToken(token), prefix: token.slice(0, 10), createdBy: user.email })
-    .returning({ id: apiTokens.id })
-    .get();
-  return { token, id: row.id, scope: data.scope };
+  const [row] = await runInTransaction((tx) =>
+    tx
+      .insert(apiTokens)
+      .values({ userId: ownerId, name: data.name, scope: data.scope, tokenHash: hashToken(token), prefix: token.slice(0, 10), createdBy: user.email })
+      .returning({ id: apiTokens.id }),
+  );
+  return { token, id: row!.id, scope: data.scope };
 }
 
-export function revokeApiToken(actor: Actor | null, tokenId: number): void {
+export async function revokeApiToken(actor: Actor | null, tokenId: number): Promise<void> {
   const user = requireUser(actor);
   if (user.via === "token") throw new AppError("forbidden", "API tokens cannot revoke tokens; sign in.");
   const db = getDb();
-  const token = db.select().from(apiTokens).where(eq(apiTokens.id, tokenId)).get();
+  const token = (await db.select().from(apiTokens).where(eq(apiTokens.id, tokenId)).limit(1))[0];
   if (!token) throw new AppError("not_found", "No such token.");
   if (token.userId !== user.userId) requireRole(user, "admin");
   // Revoking twice keeps the first date.
-  db.update(apiTokens)
-    .set({ revokedAt: new Date().toISOString() })
-    .where(and(eq(apiTokens.id, tokenId), isNull(apiTokens.revokedAt)))
-    .run();
+  await runInTransaction(async (tx) => {
+    await tx
+      .update(apiTokens)
+      .set({ revokedAt: new Date().toISOString() })
+      .where(and(eq(apiTokens.id, tokenId), isNull(apiTokens.revokedAt)));
+  });
 }
 
 export const DEMO_ACCOUNTS: { email: string; role: UserRole; name: string }[] = [
@@ -127,13 +123,13 @@ export const DEMO_ACCOUNTS: { email: string; role: UserRole; name: string }[] = 
 export async function prepareDemoAccounts(demo = process.env.DEMO !== "0"): Promise<{ email: string; role: UserRole; password: string }[]> {
   const db = getDb();
   if (!demo) {
-    const left = db.select({ n: count() }).from(users).where(eq(users.isDemo, true)).get()?.n ?? 0;
+    const left = (await db.select({ n: count() }).from(users).where(eq(users.isDemo, true)).limit(1))[0]?.n ?? 0;
     if (left > 0) {
       throw new Error(`DEMO=0 but ${left} demo account(s) exist. Remove them with \`npm run user:remove-demo\` before starting a real deployment.`);
     }
     return [];
   }
-  if ((db.select({ n: count() }).from(users).get()?.n ?? 0) > 0) return [];
+  if (((await db.select({ n: count() }).from(users).limit(1))[0]?.n ?? 0) > 0) return [];
   const created = [];
   for (const account of DEMO_ACCOUNTS) {
     const password = crypto.randomBytes(12).toString("base64url");
@@ -143,6 +139,7 @@ export async function prepareDemoAccounts(demo = process.env.DEMO !== "0"): Prom
   return created;
 }
 
-export function removeDemoAccounts(): number {
-  return getDb().delete(users).where(eq(users.isDemo, true)).run().changes;
+export async function removeDemoAccounts(): Promise<number> {
+  const removed = await runInTransaction((tx) => tx.delete(users).where(eq(users.isDemo, true)).returning({ id: users.id }));
+  return removed.length;
 }

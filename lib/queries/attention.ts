@@ -47,11 +47,11 @@ export type AttentionList = Page<AttentionItem> & { levels: Record<AttentionLeve
 const lateList = sql.raw(LATE_STATUSES.map((status) => `'${status}'`).join(", "));
 
 /** Milestones that need attention under the filters, with what the ordering needs. */
-function readAttentionCandidates(filters: Filters, today: string, workstreamIds?: number[], milestoneIds?: number[]) {
+async function readAttentionCandidates(filters: Filters, today: string, workstreamIds?: number[], milestoneIds?: number[]) {
   const statusSetAt = sql<
     string | null
   >`(select max(${statusHistory.changedAt}) from ${statusHistory} where ${statusHistory.milestoneId} = ${milestones.id} and ${statusHistory.kind} in ('status', 'created'))`;
-  const rows = getDb()
+  const rows = await getDb()
     .select({
       id: milestones.id,
       workstreamId: milestones.workstreamId,
@@ -71,8 +71,7 @@ function readAttentionCandidates(filters: Filters, today: string, workstreamIds?
         milestoneIds ? inArray(milestones.id, milestoneIds.length ? milestoneIds : [-1]) : undefined,
         or(sql`${milestones.status} in (${lateList})`, overdueExpression(today)),
       ),
-    )
-    .all();
+    );
   return rows
     .flatMap((row) => {
       const level = attentionLevel(row.status, Boolean(row.overdue));
@@ -101,44 +100,44 @@ export async function listAttention(
   locale: Locale,
   paging: { page: number; pageSize: number } = { page: 1, pageSize: ATTENTION_PAGE_SIZE },
 ): Promise<AttentionList> {
-  const candidates = attentionCandidates(filters, today);
+  const candidates = await attentionCandidates(filters, today);
   const levels = Object.fromEntries(ATTENTION_LEVELS.map((level) => [level, 0])) as Record<AttentionLevel, number>;
   for (const item of candidates) levels[item.level] += 1;
   const { page, pageSize, offset, totalPages } = pageOf(paging, candidates.length);
   const shown = candidates.slice(offset, offset + pageSize);
-  return { items: attentionDetails(shown, locale), page, pageSize, totalItems: candidates.length, totalPages, levels };
+  return { items: await attentionDetails(shown, locale), page, pageSize, totalItems: candidates.length, totalPages, levels };
 }
 
-function attentionDetails(shown: { id: number; level: AttentionLevel; since: string }[], locale: Locale): AttentionItem[] {
+async function attentionDetails(shown: { id: number; level: AttentionLevel; since: string }[], locale: Locale): Promise<AttentionItem[]> {
   if (!shown.length) return [];
   const ids = shown.map((item) => item.id);
   const rows = new Map(
-    getDb()
-      .select({
-        id: milestones.id,
-        status: milestones.status,
-        titleEn: milestones.titleEn,
-        titleZh: milestones.titleZh,
-        date: milestones.date,
-        datePrecision: milestones.datePrecision,
-        periodEnd: milestones.periodEnd,
-        baselineDate: milestones.baselineDate,
-        baselinePrecision: milestones.baselinePrecision,
-        baselinePeriodEnd: milestones.baselinePeriodEnd,
-        workstreamId: workstreams.id,
-        workstreamSlug: workstreams.slug,
-        workstreamNameEn: workstreams.nameEn,
-        workstreamNameZh: workstreams.nameZh,
-      })
-      .from(milestones)
-      .innerJoin(workstreams, eq(workstreams.id, milestones.workstreamId))
-      .where(inArray(milestones.id, ids))
-      .all()
-      .map((row) => [row.id, row]),
+    (
+      await getDb()
+        .select({
+          id: milestones.id,
+          status: milestones.status,
+          titleEn: milestones.titleEn,
+          titleZh: milestones.titleZh,
+          date: milestones.date,
+          datePrecision: milestones.datePrecision,
+          periodEnd: milestones.periodEnd,
+          baselineDate: milestones.baselineDate,
+          baselinePrecision: milestones.baselinePrecision,
+          baselinePeriodEnd: milestones.baselinePeriodEnd,
+          workstreamId: workstreams.id,
+          workstreamSlug: workstreams.slug,
+          workstreamNameEn: workstreams.nameEn,
+          workstreamNameZh: workstreams.nameZh,
+        })
+        .from(milestones)
+        .innerJoin(workstreams, eq(workstreams.id, milestones.workstreamId))
+        .where(inArray(milestones.id, ids))
+    ).map((row) => [row.id, row]),
   );
-  const reasons = latestReasons(ids);
-  const titles = milestoneTitleTranslations(ids, locale);
-  const names = workstreamTextsIn([...new Set([...rows.values()].map((row) => row.workstreamId))], locale);
+  const reasons = await latestReasons(ids);
+  const titles = await milestoneTitleTranslations(ids, locale);
+  const names = await workstreamTextsIn([...new Set([...rows.values()].map((row) => row.workstreamId))], locale);
   return shown.map(({ id, level, since }) => {
     const row = rows.get(id)!;
     return {
@@ -163,7 +162,7 @@ function attentionDetails(shown: { id: number; level: AttentionLevel; since: str
  * The latest reason of each milestone: the newest history entry with a note, or the newest
  * entry when none has one; its author as a display name.
  */
-export function latestReasons(ids: number[]): Map<number, LatestReason> {
+export async function latestReasons(ids: number[]): Promise<Map<number, LatestReason>> {
   if (!ids.length) return new Map();
   const ranked = getDb()
     .select({
@@ -179,7 +178,7 @@ export function latestReasons(ids: number[]): Map<number, LatestReason> {
     .where(inArray(statusHistory.milestoneId, [...new Set(ids)]))
     .orderBy(desc(statusHistory.changedAt))
     .as("ranked");
-  const rows = getDb().select().from(ranked).where(eq(ranked.rank, 1)).all();
+  const rows = await getDb().select().from(ranked).where(eq(ranked.rank, 1));
   return new Map(rows.map((row) => [row.milestoneId, { note: row.note || null, by: isSeedActor(row.actor) ? null : actorDisplayName(row.actor), at: row.at }]));
 }
 
@@ -192,8 +191,8 @@ export type WorkstreamReason = { milestoneId: number; title: LocalizedText; leve
  */
 export async function workstreamReasons(workstreamIds: number[], filters: Filters, today: string, locale: Locale): Promise<Map<number, WorkstreamReason>> {
   if (!workstreamIds.length) return new Map();
-  const candidates = attentionCandidates(filters, today, workstreamIds);
-  const reasons = latestReasons(candidates.map((item) => item.id));
+  const candidates = await attentionCandidates(filters, today, workstreamIds);
+  const reasons = await latestReasons(candidates.map((item) => item.id));
   const chosen = new Map<number, (typeof candidates)[number]>();
   for (const item of candidates) {
     const current = chosen.get(item.workstreamId);
@@ -201,12 +200,11 @@ export async function workstreamReasons(workstreamIds: number[], filters: Filter
     if (!current || (!written(current.id) && written(item.id))) chosen.set(item.workstreamId, item);
   }
   const ids = [...chosen.values()].map((item) => item.id);
-  const titles = getDb()
+  const titles = await getDb()
     .select({ id: milestones.id, en: milestones.titleEn, zh: milestones.titleZh })
     .from(milestones)
-    .where(inArray(milestones.id, ids.length ? ids : [-1]))
-    .all();
-  const translated = milestoneTitleTranslations(ids, locale);
+    .where(inArray(milestones.id, ids.length ? ids : [-1]));
+  const translated = await milestoneTitleTranslations(ids, locale);
   const titleOf = new Map(titles.map((row) => [row.id, localizedText(locale, { en: row.en, zh: row.zh }, translated.get(row.id))]));
   const out = new Map<number, WorkstreamReason>();
   for (const [workstreamId, item] of chosen) {
@@ -218,8 +216,8 @@ export async function workstreamReasons(workstreamIds: number[], filters: Filter
 }
 
 /** The latest reasons of those of the given milestones that need attention (delayed, overdue, at risk). */
-export function reasonsOfLate(rows: { id: number; status: MilestoneStatus; overdue: boolean }[]): Map<number, LatestReason> {
-  return latestReasons(rows.filter((row) => attentionLevel(row.status, row.overdue) !== null).map((row) => row.id));
+export async function reasonsOfLate(rows: { id: number; status: MilestoneStatus; overdue: boolean }[]): Promise<Map<number, LatestReason>> {
+  return await latestReasons(rows.filter((row) => attentionLevel(row.status, row.overdue) !== null).map((row) => row.id));
 }
 
 export type MilestoneAttention = { id: number; level: AttentionLevel; baselineDate: string | null; slip: Slip | null; reason: LatestReason | null };
@@ -228,27 +226,27 @@ export type MilestoneAttention = { id: number; level: AttentionLevel; baselineDa
  * Of the given milestones (a report's rows), those needing attention in the Attention list's
  * order, with their baseline, slip and latest reason.
  */
-export function attentionOfMilestones(ids: number[], today: string): MilestoneAttention[] {
+export async function attentionOfMilestones(ids: number[], today: string): Promise<MilestoneAttention[]> {
   if (!ids.length) return [];
-  const ordered = attentionCandidates({}, today, undefined, ids);
+  const ordered = await attentionCandidates({}, today, undefined, ids);
   const shown = ordered.map((item) => item.id);
   if (!shown.length) return [];
   const plans = new Map(
-    getDb()
-      .select({
-        id: milestones.id,
-        periodEnd: milestones.periodEnd,
-        datePrecision: milestones.datePrecision,
-        baselineDate: milestones.baselineDate,
-        baselinePrecision: milestones.baselinePrecision,
-        baselinePeriodEnd: milestones.baselinePeriodEnd,
-      })
-      .from(milestones)
-      .where(inArray(milestones.id, shown))
-      .all()
-      .map((row) => [row.id, row]),
+    (
+      await getDb()
+        .select({
+          id: milestones.id,
+          periodEnd: milestones.periodEnd,
+          datePrecision: milestones.datePrecision,
+          baselineDate: milestones.baselineDate,
+          baselinePrecision: milestones.baselinePrecision,
+          baselinePeriodEnd: milestones.baselinePeriodEnd,
+        })
+        .from(milestones)
+        .where(inArray(milestones.id, shown))
+    ).map((row) => [row.id, row]),
   );
-  const reasons = latestReasons(shown);
+  const reasons = await latestReasons(shown);
   return ordered.map(({ id, level }) => {
     const plan = plans.get(id)!;
     return {

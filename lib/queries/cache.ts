@@ -1,5 +1,7 @@
 import "server-only";
 import { type AppDatabase, getDb } from "@/db";
+import { transactionEpoch } from "@/db/transaction";
+import { otherConnectionsVersion } from "./data-version";
 
 /**
  * What a cached read depends on. A command that changes one of these calls
@@ -23,8 +25,7 @@ const stores = (globalForCache.cebReadCache ??= new WeakMap<AppDatabase, Store>(
 function storeOf(db: AppDatabase): Store {
   let store = stores.get(db);
   if (!store) {
-    const statement = db.$client.prepare("pragma data_version").pluck();
-    store = { generations: new Map(), entries: new Map(), dataVersion: () => statement.get() as number };
+    store = { generations: new Map(), entries: new Map(), dataVersion: otherConnectionsVersion(db) };
     stores.set(db, store);
   }
   return store;
@@ -32,8 +33,8 @@ function storeOf(db: AppDatabase): Store {
 
 /**
  * The version of the data a read saw: the generation of each tag it depends on (bumped by this
- * process's commands) and SQLite's `data_version`, which changes when another connection
- * (another server process, a command-line script) commits. Reading it costs microseconds.
+ * process's commands) and the version of what other connections (another server process, a
+ * command-line script) committed. Reading it costs microseconds.
  */
 function stampOf(store: Store, tags: readonly ReadTag[]): string {
   return `${store.dataVersion()}|${tags.map((tag) => store.generations.get(tag) ?? 0).join(",")}`;
@@ -44,8 +45,12 @@ function stampOf(store: Store, tags: readonly ReadTag[]): string {
  * command invalidates one of its tags or another process writes. Results are shared between
  * requests: callers must not mutate them. Arguments must be JSON-serializable.
  */
-export function cachedRead<Args extends unknown[], Result>(name: string, tags: readonly ReadTag[], read: (...args: Args) => Result): (...args: Args) => Result {
-  return (...args: Args): Result => {
+export function cachedRead<Args extends unknown[], Result>(
+  name: string,
+  tags: readonly ReadTag[],
+  read: (...args: Args) => Promise<Result>,
+): (...args: Args) => Promise<Result> {
+  return async (...args: Args): Promise<Result> => {
     const db = getDb();
     const store = storeOf(db);
     const key = `${name}:${JSON.stringify(args)}`;
@@ -57,7 +62,11 @@ export function cachedRead<Args extends unknown[], Result>(name: string, tags: r
       store.entries.set(key, hit);
       return hit.value as Result;
     }
-    const value = read(...args);
+    // The stamp is taken before the read: a write that commits while it runs makes it stale at once.
+    const epoch = transactionEpoch();
+    const value = await read(...args);
+    // A read that ran while a transaction was open may have seen its uncommitted rows: not kept.
+    if (epoch % 2 === 1 || transactionEpoch() !== epoch) return value;
     store.entries.delete(key);
     store.entries.set(key, { stamp, value });
     if (store.entries.size > MAX_ENTRIES) store.entries.delete(store.entries.keys().next().value!);

@@ -1,10 +1,9 @@
 import "server-only";
 import { and, between, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
-import { milestones, workstreams } from "@/db/schema";
+import { bodies, milestones, workstreams } from "@/db/schema";
 import { DATE_RANGE } from "@/lib/domain/partial-date";
 import { CLOSED_STATUSES, NEVER_OVERDUE_STATUSES } from "@/lib/domain/status";
 import type { Filters } from "@/lib/validation/filters";
-import { bodyScope } from "./bodies";
 import { searchCondition } from "./search";
 
 /**
@@ -29,13 +28,15 @@ export function milestoneConditions(filters: Filters): SQL | undefined {
  * slug). An unknown body matches nothing rather than everything.
  */
 export function workstreamConditions(filters: Filters): SQL | undefined {
-  let bodyCondition: SQL | undefined;
-  if (filters.body) {
-    const scope = bodyScope(filters.body);
-    bodyCondition = scope ? inArray(workstreams.bodyCode, scope) : sql`0`;
-  }
-  return and(bodyCondition, filters.workstream ? eq(workstreams.slug, filters.workstream) : undefined);
+  return and(
+    filters.body ? sql`${workstreams.bodyCode} in (${bodyScope(filters.body)})` : undefined,
+    filters.workstream ? eq(workstreams.slug, filters.workstream) : undefined,
+  );
 }
+
+/** SQL: the codes of a body and of every body below it (HLCM and its networks); none for an unknown code. */
+const bodyScope = (code: string) =>
+  sql`with recursive scope(code) as (select ${bodies.code} from ${bodies} where ${bodies.code} = ${code} union select child.code from ${bodies} child inner join scope on child.parent_code = scope.code) select code from scope`;
 
 export const hasMilestoneFilter = (filters: Filters) => filters.year !== undefined || Boolean(filters.status?.length) || Boolean(filters.q);
 

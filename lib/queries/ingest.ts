@@ -5,10 +5,10 @@ import { ingestedDocuments, ingestProposals, milestones, workstreams } from "@/d
 import type { Proposal, TrackedWorkstream } from "@/lib/ingest";
 
 /** What the tracker holds, in the shape the ingestion rules compare a new report with. */
-export function trackedWorkstreams(): TrackedWorkstream[] {
+export async function trackedWorkstreams(): Promise<TrackedWorkstream[]> {
   const db = getDb();
-  const streams = db.select().from(workstreams).orderBy(asc(workstreams.position), asc(workstreams.id)).all();
-  const rows = db.select().from(milestones).where(isNull(milestones.removedAt)).orderBy(asc(milestones.periodStart), asc(milestones.id)).all();
+  const streams = await db.select().from(workstreams).orderBy(asc(workstreams.position), asc(workstreams.id));
+  const rows = await db.select().from(milestones).where(isNull(milestones.removedAt)).orderBy(asc(milestones.periodStart), asc(milestones.id));
   return streams.map((ws) => ({
     slug: ws.slug,
     nameEn: ws.nameEn,
@@ -31,15 +31,8 @@ export function trackedWorkstreams(): TrackedWorkstream[] {
 }
 
 /** Keys of every proposal a person has decided, in any document: never proposed again. */
-export function decidedProposalKeys(): Set<string> {
-  return new Set(
-    getDb()
-      .select({ key: ingestProposals.key })
-      .from(ingestProposals)
-      .where(ne(ingestProposals.state, "pending"))
-      .all()
-      .map((row) => row.key),
-  );
+export async function decidedProposalKeys(): Promise<Set<string>> {
+  return new Set((await getDb().select({ key: ingestProposals.key }).from(ingestProposals).where(ne(ingestProposals.state, "pending"))).map((row) => row.key));
 }
 
 export type IngestedDocumentSummary = {
@@ -53,10 +46,10 @@ export type IngestedDocumentSummary = {
   total: number;
 };
 
-export function listIngestedDocuments(): IngestedDocumentSummary[] {
+export async function listIngestedDocuments(): Promise<IngestedDocumentSummary[]> {
   const db = getDb();
-  const docs = db.select().from(ingestedDocuments).orderBy(desc(ingestedDocuments.uploadedAt)).all();
-  const proposals = db.select({ documentId: ingestProposals.documentId, state: ingestProposals.state }).from(ingestProposals).all();
+  const docs = await db.select().from(ingestedDocuments).orderBy(desc(ingestedDocuments.uploadedAt));
+  const proposals = await db.select({ documentId: ingestProposals.documentId, state: ingestProposals.state }).from(ingestProposals);
   return docs.map((doc) => {
     const mine = proposals.filter((p) => p.documentId === doc.id);
     return {
@@ -83,17 +76,13 @@ export type ReviewProposal = {
 export type ReviewGroup = { key: string; slug: string | null; name: string; proposals: ReviewProposal[] };
 
 /** A document with its proposals grouped by workstream (existing by slug, proposed by name), in reading order. */
-export function getReviewQueue(documentId: number) {
+export async function getReviewQueue(documentId: number) {
   const db = getDb();
-  const document = db.select().from(ingestedDocuments).where(eq(ingestedDocuments.id, documentId)).get();
+  const document = (await db.select().from(ingestedDocuments).where(eq(ingestedDocuments.id, documentId)).limit(1))[0];
   if (!document) return null;
-  const rows = db.select().from(ingestProposals).where(eq(ingestProposals.documentId, documentId)).orderBy(asc(ingestProposals.position)).all();
+  const rows = await db.select().from(ingestProposals).where(eq(ingestProposals.documentId, documentId)).orderBy(asc(ingestProposals.position));
   const names = new Map(
-    db
-      .select({ slug: workstreams.slug, nameEn: workstreams.nameEn, nameZh: workstreams.nameZh })
-      .from(workstreams)
-      .all()
-      .map((w) => [w.slug, w]),
+    (await db.select({ slug: workstreams.slug, nameEn: workstreams.nameEn, nameZh: workstreams.nameZh }).from(workstreams)).map((w) => [w.slug, w]),
   );
   const groups = new Map<string, ReviewGroup>();
   for (const row of rows) {
@@ -119,4 +108,4 @@ export function getReviewQueue(documentId: number) {
   };
 }
 
-export type ReviewQueue = NonNullable<ReturnType<typeof getReviewQueue>>;
+export type ReviewQueue = NonNullable<Awaited<ReturnType<typeof getReviewQueue>>>;

@@ -41,9 +41,9 @@ export type WorkstreamView = WorkstreamDetail &
 
 /** The workstream with this slug, in the page's language; null when there is none. */
 export async function workstreamIn(slug: string, locale: Locale, today: string): Promise<WorkstreamView | null> {
-  const workstream = getWorkstreamBySlug(slug, today);
+  const workstream = await getWorkstreamBySlug(slug, today);
   if (!workstream) return null;
-  const translation = workstreamTextsIn([workstream.id], locale).get(workstream.id);
+  const translation = (await workstreamTextsIn([workstream.id], locale)).get(workstream.id);
   const names = { en: workstream.nameEn, zh: workstream.nameZh };
   const summaries = { en: workstream.summaryEn, zh: workstream.summaryZh };
   const bodyNames = { en: workstream.bodyNameEn, zh: workstream.bodyNameZh };
@@ -73,12 +73,12 @@ export async function workstreamSummariesIn(
   options: SummaryOptions & { locale: Locale },
 ): Promise<Page<WorkstreamSummaryView>> {
   const { locale } = options;
-  const summaries = listWorkstreamSummaries(filters, paging, today, options);
-  const texts = workstreamTextsIn(
+  const summaries = await listWorkstreamSummaries(filters, paging, today, options);
+  const texts = await workstreamTextsIn(
     summaries.items.map((item) => item.id),
     locale,
   );
-  const titles = milestoneTitleTranslations(
+  const titles = await milestoneTitleTranslations(
     summaries.items.flatMap((item) => (item.nextOpen ? [item.nextOpen.id] : [])),
     locale,
   );
@@ -99,12 +99,12 @@ export async function workstreamSummariesIn(
 /** A change in a feed, with its milestone's title and its workstream's name in the page's language. */
 export type ChangeView = RecentChange & { milestoneTitle: LocalizedText; workstreamName: LocalizedText };
 
-function changesIn(entries: RecentChange[], locale: Locale): ChangeView[] {
-  const titles = milestoneTitleTranslations(
+async function changesIn(entries: RecentChange[], locale: Locale): Promise<ChangeView[]> {
+  const titles = await milestoneTitleTranslations(
     entries.map((entry) => entry.milestoneId),
     locale,
   );
-  const names = workstreamTextsIn(
+  const names = await workstreamTextsIn(
     entries.map((entry) => entry.workstreamId),
     locale,
   );
@@ -117,13 +117,13 @@ function changesIn(entries: RecentChange[], locale: Locale): ChangeView[] {
 
 /** The latest changes made in the tracker, in the page's language. */
 export async function recentChangesIn(limit: number, locale: Locale): Promise<ChangeView[]> {
-  return changesIn(recentChanges(limit), locale);
+  return changesIn(await recentChanges(limit), locale);
 }
 
 /** One page of every change to a workstream's milestones, in the page's language. */
 export async function changesOfWorkstreamIn(workstreamId: number, paging: { page: number; pageSize: number }, locale: Locale): Promise<Page<ChangeView>> {
-  const changes = changesOfWorkstream(workstreamId, paging);
-  return { ...changes, items: changesIn(changes.items, locale) };
+  const changes = await changesOfWorkstream(workstreamId, paging);
+  return { ...changes, items: await changesIn(changes.items, locale) };
 }
 
 /** A row of a workstream's milestone table: the milestone with everything its row shows. */
@@ -157,16 +157,19 @@ export async function milestoneTableIn(workstream: { id: number; slug: string },
   const { locale, today, pageSize, highlightId } = options;
   let page = options.page ?? 1;
   if (options.page === undefined && highlightId !== undefined) {
-    const index = milestonesOfWorkstreams([workstream.id], {}, today).findIndex((milestone) => milestone.id === highlightId);
+    const index = (await milestonesOfWorkstreams([workstream.id], {}, today)).findIndex((milestone) => milestone.id === highlightId);
     if (index >= 0) page = Math.floor(index / pageSize) + 1;
   }
-  const table = listMilestones({ workstream: workstream.slug }, { page, pageSize }, today);
+  const table = await listMilestones({ workstream: workstream.slug }, { page, pageSize }, today);
   const ids = table.items.map((milestone) => milestone.id);
-  const baselines = baselinesOf(ids);
-  const history = historyOfMilestones(ids);
-  const reasons = reasonsOfLate(table.items);
-  const titles = milestoneTitleTranslations(ids, locale);
-  const translations = options.withTranslations ? milestoneTranslationsOf(ids) : new Map<number, MilestoneTranslations>();
+  // Independent reads: on PostgreSQL they run side by side on the pool's connections.
+  const [baselines, history, reasons, titles, translations] = await Promise.all([
+    baselinesOf(ids),
+    historyOfMilestones(ids),
+    reasonsOfLate(table.items),
+    milestoneTitleTranslations(ids, locale),
+    options.withTranslations ? milestoneTranslationsOf(ids) : new Map<number, MilestoneTranslations>(),
+  ]);
   return {
     ...table,
     items: table.items.map((milestone) => {
@@ -189,8 +192,8 @@ export type ReportWorkstreamChoice = { id: number; slug: string; name: Localized
 
 /** The workstreams with milestones in the year, in the report's order, named in the page's language. */
 export async function reportWorkstreamChoicesIn(year: number, locale: Locale): Promise<ReportWorkstreamChoice[]> {
-  const choices = workstreamChoices(year);
-  const texts = workstreamTextsIn(
+  const choices = await workstreamChoices(year);
+  const texts = await workstreamTextsIn(
     choices.map((choice) => choice.id),
     locale,
   );

@@ -55,21 +55,22 @@ const milestoneStateStatement = preparedQuery((db) =>
     .prepare(),
 );
 
-export function getMilestoneState(id: number): MilestoneState | null {
-  const row = milestoneStateStatement().get({ id }) ?? null;
-  return row && { ...row, translations: allMilestoneTranslations(id) };
+export async function getMilestoneState(id: number): Promise<MilestoneState | null> {
+  const row = (await milestoneStateStatement().execute({ id }))[0];
+  return row ? { ...row, translations: await allMilestoneTranslations(id) } : null;
 }
 
 /** Who changed a milestone last, when and why: what a conflict screen names (a name, never an email). */
 export type LastChange = { actor: string; changedAt: string; note: string | null; changes: Record<string, { from: unknown; to: unknown }> | null };
 
-export function getLastChange(id: number): LastChange | null {
-  const row = getDb()
-    .select({ actor: statusHistory.actor, changedAt: statusHistory.changedAt, note: statusHistory.note, changes: statusHistory.changes })
-    .from(statusHistory)
-    .where(eq(statusHistory.milestoneId, id))
-    .orderBy(desc(statusHistory.changedAt), desc(statusHistory.id))
-    .limit(1)
-    .get();
+export async function getLastChange(id: number): Promise<LastChange | null> {
+  const row = (
+    await getDb()
+      .select({ actor: statusHistory.actor, changedAt: statusHistory.changedAt, note: statusHistory.note, changes: statusHistory.changes })
+      .from(statusHistory)
+      .where(eq(statusHistory.milestoneId, id))
+      .orderBy(desc(statusHistory.changedAt), desc(statusHistory.id))
+      .limit(1)
+  )[0];
   return row ? { ...row, actor: actorDisplayName(row.actor) } : null;
 }

@@ -62,33 +62,32 @@ export const milestoneColumns = (today: string) => ({
 });
 
 /** Milestones matching the filters (and optionally one workstream), in date order, one page. */
-function readListMilestones(filters: Filters, paging: { page: number; pageSize: number }, today: string): Page<MilestoneRow> {
+async function readListMilestones(filters: Filters, paging: { page: number; pageSize: number }, today: string): Promise<Page<MilestoneRow>> {
   const db = getDb();
   const where = and(milestoneConditions(filters), workstreamConditions(filters));
-  const totalItems = db.select({ n: count() }).from(milestones).innerJoin(workstreams, eq(workstreams.id, milestones.workstreamId)).where(where).get()?.n ?? 0;
+  const totalItems =
+    (await db.select({ n: count() }).from(milestones).innerJoin(workstreams, eq(workstreams.id, milestones.workstreamId)).where(where).limit(1))[0]?.n ?? 0;
   const { page, pageSize, offset, totalPages } = pageOf(paging, totalItems);
-  const items = db
+  const items = await db
     .select(milestoneColumns(today))
     .from(milestones)
     .innerJoin(workstreams, eq(workstreams.id, milestones.workstreamId))
     .where(where)
     .orderBy(asc(milestones.periodStart), asc(milestones.periodEnd), asc(milestones.id))
     .limit(pageSize)
-    .offset(offset)
-    .all();
+    .offset(offset);
   return { items, page, pageSize, totalItems, totalPages };
 }
 
 /** Every milestone of the given workstreams that matches the filters (timeline lanes). */
-function readMilestonesOfWorkstreams(ids: number[], filters: Filters, today: string): MilestoneRow[] {
+async function readMilestonesOfWorkstreams(ids: number[], filters: Filters, today: string): Promise<MilestoneRow[]> {
   if (!ids.length) return [];
-  return getDb()
+  return await getDb()
     .select(milestoneColumns(today))
     .from(milestones)
     .innerJoin(workstreams, eq(workstreams.id, milestones.workstreamId))
     .where(and(inArray(milestones.workstreamId, ids), milestoneConditions(filters)))
-    .orderBy(asc(milestones.periodStart), asc(milestones.periodEnd), asc(milestones.id))
-    .all();
+    .orderBy(asc(milestones.periodStart), asc(milestones.periodEnd), asc(milestones.id));
 }
 
 export type HistoryEntry = {
@@ -107,15 +106,14 @@ export type HistoryEntry = {
 };
 
 /** Status history of the given milestones, newest first, grouped by milestone. */
-function readHistoryOfMilestones(ids: number[]): Map<number, HistoryEntry[]> {
+async function readHistoryOfMilestones(ids: number[]): Promise<Map<number, HistoryEntry[]>> {
   const byMilestone = new Map<number, HistoryEntry[]>();
   if (!ids.length) return byMilestone;
-  const rows = getDb()
+  const rows = await getDb()
     .select()
     .from(statusHistory)
     .where(inArray(statusHistory.milestoneId, ids))
-    .orderBy(desc(statusHistory.changedAt), desc(statusHistory.id))
-    .all();
+    .orderBy(desc(statusHistory.changedAt), desc(statusHistory.id));
   for (const row of rows) {
     const list = byMilestone.get(row.milestoneId) ?? [];
     list.push({ ...row, actor: actorDisplayName(row.actor) });
@@ -156,37 +154,37 @@ const recentChangeColumns = {
 };
 
 /** The latest changes made in the tracker (the report's own initial entries left out), newest first. */
-function readRecentChanges(limit: number): RecentChange[] {
-  return getDb()
-    .select(recentChangeColumns)
-    .from(statusHistory)
-    .innerJoin(milestones, eq(milestones.id, statusHistory.milestoneId))
-    .innerJoin(workstreams, eq(workstreams.id, milestones.workstreamId))
-    .where(sql`${statusHistory.actor} <> ${SEED_ACTOR}`)
-    .orderBy(desc(statusHistory.changedAt), desc(statusHistory.id))
-    .limit(limit)
-    .all()
-    .map((row) => ({ ...row, actor: actorDisplayName(row.actor) }));
+async function readRecentChanges(limit: number): Promise<RecentChange[]> {
+  return (
+    await getDb()
+      .select(recentChangeColumns)
+      .from(statusHistory)
+      .innerJoin(milestones, eq(milestones.id, statusHistory.milestoneId))
+      .innerJoin(workstreams, eq(workstreams.id, milestones.workstreamId))
+      .where(sql`${statusHistory.actor} <> ${SEED_ACTOR}`)
+      .orderBy(desc(statusHistory.changedAt), desc(statusHistory.id))
+      .limit(limit)
+  ).map((row) => ({ ...row, actor: actorDisplayName(row.actor) }));
 }
 
 /** Every change to one workstream's milestones (the report's own entries too), newest first, one page. */
-function readChangesOfWorkstream(workstreamId: number, paging: { page: number; pageSize: number }): Page<RecentChange> {
+async function readChangesOfWorkstream(workstreamId: number, paging: { page: number; pageSize: number }): Promise<Page<RecentChange>> {
   const db = getDb();
   const where = eq(milestones.workstreamId, workstreamId);
   const totalItems =
-    db.select({ n: count() }).from(statusHistory).innerJoin(milestones, eq(milestones.id, statusHistory.milestoneId)).where(where).get()?.n ?? 0;
+    (await db.select({ n: count() }).from(statusHistory).innerJoin(milestones, eq(milestones.id, statusHistory.milestoneId)).where(where).limit(1))[0]?.n ?? 0;
   const { page, pageSize, offset, totalPages } = pageOf(paging, totalItems);
-  const items = db
-    .select(recentChangeColumns)
-    .from(statusHistory)
-    .innerJoin(milestones, eq(milestones.id, statusHistory.milestoneId))
-    .innerJoin(workstreams, eq(workstreams.id, milestones.workstreamId))
-    .where(where)
-    .orderBy(desc(statusHistory.changedAt), desc(statusHistory.id))
-    .limit(pageSize)
-    .offset(offset)
-    .all()
-    .map((row) => ({ ...row, actor: actorDisplayName(row.actor) }));
+  const items = (
+    await db
+      .select(recentChangeColumns)
+      .from(statusHistory)
+      .innerJoin(milestones, eq(milestones.id, statusHistory.milestoneId))
+      .innerJoin(workstreams, eq(workstreams.id, milestones.workstreamId))
+      .where(where)
+      .orderBy(desc(statusHistory.changedAt), desc(statusHistory.id))
+      .limit(pageSize)
+      .offset(offset)
+  ).map((row) => ({ ...row, actor: actorDisplayName(row.actor) }));
   return { items, page, pageSize, totalItems, totalPages };
 }
 

@@ -20,8 +20,8 @@ function scopeConditions(year: number, scope: ReportScope): SQL | undefined {
 export type CountsRow = { workstreamId: number; counts: StatusCounts; overdue: number; total: number };
 
 /** Milestones of a year by workstream and status, and how many are overdue, counted in SQL. */
-function readCountsByWorkstream(year: number, scope: ReportScope, today: string): Map<number, CountsRow> {
-  const rows = getDb()
+async function readCountsByWorkstream(year: number, scope: ReportScope, today: string): Promise<Map<number, CountsRow>> {
+  const rows = await getDb()
     .select({
       workstreamId: milestones.workstreamId,
       status: milestones.status,
@@ -31,8 +31,7 @@ function readCountsByWorkstream(year: number, scope: ReportScope, today: string)
     .from(milestones)
     .innerJoin(workstreams, eq(workstreams.id, milestones.workstreamId))
     .where(scopeConditions(year, scope))
-    .groupBy(milestones.workstreamId, milestones.status)
-    .all();
+    .groupBy(milestones.workstreamId, milestones.status);
   const byWorkstream = new Map<number, CountsRow>();
   for (const row of rows) {
     const entry = byWorkstream.get(row.workstreamId) ?? { workstreamId: row.workstreamId, counts: emptyStatusCounts(), overdue: 0, total: 0 };
@@ -60,67 +59,57 @@ export type ReportWorkstreamRow = {
 };
 
 /** The given workstreams (by id, or by slug) with their parent body, in the report's order. */
-function readWorkstreamsForReport(ids: number[], slugs: string[] = []): ReportWorkstreamRow[] {
+async function readWorkstreamsForReport(ids: number[], slugs: string[] = []): Promise<ReportWorkstreamRow[]> {
   if (!ids.length && !slugs.length) return [];
-  return getDb()
+  return await getDb()
     .select(workstreamWithBodyColumns)
     .from(workstreams)
     .innerJoin(bodies, eq(bodies.code, workstreams.bodyCode))
-    .where(sql`${ids.length ? inArray(workstreams.id, ids) : sql`0`} OR ${slugs.length ? inArray(workstreams.slug, slugs) : sql`0`}`)
-    .orderBy(asc(workstreams.position), asc(workstreams.nameEn))
-    .all();
+    .where(sql`${ids.length ? inArray(workstreams.id, ids) : sql`1 = 0`} OR ${slugs.length ? inArray(workstreams.slug, slugs) : sql`1 = 0`}`)
+    .orderBy(asc(workstreams.position), asc(workstreams.nameEn));
 }
 
 /** Slugs among `slugs` that name no workstream. */
-export function unknownWorkstreamSlugs(slugs: string[]): string[] {
+export async function unknownWorkstreamSlugs(slugs: string[]): Promise<string[]> {
   if (!slugs.length) return [];
-  const known = new Set(
-    getDb()
-      .select({ slug: workstreams.slug })
-      .from(workstreams)
-      .where(inArray(workstreams.slug, slugs))
-      .all()
-      .map((row) => row.slug),
-  );
+  const known = new Set((await getDb().select({ slug: workstreams.slug }).from(workstreams).where(inArray(workstreams.slug, slugs))).map((row) => row.slug));
   return slugs.filter((slug) => !known.has(slug));
 }
 
 /** Workstreams with milestones in a year, for the report's options. */
-function readWorkstreamChoices(year: number): { id: number; slug: string; nameEn: string; nameZh: string }[] {
-  return getDb()
-    .selectDistinct({ id: workstreams.id, slug: workstreams.slug, nameEn: workstreams.nameEn, nameZh: workstreams.nameZh, position: workstreams.position })
-    .from(workstreams)
-    .innerJoin(milestones, eq(milestones.workstreamId, workstreams.id))
-    .where(milestoneConditions({ year }))
-    .orderBy(asc(workstreams.position), asc(workstreams.nameEn))
-    .all()
-    .map(({ position: _position, ...choice }) => choice);
+async function readWorkstreamChoices(year: number): Promise<{ id: number; slug: string; nameEn: string; nameZh: string }[]> {
+  return (
+    await getDb()
+      .selectDistinct({ id: workstreams.id, slug: workstreams.slug, nameEn: workstreams.nameEn, nameZh: workstreams.nameZh, position: workstreams.position })
+      .from(workstreams)
+      .innerJoin(milestones, eq(milestones.workstreamId, workstreams.id))
+      .where(milestoneConditions({ year }))
+      .orderBy(asc(workstreams.position), asc(workstreams.nameEn))
+  ).map(({ position: _position, ...choice }) => choice);
 }
 
 /** The report reads milestones with the same columns as the rest of the tracker. */
 export type ReportMilestoneRow = MilestoneRow;
 
 /** Every milestone of the year in scope, by workstream (report order) and date. */
-function readMilestonesOfYear(year: number, scope: ReportScope, today: string): ReportMilestoneRow[] {
-  return getDb()
+async function readMilestonesOfYear(year: number, scope: ReportScope, today: string): Promise<ReportMilestoneRow[]> {
+  return await getDb()
     .select(milestoneColumns(today))
     .from(milestones)
     .innerJoin(workstreams, eq(workstreams.id, milestones.workstreamId))
     .where(scopeConditions(year, scope))
-    .orderBy(asc(workstreams.position), asc(workstreams.nameEn), asc(milestones.periodStart), asc(milestones.periodEnd), asc(milestones.id))
-    .all();
+    .orderBy(asc(workstreams.position), asc(workstreams.nameEn), asc(milestones.periodStart), asc(milestones.periodEnd), asc(milestones.id));
 }
 
 /** Open milestones of the given workstreams dated in `year` (the report's "planned next"). */
-function readOpenMilestonesOfYear(year: number, workstreamIds: number[], scope: ReportScope, today: string): ReportMilestoneRow[] {
+async function readOpenMilestonesOfYear(year: number, workstreamIds: number[], scope: ReportScope, today: string): Promise<ReportMilestoneRow[]> {
   if (!workstreamIds.length) return [];
-  return getDb()
+  return await getDb()
     .select(milestoneColumns(today))
     .from(milestones)
     .innerJoin(workstreams, eq(workstreams.id, milestones.workstreamId))
     .where(and(milestoneConditions({ year, status: scope.statuses }), inArray(milestones.workstreamId, workstreamIds), isOpenExpression))
-    .orderBy(asc(workstreams.position), asc(workstreams.nameEn), asc(milestones.periodStart), asc(milestones.id))
-    .all();
+    .orderBy(asc(workstreams.position), asc(workstreams.nameEn), asc(milestones.periodStart), asc(milestones.id));
 }
 
 /**
@@ -128,8 +117,8 @@ function readOpenMilestonesOfYear(year: number, workstreamIds: number[], scope: 
  * history entry that changed it into that status (entries written by the seed only record
  * where a milestone came from, and have no previous status).
  */
-function readStatusReasons(year: number, scope: ReportScope): Map<number, string> {
-  const rows = getDb()
+async function readStatusReasons(year: number, scope: ReportScope): Promise<Map<number, string>> {
+  const rows = await getDb()
     .select({ milestoneId: statusHistory.milestoneId, note: statusHistory.note })
     .from(statusHistory)
     .innerJoin(milestones, eq(milestones.id, statusHistory.milestoneId))
@@ -144,16 +133,15 @@ function readStatusReasons(year: number, scope: ReportScope): Map<number, string
         eq(statusHistory.toStatus, milestones.status),
       ),
     )
-    .orderBy(desc(statusHistory.changedAt), desc(statusHistory.id))
-    .all();
+    .orderBy(desc(statusHistory.changedAt), desc(statusHistory.id));
   const reasons = new Map<number, string>();
   for (const row of rows) if (row.note && !reasons.has(row.milestoneId)) reasons.set(row.milestoneId, row.note.trim());
   return reasons;
 }
 
 /** Milestones of the year in scope due and completed by month ("2021-10"), as `dueAndCompletedCounts` counts them. */
-function readMonthlyCounts(year: number, scope: ReportScope): { due: Map<string, number>; completed: Map<string, number> } {
-  return dueAndCompletedCounts(scopeConditions(year, scope), monthExpression);
+async function readMonthlyCounts(year: number, scope: ReportScope): Promise<{ due: Map<string, number>; completed: Map<string, number> }> {
+  return await dueAndCompletedCounts(scopeConditions(year, scope), monthExpression);
 }
 
 // Cached between requests, invalidated by the commands (docs/decisions/007-read-cache.md).

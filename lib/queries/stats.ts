@@ -11,23 +11,24 @@ import { cachedRead } from "./cache";
 export type StatusTotals = { counts: StatusCounts; total: number; overdue: number };
 
 /** Milestones by status across every workstream the filters select. */
-function readStatusTotals(filters: Filters, today: string): StatusTotals {
+async function readStatusTotals(filters: Filters, today: string): Promise<StatusTotals> {
   const db = getDb();
   const where = and(milestoneConditions(filters), workstreamConditions(filters));
-  const rows = db
+  const rows = await db
     .select({ status: milestones.status, n: count() })
     .from(milestones)
     .innerJoin(workstreams, eq(workstreams.id, milestones.workstreamId))
     .where(where)
-    .groupBy(milestones.status)
-    .all();
+    .groupBy(milestones.status);
   const overdue =
-    db
-      .select({ n: overdueCount(today) })
-      .from(milestones)
-      .innerJoin(workstreams, eq(workstreams.id, milestones.workstreamId))
-      .where(where)
-      .get()?.n ?? 0;
+    (
+      await db
+        .select({ n: overdueCount(today) })
+        .from(milestones)
+        .innerJoin(workstreams, eq(workstreams.id, milestones.workstreamId))
+        .where(where)
+        .limit(1)
+    )[0]?.n ?? 0;
   const counts = emptyStatusCounts();
   for (const row of rows) counts[row.status] = row.n;
   return { counts, total: rows.reduce((sum, row) => sum + row.n, 0), overdue };
@@ -48,27 +49,25 @@ export type QuarterPoint = {
  * date's period ends in ("2021" falls due in December), cancelled and ongoing ones left out; a
  * completion counts in the period of its completion date, or of its own date when none is known.
  */
-export function dueAndCompletedCounts(
+export async function dueAndCompletedCounts(
   where: SQL | undefined,
   periodOf: (dayColumn: SQL | typeof milestones.periodEnd) => SQL<string>,
-): { due: Map<string, number>; completed: Map<string, number> } {
+): Promise<{ due: Map<string, number>; completed: Map<string, number> }> {
   const db = getDb();
   const duePeriod = periodOf(milestones.periodEnd);
   const donePeriod = periodOf(sql`coalesce(${milestones.completedPeriodEnd}, ${milestones.periodEnd})`);
-  const due = db
+  const due = await db
     .select({ period: duePeriod, n: count() })
     .from(milestones)
     .innerJoin(workstreams, eq(workstreams.id, milestones.workstreamId))
     .where(and(where, notInArray(milestones.status, [...UNCOUNTED_STATUSES])))
-    .groupBy(duePeriod)
-    .all();
-  const completed = db
+    .groupBy(duePeriod);
+  const completed = await db
     .select({ period: donePeriod, n: count() })
     .from(milestones)
     .innerJoin(workstreams, eq(workstreams.id, milestones.workstreamId))
     .where(and(where, eq(milestones.status, "completed")))
-    .groupBy(donePeriod)
-    .all();
+    .groupBy(donePeriod);
   return {
     due: new Map(due.map((row) => [row.period, row.n])),
     completed: new Map(completed.map((row) => [row.period, row.n])),
@@ -79,8 +78,8 @@ export function dueAndCompletedCounts(
  * Milestones over time by quarter: how many were due and how many were completed (as
  * `dueAndCompletedCounts` counts them), and the running totals.
  */
-function readQuarterlyProgress(filters: Filters): QuarterPoint[] {
-  const { due, completed } = dueAndCompletedCounts(and(milestoneConditions(filters), workstreamConditions(filters)), quarterExpression);
+async function readQuarterlyProgress(filters: Filters): Promise<QuarterPoint[]> {
+  const { due, completed } = await dueAndCompletedCounts(and(milestoneConditions(filters), workstreamConditions(filters)), quarterExpression);
   const byQuarter = (counts: Map<string, number>) => [...counts].map(([quarter, n]) => ({ quarter, n }));
   return cumulateByQuarter(byQuarter(due), byQuarter(completed));
 }
@@ -111,37 +110,41 @@ export function nextQuarter(quarter: string): string {
 }
 
 /** Years that have milestones, newest first, for the year filter. */
-function readMilestoneYears(): number[] {
-  return getDb()
-    .selectDistinct({ year: milestones.year })
-    .from(milestones)
-    .where(milestoneConditions({}))
-    .orderBy(sql`${milestones.year} desc`)
-    .all()
-    .map((row) => row.year);
+async function readMilestoneYears(): Promise<number[]> {
+  return (
+    await getDb()
+      .selectDistinct({ year: milestones.year })
+      .from(milestones)
+      .where(milestoneConditions({}))
+      .orderBy(sql`${milestones.year} desc`)
+  ).map((row) => row.year);
 }
 
 /**
  * The latest year in which milestones were completed (by their completion date, or their own
  * date when none was recorded): the year `/reports` opens. Null when nothing was completed.
  */
-export function latestCompletionYear(): number | null {
-  const row = getDb()
-    .select({ year: sql<string | null>`max(substr(coalesce(${milestones.completedOn}, ${milestones.date}), 1, 4))` })
-    .from(milestones)
-    .where(and(milestoneConditions({}), eq(milestones.status, "completed")))
-    .get();
+export async function latestCompletionYear(): Promise<number | null> {
+  const row = (
+    await getDb()
+      .select({ year: sql<string | null>`max(substr(coalesce(${milestones.completedOn}, ${milestones.date}), 1, 4))` })
+      .from(milestones)
+      .where(and(milestoneConditions({}), eq(milestones.status, "completed")))
+      .limit(1)
+  )[0];
   return row?.year ? Number(row.year) : null;
 }
 
 /** First and last day covered by the milestones the filters select (the timeline's extent). */
-function readMilestoneExtent(filters: Filters): { start: string; end: string } | null {
-  const row = getDb()
-    .select({ start: sql<string | null>`min(${milestones.periodStart})`, end: sql<string | null>`max(${milestones.periodEnd})` })
-    .from(milestones)
-    .innerJoin(workstreams, eq(workstreams.id, milestones.workstreamId))
-    .where(and(milestoneConditions(filters), workstreamConditions(filters)))
-    .get();
+async function readMilestoneExtent(filters: Filters): Promise<{ start: string; end: string } | null> {
+  const row = (
+    await getDb()
+      .select({ start: sql<string | null>`min(${milestones.periodStart})`, end: sql<string | null>`max(${milestones.periodEnd})` })
+      .from(milestones)
+      .innerJoin(workstreams, eq(workstreams.id, milestones.workstreamId))
+      .where(and(milestoneConditions(filters), workstreamConditions(filters)))
+      .limit(1)
+  )[0];
   return row?.start && row.end ? { start: row.start, end: row.end } : null;
 }
 

@@ -14,6 +14,7 @@ import { dayOf, type Day, type TimeWindow } from "@/lib/domain/timeline-window";
 import type { Filters } from "@/lib/validation/filters";
 import { latestReasons } from "./attention";
 import { hasMilestoneFilter, milestoneConditions, workstreamConditions } from "./conditions";
+import { rowsAsArrays } from "./dialect";
 import { preparedQuery } from "./prepared";
 import { milestoneTitleTranslations, workstreamTextsIn } from "./translations";
 
@@ -98,18 +99,18 @@ const workstreamsChange = preparedQuery((db) =>
     .prepare(),
 );
 
-function versionParts(): VersionParts {
-  const historyId = lastHistoryId().get()?.id ?? 0;
-  const milestonesAt = lastMilestoneChange().get()?.at ?? "";
-  const streams = workstreamsChange().get();
+async function versionParts(): Promise<VersionParts> {
+  const historyId = (await lastHistoryId().execute())[0]?.id ?? 0;
+  const milestonesAt = (await lastMilestoneChange().execute())[0]?.at ?? "";
+  const streams = (await workstreamsChange().execute())[0];
   return { historyId, milestonesAt, workstreamsState: `${streams?.n ?? 0}.${streams?.at ?? ""}` };
 }
 
 const versionOf = (parts: VersionParts) => `${parts.historyId}.${parts.milestonesAt}.${parts.workstreamsState}`;
 
 /** Moves whenever a milestone, its history or a workstream changes. */
-export function timelineVersion(): string {
-  return versionOf(versionParts());
+export async function timelineVersion(): Promise<string> {
+  return versionOf(await versionParts());
 }
 
 /** How often the packing was made from scratch and how often changes were taken in place (for tests and benchmarks). */
@@ -165,48 +166,50 @@ const infoOf = (row: MilestoneRow) => ({
   baseline: row.baselineStart && row.baselineEnd ? ([dayOf(row.baselineStart), dayOf(row.baselineEnd)] as [Day, Day]) : null,
 });
 
-function pack(filters: Filters, parts: VersionParts): Packed {
+async function pack(filters: Filters, parts: VersionParts): Promise<Packed> {
   timelinePackingCounts.packed += 1;
   const db = getDb();
-  const lanesRows = db
+  const lanesRows = await db
     .select({ id: workstreams.id, slug: workstreams.slug, bodyCode: workstreams.bodyCode, nameEn: workstreams.nameEn, nameZh: workstreams.nameZh })
     .from(workstreams)
     .innerJoin(bodies, eq(bodies.code, workstreams.bodyCode))
     .where(workstreamConditions(filters))
-    .orderBy(asc(bodies.sortOrder), asc(bodies.code), asc(workstreams.position), asc(workstreams.nameEn))
-    .all();
+    .orderBy(asc(bodies.sortOrder), asc(bodies.code), asc(workstreams.position), asc(workstreams.nameEn));
   const laneIndex = new Map(lanesRows.map((lane, index) => [lane.id, index]));
   // Arrays rather than objects: at 100,000 milestones and 300,000 history rows this is most of the cost.
-  const rows: MilestoneRow[] = db
-    .select(MILESTONE_COLUMNS)
-    .from(milestones)
-    .innerJoin(workstreams, eq(workstreams.id, milestones.workstreamId))
-    .where(and(milestoneConditions(filters), workstreamConditions(filters)))
-    .orderBy(asc(milestones.periodStart), asc(milestones.id))
-    .values()
-    .map(([id, workstreamId, titleEn, titleZh, date, precision, periodStart, periodEnd, status, baselineStart, baselineEnd]) => ({
-      id: id as number,
-      workstreamId: workstreamId as number,
-      titleEn: titleEn as string,
-      titleZh: titleZh as string,
-      date: date as string,
-      precision: precision as MilestoneRow["precision"],
-      periodStart: periodStart as string,
-      periodEnd: periodEnd as string,
-      status: status as MilestoneRow["status"],
-      baselineStart: baselineStart as string | null,
-      baselineEnd: baselineEnd as string | null,
-    }));
+  const rows: MilestoneRow[] = (
+    await rowsAsArrays(
+      db
+        .select(MILESTONE_COLUMNS)
+        .from(milestones)
+        .innerJoin(workstreams, eq(workstreams.id, milestones.workstreamId))
+        .where(and(milestoneConditions(filters), workstreamConditions(filters)))
+        .orderBy(asc(milestones.periodStart), asc(milestones.id)),
+    )
+  ).map(([id, workstreamId, titleEn, titleZh, date, precision, periodStart, periodEnd, status, baselineStart, baselineEnd]) => ({
+    id: id as number,
+    workstreamId: workstreamId as number,
+    titleEn: titleEn as string,
+    titleZh: titleZh as string,
+    date: date as string,
+    precision: precision as MilestoneRow["precision"],
+    periodStart: periodStart as string,
+    periodEnd: periodEnd as string,
+    status: status as MilestoneRow["status"],
+    baselineStart: baselineStart as string | null,
+    baselineEnd: baselineEnd as string | null,
+  }));
 
   // History of every milestone in one pass, grouped by milestone (oldest first).
   const wanted = new Set(rows.map((row) => row.id));
   const history = new Map<number, HistoryPoint[]>();
-  const historyRows = getDb()
-    .select({ milestoneId: statusHistory.milestoneId, status: statusHistory.toStatus, changedAt: statusHistory.changedAt, kind: statusHistory.kind })
-    .from(statusHistory)
-    .where(inArray(statusHistory.kind, [...KINDS]))
-    .orderBy(asc(statusHistory.milestoneId), asc(statusHistory.changedAt), asc(statusHistory.id))
-    .values();
+  const historyRows = await rowsAsArrays(
+    getDb()
+      .select({ milestoneId: statusHistory.milestoneId, status: statusHistory.toStatus, changedAt: statusHistory.changedAt, kind: statusHistory.kind })
+      .from(statusHistory)
+      .where(inArray(statusHistory.kind, [...KINDS]))
+      .orderBy(asc(statusHistory.milestoneId), asc(statusHistory.changedAt), asc(statusHistory.id)),
+  );
   for (const [milestoneId, status, changedAt, kind] of historyRows) {
     if (!wanted.has(milestoneId as number)) continue;
     let list = history.get(milestoneId as number);
@@ -341,42 +344,38 @@ function replace(packed: Packed, i: number): void {
  * removed or moved to another workstream, a filter on milestones (their membership may change),
  * or too many changes; the caller then packs from scratch.
  */
-function updateInPlace(packed: Packed, filters: Filters, parts: VersionParts): boolean {
+async function updateInPlace(packed: Packed, filters: Filters, parts: VersionParts): Promise<boolean> {
   if (hasMilestoneFilter(filters) || parts.workstreamsState !== packed.workstreamsState) return false;
   const db = getDb();
   const touched = new Set<number>();
-  for (const row of db
+  for (const row of await db
     .select({ id: milestones.id })
     .from(milestones)
     .where(gt(milestones.updatedAt, packed.milestonesAt))
-    .limit(MAX_CHANGES_IN_PLACE + 1)
-    .all())
+    .limit(MAX_CHANGES_IN_PLACE + 1))
     touched.add(row.id);
-  for (const row of db
+  for (const row of await db
     .selectDistinct({ id: statusHistory.milestoneId })
     .from(statusHistory)
     .where(gt(statusHistory.id, packed.historyId))
-    .limit(MAX_CHANGES_IN_PLACE + 1)
-    .all())
+    .limit(MAX_CHANGES_IN_PLACE + 1))
     touched.add(row.id);
   if (touched.size > MAX_CHANGES_IN_PLACE) return false;
   const ids = [...touched];
   const laneOfWorkstream = new Map(packed.lanes.map((lane, index) => [lane.id, index]));
   const changed = ids.length
-    ? db
+    ? await db
         .select({ ...MILESTONE_COLUMNS, removedAt: milestones.removedAt, year: milestones.year })
         .from(milestones)
         .where(inArray(milestones.id, ids))
-        .all()
     : [];
   const histories = new Map<number, HistoryPoint[]>();
   if (ids.length) {
-    for (const point of db
+    for (const point of await db
       .select({ milestoneId: statusHistory.milestoneId, status: statusHistory.toStatus, changedAt: statusHistory.changedAt, kind: statusHistory.kind })
       .from(statusHistory)
       .where(and(inArray(statusHistory.milestoneId, ids), inArray(statusHistory.kind, [...KINDS])))
-      .orderBy(asc(statusHistory.milestoneId), asc(statusHistory.changedAt), asc(statusHistory.id))
-      .all()) {
+      .orderBy(asc(statusHistory.milestoneId), asc(statusHistory.changedAt), asc(statusHistory.id))) {
       let list = histories.get(point.milestoneId);
       if (!list) histories.set(point.milestoneId, (list = []));
       list.push({ day: dayOf(point.changedAt), status: point.status, kind: point.kind as HistoryPoint["kind"] });
@@ -413,13 +412,13 @@ function updateInPlace(packed: Packed, filters: Filters, parts: VersionParts): b
   return true;
 }
 
-function packedFor(filters: Filters): Packed {
-  const parts = versionParts();
+async function packedFor(filters: Filters): Promise<Packed> {
+  const parts = await versionParts();
   const version = versionOf(parts);
   const key = filterKey(filters);
   const hit = cache.get(key);
-  if (hit && (hit.version === version || updateInPlace(hit, filters, parts))) return hit;
-  const fresh = pack(filters, parts);
+  if (hit && (hit.version === version || (await updateInPlace(hit, filters, parts)))) return hit;
+  const fresh = await pack(filters, parts);
   cache.delete(key);
   cache.set(key, fresh);
   while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
@@ -461,15 +460,15 @@ export type TimelineFrame = {
  * The lanes (workstreams) matching the filters, in group order, with their rows; names in the
  * page's language. Every lane's name by default, or those of one page of lanes.
  */
-export function timelineFrame(filters: Filters, locale: Locale, page: { offset?: number; limit?: number } = {}): TimelineFrame {
-  const packed = packedFor(filters);
+export async function timelineFrame(filters: Filters, locale: Locale, page: { offset?: number; limit?: number } = {}): Promise<TimelineFrame> {
+  const packed = await packedFor(filters);
   const offset = Math.min(page.offset ?? 0, packed.lanes.length);
   const named = packed.lanes.slice(offset, page.limit === undefined ? undefined : offset + page.limit);
-  const texts = workstreamTextsIn(
+  const texts = await workstreamTextsIn(
     named.map((lane) => lane.id),
     locale,
   );
-  const bodyRows = getDb().select().from(bodies).orderBy(asc(bodies.sortOrder), asc(bodies.code)).all();
+  const bodyRows = await getDb().select().from(bodies).orderBy(asc(bodies.sortOrder), asc(bodies.code));
   const lanesPerGroup = new Map<string, number>();
   for (const lane of packed.lanes) lanesPerGroup.set(lane.bodyCode, (lanesPerGroup.get(lane.bodyCode) ?? 0) + 1);
   let latest = -Infinity;
@@ -515,8 +514,8 @@ export type CompactReason = [string, string, string];
 export type TimelineBars = { version: string; rows: [number, number]; window: [number, number]; bars: CompactBar[] };
 
 /** The bars of rows `[fromRow, toRow)` that reach into a stretch of time, titles in the page's language. */
-export function timelineBars(filters: Filters, locale: Locale, window: TimeWindow, fromRow: number, toRow: number, today: string): TimelineBars {
-  const packed = packedFor(filters);
+export async function timelineBars(filters: Filters, locale: Locale, window: TimeWindow, fromRow: number, toRow: number, today: string): Promise<TimelineBars> {
+  const packed = await packedFor(filters);
   const picked: number[] = [];
   const last = Math.min(toRow, packed.totalRows);
   for (let row = Math.max(0, fromRow); row < last; row++) {
@@ -532,7 +531,7 @@ export function timelineBars(filters: Filters, locale: Locale, window: TimeWindo
     }
     for (let at = lo; at < bars.length && packed.start[bars[at]!]! <= window.end; at++) picked.push(bars[at]!);
   }
-  const titles = milestoneTitleTranslations(
+  const titles = await milestoneTitleTranslations(
     picked.map((i) => packed.id[i]!),
     locale,
   );
@@ -542,7 +541,7 @@ export function timelineBars(filters: Filters, locale: Locale, window: TimeWindo
   const isOverdue = (i: number) => !neverOverdue.includes(packed.status[i]!) && packed.periodEnd[i]! < todayDay;
   // The latest reason, for the bars that need attention only (as on the overview's attention list).
   const unread = picked.filter((i) => (late.includes(packed.status[i]!) || isOverdue(i)) && !packed.reasons.has(packed.id[i]!)).map((i) => packed.id[i]!);
-  const read = latestReasons(unread);
+  const read = await latestReasons(unread);
   for (const id of unread) {
     const reason = read.get(id);
     packed.reasons.set(id, reason?.by ? [reason.note ?? "", reason.by, reason.at] : 0);
@@ -582,8 +581,8 @@ export type PortfolioPoint = { quarterEnd: string; counts: Record<string, number
  * How many milestones were in each status at the end of each quarter: a milestone counts once
  * its period has begun, in the status it had that day (its first recorded status before that).
  */
-export function portfolioByQuarter(filters: Filters, quarterEnds: Day[]): PortfolioPoint[] {
-  const packed = packedFor(filters);
+export async function portfolioByQuarter(filters: Filters, quarterEnds: Day[]): Promise<PortfolioPoint[]> {
+  const packed = await packedFor(filters);
   const counts = quarterEnds.map(() => new Array<number>(MILESTONE_STATUSES.length).fill(0));
   for (let i = 0; i < packed.id.length; i++) {
     const band = bandOf(packed.start[i]!, packed.periodEnd[i]!, historyOf(packed, i), MILESTONE_STATUSES[packed.status[i]!]!);
@@ -602,19 +601,18 @@ export function portfolioByQuarter(filters: Filters, quarterEnds: Day[]): Portfo
 }
 
 /** Whether any matching bar reaches into a window (the page opens on today only when something is there). */
-export function timelineHasBarsIn(filters: Filters, window: TimeWindow): boolean {
-  const packed = packedFor(filters);
+export async function timelineHasBarsIn(filters: Filters, window: TimeWindow): Promise<boolean> {
+  const packed = await packedFor(filters);
   for (let i = 0; i < packed.id.length; i++) if (packed.start[i]! <= window.end && reachOf(packed, i) >= window.start) return true;
   return false;
 }
 
 /** The baseline (first planned period) of re-planned milestones among the given ones, by id. */
-export function baselinesOf(ids: number[]): Map<number, { date: string; periodStart: string; periodEnd: string }> {
+export async function baselinesOf(ids: number[]): Promise<Map<number, { date: string; periodStart: string; periodEnd: string }>> {
   if (!ids.length) return new Map();
-  const rows = getDb()
+  const rows = await getDb()
     .select({ id: milestones.id, date: milestones.baselineDate, periodStart: milestones.baselinePeriodStart, periodEnd: milestones.baselinePeriodEnd })
     .from(milestones)
-    .where(and(inArray(milestones.id, ids), sql`${milestones.baselinePeriodEnd} is not null`))
-    .all();
+    .where(and(inArray(milestones.id, ids), sql`${milestones.baselinePeriodEnd} is not null`));
   return new Map(rows.map((row) => [row.id, { date: row.date!, periodStart: row.periodStart!, periodEnd: row.periodEnd! }]));
 }

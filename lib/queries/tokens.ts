@@ -16,8 +16,8 @@ export type TokenListItem = {
 };
 
 /** A user's API tokens, newest first, revoked ones included. */
-export function listTokensOf(userId: string): TokenListItem[] {
-  return getDb()
+export async function listTokensOf(userId: string): Promise<TokenListItem[]> {
+  return await getDb()
     .select({
       id: apiTokens.id,
       name: apiTokens.name,
@@ -30,6 +30,5 @@ export function listTokensOf(userId: string): TokenListItem[] {
     })
     .from(apiTokens)
     .where(eq(apiTokens.userId, userId))
-    .orderBy(desc(apiTokens.createdAt), desc(apiTokens.id))
-    .all();
+    .orderBy(desc(apiTokens.createdAt), desc(apiTokens.id));
 }

@@ -15,8 +15,8 @@ export type UserListItem = {
 };
 
 /** Every account with how many workstreams it is assigned to, oldest first. */
-export function listUsers(): UserListItem[] {
-  return getDb()
+export async function listUsers(): Promise<UserListItem[]> {
+  return await getDb()
     .select({
       id: users.id,
       email: users.email,
@@ -30,56 +30,52 @@ export function listUsers(): UserListItem[] {
     .from(users)
     .leftJoin(workstreamAssignments, eq(workstreamAssignments.userId, users.id))
     .groupBy(users.id)
-    .orderBy(asc(users.createdAt), asc(users.email))
-    .all();
+    .orderBy(asc(users.createdAt), asc(users.email));
 }
 
 export type UserAccess = Omit<UserListItem, "assignedCount"> & { workstreamIds: number[] };
 
 /** One account with the ids of the workstreams it is assigned to; null when there is none. */
-export function getUserAccess(id: string): UserAccess | null {
+export async function getUserAccess(id: string): Promise<UserAccess | null> {
   const db = getDb();
-  const user = db
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      role: users.role,
-      allWorkstreams: users.allWorkstreams,
-      isDemo: users.isDemo,
-      createdAt: users.createdAt,
-    })
-    .from(users)
-    .where(eq(users.id, id))
-    .get();
+  const user = (
+    await db
+      .select({
+        id: users.id,
+        email: users.email,
+        name: users.name,
+        role: users.role,
+        allWorkstreams: users.allWorkstreams,
+        isDemo: users.isDemo,
+        createdAt: users.createdAt,
+      })
+      .from(users)
+      .where(eq(users.id, id))
+      .limit(1)
+  )[0];
   if (!user) return null;
-  const workstreamIds = db
-    .select({ id: workstreamAssignments.workstreamId })
-    .from(workstreamAssignments)
-    .where(eq(workstreamAssignments.userId, id))
-    .all()
-    .map((row) => row.id);
+  const workstreamIds = (
+    await db.select({ id: workstreamAssignments.workstreamId }).from(workstreamAssignments).where(eq(workstreamAssignments.userId, id))
+  ).map((row) => row.id);
   return { ...user, workstreamIds };
 }
 
 export type WorkstreamChoice = { id: number; slug: string; nameEn: string };
 
 /** The workstreams a user is assigned to, in the report's order. */
-export function assignedWorkstreamsOf(userId: string): WorkstreamChoice[] {
-  return getDb()
+export async function assignedWorkstreamsOf(userId: string): Promise<WorkstreamChoice[]> {
+  return await getDb()
     .select({ id: workstreams.id, slug: workstreams.slug, nameEn: workstreams.nameEn })
     .from(workstreamAssignments)
     .innerJoin(workstreams, eq(workstreams.id, workstreamAssignments.workstreamId))
     .where(eq(workstreamAssignments.userId, userId))
-    .orderBy(asc(workstreams.position), asc(workstreams.nameEn))
-    .all();
+    .orderBy(asc(workstreams.position), asc(workstreams.nameEn));
 }
 
 /** Every workstream an editor can be assigned to, in the report's order. */
-export function workstreamChoices(): WorkstreamChoice[] {
-  return getDb()
+export async function workstreamChoices(): Promise<WorkstreamChoice[]> {
+  return await getDb()
     .select({ id: workstreams.id, slug: workstreams.slug, nameEn: workstreams.nameEn })
     .from(workstreams)
-    .orderBy(asc(workstreams.position), asc(workstreams.nameEn))
-    .all();
+    .orderBy(asc(workstreams.position), asc(workstreams.nameEn));
 }

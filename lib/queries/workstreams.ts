@@ -9,6 +9,7 @@ import type { Filters, WorkstreamSort } from "@/lib/validation/filters";
 import { hasMilestoneFilter, isOpenExpression, milestoneConditions, overdueCount, slipMonthsExpression, workstreamConditions } from "./conditions";
 import { type Page, pageOf } from "./pagination";
 import { cachedRead } from "./cache";
+import { caseInsensitive } from "./dialect";
 
 const statusCountColumns = Object.fromEntries(
   MILESTONE_STATUSES.map((status) => [status, sql<number>`coalesce(sum(case when ${milestones.status} = ${status} then 1 else 0 end), 0)`.mapWith(Number)]),
@@ -80,10 +81,10 @@ const slippedColumns = {
  * year or status filter, counts cover the matching milestones only, and workstreams with none
  * drop out. The same for every reader, so it is cached once for all of them.
  */
-function readOrderedSummaryRows(filters: Filters, today: string, sort: WorkstreamSort, locale: Locale) {
+async function readOrderedSummaryRows(filters: Filters, today: string, sort: WorkstreamSort, locale: Locale) {
   const joinOn = and(eq(milestones.workstreamId, workstreams.id), milestoneConditions(filters));
   const having = hasMilestoneFilter(filters) ? sql`count(${milestones.id}) > 0` : undefined;
-  return getDb()
+  return await getDb()
     .select({
       ...workstreamWithBodyColumns,
       total: count(milestones.id),
@@ -97,8 +98,7 @@ function readOrderedSummaryRows(filters: Filters, today: string, sort: Workstrea
     .where(workstreamConditions(filters))
     .groupBy(workstreams.id)
     .having(having)
-    .orderBy(...sortOrder(sort, today, locale), asc(workstreams.position), asc(workstreams.nameEn))
-    .all();
+    .orderBy(...sortOrder(sort, today, locale), asc(workstreams.position), asc(workstreams.nameEn));
 }
 
 const orderedSummaryRows = cachedRead("orderedSummaryRows", ["milestones", "workstreams", "translations"], readOrderedSummaryRows);
@@ -107,21 +107,18 @@ const orderedSummaryRows = cachedRead("orderedSummaryRows", ["milestones", "work
  * One page of workstreams with their milestone aggregates; the reader's watched workstreams come
  * first (in the sort's order among themselves), as their own overview shows them.
  */
-function readListWorkstreamSummaries(
+async function readListWorkstreamSummaries(
   filters: Filters,
   paging: { page: number; pageSize: number },
   today: string,
   options: SummaryOptions = {},
-): Page<WorkstreamSummary> {
-  const all = orderedSummaryRows(filters, today, options.sort ?? "report", options.locale ?? "en");
+): Promise<Page<WorkstreamSummary>> {
+  const all = await orderedSummaryRows(filters, today, options.sort ?? "report", options.locale ?? "en");
   const watchedIds = new Set(
     options.watcherId
-      ? getDb()
-          .select({ id: workstreamWatches.workstreamId })
-          .from(workstreamWatches)
-          .where(eq(workstreamWatches.userId, options.watcherId))
-          .all()
-          .map((row) => row.id)
+      ? (await getDb().select({ id: workstreamWatches.workstreamId }).from(workstreamWatches).where(eq(workstreamWatches.userId, options.watcherId))).map(
+          (row) => row.id,
+        )
       : [],
   );
   const ordered = watchedIds.size ? [...all.filter((row) => watchedIds.has(row.id)), ...all.filter((row) => !watchedIds.has(row.id))] : all;
@@ -130,9 +127,9 @@ function readListWorkstreamSummaries(
   const rows = ordered.slice(offset, offset + pageSize);
   const ids = rows.map((row) => row.id);
 
-  const nextOpen = nextOpenMilestones(ids, filters);
-  const lastChanges = lastChangeByWorkstream(ids);
-  const overall = hasMilestoneFilter(filters) ? overallProgress(ids) : new Map<number, WorkstreamSummary["overall"]>();
+  const nextOpen = await nextOpenMilestones(ids, filters);
+  const lastChanges = await lastChangeByWorkstream(ids);
+  const overall = hasMilestoneFilter(filters) ? await overallProgress(ids) : new Map<number, WorkstreamSummary["overall"]>();
 
   const items = rows.map((row): WorkstreamSummary => {
     const counts = Object.fromEntries(MILESTONE_STATUSES.map((s) => [s, Number(row[s])])) as StatusCounts;
@@ -182,7 +179,7 @@ function sortOrder(sort: WorkstreamSort, today: string, locale: Locale): SQL[] {
       const translated = isTranslationLocale(locale)
         ? sql`(select ${workstreamTranslations.name} from ${workstreamTranslations} where ${workstreamTranslations.workstreamId} = ${workstreams.id} and ${workstreamTranslations.locale} = ${locale})`
         : sql`null`;
-      return [sql`coalesce(${translated}, ${locale === "zh" ? workstreams.nameZh : workstreams.nameEn}) collate nocase`];
+      return [caseInsensitive(sql`coalesce(${translated}, ${locale === "zh" ? workstreams.nameZh : workstreams.nameEn})`)];
     }
     case "report":
       return [];
@@ -190,14 +187,13 @@ function sortOrder(sort: WorkstreamSort, today: string, locale: Locale): SQL[] {
 }
 
 /** Every live milestone of each workstream counted, whatever the filters: the whole progress. */
-function overallProgress(ids: number[]): Map<number, WorkstreamSummary["overall"]> {
+async function overallProgress(ids: number[]): Promise<Map<number, WorkstreamSummary["overall"]>> {
   if (!ids.length) return new Map();
-  const rows = getDb()
+  const rows = await getDb()
     .select({ workstreamId: milestones.workstreamId, ...statusCountColumns })
     .from(milestones)
     .where(and(inArray(milestones.workstreamId, ids), milestoneConditions({})))
-    .groupBy(milestones.workstreamId)
-    .all();
+    .groupBy(milestones.workstreamId);
   return new Map(
     rows.map((row) => {
       const counts = Object.fromEntries(MILESTONE_STATUSES.map((s) => [s, Number(row[s])])) as StatusCounts;
@@ -207,7 +203,7 @@ function overallProgress(ids: number[]): Map<number, WorkstreamSummary["overall"
 }
 
 /** The earliest open (not completed, not cancelled) milestone of each workstream. */
-function nextOpenMilestones(ids: number[], filters: Filters): Map<number, NonNullable<WorkstreamSummary["nextOpen"]>> {
+async function nextOpenMilestones(ids: number[], filters: Filters): Promise<Map<number, NonNullable<WorkstreamSummary["nextOpen"]>>> {
   if (!ids.length) return new Map();
   const ranked = getDb()
     .select({
@@ -223,19 +219,18 @@ function nextOpenMilestones(ids: number[], filters: Filters): Map<number, NonNul
     .from(milestones)
     .where(and(inArray(milestones.workstreamId, ids), isOpenExpression, milestoneConditions(filters)))
     .as("ranked");
-  const rows = getDb().select().from(ranked).where(eq(ranked.rank, 1)).all();
+  const rows = await getDb().select().from(ranked).where(eq(ranked.rank, 1));
   return new Map(rows.map(({ workstreamId, rank: _rank, ...milestone }) => [workstreamId, milestone]));
 }
 
-function lastChangeByWorkstream(ids: number[]): Map<number, string> {
+async function lastChangeByWorkstream(ids: number[]): Promise<Map<number, string>> {
   if (!ids.length) return new Map();
-  const rows = getDb()
+  const rows = await getDb()
     .select({ workstreamId: milestones.workstreamId, at: sql<string>`max(${statusHistory.changedAt})` })
     .from(statusHistory)
     .innerJoin(milestones, eq(milestones.id, statusHistory.milestoneId))
     .where(inArray(milestones.workstreamId, ids))
-    .groupBy(milestones.workstreamId)
-    .all();
+    .groupBy(milestones.workstreamId);
   return new Map(rows.map((row) => [row.workstreamId, row.at]));
 }
 
@@ -263,28 +258,32 @@ export type WorkstreamDetail = {
   span: { start: string; end: string } | null;
 };
 
-function readGetWorkstreamBySlug(slug: string, today: string): WorkstreamDetail | null {
+async function readGetWorkstreamBySlug(slug: string, today: string): Promise<WorkstreamDetail | null> {
   const db = getDb();
-  const found = db
-    .select({ ...workstreamWithBodyColumns, evidence: workstreams.evidence, version: workstreams.version })
-    .from(workstreams)
-    .innerJoin(bodies, eq(bodies.code, workstreams.bodyCode))
-    .where(eq(workstreams.slug, slug))
-    .get();
+  const found = (
+    await db
+      .select({ ...workstreamWithBodyColumns, evidence: workstreams.evidence, version: workstreams.version })
+      .from(workstreams)
+      .innerJoin(bodies, eq(bodies.code, workstreams.bodyCode))
+      .where(eq(workstreams.slug, slug))
+      .limit(1)
+  )[0];
   if (!found) return null;
   // The detail names its body in full (bodyNameEn, bodyNameZh); the short name is for the lists.
   const { bodyShortNameEn: _bodyShortNameEn, ...row } = found;
-  const aggregate = db
-    .select({
-      overdue: overdueCount(today),
-      ...slippedColumns,
-      ...statusCountColumns,
-      spanStart: min(milestones.periodStart),
-      spanEnd: max(milestones.periodEnd),
-    })
-    .from(milestones)
-    .where(and(eq(milestones.workstreamId, row.id), milestoneConditions({})))
-    .get();
+  const aggregate = (
+    await db
+      .select({
+        overdue: overdueCount(today),
+        ...slippedColumns,
+        ...statusCountColumns,
+        spanStart: min(milestones.periodStart),
+        spanEnd: max(milestones.periodEnd),
+      })
+      .from(milestones)
+      .where(and(eq(milestones.workstreamId, row.id), milestoneConditions({})))
+      .limit(1)
+  )[0];
   const counts = Object.fromEntries(MILESTONE_STATUSES.map((s) => [s, Number(aggregate?.[s] ?? 0)])) as StatusCounts;
   const overdue = aggregate?.overdue ?? 0;
   return {

@@ -17,8 +17,8 @@ setupTestDatabase();
 const TODAY = "2026-05-01";
 
 const data = {} as Record<Locale, ReportData>;
-beforeAll(() => {
-  for (const lang of LOCALES) data[lang] = buildReportData(2021, { lang }, TODAY);
+beforeAll(async () => {
+  for (const lang of LOCALES) data[lang] = await buildReportData(2021, { lang }, TODAY);
 });
 
 async function pdfText(buffer: Buffer): Promise<string> {
@@ -134,7 +134,7 @@ describe("the timeline image in each language", () => {
     const month = (lang: Locale, m: number) =>
       new Intl.DateTimeFormat(reportText(lang).locale, { month: "short", timeZone: "UTC" }).format(new Date(Date.UTC(2021, m - 1, 1)));
     for (const lang of LOCALES) {
-      const { lanes, axis } = timelineLanes(filters, null, TODAY, lang);
+      const { lanes, axis } = await timelineLanes(filters, null, TODAY, lang);
       const scene = timelineScene(lanes, axis!, TODAY, timelineTitle(filters, lang), lang);
       expect(scene.title).toBe(reportText(lang).t("timeline.title", { filters: reportText(lang).year(2021) }));
       const january = monthX(scene, month(lang, 1));
@@ -143,7 +143,7 @@ describe("the timeline image in each language", () => {
       else expect(january, lang).toBeLessThan(december);
       expect(timelineFileName(filters, "png", lang)).toBe(lang === "en" ? "ceb-timeline-2021.png" : `ceb-timeline-2021-${lang}.png`);
     }
-    const { lanes, axis } = timelineLanes(filters, null, TODAY, "ar");
+    const { lanes, axis } = await timelineLanes(filters, null, TODAY, "ar");
     const scene = timelineScene(lanes, axis!, TODAY, timelineTitle(filters, "ar"), "ar");
     const png = await renderTimeline(scene, "png");
     expect(png.subarray(1, 4).toString()).toBe("PNG");

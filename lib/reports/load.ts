@@ -13,8 +13,8 @@ export function parseReportYear(raw: string): { ok: true; value: number } | { ok
 }
 
 /** Throws a 404 naming `year` when no milestone is dated in it. */
-export function requireYearWithMilestones(year: number): void {
-  const years = milestoneYears();
+export async function requireYearWithMilestones(year: number): Promise<void> {
+  const years = await milestoneYears();
   if (years.includes(year)) return;
   const known = [...years].sort((a, b) => a - b).join(", ");
   throw new AppError("not_found", `No milestones are dated in ${year}`, [
@@ -23,7 +23,7 @@ export function requireYearWithMilestones(year: number): void {
 }
 
 /** Slugs that name no workstream, as invalid parameters. */
-export function unknownWorkstreams(slugs: string[] | undefined): InvalidParam[] {
-  const unknown = unknownWorkstreamSlugs(slugs ?? []);
+export async function unknownWorkstreams(slugs: string[] | undefined): Promise<InvalidParam[]> {
+  const unknown = await unknownWorkstreamSlugs(slugs ?? []);
   return unknown.length ? [{ name: "workstream", reason: `names no workstream: ${unknown.join(", ")}` }] : [];
 }

@@ -197,12 +197,12 @@ function sumTotals(rows: Iterable<CountsRow>): Totals {
  * its milestones grouped by what happened to them, the annex rows and the monthly curve.
  * `translations` gives Arabic, French, Russian and Spanish content where it exists.
  */
-export function buildReportData(
+export async function buildReportData(
   year: number,
   options: { lang: ReportLang; workstream?: string[]; status?: MilestoneStatus[] },
   today: string,
   translations?: ContentTranslations,
-): ReportData {
+): Promise<ReportData> {
   const scope: ReportScope = { workstreams: options.workstream, statuses: options.status };
   const lang = options.lang;
   const text = reportText(lang);
@@ -212,12 +212,12 @@ export function buildReportData(
       ? inLanguage(lang, stream.bodyNameEn, stream.bodyNameZh)
       : (text.bodyNames[stream.bodyCode] ?? `${stream.bodyNameEn} (${stream.bodyShortNameEn})`);
 
-  const counts = countsByWorkstream(year, scope, today);
-  const previousCounts = countsByWorkstream(year - 1, scope, today);
-  const streams = workstreamsForReport([...counts.keys()], scope.workstreams ?? []);
-  const milestones = milestonesOfYear(year, scope, today);
-  const reasons = statusReasons(year, scope);
-  const next = openMilestonesOfYear(
+  const counts = await countsByWorkstream(year, scope, today);
+  const previousCounts = await countsByWorkstream(year - 1, scope, today);
+  const streams = await workstreamsForReport([...counts.keys()], scope.workstreams ?? []);
+  const milestones = await milestonesOfYear(year, scope, today);
+  const reasons = await statusReasons(year, scope);
+  const next = await openMilestonesOfYear(
     year + 1,
     streams.map((stream) => stream.id),
     scope,
@@ -289,7 +289,7 @@ export function buildReportData(
   }
 
   const rowById = new Map(rows.map((row) => [row.milestoneId, row]));
-  const attention = attentionOfMilestones([...rowById.keys()], today).map((item): AttentionRow => {
+  const attention = (await attentionOfMilestones([...rowById.keys()], today)).map((item): AttentionRow => {
     const row = rowById.get(item.id)!;
     const human = item.reason?.by ? item.reason : null;
     return {
@@ -333,7 +333,7 @@ export function buildReportData(
     workstreams,
     rows,
     attention,
-    months: cumulateByMonth(year, monthlyCounts(year, scope)),
+    months: cumulateByMonth(year, await monthlyCounts(year, scope)),
   };
 }
 
@@ -389,8 +389,8 @@ export function changeOf(current: Totals, previous: Totals): Totals {
 export const reportDataFor = cachedRead(
   "reportData",
   ["milestones", "workstreams", "translations"],
-  (year: number, options: { lang: ReportLang; workstream?: string[]; status?: MilestoneStatus[] }, today: string) =>
-    buildReportData(year, options, today, storedTranslations(options.lang)),
+  async (year: number, options: { lang: ReportLang; workstream?: string[]; status?: MilestoneStatus[] }, today: string) =>
+    buildReportData(year, options, today, await storedTranslations(options.lang)),
 );
 
 /** About this many milestones per page of the report page (a section is never split): at 60 a page of the 10,000-milestone benchmark was 330 KB. */

@@ -8,8 +8,8 @@ import type { ContentTranslations } from "./report-data";
  * The tracker's stored translations into the report's language, read once per export; none for
  * English and Chinese, whose content is in columns of its own.
  */
-export function storedTranslations(lang: ReportLang): ContentTranslations | undefined {
+export async function storedTranslations(lang: ReportLang): Promise<ContentTranslations | undefined> {
   if (!isTranslationLocale(lang)) return undefined;
-  const { titles, workstreams } = translationsIn(lang);
+  const { titles, workstreams } = await translationsIn(lang);
   return (ref) => (ref.kind === "milestone" ? titles.get(ref.id) : workstreams.get(ref.id)?.[ref.field]);
 }

@@ -148,20 +148,22 @@ export function timelineScene(lanes: Lane[], axis: Axis, today: string, title: s
  * The lanes the timeline shows for these filters: every matching workstream, or one page of
  * them, with names and titles in `lang` (English where `translations` has none).
  */
-export function timelineLanes(
+export async function timelineLanes(
   filters: Filters,
   paging: { page: number; pageSize: number } | null,
   today: string,
   lang: ReportLang = "en",
   translations?: ContentTranslations,
   window?: { from: string; to: string },
-): { lanes: Lane[]; axis: Axis | null } {
-  const summaries = listWorkstreamSummaries(filters, paging ?? { page: 1, pageSize: 100_000 }, today);
+): Promise<{ lanes: Lane[]; axis: Axis | null }> {
+  const summaries = await listWorkstreamSummaries(filters, paging ?? { page: 1, pageSize: 100_000 }, today);
   // With a window (the roadmap's on screen), only what reaches into it, on an axis of exactly it.
-  const milestones = milestonesOfWorkstreams(
-    summaries.items.map((item) => item.id),
-    filters,
-    today,
+  const milestones = (
+    await milestonesOfWorkstreams(
+      summaries.items.map((item) => item.id),
+      filters,
+      today,
+    )
   ).filter((milestone) => !window || (milestone.periodStart <= window.to && milestone.periodEnd >= window.from));
   const lanes = summaries.items.map((item) => ({
     name: inLanguage(lang, item.nameEn, item.nameZh, translations?.({ kind: "workstream", id: item.id, field: "name" })),
@@ -173,7 +175,7 @@ export function timelineLanes(
       })),
   }));
   if (window) return { lanes, axis: { start: window.from, end: window.to } };
-  const extent = filters.year !== undefined ? { start: `${filters.year}-01-01`, end: `${filters.year}-12-31` } : milestoneExtent(filters);
+  const extent = filters.year !== undefined ? { start: `${filters.year}-01-01`, end: `${filters.year}-12-31` } : await milestoneExtent(filters);
   return { lanes, axis: extent ? axisForExtent(extent) : null };
 }
 

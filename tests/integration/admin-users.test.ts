@@ -52,7 +52,7 @@ const openMilestoneOf = (slug: string) =>
     .where(and(eq(milestones.workstreamId, idOf(slug)), isNull(milestones.removedAt)))
     .all()
     .find((milestone) => milestone.status !== "at_risk")!;
-const tokenActor = (principal: TestPrincipal): Actor => actorFromToken(principal.token)!;
+const tokenActor = async (principal: TestPrincipal): Promise<Actor> => (await actorFromToken(principal.token))!;
 
 const ASSIGNED = "ai-working-group";
 const OTHER = "data-cube";
@@ -71,18 +71,18 @@ beforeAll(async () => {
 describe("setUserAccess", () => {
   it("an admin makes a viewer an editor of one workstream, who may then edit that workstream's milestones and no other", async () => {
     const person = await makeUser("viewer");
-    setUserAccess(admin.actor, person.actor.userId, { role: "editor", allWorkstreams: false, workstreamIds: [idOf(ASSIGNED)] });
+    await setUserAccess(admin.actor, person.actor.userId, { role: "editor", allWorkstreams: false, workstreamIds: [idOf(ASSIGNED)] });
 
     expect(userRow(person.actor.userId)).toMatchObject({ role: "editor", allWorkstreams: false });
     expect(assignmentsOf(person.actor.userId)).toEqual([idOf(ASSIGNED)]);
-    expect(getUserAccess(person.actor.userId)).toMatchObject({ role: "editor", workstreamIds: [idOf(ASSIGNED)] });
-    expect(listUsers().find((user) => user.id === person.actor.userId)).toMatchObject({ role: "editor", assignedCount: 1 });
+    expect(await getUserAccess(person.actor.userId)).toMatchObject({ role: "editor", workstreamIds: [idOf(ASSIGNED)] });
+    expect((await listUsers()).find((user) => user.id === person.actor.userId)).toMatchObject({ role: "editor", assignedCount: 1 });
 
     // The token was made while the person was a viewer: the new role applies at once.
-    const actor = tokenActor(person);
+    const actor = await tokenActor(person);
     expect(actor.role).toBe("editor");
     const mine = openMilestoneOf(ASSIGNED);
-    const updated = updateMilestone(actor, mine.id, { version: mine.version, status: "at_risk", note: "newly assigned editor" });
+    const updated = await updateMilestone(actor, mine.id, { version: mine.version, status: "at_risk", note: "newly assigned editor" });
     expect(updated).toMatchObject({ status: "at_risk", version: mine.version + 1 });
 
     const other = openMilestoneOf(OTHER);
@@ -93,9 +93,9 @@ describe("setUserAccess", () => {
 
   it("replaces the assignments rather than adding to them, and admins always edit every workstream", async () => {
     const person = await makeUser("editor", { assignedSlugs: [ASSIGNED] });
-    setUserAccess(admin.actor, person.actor.userId, { role: "editor", allWorkstreams: false, workstreamIds: [idOf(OTHER)] });
+    await setUserAccess(admin.actor, person.actor.userId, { role: "editor", allWorkstreams: false, workstreamIds: [idOf(OTHER)] });
     expect(assignmentsOf(person.actor.userId)).toEqual([idOf(OTHER)]);
-    setUserAccess(admin.actor, person.actor.userId, { role: "admin", allWorkstreams: false, workstreamIds: [] });
+    await setUserAccess(admin.actor, person.actor.userId, { role: "admin", allWorkstreams: false, workstreamIds: [] });
     expect(userRow(person.actor.userId)).toMatchObject({ role: "admin", allWorkstreams: true });
     expect(assignmentsOf(person.actor.userId)).toEqual([]);
   });
@@ -108,9 +108,9 @@ describe("setUserAccess", () => {
   ])("%s cannot change anyone's access (%i) and nothing changes", async (_who, actor, status) => {
     const target = await makeUser("viewer");
     const before = { user: userRow(target.actor.userId), assignments: assignmentsOf(target.actor.userId) };
-    expect(await statusOf(() => setUserAccess(actor(), target.actor.userId, { role: "admin", allWorkstreams: true, workstreamIds: [idOf(ASSIGNED)] }))).toBe(
-      status,
-    );
+    expect(
+      await statusOf(async () => setUserAccess(await actor(), target.actor.userId, { role: "admin", allWorkstreams: true, workstreamIds: [idOf(ASSIGNED)] })),
+    ).toBe(status);
     expect({ user: userRow(target.actor.userId), assignments: assignmentsOf(target.actor.userId) }).toEqual(before);
   });
 
@@ -168,18 +168,18 @@ describe("createUserAsAdmin", () => {
 describe("API tokens", () => {
   it("a user creates a token for themselves, sees only its prefix afterwards, and a revoked token is refused", async () => {
     const person = await makeUser("editor");
-    const { token, id, scope } = createApiToken(person.actor, person.actor.userId, { name: "nightly sync", scope: "write" });
+    const { token, id, scope } = await createApiToken(person.actor, person.actor.userId, { name: "nightly sync", scope: "write" });
     expect(scope).toBe("write");
-    expect(actorFromToken(token)).toMatchObject({ userId: person.actor.userId, via: "token", tokenScope: "write" });
+    expect(await actorFromToken(token)).toMatchObject({ userId: person.actor.userId, via: "token", tokenScope: "write" });
 
-    const listed = listTokensOf(person.actor.userId).find((item) => item.id === id)!;
+    const listed = (await listTokensOf(person.actor.userId)).find((item) => item.id === id)!;
     expect(listed).toMatchObject({ name: "nightly sync", scope: "write", prefix: token.slice(0, 10), revokedAt: null, createdBy: person.email });
     expect(listed.lastUsedAt).not.toBeNull();
-    expect(JSON.stringify(listTokensOf(person.actor.userId))).not.toContain(token);
+    expect(JSON.stringify(await listTokensOf(person.actor.userId))).not.toContain(token);
 
-    revokeApiToken(person.actor, id);
-    expect(actorFromToken(token)).toBeNull();
-    expect(listTokensOf(person.actor.userId).find((item) => item.id === id)!.revokedAt).not.toBeNull();
+    await revokeApiToken(person.actor, id);
+    expect(await actorFromToken(token)).toBeNull();
+    expect((await listTokensOf(person.actor.userId)).find((item) => item.id === id)!.revokedAt).not.toBeNull();
     const response = await listMilestonesRoute(
       new Request("http://localhost/api/milestones", { headers: { authorization: `Bearer ${token}` } }),
       undefined as never,
@@ -189,30 +189,30 @@ describe("API tokens", () => {
 
   it("a user cannot revoke someone else's token; an admin can", async () => {
     const owner = await makeUser("viewer");
-    const { token, id } = createApiToken(owner.actor, owner.actor.userId, { name: "export", scope: "read" });
+    const { token, id } = await createApiToken(owner.actor, owner.actor.userId, { name: "export", scope: "read" });
     expect(await statusOf(() => revokeApiToken(editor.actor, id))).toBe(403);
     expect(await statusOf(() => revokeApiToken(null, id))).toBe(401);
-    expect(actorFromToken(token)).not.toBeNull();
-    revokeApiToken(admin.actor, id);
-    expect(actorFromToken(token)).toBeNull();
+    expect(await actorFromToken(token)).not.toBeNull();
+    await revokeApiToken(admin.actor, id);
+    expect(await actorFromToken(token)).toBeNull();
   });
 
   it("a user cannot create a token for someone else; an admin can, and it acts as its owner", async () => {
     const owner = await makeUser("viewer");
     expect(await statusOf(() => createApiToken(editor.actor, owner.actor.userId, { name: "not yours", scope: "write" }))).toBe(403);
-    expect(listTokensOf(owner.actor.userId).map((item) => item.name)).not.toContain("not yours");
-    const made = createApiToken(admin.actor, owner.actor.userId, { name: "made by admin", scope: "write" });
-    expect(actorFromToken(made.token)).toMatchObject({ userId: owner.actor.userId, role: "viewer" });
-    expect(listTokensOf(owner.actor.userId).find((item) => item.id === made.id)!.createdBy).toBe(admin.email);
+    expect((await listTokensOf(owner.actor.userId)).map((item) => item.name)).not.toContain("not yours");
+    const made = await createApiToken(admin.actor, owner.actor.userId, { name: "made by admin", scope: "write" });
+    expect(await actorFromToken(made.token)).toMatchObject({ userId: owner.actor.userId, role: "viewer" });
+    expect((await listTokensOf(owner.actor.userId)).find((item) => item.id === made.id)!.createdBy).toBe(admin.email);
   });
 
   it("a token cannot create or revoke tokens, even an admin's write token", async () => {
-    const actor = tokenActor(admin);
+    const actor = await tokenActor(admin);
     const tokensBefore = getDb().select().from(apiTokens).all();
     expect(await statusOf(() => createApiToken(actor, admin.actor.userId, { name: "minted by a token", scope: "write" }))).toBe(403);
-    const victim = createApiToken(viewer.actor, viewer.actor.userId, { name: "victim", scope: "read" });
+    const victim = await createApiToken(viewer.actor, viewer.actor.userId, { name: "victim", scope: "read" });
     expect(await statusOf(() => revokeApiToken(actor, victim.id))).toBe(403);
-    expect(actorFromToken(victim.token)).not.toBeNull();
+    expect(await actorFromToken(victim.token)).not.toBeNull();
     expect(
       getDb()
         .select()

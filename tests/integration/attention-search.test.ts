@@ -24,7 +24,7 @@ const call = async (handler: (r: Request, c: never) => Response | Promise<Respon
   const response = await handler(new Request(`http://localhost${url}`, init), context as never);
   return { response, body: await response.json() };
 };
-const slugsOf = (query: string) => listWorkstreamSummaries({ q: query }, { page: 1, pageSize: 100 }, TODAY).items.map((item) => item.slug);
+const slugsOf = async (query: string) => (await listWorkstreamSummaries({ q: query }, { page: 1, pageSize: 100 }, TODAY)).items.map((item) => item.slug);
 /** A moment after the seed's own history entries (written at seeding time). */
 const later = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
 const workstreamId = (slug: string) => getDb().select().from(workstreams).where(eq(workstreams.slug, slug)).get()!.id;
@@ -48,35 +48,35 @@ function markLate(id: number, status: "delayed" | "at_risk", note: string, chang
 }
 
 describe("search", () => {
-  it("finds the AI working group by its Chinese name, by an English word and by its abbreviation", () => {
-    expect(slugsOf("人工智能")).toContain("ai-working-group");
-    expect(slugsOf("artificial")).toContain("ai-working-group");
-    expect(slugsOf("AI")).toContain("ai-working-group");
-    expect(slugsOf("artificial")).not.toContain("data-cube");
+  it("finds the AI working group by its Chinese name, by an English word and by its abbreviation", async () => {
+    expect(await slugsOf("人工智能")).toContain("ai-working-group");
+    expect(await slugsOf("artificial")).toContain("ai-working-group");
+    expect(await slugsOf("AI")).toContain("ai-working-group");
+    expect(await slugsOf("artificial")).not.toContain("data-cube");
   });
 
-  it("finds the OSH forum by the other common wording of its Chinese name", () => {
-    expect(slugsOf("职业健康与安全")).toEqual(["occupational-health-safety-forum"]);
-    expect(slugsOf("职业安全与健康")).toContain("occupational-health-safety-forum");
-    expect(slugsOf("OSH")).toContain("occupational-health-safety-forum");
+  it("finds the OSH forum by the other common wording of its Chinese name", async () => {
+    expect(await slugsOf("职业健康与安全")).toEqual(["occupational-health-safety-forum"]);
+    expect(await slugsOf("职业安全与健康")).toContain("occupational-health-safety-forum");
+    expect(await slugsOf("OSH")).toContain("occupational-health-safety-forum");
   });
 
-  it("matches two Chinese characters, below the trigram's reach, with the LIKE fallback", () => {
-    expect(slugsOf("伦理")).toContain("ai-working-group");
-    expect(slugsOf("qqzzxx")).toEqual([]);
+  it("matches two Chinese characters, below the trigram's reach, with the LIKE fallback", async () => {
+    expect(await slugsOf("伦理")).toContain("ai-working-group");
+    expect(await slugsOf("qqzzxx")).toEqual([]);
   });
 
-  it("narrows a workstream found only through one milestone to that milestone", () => {
+  it("narrows a workstream found only through one milestone to that milestone", async () => {
     const [first] = milestonesOf("data-cube");
     const unique = "Zanzibar quarterly ledger";
     getDb().update(milestones).set({ titleEn: unique }).where(eq(milestones.id, first!.id)).run();
-    const result = listWorkstreamSummaries({ q: "zanzibar" }, { page: 1, pageSize: 100 }, TODAY);
+    const result = await listWorkstreamSummaries({ q: "zanzibar" }, { page: 1, pageSize: 100 }, TODAY);
     expect(result.items.map((item) => item.slug)).toEqual(["data-cube"]);
     expect(result.items[0]!.total).toBe(1);
-    expect(statusTotals({ q: "zanzibar" }, TODAY).total).toBe(1);
+    expect((await statusTotals({ q: "zanzibar" }, TODAY)).total).toBe(1);
   });
 
-  it("keeps translations in the index: a French name added later is found, and forgotten once removed", () => {
+  it("keeps translations in the index: a French name added later is found, and forgotten once removed", async () => {
     const id = workstreamId("multilingualism");
     getDb()
       .insert(workstreamTranslations)
@@ -84,10 +84,10 @@ describe("search", () => {
       .run();
     // Written here without the commands, which would invalidate the cached reads themselves.
     invalidateReads("translations");
-    expect(slugsOf("valeur fondamentale")).toEqual(["multilingualism"]);
+    expect(await slugsOf("valeur fondamentale")).toEqual(["multilingualism"]);
     getDb().delete(workstreamTranslations).where(eq(workstreamTranslations.workstreamId, id)).run();
     invalidateReads("translations");
-    expect(slugsOf("valeur fondamentale")).toEqual([]);
+    expect(await slugsOf("valeur fondamentale")).toEqual([]);
   });
 
   it("takes q on GET /api/workstreams and GET /api/milestones", async () => {
@@ -165,9 +165,9 @@ describe("attention", () => {
     expect(searched.items.every((item) => item.workstreamSlug === "ai-working-group")).toBe(true);
   });
 
-  it("puts the same list, with reason, name and slip, in the yearly summary and its JSON export", () => {
+  it("puts the same list, with reason, name and slip, in the yearly summary and its JSON export", async () => {
     const [a] = milestonesOf("data-cube");
-    const data = buildReportData(a!.year, { lang: "en" }, TODAY);
+    const data = await buildReportData(a!.year, { lang: "en" }, TODAY);
     const first = data.attention[0]!;
     expect(first.row.milestoneId).toBe(a!.id);
     expect(first).toMatchObject({ level: "delayed", reasonBy: "Ana Silva", baselineLabel: "December 2026", slip: { unit: "month", amount: 6 } });
@@ -178,13 +178,13 @@ describe("attention", () => {
     expect(text).not.toContain("ana@un.org");
     const json = JSON.parse(renderJson(data));
     expect(json.overview.attention[0]).toMatchObject({ milestoneId: a!.id, level: "delayed", reasonBy: "Ana Silva" });
-    const french = buildReportData(a!.year, { lang: "fr" }, TODAY);
+    const french = await buildReportData(a!.year, { lang: "fr" }, TODAY);
     expect(JSON.stringify(buildReportDocument(french).blocks)).toMatch(/6\smois plus tard que prévu initialement/);
   });
 
-  it("lists only the first items on the report page, says how many more, and keeps every one in the downloads", () => {
+  it("lists only the first items on the report page, says how many more, and keeps every one in the downloads", async () => {
     // 2021, the report's own year: its open milestones are overdue by now.
-    const data = buildReportData(2021, { lang: "en" }, TODAY);
+    const data = await buildReportData(2021, { lang: "en" }, TODAY);
     expect(data.attention.length).toBeGreaterThan(1);
     const itemsOf = (blocks: ReturnType<typeof buildReportDocument>["blocks"]) =>
       blocks.flatMap((block) => (block.kind === "paragraph" && block.runs[0]?.text.startsWith("Needing attention") ? block.items : [])).length;
@@ -202,28 +202,28 @@ describe("attention", () => {
 });
 
 describe("honest filtered figures, sorts and the watch list", () => {
-  it("a filtered card carries the workstream's whole progress beside the selected counts", () => {
-    const [card] = listWorkstreamSummaries({ status: ["delayed", "at_risk"], body: undefined }, { page: 1, pageSize: 100 }, TODAY).items.filter(
+  it("a filtered card carries the workstream's whole progress beside the selected counts", async () => {
+    const [card] = (await listWorkstreamSummaries({ status: ["delayed", "at_risk"], body: undefined }, { page: 1, pageSize: 100 }, TODAY)).items.filter(
       (item) => item.slug === "data-cube",
     );
     const all = milestonesOf("data-cube").filter((m) => m.status !== "cancelled");
     expect(card!.total).toBe(2);
     expect(card!.overall!.total).toBe(all.length);
     expect(card!.overall!.progress.completed).toBe(all.filter((m) => m.status === "completed").length);
-    const unfiltered = listWorkstreamSummaries({}, { page: 1, pageSize: 100 }, TODAY).items.find((item) => item.slug === "data-cube");
+    const unfiltered = (await listWorkstreamSummaries({}, { page: 1, pageSize: 100 }, TODAY)).items.find((item) => item.slug === "data-cube");
     expect(unfiltered!.overall).toBeNull();
   });
 
-  it("sorts by health in the order of healthOf, by name, and most overdue first", () => {
-    const byHealth = listWorkstreamSummaries({}, { page: 1, pageSize: 100 }, TODAY, { sort: "health" }).items;
+  it("sorts by health in the order of healthOf, by name, and most overdue first", async () => {
+    const byHealth = (await listWorkstreamSummaries({}, { page: 1, pageSize: 100 }, TODAY, { sort: "health" })).items;
     const rank = { off_track: 0, at_risk: 1, on_track: 2 } as const;
     const ranks = byHealth.map((item) => rank[healthOf(item.counts, item.overdue)]);
     expect(ranks).toEqual([...ranks].sort((x, y) => x - y));
-    const byOverdue = listWorkstreamSummaries({}, { page: 1, pageSize: 100 }, TODAY, { sort: "overdue" }).items.map((item) => item.overdue);
+    const byOverdue = (await listWorkstreamSummaries({}, { page: 1, pageSize: 100 }, TODAY, { sort: "overdue" })).items.map((item) => item.overdue);
     expect(byOverdue).toEqual([...byOverdue].sort((x, y) => y - x));
-    const byName = listWorkstreamSummaries({}, { page: 1, pageSize: 100 }, TODAY, { sort: "name" }).items.map((item) => item.nameEn.toLowerCase());
+    const byName = (await listWorkstreamSummaries({}, { page: 1, pageSize: 100 }, TODAY, { sort: "name" })).items.map((item) => item.nameEn.toLowerCase());
     expect(byName).toEqual([...byName].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)));
-    const updated = listWorkstreamSummaries({}, { page: 1, pageSize: 100 }, TODAY, { sort: "updated" }).items;
+    const updated = (await listWorkstreamSummaries({}, { page: 1, pageSize: 100 }, TODAY, { sort: "updated" })).items;
     expect(updated[0]!.slug).toBe("data-cube");
   });
 
@@ -241,21 +241,23 @@ describe("honest filtered figures, sorts and the watch list", () => {
     const done = await put(viewer.token, true);
     expect(done.response.status).toBe(200);
     expect(done.body).toEqual({ slug: "ipsas-task-force", watched: true });
-    const first = listWorkstreamSummaries({}, { page: 1, pageSize: 5 }, TODAY, { watcherId: viewer.actor.userId }).items[0]!;
+    const first = (await listWorkstreamSummaries({}, { page: 1, pageSize: 5 }, TODAY, { watcherId: viewer.actor.userId })).items[0]!;
     expect(first).toMatchObject({ slug: "ipsas-task-force", watched: true });
-    const others = listWorkstreamSummaries({}, { page: 1, pageSize: 5 }, TODAY).items[0]!;
+    const others = (await listWorkstreamSummaries({}, { page: 1, pageSize: 5 }, TODAY)).items[0]!;
     expect(others.slug).not.toBe("ipsas-task-force");
-    setWatch(viewer.actor, "ipsas-task-force", { watched: false });
-    expect(listWorkstreamSummaries({}, { page: 1, pageSize: 5 }, TODAY, { watcherId: viewer.actor.userId }).items[0]!.slug).not.toBe("ipsas-task-force");
-    expect(() => setWatch(null, "ipsas-task-force", { watched: true })).toThrow(/Sign in/);
-    expect(() => setWatch(viewer.actor, "no-such-thing", { watched: true })).toThrow(/No workstream/);
-    expect(() => setWatch(viewer.actor, "ipsas-task-force", { watched: "yes" })).toThrow(/Invalid/);
+    await setWatch(viewer.actor, "ipsas-task-force", { watched: false });
+    expect((await listWorkstreamSummaries({}, { page: 1, pageSize: 5 }, TODAY, { watcherId: viewer.actor.userId })).items[0]!.slug).not.toBe(
+      "ipsas-task-force",
+    );
+    await expect(setWatch(null, "ipsas-task-force", { watched: true })).rejects.toThrow(/Sign in/);
+    await expect(setWatch(viewer.actor, "no-such-thing", { watched: true })).rejects.toThrow(/No workstream/);
+    await expect(setWatch(viewer.actor, "ipsas-task-force", { watched: "yes" })).rejects.toThrow(/Invalid/);
   });
 });
 
 describe("/reports", () => {
-  it("opens the latest year in which milestones were completed: 2021 on the seed", () => {
-    expect(latestCompletionYear()).toBe(2021);
+  it("opens the latest year in which milestones were completed: 2021 on the seed", async () => {
+    expect(await latestCompletionYear()).toBe(2021);
     const latestAny = getDb()
       .select({ y: sql<number>`max(${milestones.year})` })
       .from(milestones)

@@ -12,47 +12,47 @@ setupTestDatabase();
 
 describe("sign-in throttling", () => {
   const start = Date.UTC(2026, 0, 1);
-  const fail = (keys: ReturnType<typeof throttleKeys>, at: number) => {
-    const decision = claimSignInAttempt(keys, at);
+  const fail = async (keys: ReturnType<typeof throttleKeys>, at: number) => {
+    const decision = await claimSignInAttempt(keys, at);
     expect(decision.allowed).toBe(true);
     return decision;
   };
 
-  it("slows an account down at one address after a few failures, then locks that pair for a while", () => {
+  it("slows an account down at one address after a few failures, then locks that pair for a while", async () => {
     const keys = throttleKeys("Someone@UN.org", "203.0.113.7");
     expect(keys).toEqual({ pair: "pair:203.0.113.7|someone@un.org", address: "address:203.0.113.7" });
-    for (let i = 0; i < THROTTLE_POLICY.slowAfter; i++) expect(fail(keys, start + i)).toEqual({ allowed: true, delayMs: 0 });
-    expect(fail(keys, start + 10)).toEqual({ allowed: true, delayMs: 1000 });
-    expect(fail(keys, start + 11)).toEqual({ allowed: true, delayMs: 2000 });
-    for (let i = THROTTLE_POLICY.slowAfter + 2; i < THROTTLE_POLICY.lockAfter.pair; i++) fail(keys, start + 20 + i);
-    const locked = claimSignInAttempt(keys, start + 100);
+    for (let i = 0; i < THROTTLE_POLICY.slowAfter; i++) expect(await fail(keys, start + i)).toEqual({ allowed: true, delayMs: 0 });
+    expect(await fail(keys, start + 10)).toEqual({ allowed: true, delayMs: 1000 });
+    expect(await fail(keys, start + 11)).toEqual({ allowed: true, delayMs: 2000 });
+    for (let i = THROTTLE_POLICY.slowAfter + 2; i < THROTTLE_POLICY.lockAfter.pair; i++) await fail(keys, start + 20 + i);
+    const locked = await claimSignInAttempt(keys, start + 100);
     expect(locked.allowed).toBe(false);
     if (!locked.allowed) expect(locked.retryAfterSeconds).toBeGreaterThan(14 * 60);
     // The same account from another address is not locked.
-    expect(claimSignInAttempt(throttleKeys("someone@un.org", "192.0.2.1"), start + 100)).toEqual({ allowed: true, delayMs: 0 });
+    expect(await claimSignInAttempt(throttleKeys("someone@un.org", "192.0.2.1"), start + 100)).toEqual({ allowed: true, delayMs: 0 });
     // After the lock has run out, the pair may try again, from scratch.
-    expect(claimSignInAttempt(keys, start + 100 + THROTTLE_POLICY.lockMs)).toEqual({ allowed: true, delayMs: 0 });
+    expect(await claimSignInAttempt(keys, start + 100 + THROTTLE_POLICY.lockMs)).toEqual({ allowed: true, delayMs: 0 });
   });
 
-  it("caps the delay and forgets failures outside the window", () => {
+  it("caps the delay and forgets failures outside the window", async () => {
     const keys = throttleKeys("slow@un.org", "unknown");
-    for (let i = 0; i < 8; i++) fail(keys, start + i);
-    expect(claimSignInAttempt(keys, start + 10)).toEqual({ allowed: true, delayMs: THROTTLE_POLICY.maxDelayMs });
-    expect(claimSignInAttempt(keys, start + THROTTLE_POLICY.windowMs + 100)).toEqual({ allowed: true, delayMs: 0 });
+    for (let i = 0; i < 8; i++) await fail(keys, start + i);
+    expect(await claimSignInAttempt(keys, start + 10)).toEqual({ allowed: true, delayMs: THROTTLE_POLICY.maxDelayMs });
+    expect(await claimSignInAttempt(keys, start + THROTTLE_POLICY.windowMs + 100)).toEqual({ allowed: true, delayMs: 0 });
   });
 
-  it("locks an address that fails across many accounts", () => {
-    for (let i = 0; i < THROTTLE_POLICY.lockAfter.address; i++) fail(throttleKeys(`user${i}@un.org`, "198.51.100.9"), start + i);
-    expect(claimSignInAttempt(throttleKeys("fresh@un.org", "198.51.100.9"), start + 100).allowed).toBe(false);
-    expect(claimSignInAttempt(throttleKeys("fresh@un.org", "198.51.100.10"), start + 100).allowed).toBe(true);
+  it("locks an address that fails across many accounts", async () => {
+    for (let i = 0; i < THROTTLE_POLICY.lockAfter.address; i++) await fail(throttleKeys(`user${i}@un.org`, "198.51.100.9"), start + i);
+    expect((await claimSignInAttempt(throttleKeys("fresh@un.org", "198.51.100.9"), start + 100)).allowed).toBe(false);
+    expect((await claimSignInAttempt(throttleKeys("fresh@un.org", "198.51.100.10"), start + 100)).allowed).toBe(true);
   });
 
-  it("a success clears the pair's counter and gives the address its attempt back", () => {
+  it("a success clears the pair's counter and gives the address its attempt back", async () => {
     const keys = throttleKeys("ok@un.org", "192.0.2.77");
-    for (let i = 0; i < 5; i++) fail(keys, start + i);
-    recordSignInSuccess(keys);
-    expect(claimSignInAttempt(keys, start + 10)).toEqual({ allowed: true, delayMs: 0 });
-    recordSignInSuccess(keys);
+    for (let i = 0; i < 5; i++) await fail(keys, start + i);
+    await recordSignInSuccess(keys);
+    expect(await claimSignInAttempt(keys, start + 10)).toEqual({ allowed: true, delayMs: 0 });
+    await recordSignInSuccess(keys);
     const address = getDb().select().from(loginThrottle).where(eq(loginThrottle.key, keys.address)).get();
     expect(address?.failures).toBe(4);
   });
@@ -129,11 +129,15 @@ describe("demo accounts", () => {
       const { eq } = await import("drizzle-orm");
       const demoAdmin = getDb().select().from(users).where(eq(users.email, admin.email)).get()!;
       const target = getDb().select().from(milestones).limit(1).get()!;
-      updateMilestone({ userId: demoAdmin.id, name: demoAdmin.name, email: demoAdmin.email, role: "admin", allWorkstreams: true, via: "session" }, target.id, {
-        version: target.version,
-        note: "tried the demo",
-      });
-      expect(removeDemoAccounts()).toBe(3);
+      await updateMilestone(
+        { userId: demoAdmin.id, name: demoAdmin.name, email: demoAdmin.email, role: "admin", allWorkstreams: true, via: "session" },
+        target.id,
+        {
+          version: target.version,
+          note: "tried the demo",
+        },
+      );
+      expect(await removeDemoAccounts()).toBe(3);
       const kept = getDb().select().from(statusHistory).where(eq(statusHistory.note, "tried the demo")).get();
       expect(kept?.actor).toContain(admin.email);
       expect(await prepareDemoAccounts(false)).toEqual([]);

@@ -25,10 +25,10 @@ const lastHistory = (milestoneId: number) =>
   getDb().select().from(statusHistory).where(eq(statusHistory.milestoneId, milestoneId)).orderBy(desc(statusHistory.id)).get()!;
 
 describe("accepting the next edition's proposals on the 2021 tracker", () => {
-  it("a status change is written through updateMilestone, its history citing document, paragraph and footnote", () => {
+  it("a status change is written through updateMilestone, its history citing document, paragraph and footnote", async () => {
     const row = rows().find((r) => r.kind === "status-change" && (r.payload as unknown as Proposal).paragraph === 2)!;
     const milestoneId = (row.payload as unknown as Proposal).milestoneId!;
-    decideProposals(editor.actor, documentId, { decision: "accept", ids: [row.id] });
+    await decideProposals(editor.actor, documentId, { decision: "accept", ids: [row.id] });
     const milestone = getDb().select().from(milestones).where(eq(milestones.id, milestoneId)).get()!;
     expect(milestone).toMatchObject({ status: "completed", completedOn: "2022-05" });
     const entry = lastHistory(milestoneId);
@@ -36,25 +36,25 @@ describe("accepting the next edition's proposals on the 2021 tracker", () => {
     expect(entry.note).toMatch(/^E\/2023\/99, para\. 2, footnote 1: «2022 年 5 月/);
   });
 
-  it("a delay, edited before acceptance, keeps the reviewer's status", () => {
+  it("a delay, edited before acceptance, keeps the reviewer's status", async () => {
     const row = rows().find((r) => r.kind === "status-change" && (r.payload as unknown as Proposal).status === "delayed")!;
     const milestoneId = (row.payload as unknown as Proposal).milestoneId!;
-    decideProposals(editor.actor, documentId, { decision: "accept", ids: [row.id], edits: { status: "at_risk" } });
+    await decideProposals(editor.actor, documentId, { decision: "accept", ids: [row.id], edits: { status: "at_risk" } });
     expect(getDb().select().from(milestones).where(eq(milestones.id, milestoneId)).get()!.status).toBe("at_risk");
   });
 
-  it("a silent commitment, once checked, leaves a note in the milestone's history and its status as it was", () => {
+  it("a silent commitment, once checked, leaves a note in the milestone's history and its status as it was", async () => {
     const row = rows().find((r) => r.kind === "silent-commitment")!;
     const milestoneId = (row.payload as unknown as Proposal).milestoneId!;
     const before = getDb().select().from(milestones).where(eq(milestones.id, milestoneId)).get()!;
-    decideProposals(editor.actor, documentId, { decision: "accept", ids: [row.id] });
+    await decideProposals(editor.actor, documentId, { decision: "accept", ids: [row.id] });
     expect(getDb().select().from(milestones).where(eq(milestones.id, milestoneId)).get()!.status).toBe(before.status);
     expect(lastHistory(milestoneId).note).toBe("Not mentioned in E/2023/99; checked when reviewing the report.");
   });
 
-  it("a new milestone lands on the existing workstream the paragraph names", () => {
+  it("a new milestone lands on the existing workstream the paragraph names", async () => {
     const row = rows().find((r) => r.kind === "milestone" && r.paragraph === 5)!;
-    const { decided } = decideProposals(editor.actor, documentId, { decision: "accept", ids: [row.id] });
+    const { decided } = await decideProposals(editor.actor, documentId, { decision: "accept", ids: [row.id] });
     expect(decided[0]).toMatchObject({ workstream: "ai-working-group" });
     const created = getDb().select().from(milestones).where(eq(milestones.id, decided[0]!.milestoneId!)).get()!;
     expect(created).toMatchObject({ date: "2022-10", datePrecision: "month", sourceParagraph: 5, status: "completed" });

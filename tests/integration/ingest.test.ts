@@ -72,12 +72,12 @@ describe("reading a report into the review queue", () => {
     const [rejected, ...ids] = pending(result.documentId)
       .filter((p) => p.kind === "milestone")
       .map((p) => p.id);
-    decideProposals(editor.actor, result.documentId, { decision: "reject", ids: [rejected!], reason: "Framing, not a milestone" });
+    await decideProposals(editor.actor, result.documentId, { decision: "reject", ids: [rejected!], reason: "Framing, not a milestone" });
     expect(getDb().select().from(ingestProposals).where(eq(ingestProposals.id, rejected!)).get()).toMatchObject({
       state: "rejected",
       reason: "Framing, not a milestone",
     });
-    const { decided } = decideProposals(editor.actor, result.documentId, { decision: "accept", ids });
+    const { decided } = await decideProposals(editor.actor, result.documentId, { decision: "accept", ids });
     expect(decided).toHaveLength(ids.length);
 
     const stored = getDb().select().from(milestones).all();
@@ -139,7 +139,7 @@ describe("reading a report into the review queue", () => {
       .from(ingestProposals)
       .all()
       .find((p) => p.state === "pending")!;
-    expect(() => decideProposals(editor.actor, target.documentId, { decision: "reject", ids: [target.id], reason: " " })).toThrow(AppError);
+    await expect(decideProposals(editor.actor, target.documentId, { decision: "reject", ids: [target.id], reason: " " })).rejects.toThrow(AppError);
   });
 
   it("a viewer cannot accept, and an editor of assigned workstreams cannot add a workstream from a report", async () => {
@@ -151,8 +151,8 @@ describe("reading a report into the review queue", () => {
       { symbol: "E/2023/99", lang: "zh", year: 2022 },
     );
     const ws = pending(other.documentId).find((p) => p.kind === "workstream");
-    expect(() => decideProposals(viewer.actor, other.documentId, { decision: "accept", ids: [ws!.id] })).toThrow(/editor role/);
-    expect(() => decideProposals(assignedEditor.actor, other.documentId, { decision: "accept", ids: [ws!.id] })).toThrow(
+    await expect(decideProposals(viewer.actor, other.documentId, { decision: "accept", ids: [ws!.id] })).rejects.toThrow(/editor role/);
+    await expect(decideProposals(assignedEditor.actor, other.documentId, { decision: "accept", ids: [ws!.id] })).rejects.toThrow(
       /Only admins and editors of every workstream/,
     );
   });

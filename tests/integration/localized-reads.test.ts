@@ -35,7 +35,7 @@ beforeAll(async () => {
   db.insert(milestoneTranslations).values({ milestoneId: translatedMilestone.id, locale: "fr", title: "Jalon traduit" }).run();
   invalidateReads("translations");
   admin = await makeUser("admin");
-  updateMilestone(admin.actor, translatedMilestone.id, { version: rows[0]!.version, status: "at_risk", note: "Waiting for the budget" });
+  await updateMilestone(admin.actor, translatedMilestone.id, { version: rows[0]!.version, status: "at_risk", note: "Waiting for the budget" });
 });
 
 describe("reads in a page's language", () => {

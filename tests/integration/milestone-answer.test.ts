@@ -33,11 +33,11 @@ const openIds = () =>
 const historyOf = (id: number) => getDb().select().from(statusHistory).where(eq(statusHistory.milestoneId, id)).all();
 
 /** Applies a change and checks the answer against a fresh read, and that history gained exactly one entry. */
-function expectAnswerIsFresh(id: number, change: Record<string, unknown>): MilestoneState {
+async function expectAnswerIsFresh(id: number, change: Record<string, unknown>): Promise<MilestoneState> {
   const before = historyOf(id).length;
-  const version = getMilestoneState(id)!.version;
-  const answer = updateMilestone(admin, id, { version, ...change });
-  const fresh = getMilestoneState(id)!;
+  const version = (await getMilestoneState(id))!.version;
+  const answer = await updateMilestone(admin, id, { version, ...change });
+  const fresh = (await getMilestoneState(id))!;
   expect(JSON.stringify(answer)).toBe(JSON.stringify(fresh));
   expect(answer.version).toBe(version + 1);
   const history = historyOf(id);
@@ -47,83 +47,83 @@ function expectAnswerIsFresh(id: number, change: Record<string, unknown>): Miles
 }
 
 describe("the answer of an accepted change equals a fresh read", () => {
-  it("status changes, with the completion date set and cleared", () => {
+  it("status changes, with the completion date set and cleared", async () => {
     const [id] = openIds();
-    expectAnswerIsFresh(id!, { status: "in_progress", note: "started" });
-    expectAnswerIsFresh(id!, { status: "completed", completedOn: "2021-06" });
-    expectAnswerIsFresh(id!, { completedOn: "2021-05-14" });
-    expectAnswerIsFresh(id!, { status: "in_progress" });
-    expect(getMilestoneState(id!)!.completedOn).toBeNull();
-    expectAnswerIsFresh(id!, { status: "cancelled", note: "dropped by the board" });
+    await expectAnswerIsFresh(id!, { status: "in_progress", note: "started" });
+    await expectAnswerIsFresh(id!, { status: "completed", completedOn: "2021-06" });
+    await expectAnswerIsFresh(id!, { completedOn: "2021-05-14" });
+    await expectAnswerIsFresh(id!, { status: "in_progress" });
+    expect((await getMilestoneState(id!))!.completedOn).toBeNull();
+    await expectAnswerIsFresh(id!, { status: "cancelled", note: "dropped by the board" });
   });
 
-  it("re-plans: the first keeps the baseline, a later one keeps it too, the same date re-plans nothing", () => {
+  it("re-plans: the first keeps the baseline, a later one keeps it too, the same date re-plans nothing", async () => {
     const id = openIds()[1]!;
-    const original = getMilestoneState(id)!;
-    const first = expectAnswerIsFresh(id, { status: "delayed", note: "late", expectedDate: "2031-03" });
+    const original = (await getMilestoneState(id))!;
+    const first = await expectAnswerIsFresh(id, { status: "delayed", note: "late", expectedDate: "2031-03" });
     expect(first.baselineDate).toBe(original.date);
     expect(first.date).toBe("2031-03");
-    const second = expectAnswerIsFresh(id, { status: "at_risk", note: "later still", expectedDate: "2032" });
+    const second = await expectAnswerIsFresh(id, { status: "at_risk", note: "later still", expectedDate: "2032" });
     expect([second.baselineDate, second.date, second.datePrecision]).toEqual([original.date, "2032", "year"]);
-    expectAnswerIsFresh(id, { expectedDate: "2032", note: "no change of plan" });
+    await expectAnswerIsFresh(id, { expectedDate: "2032", note: "no change of plan" });
   });
 
-  it("a note alone, and evidence merged with what the milestone had (duplicates dropped)", () => {
+  it("a note alone, and evidence merged with what the milestone had (duplicates dropped)", async () => {
     const id = openIds()[2]!;
-    expectAnswerIsFresh(id, { note: "checked with the secretariat" });
-    const withEvidence = expectAnswerIsFresh(id, { evidence: ["CEB/2022/1", "https://unsceb.org/a"] });
-    const again = expectAnswerIsFresh(id, { evidence: ["CEB/2022/1", "A/RES/76/189"] });
+    await expectAnswerIsFresh(id, { note: "checked with the secretariat" });
+    const withEvidence = await expectAnswerIsFresh(id, { evidence: ["CEB/2022/1", "https://unsceb.org/a"] });
+    const again = await expectAnswerIsFresh(id, { evidence: ["CEB/2022/1", "A/RES/76/189"] });
     expect(again.evidence.length).toBe(withEvidence.evidence.length + 1);
   });
 
-  it("titles, translated titles (added, changed, removed) and the date", () => {
+  it("titles, translated titles (added, changed, removed) and the date", async () => {
     const id = openIds()[3]!;
-    expectAnswerIsFresh(id, { titleEn: "A clearer English title", titleZh: "更清楚的标题" });
-    expectAnswerIsFresh(id, { translations: { fr: "Un titre", es: "Un título" } });
-    expectAnswerIsFresh(id, { translations: { fr: "Un meilleur titre", es: "" } });
-    expect(getMilestoneState(id)!.translations).toEqual({ fr: "Un meilleur titre" });
-    expectAnswerIsFresh(id, { date: "2029-11-30" });
-    expectAnswerIsFresh(id, { date: "2030", titleEn: "Both at once", status: "at_risk", note: "why" });
+    await expectAnswerIsFresh(id, { titleEn: "A clearer English title", titleZh: "更清楚的标题" });
+    await expectAnswerIsFresh(id, { translations: { fr: "Un titre", es: "Un título" } });
+    await expectAnswerIsFresh(id, { translations: { fr: "Un meilleur titre", es: "" } });
+    expect((await getMilestoneState(id))!.translations).toEqual({ fr: "Un meilleur titre" });
+    await expectAnswerIsFresh(id, { date: "2029-11-30" });
+    await expectAnswerIsFresh(id, { date: "2030", titleEn: "Both at once", status: "at_risk", note: "why" });
   });
 
-  it("a status-only change stores no field changes (SQL NULL, not the text 'null')", () => {
+  it("a status-only change stores no field changes (SQL NULL, not the text 'null')", async () => {
     const id = openIds()[4]!;
-    expectAnswerIsFresh(id, { status: "at_risk", note: "watch it" });
+    await expectAnswerIsFresh(id, { status: "at_risk", note: "watch it" });
     const raw = getDb().$client.prepare("select changes from status_history where milestone_id = ? order by id desc limit 1").get(id) as { changes: unknown };
     expect(raw.changes).toBeNull();
   });
 
-  it("a conflict answers 409 with the current state and changes nothing", () => {
+  it("a conflict answers 409 with the current state and changes nothing", async () => {
     const id = openIds()[5]!;
-    const stale = getMilestoneState(id)!.version;
-    expectAnswerIsFresh(id, { status: "at_risk", note: "slipping" });
-    const before = getMilestoneState(id)!;
+    const stale = (await getMilestoneState(id))!.version;
+    await expectAnswerIsFresh(id, { status: "at_risk", note: "slipping" });
+    const before = (await getMilestoneState(id))!;
     const history = historyOf(id).length;
     let refusal: unknown;
     try {
-      updateMilestone(admin, id, { version: stale, status: "planned" });
+      await updateMilestone(admin, id, { version: stale, status: "planned" });
     } catch (error) {
       refusal = error;
     }
     expect(refusal).toBeInstanceOf(AppError);
     expect((refusal as AppError).status).toBe(409);
     expect((refusal as AppError).extra.current).toEqual(before);
-    expect(getMilestoneState(id)).toEqual(before);
+    expect(await getMilestoneState(id)).toEqual(before);
     expect(historyOf(id)).toHaveLength(history);
   });
 
-  it("each row of a bulk update answers its fresh state", () => {
+  it("each row of a bulk update answers its fresh state", async () => {
     const ids = openIds().slice(6, 10);
-    const items = ids.map((id) => ({ id, version: getMilestoneState(id)!.version }));
-    const result = bulkUpdateMilestones(admin, { items, status: "delayed", note: "all late", expectedDate: "2033-01" });
+    const items = await Promise.all(ids.map(async (id) => ({ id, version: (await getMilestoneState(id))!.version })));
+    const result = await bulkUpdateMilestones(admin, { items, status: "delayed", note: "all late", expectedDate: "2033-01" });
     expect(result.done).toBe(ids.length);
     for (const row of result.results) {
       expect(row.outcome).toBe("done");
-      if (row.outcome === "done") expect(JSON.stringify(row.milestone)).toBe(JSON.stringify(getMilestoneState(row.id)));
+      if (row.outcome === "done") expect(JSON.stringify(row.milestone)).toBe(JSON.stringify(await getMilestoneState(row.id)));
     }
   });
 
-  it("any change accepted answers a fresh read; any refused leaves the milestone and its history as they were", () => {
+  it("any change accepted answers a fresh read; any refused leaves the milestone and its history as they were", async () => {
     const ids = openIds().slice(10, 20);
     let accepted = 0;
     const optional = <T>(value: fc.Arbitrary<T>) => fc.option(value, { nil: undefined });
@@ -153,21 +153,21 @@ describe("the answer of an accepted change equals a fresh read", () => {
           date: slipping && expectedDate ? undefined : date,
         };
       });
-    fc.assert(
-      fc.property(change, ({ id, stale, ...fields }) => {
-        const before = getMilestoneState(id)!;
+    await fc.assert(
+      fc.asyncProperty(change, async ({ id, stale, ...fields }) => {
+        const before = (await getMilestoneState(id))!;
         const history = historyOf(id).length;
         const body = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
         let answer: MilestoneState;
         try {
-          answer = updateMilestone(admin, id, { ...body, version: stale ? before.version - 1 : before.version });
+          answer = await updateMilestone(admin, id, { ...body, version: stale ? before.version - 1 : before.version });
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
-          expect(getMilestoneState(id)).toEqual(before);
+          expect(await getMilestoneState(id)).toEqual(before);
           expect(historyOf(id)).toHaveLength(history);
           return;
         }
-        expect(JSON.stringify(answer)).toBe(JSON.stringify(getMilestoneState(id)));
+        expect(JSON.stringify(answer)).toBe(JSON.stringify(await getMilestoneState(id)));
         expect(historyOf(id)).toHaveLength(history + 1);
         accepted++;
       }),

@@ -51,32 +51,32 @@ async function patch(id: number, body: unknown) {
 }
 
 describe("cached page reads", () => {
-  it("answer a repeated read from the cache: the same result, not a new query", () => {
+  it("answer a repeated read from the cache: the same result, not a new query", async () => {
     const today = todayIso();
-    const first = listWorkstreamSummaries({}, { page: 1, pageSize: 24 }, today);
-    expect(listWorkstreamSummaries({}, { page: 1, pageSize: 24 }, today)).toBe(first);
-    expect(statusTotals({}, today)).toBe(statusTotals({}, today));
+    const first = await listWorkstreamSummaries({}, { page: 1, pageSize: 24 }, today);
+    expect(await listWorkstreamSummaries({}, { page: 1, pageSize: 24 }, today)).toBe(first);
+    expect(await statusTotals({}, today)).toBe(await statusTotals({}, today));
     // Other arguments are another entry.
-    expect(listWorkstreamSummaries({ year: 2021 }, { page: 1, pageSize: 24 }, today)).not.toBe(first);
+    expect(await listWorkstreamSummaries({ year: 2021 }, { page: 1, pageSize: 24 }, today)).not.toBe(first);
   });
 
   it("show a PATCH on the next read of every page's data, for the writer and everyone else", async () => {
     const today = todayIso();
     const milestone = openMilestoneOf(SLUG);
-    const before = statusTotals({}, today);
-    const cardBefore = getWorkstreamBySlug(SLUG, today)!;
-    const reportBefore = reportDataFor(milestone.year, { lang: "en" }, today);
+    const before = await statusTotals({}, today);
+    const cardBefore = (await getWorkstreamBySlug(SLUG, today))!;
+    const reportBefore = await reportDataFor(milestone.year, { lang: "en" }, today);
     const delayedBefore = before.counts.delayed;
 
     const { status } = await patch(milestone.id, { version: milestone.version, status: "delayed", note: "Waiting for HLCM 43" });
     expect(status).toBe(200);
 
-    const after = statusTotals({}, today);
+    const after = await statusTotals({}, today);
     expect(after.counts.delayed).toBe(delayedBefore + 1);
     expect(after.counts[milestone.status]).toBe(before.counts[milestone.status] - 1);
-    expect(getWorkstreamBySlug(SLUG, today)!.counts.delayed).toBe(cardBefore.counts.delayed + 1);
-    expect(reportDataFor(milestone.year, { lang: "en" }, today).totals.counts.delayed).toBe(reportBefore.totals.counts.delayed + 1);
-    expect(recentChanges(8)[0]).toMatchObject({ milestoneId: milestone.id, toStatus: "delayed", note: "Waiting for HLCM 43" });
+    expect((await getWorkstreamBySlug(SLUG, today))!.counts.delayed).toBe(cardBefore.counts.delayed + 1);
+    expect((await reportDataFor(milestone.year, { lang: "en" }, today)).totals.counts.delayed).toBe(reportBefore.totals.counts.delayed + 1);
+    expect((await recentChanges(8))[0]).toMatchObject({ milestoneId: milestone.id, toStatus: "delayed", note: "Waiting for HLCM 43" });
     // The read API (what another user's script sees) too.
     const listed = await listMilestonesApi(
       new Request(`http://localhost/api/milestones?workstream=${SLUG}&status=delayed&pageSize=200`, {
@@ -88,27 +88,27 @@ describe("cached page reads", () => {
     expect(items.map((item) => item.id)).toContain(milestone.id);
   });
 
-  it("show a workstream's new name on the next read", () => {
+  it("show a workstream's new name on the next read", async () => {
     const today = todayIso();
-    const before = getWorkstreamBySlug(SLUG, today)!;
+    const before = (await getWorkstreamBySlug(SLUG, today))!;
     expect(before.nameEn).not.toBe("UN System Data Cube (renamed)");
-    updateWorkstream(admin.actor, SLUG, { version: before.version, nameEn: "UN System Data Cube (renamed)" });
-    expect(getWorkstreamBySlug(SLUG, today)!.nameEn).toBe("UN System Data Cube (renamed)");
-    const card = listWorkstreamSummaries({}, { page: 1, pageSize: 100 }, today).items.find((item) => item.slug === SLUG);
+    await updateWorkstream(admin.actor, SLUG, { version: before.version, nameEn: "UN System Data Cube (renamed)" });
+    expect((await getWorkstreamBySlug(SLUG, today))!.nameEn).toBe("UN System Data Cube (renamed)");
+    const card = (await listWorkstreamSummaries({}, { page: 1, pageSize: 100 }, today)).items.find((item) => item.slug === SLUG);
     expect(card?.nameEn).toBe("UN System Data Cube (renamed)");
   });
 
-  it("show a write made by another process (another server, a script) on the next read", () => {
+  it("show a write made by another process (another server, a script) on the next read", async () => {
     const today = todayIso();
     const milestone = openMilestoneOf("ai-working-group");
-    const before = statusTotals({}, today);
+    const before = await statusTotals({}, today);
     const other = new Database(databasePath());
     try {
       other.prepare("update milestones set status = 'cancelled', version = version + 1 where id = ?").run(milestone.id);
     } finally {
       other.close();
     }
-    const after = statusTotals({}, today);
+    const after = await statusTotals({}, today);
     expect(after.counts.cancelled).toBe(before.counts.cancelled + 1);
   });
 });

@@ -117,7 +117,7 @@ describe("bulk update", () => {
     }
 
     // The yearly summary of the new year lists them with their first planned date and the slip.
-    const report = buildReportData(2023, { lang: "en", workstream: ["data-cube"] }, "2026-05-01");
+    const report = await buildReportData(2023, { lang: "en", workstream: ["data-cube"] }, "2026-05-01");
     const replanned = report.rows.filter((r) => targets.some((t) => t.id === r.milestoneId));
     expect(replanned).toHaveLength(3);
     for (const r of replanned) {

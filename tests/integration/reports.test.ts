@@ -140,10 +140,10 @@ beforeAll(() => {
 });
 
 describe("report data", () => {
-  it("counts the year by status and workstream as the database does, overdue included", () => {
+  it("counts the year by status and workstream as the database does, overdue included", async () => {
     // A day inside the year, so that some open milestones are overdue and others not yet.
     const today = "2021-07-01";
-    const data = buildReportData(2021, { lang: "en" }, today);
+    const data = await buildReportData(2021, { lang: "en" }, today);
     const expected = expectedTotals(2021, today);
     expect(data.totals).toEqual(expected);
     expect(expected.counts.delayed).toBe(1);
@@ -151,7 +151,7 @@ describe("report data", () => {
     expect(expected.overdue).toBeGreaterThan(0);
     expect(data.rows.find((row) => row.milestoneId === fixture.planned)).toMatchObject({ overdue: true, dateLabel: "March 2021" });
     // The day before the month ends it is not overdue yet.
-    expect(buildReportData(2021, { lang: "en" }, "2021-03-31").rows.find((row) => row.milestoneId === fixture.planned)?.overdue).toBe(false);
+    expect((await buildReportData(2021, { lang: "en" }, "2021-03-31")).rows.find((row) => row.milestoneId === fixture.planned)?.overdue).toBe(false);
     expect(expected.overdue).toBeLessThan(expected.total - expected.counts.completed - expected.counts.cancelled);
     expect(data.previous).toEqual({ year: 2020, ...expectedTotals(2020, today) });
     for (const section of data.workstreams) {
@@ -161,16 +161,16 @@ describe("report data", () => {
     expect(data.rows.some((row) => row.milestoneId === fixture.removed)).toBe(false);
   });
 
-  it("cites why a milestone slipped, from its status history", () => {
-    const data = buildReportData(2021, { lang: "en" }, todayIso());
+  it("cites why a milestone slipped, from its status history", async () => {
+    const data = await buildReportData(2021, { lang: "en" }, todayIso());
     const slipped = data.workstreams.flatMap((section) => section.groups.slipped);
     expect(slipped.find((row) => row.milestoneId === fixture.delayed)?.reason).toBe(REASON);
     expect(slipped.find((row) => row.milestoneId === fixture.atRisk)?.reason).toBeNull();
     expect(data.workstreams.flatMap((section) => section.groups.cancelled).map((row) => row.milestoneId)).toEqual([fixture.cancelled]);
   });
 
-  it("limits the report to the chosen workstreams and statuses", () => {
-    const data = buildReportData(2021, { lang: "en", workstream: ["data-cube"], status: ["in_progress", "completed"] }, todayIso());
+  it("limits the report to the chosen workstreams and statuses", async () => {
+    const data = await buildReportData(2021, { lang: "en", workstream: ["data-cube"], status: ["in_progress", "completed"] }, todayIso());
     expect(data.workstreams.map((section) => section.slug)).toEqual(["data-cube"]);
     expect(new Set(data.rows.map((row) => row.status))).toEqual(new Set(["in_progress", "completed"].filter((s) => data.rows.some((row) => row.status === s))));
     expect(data.totals).toEqual(expectedTotals(2021, todayIso(), (m) => m.slug === "data-cube" && (m.status === "in_progress" || m.status === "completed")));
@@ -343,9 +343,9 @@ describe("GET /api/reports/{year}", () => {
 describe("ongoing work, evidence notes and also-cited paragraphs in every export", () => {
   const seedKey = (key: string) => getDb().$client.prepare("SELECT id FROM milestones WHERE seed_key = ?").get(key) as { id: number };
 
-  it("lists ongoing work apart, never overdue, and leaves it out of what falls due", () => {
+  it("lists ongoing work apart, never overdue, and leaves it out of what falls due", async () => {
     const today = "2026-12-05";
-    const data = buildReportData(2021, { lang: "en" }, today);
+    const data = await buildReportData(2021, { lang: "en" }, today);
     const ongoing = data.rows.filter((row) => row.status === "ongoing");
     expect(ongoing.length).toBeGreaterThan(10);
     expect(ongoing.every((row) => !row.overdue && row.statusLabel === "Ongoing")).toBe(true);

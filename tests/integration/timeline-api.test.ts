@@ -106,7 +106,7 @@ describe("GET /api/timeline (the roadmap's read API)", () => {
   it("draws a status change as a new segment, and the bar runs on to it", async () => {
     const editor = await makeUser("editor", { allWorkstreams: true });
     const target = getDb().select().from(milestones).where(eq(milestones.status, "in_progress")).get()!;
-    updateMilestone(editor.actor, target.id, { version: target.version, status: "delayed", note: "Moved to next session" });
+    await updateMilestone(editor.actor, target.id, { version: target.version, status: "delayed", note: "Moved to next session" });
     const today = new Date().toISOString().slice(0, 10);
     const { body: frame } = await call(getLanes, "/api/timeline/lanes");
     const { body } = await call(getBars, `/api/timeline?from=${today}&to=${today}&offset=0&limit=${Math.min(frame.totalRows, 200)}`);
@@ -168,7 +168,7 @@ describe("GET /api/timeline (the roadmap's read API)", () => {
       .from(milestones)
       .all()
       .find((m) => open.includes(m.status) && !m.removedAt && m.periodStart >= "2021-01-01" && m.periodEnd <= "2022-12-31")!;
-    updateMilestone(editor.actor, target.id, { version: target.version, status: "ongoing" });
+    await updateMilestone(editor.actor, target.id, { version: target.version, status: "ongoing" });
     const today = new Date().toISOString().slice(0, 10);
     const { body: frame } = await call(getLanes, "/api/timeline/lanes");
     // A window long after its period (which ended in 2021) still shows it, running on.
@@ -193,7 +193,7 @@ describe("GET /api/timeline (the roadmap's read API)", () => {
       .all()
       .filter((m) => !m.removedAt && m.periodStart >= "2021-01-01" && m.periodEnd <= "2022-12-31");
     const target = inWindow.find((m) => m.status === "planned" || m.status === "in_progress")!;
-    updateMilestone(editor.actor, target.id, { version: target.version, status: "at_risk", note: "Awaiting the budget vote" });
+    await updateMilestone(editor.actor, target.id, { version: target.version, status: "at_risk", note: "Awaiting the budget vote" });
     const calm = inWindow.find((m) => m.status === "completed")!;
     const { body: frame } = await call(getLanes, "/api/timeline/lanes");
     const { body } = await call(getBars, `/api/timeline?${ALL_2021_2022}&offset=0&limit=${Math.min(frame.totalRows, 200)}`);
@@ -217,9 +217,9 @@ describe("GET /api/timeline (the roadmap's read API)", () => {
       const { body } = await call(getBars, `/api/timeline?${ALL_2021_2022}&offset=0&limit=${Math.min(frame.totalRows, 200)}`);
       return (body.bars as CompactBar[]).find((candidate) => candidate[0] === target.id)?.[12];
     };
-    updateMilestone(editor.actor, target.id, { version: target.version, status: "delayed", note: "Waiting for the partners" });
+    await updateMilestone(editor.actor, target.id, { version: target.version, status: "delayed", note: "Waiting for the partners" });
     expect((await reasonOf()) as unknown).toEqual(["Waiting for the partners", editor.actor.name, expect.any(String)]);
-    updateMilestone(editor.actor, target.id, { version: target.version + 1, status: "at_risk", note: "The partners withdrew" });
+    await updateMilestone(editor.actor, target.id, { version: target.version + 1, status: "at_risk", note: "The partners withdrew" });
     expect((await reasonOf()) as unknown).toEqual(["The partners withdrew", editor.actor.name, expect.any(String)]);
   });
 

@@ -16,9 +16,9 @@ const ALL_TIME = { start: dayOf("1945-01-01"), end: dayOf("2100-12-31") };
 const MIN_BAR_DAYS = 14;
 
 /** Everything the roadmap shows: lanes with their counts, and every bar by id (its row apart). */
-function snapshot() {
-  const frame = timelineFrame({}, "en");
-  const { bars } = timelineBars({}, "en", ALL_TIME, 0, frame.totalRows, TODAY);
+async function snapshot() {
+  const frame = await timelineFrame({}, "en");
+  const { bars } = await timelineBars({}, "en", ALL_TIME, 0, frame.totalRows, TODAY);
   return { frame, bars };
 }
 
@@ -44,10 +44,10 @@ describe("the roadmap's packing takes changed milestones in place", () => {
   it("after late completions, work turned ongoing and re-plans, shows what a fresh packing shows, with no bars overlapping", async () => {
     const editor = await makeUser("editor", { allWorkstreams: true });
     // Two planned milestones a year apart, which the packing puts in one row; the first is late.
-    const lane = timelineFrame({}, "en").lanes[0]!.slug;
-    const crowded = createMilestone(editor.actor, lane, { titleEn: "Adopt the first plan", date: "2019-03" });
-    const follower = createMilestone(editor.actor, lane, { titleEn: "Review the first plan", date: "2020-06" });
-    const before = snapshot();
+    const lane = (await timelineFrame({}, "en")).lanes[0]!.slug;
+    const crowded = await createMilestone(editor.actor, lane, { titleEn: "Adopt the first plan", date: "2019-03" });
+    const follower = await createMilestone(editor.actor, lane, { titleEn: "Review the first plan", date: "2020-06" });
+    const before = await snapshot();
     const rowIn = (bars: CompactBar[], id: number) => bars.find((bar) => bar[0] === id)![1];
     expect(rowIn(before.bars, crowded.id)).toBe(rowIn(before.bars, follower.id));
     const db = getDb();
@@ -69,21 +69,26 @@ describe("the roadmap's packing takes changed milestones in place", () => {
     expect(late.length).toBeGreaterThan(3);
     const packedBefore = timelinePackingCounts.packed;
     const [first, second, third, ...rest] = late;
-    updateMilestone(editor.actor, first!.id, { version: first!.version, status: "ongoing", note: "Became a standing activity" });
-    updateMilestone(editor.actor, second!.id, { version: second!.version, status: "delayed", note: "Postponed", expectedDate: "2027-06" });
-    snapshot();
-    updateMilestone(editor.actor, third!.id, { version: third!.version, status: "at_risk", note: "Funding unclear" });
+    await updateMilestone(editor.actor, first!.id, { version: first!.version, status: "ongoing", note: "Became a standing activity" });
+    await updateMilestone(editor.actor, second!.id, { version: second!.version, status: "delayed", note: "Postponed", expectedDate: "2027-06" });
+    await snapshot();
+    await updateMilestone(editor.actor, third!.id, { version: third!.version, status: "at_risk", note: "Funding unclear" });
     for (const milestone of rest)
-      updateMilestone(editor.actor, milestone.id, { version: milestone.version, status: "completed", completedOn: TODAY.slice(0, 7), note: "Done late" });
+      await updateMilestone(editor.actor, milestone.id, { version: milestone.version, status: "completed", completedOn: TODAY.slice(0, 7), note: "Done late" });
     // Finished today, the first bar reaches into the second: it must move to another row.
     const crowdedRow = db.select().from(milestones).where(eq(milestones.id, crowded.id)).get()!;
-    updateMilestone(editor.actor, crowdedRow.id, { version: crowdedRow.version, status: "completed", completedOn: TODAY.slice(0, 7), note: "Done at last" });
-    const inPlace = snapshot();
+    await updateMilestone(editor.actor, crowdedRow.id, {
+      version: crowdedRow.version,
+      status: "completed",
+      completedOn: TODAY.slice(0, 7),
+      note: "Done at last",
+    });
+    const inPlace = await snapshot();
     expect(timelinePackingCounts.packed).toBe(packedBefore);
     expect(timelinePackingCounts.updatedInPlace).toBeGreaterThanOrEqual(2);
 
     forgetTimelinePackings();
-    const fresh = snapshot();
+    const fresh = await snapshot();
     expect(timelinePackingCounts.packed).toBe(packedBefore + 1);
     expect(overlaps(inPlace.bars)).toEqual([]);
     expect(overlaps(fresh.bars)).toEqual([]);
@@ -106,15 +111,15 @@ describe("the roadmap's packing takes changed milestones in place", () => {
 
   it("packs afresh when a milestone leaves the roadmap", async () => {
     const editor = await makeUser("editor", { allWorkstreams: true });
-    snapshot();
+    await snapshot();
     const packedBefore = timelinePackingCounts.packed;
     const target = getDb()
       .select()
       .from(milestones)
       .where(and(isNull(milestones.removedAt), eq(milestones.status, "planned")))
       .get()!;
-    removeMilestone(editor.actor, target.id, { version: target.version, note: "Entered twice" });
-    const after = snapshot();
+    await removeMilestone(editor.actor, target.id, { version: target.version, note: "Entered twice" });
+    const after = await snapshot();
     expect(timelinePackingCounts.packed).toBe(packedBefore + 1);
     expect(after.bars.some((bar) => bar[0] === target.id)).toBe(false);
   });

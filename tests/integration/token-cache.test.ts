@@ -34,9 +34,9 @@ function fromAnotherConnection(statement: string, ...params: unknown[]) {
 describe("a cached token follows every change at once", () => {
   it("revoked through the command: refused on the next lookup, and the API answers 401", async () => {
     const editor = await makeUser("editor", { allWorkstreams: true });
-    expect(actorFromToken(editor.token)).toMatchObject({ userId: editor.actor.userId, role: "editor" });
-    revokeApiToken(editor.actor, tokenIdOf(editor.token));
-    expect(actorFromToken(editor.token)).toBeNull();
+    expect(await actorFromToken(editor.token)).toMatchObject({ userId: editor.actor.userId, role: "editor" });
+    await revokeApiToken(editor.actor, tokenIdOf(editor.token));
+    expect(await actorFromToken(editor.token)).toBeNull();
 
     const target = getDb().select().from(milestones).get()!;
     const request = new Request(`http://localhost/api/milestones/${target.id}`, {
@@ -51,35 +51,35 @@ describe("a cached token follows every change at once", () => {
 
   it("a role taken away by an admin applies to the next lookup", async () => {
     const editor = await makeUser("editor", { allWorkstreams: true });
-    expect(actorFromToken(editor.token)?.role).toBe("editor");
-    setUserAccess(admin, editor.actor.userId, { role: "viewer", allWorkstreams: false, workstreamIds: [] });
-    expect(actorFromToken(editor.token)).toMatchObject({ role: "viewer", allWorkstreams: false });
+    expect((await actorFromToken(editor.token))?.role).toBe("editor");
+    await setUserAccess(admin, editor.actor.userId, { role: "viewer", allWorkstreams: false, workstreamIds: [] });
+    expect(await actorFromToken(editor.token)).toMatchObject({ role: "viewer", allWorkstreams: false });
   });
 
   it("a revocation or a token deleted by another connection applies to the next lookup", async () => {
     const revoked = await makeUser("editor");
     const removed = await makeUser("editor");
-    expect(actorFromToken(revoked.token)).not.toBeNull();
-    expect(actorFromToken(removed.token)).not.toBeNull();
+    expect(await actorFromToken(revoked.token)).not.toBeNull();
+    expect(await actorFromToken(removed.token)).not.toBeNull();
     fromAnotherConnection("update api_tokens set revoked_at = ? where token_hash = ?", new Date().toISOString(), hashToken(revoked.token));
-    expect(actorFromToken(revoked.token)).toBeNull();
+    expect(await actorFromToken(revoked.token)).toBeNull();
     fromAnotherConnection("delete from api_tokens where token_hash = ?", hashToken(removed.token));
-    expect(actorFromToken(removed.token)).toBeNull();
+    expect(await actorFromToken(removed.token)).toBeNull();
   });
 
   it("a hand-run statement on the server's own connection (a rename, a role) applies to the next lookup", async () => {
     const editor = await makeUser("editor");
-    expect(actorFromToken(editor.token)?.name).not.toBe("Renamed");
+    expect((await actorFromToken(editor.token))?.name).not.toBe("Renamed");
     getDb().$client.prepare("update users set name = 'Renamed', role = 'admin' where id = ?").run(editor.actor.userId);
-    expect(actorFromToken(editor.token)).toMatchObject({ name: "Renamed", role: "admin" });
+    expect(await actorFromToken(editor.token)).toMatchObject({ name: "Renamed", role: "admin" });
     getDb().$client.prepare("update api_tokens set revoked_at = 'now' where token_hash = ?").run(hashToken(editor.token));
-    expect(actorFromToken(editor.token)).toBeNull();
+    expect(await actorFromToken(editor.token)).toBeNull();
   });
 
   it("an actor handed out is the caller's own: changing it does not change the next lookup", async () => {
     const editor = await makeUser("editor");
-    const first = actorFromToken(editor.token)!;
+    const first = (await actorFromToken(editor.token))!;
     first.role = "admin";
-    expect(actorFromToken(editor.token)!.role).toBe("editor");
+    expect((await actorFromToken(editor.token))!.role).toBe("editor");
   });
 });

@@ -50,8 +50,8 @@ let editorNotAssigned: TestPrincipal;
 let admin: TestPrincipal;
 
 /** A fresh milestone of the assigned workstream, so no test depends on another's writes. */
-function freshMilestone(title = "Translation test milestone") {
-  return createMilestone(admin.actor, ASSIGNED, { titleEn: title, titleZh: "翻译测试", date: "2023-06" });
+async function freshMilestone(title = "Translation test milestone") {
+  return await createMilestone(admin.actor, ASSIGNED, { titleEn: title, titleZh: "翻译测试", date: "2023-06" });
 }
 
 const historyOf = (id: number) => getDb().select().from(statusHistory).where(eq(statusHistory.milestoneId, id)).orderBy(statusHistory.id).all();
@@ -71,7 +71,7 @@ beforeAll(async () => {
 
 describe("PATCH /api/milestones/{id} with translations", () => {
   it("an assigned editor adds a French title: one history entry records title.fr, the version moves on", async () => {
-    const milestone = freshMilestone();
+    const milestone = await freshMilestone();
     const before = historyOf(milestone.id).length;
     const response = await patch(milestone.id, { version: milestone.version, translations: { fr: "  Publication du Data Cube  " } }, editorAssigned.token);
     expect(response.status).toBe(200);
@@ -94,7 +94,7 @@ describe("PATCH /api/milestones/{id} with translations", () => {
   });
 
   it("changes several languages in one write, recording only those that differ", async () => {
-    const milestone = freshMilestone();
+    const milestone = await freshMilestone();
     const first = await patch(milestone.id, { version: milestone.version, translations: { fr: "Titre", es: "Título" } }, admin.token);
     expect(first.status).toBe(200);
     const second = await patch(milestone.id, { version: first.body.version, translations: { fr: "Titre", es: "Título nuevo", ru: "Название" } }, admin.token);
@@ -103,11 +103,11 @@ describe("PATCH /api/milestones/{id} with translations", () => {
       "title.es": { from: "Título", to: "Título nuevo" },
       "title.ru": { from: null, to: "Название" },
     });
-    expect(allMilestoneTranslations(milestone.id)).toEqual({ fr: "Titre", es: "Título nuevo", ru: "Название" });
+    expect(await allMilestoneTranslations(milestone.id)).toEqual({ fr: "Titre", es: "Título nuevo", ru: "Название" });
   });
 
   it("a translation can ride along with a status change: one entry of kind status with the title change", async () => {
-    const milestone = freshMilestone();
+    const milestone = await freshMilestone();
     const response = await patch(milestone.id, { version: milestone.version, status: "in_progress", translations: { ar: "عنوان" } }, admin.token);
     expect(response.status).toBe(200);
     const last = historyOf(milestone.id).at(-1)!;
@@ -115,8 +115,8 @@ describe("PATCH /api/milestones/{id} with translations", () => {
   });
 
   it("an unchanged translation writes nothing: 422 naming body, same version, no history", async () => {
-    const milestone = freshMilestone();
-    const saved = updateMilestone(admin.actor, milestone.id, { version: milestone.version, translations: { fr: "Même titre" } });
+    const milestone = await freshMilestone();
+    const saved = await updateMilestone(admin.actor, milestone.id, { version: milestone.version, translations: { fr: "Même titre" } });
     const before = snapshotOf(milestone.id);
     const response = await patch(milestone.id, { version: saved.version, translations: { fr: " Même titre " } }, admin.token);
     expect(response.status).toBe(422);
@@ -125,16 +125,16 @@ describe("PATCH /api/milestones/{id} with translations", () => {
   });
 
   it("an unchanged translation is left out of a change that does something else", async () => {
-    const milestone = freshMilestone();
-    const saved = updateMilestone(admin.actor, milestone.id, { version: milestone.version, translations: { fr: "Même titre" } });
+    const milestone = await freshMilestone();
+    const saved = await updateMilestone(admin.actor, milestone.id, { version: milestone.version, translations: { fr: "Même titre" } });
     const response = await patch(milestone.id, { version: saved.version, titleZh: "新标题", translations: { fr: "Même titre" } }, admin.token);
     expect(response.status).toBe(200);
     expect(historyOf(milestone.id).at(-1)!.changes).toEqual({ titleZh: { from: "翻译测试", to: "新标题" } });
   });
 
   it("an empty string removes a translation, recorded as a change to null", async () => {
-    const milestone = freshMilestone();
-    const saved = updateMilestone(admin.actor, milestone.id, { version: milestone.version, translations: { fr: "À retirer", es: "Se queda" } });
+    const milestone = await freshMilestone();
+    const saved = await updateMilestone(admin.actor, milestone.id, { version: milestone.version, translations: { fr: "À retirer", es: "Se queda" } });
     const response = await patch(milestone.id, { version: saved.version, translations: { fr: "" } }, admin.token);
     expect(response.status).toBe(200);
     expect(response.body.translations).toEqual({ es: "Se queda" });
@@ -143,7 +143,7 @@ describe("PATCH /api/milestones/{id} with translations", () => {
   });
 
   it("removing a translation that does not exist changes nothing (422)", async () => {
-    const milestone = freshMilestone();
+    const milestone = await freshMilestone();
     const before = snapshotOf(milestone.id);
     const response = await patch(milestone.id, { version: milestone.version, translations: { ru: "   " } }, admin.token);
     expect(response.status).toBe(422);
@@ -158,8 +158,8 @@ describe("PATCH /api/milestones/{id} with translations", () => {
   ];
   for (const [who, token, status] of refused) {
     it(`${who} cannot change a translation (${status}) and nothing changes`, async () => {
-      const milestone = freshMilestone();
-      const saved = updateMilestone(admin.actor, milestone.id, { version: milestone.version, translations: { fr: "Original" } });
+      const milestone = await freshMilestone();
+      const saved = await updateMilestone(admin.actor, milestone.id, { version: milestone.version, translations: { fr: "Original" } });
       const before = snapshotOf(milestone.id);
       const response = await patch(milestone.id, { version: saved.version, translations: { fr: "Détourné", es: "Nuevo" } }, token());
       expect(response.status).toBe(status);
@@ -169,13 +169,13 @@ describe("PATCH /api/milestones/{id} with translations", () => {
   }
 
   it("permission is checked before the input: a viewer sending a bad language still gets 403", async () => {
-    const milestone = freshMilestone();
+    const milestone = await freshMilestone();
     const response = await patch(milestone.id, { version: milestone.version, translations: { de: "Titel" } }, viewer.token);
     expect(response.status).toBe(403);
   });
 
   it("a write based on an old version is refused with 409; the current state carries the translations", async () => {
-    const milestone = freshMilestone();
+    const milestone = await freshMilestone();
     const mine = await patch(milestone.id, { version: milestone.version, translations: { es: "Primero" } }, editorAssigned.token);
     expect(mine.status).toBe(200);
     const before = snapshotOf(milestone.id);
@@ -195,7 +195,7 @@ describe("PATCH /api/milestones/{id} with translations", () => {
     ["Titre", "translations"],
     [["fr", "Titre"], "translations"],
   ])("refuses translations %j with 422 naming %s, changing nothing", async (translations, field) => {
-    const milestone = freshMilestone();
+    const milestone = await freshMilestone();
     const before = snapshotOf(milestone.id);
     const response = await patch(milestone.id, { version: milestone.version, translations }, admin.token);
     expect(response.status).toBe(422);
@@ -204,15 +204,15 @@ describe("PATCH /api/milestones/{id} with translations", () => {
   });
 
   it("accepts exactly 300 characters", async () => {
-    const milestone = freshMilestone();
+    const milestone = await freshMilestone();
     const response = await patch(milestone.id, { version: milestone.version, translations: { fr: "é".repeat(300) } }, admin.token);
     expect(response.status).toBe(200);
-    expect(allMilestoneTranslations(milestone.id).fr).toHaveLength(300);
+    expect((await allMilestoneTranslations(milestone.id)).fr).toHaveLength(300);
   });
 
   it("GET returns the translations with the milestone", async () => {
-    const milestone = freshMilestone();
-    updateMilestone(admin.actor, milestone.id, { version: milestone.version, translations: { ru: "Веха" } });
+    const milestone = await freshMilestone();
+    await updateMilestone(admin.actor, milestone.id, { version: milestone.version, translations: { ru: "Веха" } });
     const read = await call(getMilestone as Handler, "GET", `/api/milestones/${milestone.id}`, { id: String(milestone.id) }, { token: viewer.readToken });
     expect(read.status).toBe(200);
     expect(read.body.translations).toEqual({ ru: "Веха" });
@@ -261,53 +261,53 @@ describe("translation loaders", () => {
   let a: number;
   let b: number;
   let c: number;
-  beforeAll(() => {
-    a = freshMilestone("Loader A").id;
-    b = freshMilestone("Loader B").id;
-    c = freshMilestone("Loader C").id;
-    updateMilestone(admin.actor, a, { version: 1, translations: { fr: "A en français", es: "A en español" } });
-    updateMilestone(admin.actor, b, { version: 1, translations: { fr: "B en français" } });
+  beforeAll(async () => {
+    a = (await freshMilestone("Loader A")).id;
+    b = (await freshMilestone("Loader B")).id;
+    c = (await freshMilestone("Loader C")).id;
+    await updateMilestone(admin.actor, a, { version: 1, translations: { fr: "A en français", es: "A en español" } });
+    await updateMilestone(admin.actor, b, { version: 1, translations: { fr: "B en français" } });
   });
 
-  it("milestoneTitleTranslations gives one language's titles for the ids asked, and nothing for the others", () => {
-    expect(milestoneTitleTranslations([a, b, c], "fr")).toEqual(
+  it("milestoneTitleTranslations gives one language's titles for the ids asked, and nothing for the others", async () => {
+    expect(await milestoneTitleTranslations([a, b, c], "fr")).toEqual(
       new Map([
         [a, "A en français"],
         [b, "B en français"],
       ]),
     );
-    expect(milestoneTitleTranslations([b, c], "es")).toEqual(new Map());
-    expect(milestoneTitleTranslations([a, b], "es")).toEqual(new Map([[a, "A en español"]]));
-    expect(milestoneTitleTranslations([], "fr")).toEqual(new Map());
+    expect(await milestoneTitleTranslations([b, c], "es")).toEqual(new Map());
+    expect(await milestoneTitleTranslations([a, b], "es")).toEqual(new Map([[a, "A en español"]]));
+    expect(await milestoneTitleTranslations([], "fr")).toEqual(new Map());
   });
 
-  it("each loader asks the database once for any number of ids, and not at all in English or Chinese", () => {
+  it("each loader asks the database once for any number of ids, and not at all in English or Chinese", async () => {
     // Earlier tests asked the same: start from an empty read cache so the loaders run.
     invalidateReads("translations");
     const prepare = vi.spyOn(getDb().$client, "prepare");
     try {
-      milestoneTitleTranslations([a, b, c], "fr");
+      await milestoneTitleTranslations([a, b, c], "fr");
       expect(prepare).toHaveBeenCalledTimes(1);
       expect(prepare.mock.calls[0]![0]).toMatch(/from "milestone_translations" where .*"milestone_id" in \(\?, \?, \?\)/);
-      workstreamTextsIn([1, 2, 3, 4], "ar");
+      await workstreamTextsIn([1, 2, 3, 4], "ar");
       expect(prepare).toHaveBeenCalledTimes(2);
-      milestoneTitleTranslations([a, b, c], "en");
-      workstreamTextsIn([1, 2], "zh");
+      await milestoneTitleTranslations([a, b, c], "en");
+      await workstreamTextsIn([1, 2], "zh");
       expect(prepare).toHaveBeenCalledTimes(2);
     } finally {
       prepare.mockRestore();
     }
   });
 
-  it("milestoneTitleTranslations is empty in English and Chinese, whose titles are columns", () => {
-    expect(milestoneTitleTranslations([a, b], "en").size).toBe(0);
-    expect(milestoneTitleTranslations([a, b], "zh").size).toBe(0);
+  it("milestoneTitleTranslations is empty in English and Chinese, whose titles are columns", async () => {
+    expect((await milestoneTitleTranslations([a, b], "en")).size).toBe(0);
+    expect((await milestoneTitleTranslations([a, b], "zh")).size).toBe(0);
   });
 
-  it("allMilestoneTranslations and milestoneTranslationsOf give every language of a milestone", () => {
-    expect(allMilestoneTranslations(a)).toEqual({ fr: "A en français", es: "A en español" });
-    expect(allMilestoneTranslations(c)).toEqual({});
-    expect(milestoneTranslationsOf([a, c, b])).toEqual(
+  it("allMilestoneTranslations and milestoneTranslationsOf give every language of a milestone", async () => {
+    expect(await allMilestoneTranslations(a)).toEqual({ fr: "A en français", es: "A en español" });
+    expect(await allMilestoneTranslations(c)).toEqual({});
+    expect(await milestoneTranslationsOf([a, c, b])).toEqual(
       new Map([
         [a, { fr: "A en français", es: "A en español" }],
         [b, { fr: "B en français" }],
@@ -315,23 +315,23 @@ describe("translation loaders", () => {
     );
   });
 
-  it("getMilestoneState carries the translations", () => {
-    expect(getMilestoneState(b)!.translations).toEqual({ fr: "B en français" });
+  it("getMilestoneState carries the translations", async () => {
+    expect((await getMilestoneState(b))!.translations).toEqual({ fr: "B en français" });
   });
 
-  it("workstreamTextsIn gives names and summaries of one language; empty in English and Chinese", () => {
-    const x = createWorkstream(admin.actor, {
+  it("workstreamTextsIn gives names and summaries of one language; empty in English and Chinese", async () => {
+    const x = await createWorkstream(admin.actor, {
       slug: "loader-workstream",
       nameEn: "Loader workstream",
       bodyCode: "CEB",
       translations: { fr: { name: "Axe de chargement" }, ru: { name: "Направление", summary: "Резюме" } },
     });
     const y = getDb().select().from(workstreams).where(eq(workstreams.slug, ASSIGNED)).get()!;
-    expect(workstreamTextsIn([x.id, y.id], "fr")).toEqual(new Map([[x.id, { name: "Axe de chargement", summary: null }]]));
-    expect(workstreamTextsIn([x.id, y.id], "ru")).toEqual(new Map([[x.id, { name: "Направление", summary: "Резюме" }]]));
-    expect(workstreamTextsIn([x.id], "ar").size).toBe(0);
-    expect(workstreamTextsIn([x.id], "en").size).toBe(0);
-    expect(workstreamTextsIn([x.id], "zh").size).toBe(0);
+    expect(await workstreamTextsIn([x.id, y.id], "fr")).toEqual(new Map([[x.id, { name: "Axe de chargement", summary: null }]]));
+    expect(await workstreamTextsIn([x.id, y.id], "ru")).toEqual(new Map([[x.id, { name: "Направление", summary: "Резюме" }]]));
+    expect((await workstreamTextsIn([x.id], "ar")).size).toBe(0);
+    expect((await workstreamTextsIn([x.id], "en")).size).toBe(0);
+    expect((await workstreamTextsIn([x.id], "zh")).size).toBe(0);
   });
 });
 
@@ -340,7 +340,7 @@ describe("workstream translations (admins)", () => {
     getDb().select().from(workstreamTranslations).where(eq(workstreamTranslations.workstreamId, workstreamId)).orderBy(workstreamTranslations.locale).all();
 
   it("an admin adds, merges and removes names and summaries per language", async () => {
-    const created = createWorkstream(admin.actor, {
+    const created = await createWorkstream(admin.actor, {
       slug: "translated-workstream",
       nameEn: "Translated workstream",
       bodyCode: "HLCP",
@@ -363,18 +363,18 @@ describe("workstream translations (admins)", () => {
     expect(renamed.body.translations).toEqual({ fr: { name: "Axe renommé", summary: "Résumé" }, ar: { name: null, summary: "ملخص" } });
 
     // Emptying both texts of a language removes its row.
-    const emptied = updateWorkstream(admin.actor, "translated-workstream", {
+    const emptied = await updateWorkstream(admin.actor, "translated-workstream", {
       version: versionOf("translated-workstream"),
       translations: { fr: { summary: "" } },
       nameZh: "",
     });
     expect(emptied.translations.fr).toEqual({ name: "Axe renommé", summary: null });
-    updateWorkstream(admin.actor, "translated-workstream", {
+    await updateWorkstream(admin.actor, "translated-workstream", {
       version: versionOf("translated-workstream"),
       translations: { fr: { name: "" }, ar: { summary: "" } },
     });
     expect(rowsOf(created.id)).toEqual([]);
-    expect(allWorkstreamTranslations(created.id)).toEqual({});
+    expect(await allWorkstreamTranslations(created.id)).toEqual({});
   });
 
   it.each([
@@ -383,12 +383,12 @@ describe("workstream translations (admins)", () => {
     [{ fr: { summary: "x".repeat(5001) } }, "translations.fr.summary"],
     [{ fr: { title: "Titre" } }, "translations.fr"],
     [{ fr: "Nom" }, "translations.fr"],
-  ])("refuses %j with 422 naming %s, changing nothing", (translations, field) => {
+  ])("refuses %j with 422 naming %s, changing nothing", async (translations, field) => {
     const workstream = getDb().select().from(workstreams).where(eq(workstreams.slug, ASSIGNED)).get()!;
     const before = rowsOf(workstream.id);
     let error: unknown;
     try {
-      updateWorkstream(admin.actor, ASSIGNED, { version: versionOf(ASSIGNED), translations });
+      await updateWorkstream(admin.actor, ASSIGNED, { version: versionOf(ASSIGNED), translations });
     } catch (caught) {
       error = caught;
     }

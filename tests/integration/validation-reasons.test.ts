@@ -76,9 +76,9 @@ describe("the API's invalid-params: today's English reason, now with a code", ()
     expect(body["invalid-params"][0].reason).toBe(`must be one of ${body["invalid-params"][0].values.options}`);
   });
 
-  it("an admin removing their own admin role is told why, with a code", () => {
+  it("an admin removing their own admin role is told why, with a code", async () => {
     try {
-      setUserAccess(admin.actor, admin.actor.userId, { role: "viewer", allWorkstreams: false });
+      await setUserAccess(admin.actor, admin.actor.userId, { role: "viewer", allWorkstreams: false });
       expect.unreachable("the change should be refused");
     } catch (error) {
       expect(error).toBeInstanceOf(AppError);

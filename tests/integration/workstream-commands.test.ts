@@ -172,7 +172,7 @@ describe("PATCH /api/workstreams/{slug}", () => {
 
   it("a new slug renames the workstream; its milestones go with it", async () => {
     const before = bySlug("typed-lists")!;
-    createMilestone(admin.actor, "typed-lists", { titleEn: "Travels with the rename", date: "2023" });
+    await createMilestone(admin.actor, "typed-lists", { titleEn: "Travels with the rename", date: "2023" });
     const response = await patch("typed-lists", { slug: "typed-lists-renamed" }, admin.token);
     expect(response.status).toBe(200);
     expect(bySlug("typed-lists")).toBeUndefined();
@@ -234,17 +234,17 @@ describe("PATCH /api/workstreams/{slug}", () => {
 });
 
 describe("the commands themselves", () => {
-  it("check the role before reading the input: a viewer with bad input hears 403, not 422", () => {
-    const errorOf = (run: () => unknown) => {
+  it("check the role before reading the input: a viewer with bad input hears 403, not 422", async () => {
+    const errorOf = async (run: () => Promise<unknown>) => {
       try {
-        run();
+        await run();
       } catch (error) {
         return error instanceof AppError ? error.status : error;
       }
       return null;
     };
-    expect(errorOf(() => createWorkstream(viewer.actor, { slug: "NOT VALID" }))).toBe(403);
-    expect(errorOf(() => updateWorkstream(null, "ai-working-group", {}))).toBe(401);
-    expect(errorOf(() => updateWorkstream(admin.actor, "ai-working-group", { nameEn: "No version" }))).toBe(422);
+    expect(await errorOf(() => createWorkstream(viewer.actor, { slug: "NOT VALID" }))).toBe(403);
+    expect(await errorOf(() => updateWorkstream(null, "ai-working-group", {}))).toBe(401);
+    expect(await errorOf(() => updateWorkstream(admin.actor, "ai-working-group", { nameEn: "No version" }))).toBe(422);
   });
 });

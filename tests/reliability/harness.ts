@@ -69,11 +69,11 @@ export async function createPrincipals(restrictedTo: string): Promise<Principals
   const editor = await make("editor@reliability.test", "editor", true);
   const restricted = await make("restricted@reliability.test", "editor");
   const assigned = getDb().select().from(workstreams).where(eq(workstreams.slug, restrictedTo)).get()!;
-  setUserAccess(admin, restricted.userId, { role: "editor", allWorkstreams: false, workstreamIds: [assigned.id] });
-  const readToken = createApiToken(admin, admin.userId, { name: "read", scope: "read" }).token;
-  const writeToken = createApiToken(admin, admin.userId, { name: "write", scope: "write" }).token;
-  const revoked = createApiToken(admin, admin.userId, { name: "revoked", scope: "write" });
-  revokeApiToken(admin, revoked.id);
+  await setUserAccess(admin, restricted.userId, { role: "editor", allWorkstreams: false, workstreamIds: [assigned.id] });
+  const readToken = (await createApiToken(admin, admin.userId, { name: "read", scope: "read" })).token;
+  const writeToken = (await createApiToken(admin, admin.userId, { name: "write", scope: "write" })).token;
+  const revoked = await createApiToken(admin, admin.userId, { name: "revoked", scope: "write" });
+  await revokeApiToken(admin, revoked.id);
   const cookie = async (name: string, email: string): Promise<Principal> => ({ name, headers: { cookie: await sessionCookie(email) } });
   const bearer = (name: string, token: string): Principal => ({ name, headers: { authorization: `Bearer ${token}` } });
   return {

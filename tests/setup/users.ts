@@ -17,12 +17,12 @@ export async function makeUser(role: UserRole, options: { allWorkstreams?: boole
   if (options.assignedSlugs?.length) {
     const ids = options.assignedSlugs.map((slug) => getDb().select().from(workstreams).where(eq(workstreams.slug, slug)).get()!.id);
     const admin: Actor = { ...actor, role: "admin", userId: "bootstrap" };
-    setUserAccess(admin, row.id, { role, allWorkstreams: false, workstreamIds: ids });
+    await setUserAccess(admin, row.id, { role, allWorkstreams: false, workstreamIds: ids });
   }
   return {
     actor,
     email,
-    token: createApiToken(actor, row.id, { name: "test write", scope: "write" }).token,
-    readToken: createApiToken(actor, row.id, { name: "test read", scope: "read" }).token,
+    token: (await createApiToken(actor, row.id, { name: "test write", scope: "write" })).token,
+    readToken: (await createApiToken(actor, row.id, { name: "test read", scope: "read" })).token,
   };
 }

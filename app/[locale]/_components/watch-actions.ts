@@ -12,7 +12,7 @@ export type WatchState = FormState<{ watched: boolean }>;
 /** Puts the workstream at `slug` on the signed-in user's watch list, or takes it off. */
 export async function setWatchFromButton(slug: string, watched: boolean): Promise<WatchState> {
   try {
-    const answer = setWatch(await actorFromSession(await headers()), String(slug), { watched });
+    const answer = await setWatch(await actorFromSession(await headers()), String(slug), { watched });
     refresh();
     return successState({ watched: answer.watched });
   } catch (error) {

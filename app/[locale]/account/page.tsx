@@ -15,7 +15,7 @@ export default async function AccountPage() {
   const actor = await requirePageUser("/account");
   const t = await getTranslations("account");
   const tRole = await getTranslations("admin.role");
-  const assigned = actor.role === "editor" && !actor.allWorkstreams ? assignedWorkstreamsOf(actor.userId) : [];
+  const assigned = actor.role === "editor" && !actor.allWorkstreams ? await assignedWorkstreamsOf(actor.userId) : [];
   return (
     <div className="page">
       <PageHeader title={t("title")} lead={t("intro")} />

@@ -16,7 +16,7 @@ export default async function AdminUsersPage() {
   await requireAdminPage("/admin");
   const t = await getTranslations("admin");
   const format = await getFormatter();
-  const users = listUsers();
+  const users = await listUsers();
   return (
     <div className="page">
       <PageHeader title={t("title")} lead={t("intro")} />

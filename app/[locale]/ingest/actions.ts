@@ -33,7 +33,7 @@ export type DecisionState = FormState<null> & { decided: number };
 /** Accepts (one possibly edited) or rejects (with a reason) proposals of a read report. */
 export async function decideOnProposals(documentId: number, decision: Decision): Promise<DecisionState> {
   try {
-    const { decided } = decideProposals(await actorFromSession(await headers()), parseId(String(documentId)), decision);
+    const { decided } = await decideProposals(await actorFromSession(await headers()), parseId(String(documentId)), decision);
     refresh();
     return { ...successState(null), decided: decided.length };
   } catch (error) {

@@ -22,7 +22,7 @@ export default async function IngestPage() {
     );
   }
   const format = await getFormatter();
-  const documents = listIngestedDocuments();
+  const documents = await listIngestedDocuments();
   return (
     <div className="page">
       <PageHeader title={t("title")} lead={t("intro")} />

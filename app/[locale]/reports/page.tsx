@@ -11,7 +11,7 @@ import { queryStringOf } from "@/lib/url";
 export default async function ReportsIndex({ searchParams }: PageProps<"/[locale]/reports">) {
   const params = await searchParams;
   await requirePageReader(`/reports${queryStringOf(params)}`);
-  const latest = latestCompletionYear() ?? milestoneYears()[0];
+  const latest = (await latestCompletionYear()) ?? (await milestoneYears())[0];
   if (latest === undefined) {
     const t = await getTranslations("reports");
     return (

@@ -3,4 +3,4 @@ import { withProblemDetails } from "@/lib/http/problem";
 import { databaseHealth } from "@/lib/queries/health";
 
 /** Liveness and database reachability, for load balancers and the start script. */
-export const GET = withProblemDetails(() => NextResponse.json(databaseHealth()));
+export const GET = withProblemDetails(async () => NextResponse.json(await databaseHealth()));

@@ -10,7 +10,7 @@ import { listIngestedDocuments } from "@/lib/queries/ingest";
 /** Reports read so far, with how many of their proposals wait (editors and admins). */
 export const GET = withProblemDetails(async (request: Request) => {
   requireRole(await actorFromRequest(request), "editor");
-  return NextResponse.json({ documents: listIngestedDocuments() });
+  return NextResponse.json({ documents: await listIngestedDocuments() });
 });
 
 /** Reads an uploaded report (multipart: file, symbol, lang, year) into proposals: 201 with their count. */

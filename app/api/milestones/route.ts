@@ -10,5 +10,5 @@ import { parseApiQuery } from "@/lib/validation/parse-or-throw";
 export const GET = withProblemDetails(async (request: Request) => {
   requireReader(await actorFromRequest(request));
   const { page, pageSize, ...filters } = parseApiQuery(milestoneListQuerySchema, new URL(request.url).searchParams);
-  return NextResponse.json(listMilestones(filters, { page, pageSize }, todayIso()));
+  return NextResponse.json(await listMilestones(filters, { page, pageSize }, todayIso()));
 });

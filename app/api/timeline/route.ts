@@ -17,7 +17,7 @@ export const GET = withProblemDetails(async (request: Request) => {
   requireReader(await actorFromRequest(request));
   const { from, to, offset, limit, lang, ...filters } = parseApiQuery(timelineBarsQuerySchema, new URL(request.url).searchParams);
   const today = todayIso();
-  const body = timelineBars(filters, lang, { start: dayOf(from), end: dayOf(to) }, offset, offset + limit, today);
+  const body = await timelineBars(filters, lang, { start: dayOf(from), end: dayOf(to) }, offset, offset + limit, today);
   // Overdue flags and ongoing bars' ends depend on the day as well as on the data.
   return NextResponse.json(body, { headers: { "cache-control": "private, max-age=0, must-revalidate", etag: `"${body.version}.${today}"` } });
 });

@@ -12,11 +12,11 @@ import { parseApiQuery } from "@/lib/validation/parse-or-throw";
 export const GET = withProblemDetails(async (request: Request) => {
   const actor = requireReader(await actorFromRequest(request));
   const { page, pageSize, sort, ...filters } = parseApiQuery(workstreamListQuerySchema, new URL(request.url).searchParams);
-  return NextResponse.json(listWorkstreamSummaries(filters, { page, pageSize }, todayIso(), { sort, watcherId: actor?.userId }));
+  return NextResponse.json(await listWorkstreamSummaries(filters, { page, pageSize }, todayIso(), { sort, watcherId: actor?.userId }));
 });
 
 /** Adds a workstream (admins): 201 with the new workstream. */
 export const POST = withProblemDetails(async (request: Request) => {
   const actor = await writerFromRequest(request, "admin");
-  return NextResponse.json(createWorkstream(actor, await readJson(request)), { status: 201 });
+  return NextResponse.json(await createWorkstream(actor, await readJson(request)), { status: 201 });
 });

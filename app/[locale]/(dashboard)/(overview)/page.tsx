@@ -40,7 +40,7 @@ export default async function OverviewPage({ searchParams }: PageProps<"/[locale
   const format = await getFormatter();
   const locale = await contentLocale();
 
-  const bodies = listBodies();
+  const bodies = await listBodies();
   const summaries = await workstreamSummariesIn(filters, { page, pageSize }, today, { sort, watcherId: actor?.userId, locale });
   const attention = await listAttention(filters, today, locale, { page: apage, pageSize: ATTENTION_PAGE_SIZE });
   const reasons = await workstreamReasons(
@@ -49,9 +49,9 @@ export default async function OverviewPage({ searchParams }: PageProps<"/[locale
     today,
     locale,
   );
-  const totals = statusTotals(filters, today);
-  const quarters = quarterlyProgress(filters);
-  const years = milestoneYears();
+  const totals = await statusTotals(filters, today);
+  const quarters = await quarterlyProgress(filters);
+  const years = await milestoneYears();
   const changes = await recentChangesIn(8, locale);
   const chartData = summaries.items.map((item) => ({ name: item.name.text, ...item.counts }));
   const statusTotalsShown = MILESTONE_STATUSES.filter((status) => totals.counts[status] > 0);

@@ -36,16 +36,18 @@ export default async function TimelinePage({ searchParams }: PageProps<"/[locale
   const today = todayIso();
   const t = await getTranslations("timeline");
   const locale = await contentLocale();
-  const frame = timelineFrame(filters, locale, { offset: 0, limit: LANE_PAGE });
+  const frame = await timelineFrame(filters, locale, { offset: 0, limit: LANE_PAGE });
   const zoom = viewParams.zoom ?? DEFAULT_ZOOM;
 
   // A window around today, or around the latest activity when nothing is there.
   let window = viewParams.from ? windowFrom(dayOf(viewParams.from), zoom) : windowAround(dayOf(today), zoom);
-  if (!viewParams.from && frame.latest && !timelineHasBarsIn(filters, window)) window = windowEndingIn(dayOf(frame.latest), zoom);
-  const seeded = tilesOf(window, zoom).map((tile) => {
-    const stretch = tileWindow(tile, zoom);
-    return { tile, chunk: 0, data: timelineBars(filters, locale, stretch, 0, CHUNK_ROWS, today) };
-  });
+  if (!viewParams.from && frame.latest && !(await timelineHasBarsIn(filters, window))) window = windowEndingIn(dayOf(frame.latest), zoom);
+  const seeded = await Promise.all(
+    tilesOf(window, zoom).map(async (tile) => {
+      const stretch = tileWindow(tile, zoom);
+      return { tile, chunk: 0, data: await timelineBars(filters, locale, stretch, 0, CHUNK_ROWS, today) };
+    }),
+  );
 
   return (
     <div className="page">
@@ -53,8 +55,8 @@ export default async function TimelinePage({ searchParams }: PageProps<"/[locale
 
       <FilterForm
         key={JSON.stringify(filters)}
-        years={milestoneYears()}
-        bodies={bodyTree(listBodies()).map((body) => ({ code: body.code, name: bodyNameIn(locale, body), depth: body.depth }))}
+        years={await milestoneYears()}
+        bodies={bodyTree(await listBodies()).map((body) => ({ code: body.code, name: bodyNameIn(locale, body), depth: body.depth }))}
         current={filters}
         invalidParams={invalidParams}
       />

@@ -16,7 +16,7 @@ export async function createToken(ownerId: string, _previous: CreateTokenState, 
   const values = { name: String(form.get("name") ?? ""), scope: String(form.get("scope") ?? "") };
   try {
     const actor = await actorFromSession(await headers());
-    const { token } = createApiToken(actor, ownerId, values);
+    const { token } = await createApiToken(actor, ownerId, values);
     refresh();
     return { ...successState({ name: "", scope: values.scope }), created: { token, name: values.name.trim() } };
   } catch (error) {
@@ -26,7 +26,7 @@ export async function createToken(ownerId: string, _previous: CreateTokenState, 
 
 export async function revokeToken(tokenId: number, _previous: RevokeTokenState, _form: FormData): Promise<RevokeTokenState> {
   try {
-    revokeApiToken(await actorFromSession(await headers()), tokenId);
+    await revokeApiToken(await actorFromSession(await headers()), tokenId);
     refresh();
     return successState(null);
   } catch (error) {

@@ -15,7 +15,7 @@ const WHEN = { dateStyle: "medium", timeStyle: "short" } as const;
 export async function TokenSection({ ownerId }: { ownerId: string }) {
   const t = await getTranslations("account.tokens");
   const format = await getFormatter();
-  const tokens = listTokensOf(ownerId);
+  const tokens = await listTokensOf(ownerId);
   return (
     <section aria-labelledby="tokens-heading" className="admin-section">
       <h2 id="tokens-heading">{t("heading")}</h2>

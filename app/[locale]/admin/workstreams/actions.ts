@@ -60,7 +60,7 @@ async function refusal(error: unknown, values: WorkstreamFormValues): Promise<Wo
 export async function createWorkstreamFromForm(_previous: WorkstreamFormState, form: FormData): Promise<WorkstreamFormState> {
   const values = valuesOf(form);
   try {
-    const created = createWorkstream(await actorFromSession(await headers()), inputOf(values));
+    const created = await createWorkstream(await actorFromSession(await headers()), inputOf(values));
     refresh();
     return { ...successState(null), saved: { slug: created.slug, nameEn: created.nameEn } };
   } catch (error) {
@@ -73,7 +73,7 @@ export async function updateWorkstreamFromForm(slug: string, version: number, _p
   const values = valuesOf(form);
   let saved;
   try {
-    saved = updateWorkstream(await actorFromSession(await headers()), slug, { version, ...inputOf(values) });
+    saved = await updateWorkstream(await actorFromSession(await headers()), slug, { version, ...inputOf(values) });
   } catch (error) {
     return refusal(error, values);
   }

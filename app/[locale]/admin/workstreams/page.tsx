@@ -20,8 +20,8 @@ export async function generateMetadata() {
 export default async function AdminWorkstreamsPage() {
   await requireAdminPage("/admin/workstreams");
   const t = await getTranslations("admin");
-  const { items } = listWorkstreamSummaries({}, ALL, todayIso());
-  const bodies = listBodies().map((body) => ({ code: body.code, label: `${body.shortNameEn} (${body.code})` }));
+  const { items } = await listWorkstreamSummaries({}, ALL, todayIso());
+  const bodies = (await listBodies()).map((body) => ({ code: body.code, label: `${body.shortNameEn} (${body.code})` }));
   return (
     <div className="page">
       <PageHeader title={t("title")} lead={t("intro")} />

@@ -9,7 +9,7 @@ import { PageHeader } from "../../_components/page-header";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const t = await getTranslations("ingest");
-  const queue = /^\d+$/.test((await params).id) ? getReviewQueue(Number((await params).id)) : null;
+  const queue = /^\d+$/.test((await params).id) ? await getReviewQueue(Number((await params).id)) : null;
   return { title: queue ? t("review.title", { symbol: queue.document.symbol }) : t("title") };
 }
 
@@ -25,7 +25,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
     );
   }
   if (!/^\d+$/.test(id)) notFound();
-  const queue = getReviewQueue(Number(id));
+  const queue = await getReviewQueue(Number(id));
   if (!queue) notFound();
   return (
     <div className="page">

@@ -21,14 +21,14 @@ import { PrintButton } from "../_components/print-button";
 import { ReportArticle } from "../_components/report-article";
 import "../reports.css";
 
-function yearOf(raw: string): number | null {
+async function yearOf(raw: string): Promise<number | null> {
   const parsed = parseReportYear(raw);
-  return parsed.ok && milestoneYears().includes(parsed.value) ? parsed.value : null;
+  return parsed.ok && (await milestoneYears()).includes(parsed.value) ? parsed.value : null;
 }
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/reports/[year]">) {
   const t = await getTranslations("reports");
-  const year = yearOf((await params).year);
+  const year = await yearOf((await params).year);
   return { title: year ? t("pageTitle", { year }) : t("title") };
 }
 
@@ -36,7 +36,7 @@ export default async function ReportPage({ params, searchParams }: PageProps<"/[
   const { year: rawYear } = await params;
   const rawQuery = await searchParams;
   await requirePageReader(`/reports/${rawYear}${queryStringOf(rawQuery)}`);
-  const year = yearOf(rawYear);
+  const year = await yearOf(rawYear);
   if (year === null) notFound();
   const t = await getTranslations("reports");
   const tStatus = await getTranslations("status");
@@ -51,7 +51,7 @@ export default async function ReportPage({ params, searchParams }: PageProps<"/[
   const known = new Set(choices.map((choice) => choice.slug));
   const workstream = options.workstream?.filter((slug) => known.has(slug));
   const current = { ...options, workstream: workstream?.length ? workstream : undefined };
-  const data = reportDataFor(year, { lang: current.lang, workstream: current.workstream, status: current.status }, todayIso());
+  const data = await reportDataFor(year, { lang: current.lang, workstream: current.workstream, status: current.status }, todayIso());
   // One page of workstream sections (about forty milestones); the downloads hold them all.
   const paged = pageOfSections(data.workstreams, parseQueryLenient(pageQuerySchema, rawQuery).value.page);
   // Links name the report's language when it is not the page's (the page would otherwise choose
@@ -61,7 +61,7 @@ export default async function ReportPage({ params, searchParams }: PageProps<"/[
   const report = buildReportDocument(data, { sections: paged.sections, attentionLimit: REPORT_PAGE_ATTENTION });
   const pageHref = (page: number) => `/reports/${year}${optionsQuery({ page: page > 1 ? String(page) : undefined })}`;
   const pagination = <Pagination page={paged.page} totalPages={paged.totalPages} hrefFor={pageHref} label={t("paginationLabel")} />;
-  const years = [...milestoneYears()].sort((a, b) => a - b);
+  const years = [...(await milestoneYears())].sort((a, b) => a - b);
   const selected = new Set(current.workstream ?? []);
   const dropped = (options.workstream ?? []).filter((slug) => !known.has(slug));
   const problems = [...invalidParams.map((param) => param.name), ...(dropped.length ? ["workstream"] : [])];

@@ -15,7 +15,7 @@ import { bulkDone, bulkRefused, type BulkWriteState, milestoneRefused, milestone
 /** The editor's change (`changeBody`): only what differs, with the version it was based on. */
 export async function saveMilestoneChange(id: number, change: unknown): Promise<MilestoneWriteState> {
   try {
-    const saved = updateMilestone(await actorFromSession(await headers()), parseId(String(id)), change);
+    const saved = await updateMilestone(await actorFromSession(await headers()), parseId(String(id)), change);
     refresh();
     return milestoneSaved(saved);
   } catch (error) {
@@ -26,7 +26,7 @@ export async function saveMilestoneChange(id: number, change: unknown): Promise<
 /** Removes a milestone from every view, if `version` is still the current one. */
 export async function removeMilestoneFromEditor(id: number, version: number): Promise<MilestoneWriteState> {
   try {
-    const removed = removeMilestone(await actorFromSession(await headers()), parseId(String(id)), { version });
+    const removed = await removeMilestone(await actorFromSession(await headers()), parseId(String(id)), { version });
     refresh();
     return milestoneSaved(removed);
   } catch (error) {
@@ -37,7 +37,7 @@ export async function removeMilestoneFromEditor(id: number, version: number): Pr
 /** A new milestone of the workstream at `slug`; a missing workstream was renamed since the page loaded. */
 export async function addMilestone(slug: string, input: unknown): Promise<MilestoneWriteState> {
   try {
-    const created = createMilestone(await actorFromSession(await headers()), String(slug), input);
+    const created = await createMilestone(await actorFromSession(await headers()), String(slug), input);
     refresh();
     return milestoneSaved(created);
   } catch (error) {
@@ -48,7 +48,7 @@ export async function addMilestone(slug: string, input: unknown): Promise<Milest
 /** One change to the selected milestones: each row's outcome, or the refusal of the shared change. */
 export async function updateSelectedMilestones(input: unknown): Promise<BulkWriteState> {
   try {
-    const result = bulkUpdateMilestones(await actorFromSession(await headers()), input);
+    const result = await bulkUpdateMilestones(await actorFromSession(await headers()), input);
     if (result.done) refresh();
     return bulkDone(result, await getFormText());
   } catch (error) {

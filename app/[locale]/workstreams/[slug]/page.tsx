@@ -124,7 +124,7 @@ export default async function WorkstreamPage({ params, searchParams }: PageProps
   const locale = await contentLocale();
 
   const workstream = await loadWorkstream(slug, locale);
-  const canEdit = canEditWorkstream(actor, workstream.id);
+  const canEdit = await canEditWorkstream(actor, workstream.id);
   // A milestone opened from the roadmap (?milestone=ID) is shown on its page of the table, highlighted.
   const highlightId = Number(Array.isArray(rawQuery.milestone) ? rawQuery.milestone[0] : rawQuery.milestone);
   const table = await milestoneTableIn(workstream, {

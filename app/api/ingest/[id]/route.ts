@@ -10,7 +10,7 @@ import { getReviewQueue } from "@/lib/queries/ingest";
 export const GET = withProblemDetails(async (request: Request, context: { params: Promise<{ id: string }> }) => {
   requireRole(await actorFromRequest(request), "editor");
   const id = parseId((await context.params).id);
-  const queue = getReviewQueue(id);
+  const queue = await getReviewQueue(id);
   if (!queue) throw new AppError("not_found", `No ingested document with id ${id}.`);
   return NextResponse.json(queue);
 });

@@ -12,7 +12,7 @@ type Context = RouteContext<"/api/milestones/[id]">;
 export const GET = withProblemDetails(async (request: Request, context: Context) => {
   requireReader(await actorFromRequest(request));
   const id = parseId((await context.params).id);
-  const state = getMilestoneState(id);
+  const state = await getMilestoneState(id);
   if (!state || state.removedAt) throw new AppError("not_found", `No milestone with id ${id}.`);
   return NextResponse.json(state);
 });
@@ -20,12 +20,12 @@ export const GET = withProblemDetails(async (request: Request, context: Context)
 export const PATCH = withProblemDetails(async (request: Request, context: Context) => {
   const actor = await writerFromRequest(request, "editor");
   const id = parseId((await context.params).id);
-  return NextResponse.json(updateMilestone(actor, id, await readJson(request)));
+  return NextResponse.json(await updateMilestone(actor, id, await readJson(request)));
 });
 
 /** Soft removal: the milestone leaves every view, its history stays. */
 export const DELETE = withProblemDetails(async (request: Request, context: Context) => {
   const actor = await writerFromRequest(request, "editor");
   const id = parseId((await context.params).id);
-  return NextResponse.json(removeMilestone(actor, id, await readJson(request)));
+  return NextResponse.json(await removeMilestone(actor, id, await readJson(request)));
 });

@@ -13,5 +13,5 @@ const MAX_BODY_BYTES = 64 * 1024;
  */
 export const POST = withProblemDetails(async (request: Request) => {
   const actor = await actorFromRequest(request);
-  return NextResponse.json(bulkUpdateMilestones(actor, await readJson(request, MAX_BODY_BYTES)));
+  return NextResponse.json(await bulkUpdateMilestones(actor, await readJson(request, MAX_BODY_BYTES)));
 });

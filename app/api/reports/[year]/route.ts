@@ -14,13 +14,13 @@ export const GET = withProblemDetails(async (request: Request, context: RouteCon
   await requireReportAccess(request);
   const year = parseReportYear((await context.params).year);
   const query = parseQueryStrict(reportExportQuerySchema, normalizeReportParams(new URL(request.url).searchParams));
-  const invalid = [...(year.ok ? [] : year.invalidParams), ...(query.ok ? unknownWorkstreams(query.value.workstream) : query.invalidParams)];
+  const invalid = [...(year.ok ? [] : year.invalidParams), ...(query.ok ? await unknownWorkstreams(query.value.workstream) : query.invalidParams)];
   if (!year.ok || !query.ok || invalid.length) {
     throw new AppError("invalid_input", `Invalid parameter: ${[...new Set(invalid.map((param) => param.name))].join(", ")}`, invalid);
   }
-  requireYearWithMilestones(year.value);
+  await requireYearWithMilestones(year.value);
   const { format, lang, workstream, status } = query.value;
-  const data = buildReportData(year.value, { lang, workstream, status }, todayIso(), storedTranslations(lang));
+  const data = await buildReportData(year.value, { lang, workstream, status }, todayIso(), await storedTranslations(lang));
   const report = await renderReport(data, format);
   return new Response(new Uint8Array(report.body), {
     headers: {

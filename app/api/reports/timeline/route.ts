@@ -41,7 +41,7 @@ export const GET = withProblemDetails(async (request: Request) => {
   const { format, lang, page, pageSize, from, to, ...filters } = parseApiQuery(timelineExportQuerySchema, new URL(request.url).searchParams);
   const today = todayIso();
   const window = from && to && from <= to ? { from, to } : undefined;
-  const { lanes, axis } = timelineLanes(filters, page ? { page, pageSize: pageSize ?? 24 } : null, today, lang, storedTranslations(lang), window);
+  const { lanes, axis } = await timelineLanes(filters, page ? { page, pageSize: pageSize ?? 24 } : null, today, lang, await storedTranslations(lang), window);
   if (!axis || !lanes.length) throw new AppError("not_found", "No milestones match these filters, so there is no timeline to draw.");
   const body = await renderTimeline(timelineScene(lanes, axis, today, timelineTitle(filters, lang), lang), format);
   return new Response(new Uint8Array(body), {

@@ -13,5 +13,5 @@ import { parseApiQuery } from "@/lib/validation/parse-or-throw";
 export const GET = withProblemDetails(async (request: Request) => {
   requireReader(await actorFromRequest(request));
   const { lang, offset, limit, ...filters } = parseApiQuery(timelineLanesQuerySchema, new URL(request.url).searchParams);
-  return NextResponse.json(timelineFrame(filters, lang, { offset, limit }));
+  return NextResponse.json(await timelineFrame(filters, lang, { offset, limit }));
 });

@@ -11,5 +11,5 @@ import { parseApiQuery } from "@/lib/validation/parse-or-throw";
 export const GET = withProblemDetails(async (request: Request) => {
   requireReader(await actorFromRequest(request));
   const { from, to, ...filters } = parseApiQuery(timelinePortfolioQuerySchema, new URL(request.url).searchParams);
-  return NextResponse.json({ quarters: portfolioByQuarter(filters, quarterEndsIn({ start: dayOf(from), end: dayOf(to) })) });
+  return NextResponse.json({ quarters: await portfolioByQuarter(filters, quarterEndsIn({ start: dayOf(from), end: dayOf(to) })) });
 });

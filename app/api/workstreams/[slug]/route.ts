@@ -28,9 +28,9 @@ export const GET = withProblemDetails(async (request: Request, context: RouteCon
   }
   const { page, pageSize } = parseApiQuery(querySchema, new URL(request.url).searchParams);
   const today = todayIso();
-  const workstream = getWorkstreamBySlug(slug.data, today);
+  const workstream = await getWorkstreamBySlug(slug.data, today);
   if (!workstream) throw new AppError("not_found", `No workstream with slug "${slug.data}"`);
-  const milestones = listMilestones({ workstream: slug.data }, { page, pageSize }, today);
+  const milestones = await listMilestones({ workstream: slug.data }, { page, pageSize }, today);
   return NextResponse.json({ ...workstream, milestones });
 });
 
@@ -38,5 +38,5 @@ export const GET = withProblemDetails(async (request: Request, context: RouteCon
 export const PATCH = withProblemDetails(async (request: Request, context: RouteContext<"/api/workstreams/[slug]">) => {
   const actor = await writerFromRequest(request, "admin");
   const { slug } = await context.params;
-  return NextResponse.json(updateWorkstream(actor, slug, await readJson(request)));
+  return NextResponse.json(await updateWorkstream(actor, slug, await readJson(request)));
 });

@@ -18,7 +18,7 @@ export async function saveUserAccess(userId: string, _previous: AccessState, for
     workstreamIds: form.getAll("workstreamIds").map((id) => (typeof id === "string" && /^[1-9]\d{0,14}$/.test(id) ? Number(id) : Number.NaN)),
   };
   try {
-    setUserAccess(await actorFromSession(await headers()), userId, values);
+    await setUserAccess(await actorFromSession(await headers()), userId, values);
     refresh();
     return successState(values);
   } catch (error) {

@@ -18,7 +18,7 @@ export async function generateMetadata() {
 export default async function AdminUserPage({ params }: PageProps<"/[locale]/admin/users/[id]">) {
   const { id } = await params;
   const admin = await requireAdminPage(`/admin/users/${encodeURIComponent(id)}`);
-  const user = getUserAccess(id);
+  const user = await getUserAccess(id);
   if (!user) notFound();
   const t = await getTranslations("admin");
   const format = await getFormatter();
@@ -48,7 +48,7 @@ export default async function AdminUserPage({ params }: PageProps<"/[locale]/adm
           action={saveUserAccess.bind(null, user.id)}
           current={{ role: user.role, allWorkstreams: user.allWorkstreams, workstreamIds: user.workstreamIds }}
           roles={USER_ROLES}
-          workstreams={workstreamChoices()}
+          workstreams={await workstreamChoices()}
           isSelf={user.id === admin.userId}
         />
       </section>

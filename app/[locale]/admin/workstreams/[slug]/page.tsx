@@ -22,10 +22,10 @@ export default async function AdminWorkstreamPage({ params, searchParams }: Page
   const { slug } = await params;
   await requireAdminPage(`/admin/workstreams/${encodeURIComponent(slug)}`);
   const parsed = slugSchema.safeParse(slug);
-  const workstream = parsed.success ? getWorkstreamBySlug(parsed.data, todayIso()) : null;
+  const workstream = parsed.success ? await getWorkstreamBySlug(parsed.data, todayIso()) : null;
   if (!workstream) notFound();
   const t = await getTranslations("admin");
-  const bodies = listBodies().map((body) => ({ code: body.code, label: `${body.shortNameEn} (${body.code})` }));
+  const bodies = (await listBodies()).map((body) => ({ code: body.code, label: `${body.shortNameEn} (${body.code})` }));
   return (
     <div className="page">
       <PageHeader
@@ -48,7 +48,7 @@ export default async function AdminWorkstreamPage({ params, searchParams }: Page
           summaryEn: workstream.summaryEn,
           summaryZh: workstream.summaryZh,
           paragraphs: workstream.paragraphs.join(", "),
-          ...translationFormValues(allWorkstreamTranslations(workstream.id)),
+          ...translationFormValues(await allWorkstreamTranslations(workstream.id)),
         }}
         bodies={bodies}
       />

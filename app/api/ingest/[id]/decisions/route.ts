@@ -8,5 +8,5 @@ import { parseId, readJson } from "@/lib/http/request";
 export const POST = withProblemDetails(async (request: Request, context: { params: Promise<{ id: string }> }) => {
   const actor = await actorFromRequest(request);
   const id = parseId((await context.params).id);
-  return NextResponse.json(decideProposals(actor, id, await readJson(request)));
+  return NextResponse.json(await decideProposals(actor, id, await readJson(request)));
 });

@@ -11,7 +11,7 @@ import { historyOfMilestones } from "@/lib/queries/milestones";
 export const GET = withProblemDetails(async (request: Request, context: RouteContext<"/api/milestones/[id]/history">) => {
   requireReader(await actorFromRequest(request));
   const id = parseId((await context.params).id);
-  const state = getMilestoneState(id);
+  const state = await getMilestoneState(id);
   if (!state) throw new AppError("not_found", `No milestone with id ${id}.`);
-  return NextResponse.json({ milestoneId: id, removed: state.removedAt !== null, entries: historyOfMilestones([id]).get(id) ?? [] });
+  return NextResponse.json({ milestoneId: id, removed: state.removedAt !== null, entries: (await historyOfMilestones([id])).get(id) ?? [] });
 });

@@ -7,5 +7,5 @@ import { readJson } from "@/lib/http/request";
 export const POST = withProblemDetails(async (request: Request, context: RouteContext<"/api/workstreams/[slug]/milestones">) => {
   const actor = await writerFromRequest(request, "editor");
   const { slug } = await context.params;
-  return NextResponse.json(createMilestone(actor, slug, await readJson(request)), { status: 201 });
+  return NextResponse.json(await createMilestone(actor, slug, await readJson(request)), { status: 201 });
 });

@@ -8,5 +8,5 @@ import { readJson } from "@/lib/http/request";
 export const PUT = withProblemDetails(async (request: Request, context: RouteContext<"/api/workstreams/[slug]/watch">) => {
   const actor = await actorFromRequest(request);
   const { slug } = await context.params;
-  return NextResponse.json(setWatch(actor, slug, await readJson(request)));
+  return NextResponse.json(await setWatch(actor, slug, await readJson(request)));
 });
