@@ -41,15 +41,22 @@ async function databaseProbe(file) {
   let db;
   /** @type {import("better-sqlite3").Statement | undefined} */
   let sessionEnds;
+  /** @type {import("better-sqlite3").Statement | undefined} */
+  let dataVersion;
   const open = () => {
     if (!db) {
       db = new Database(file, { fileMustExist: true });
       sessionEnds = db.prepare("select expires_at as expiresAt from sessions where token = ?");
+      // Asked on every request: prepared once (db.pragma() prepares the statement on each call).
+      dataVersion = db.prepare("pragma data_version").pluck();
     }
     return db;
   };
   return {
-    dataVersion: () => /** @type {number} */ (open().pragma("data_version", { simple: true })),
+    dataVersion: () => {
+      open();
+      return /** @type {number} */ (dataVersion?.get());
+    },
     /** @param {string} cookie */
     sessionExpiry: (cookie) => {
       const token = sessionTokenOf(cookie);

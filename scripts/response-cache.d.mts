@@ -25,6 +25,6 @@ export type ResponseCacheOptions = {
 
 export function createResponseCache(options: ResponseCacheOptions): {
   serve: (request: IncomingMessage, response: ServerResponse, handle: Handle) => Promise<unknown>;
-  stats: { hits: number; misses: number; bypasses: number; stored: number; evicted: number; cleared: number };
+  stats: { hits: number; misses: number; bypasses: number; stored: number; notAdmitted: number; evicted: number; cleared: number };
   size: () => { entries: number; bytes: number };
 };

@@ -26,6 +26,17 @@ const CACHEABLE_API = [
   /^\/api\/reports\/\d+\/workstreams$/,
 ];
 
+/**
+ * The roadmap's bar windows: a browser asks for each window once (react-query keeps it), so with
+ * every reader panning their own way nearly every window is asked for once. Such an answer is
+ * kept only when its key is asked for a second time while still among the recent first requests
+ * (a "doorkeeper"): a window nobody asks for again costs no copy, no memory and no garbage.
+ */
+const ADMIT_ON_SECOND_REQUEST = /^\/api\/timeline$/;
+
+/** How many keys asked for once the doorkeeper remembers, the oldest forgotten first. */
+const DOORKEEPER_KEYS = 8192;
+
 /** Conditional or partial requests and server actions: Next answers those itself. */
 const BYPASS_HEADERS = ["next-action", "if-none-match", "if-modified-since", "range"];
 
@@ -59,8 +70,7 @@ const COMPRESSION_LEVEL = 6;
 export function isCacheableRequest(request) {
   if (request.method !== "GET" || !request.url) return false;
   if (BYPASS_HEADERS.some((name) => request.headers[name] !== undefined)) return false;
-  const questionMark = request.url.indexOf("?");
-  const pathname = questionMark === -1 ? request.url : request.url.slice(0, questionMark);
+  const pathname = pathOf(request.url);
   if (pathname.startsWith("/api/")) return CACHEABLE_API.some((pattern) => pattern.test(pathname));
   // Pages: every path under Next's pages, but not its own files nor files with an extension.
   return !pathname.startsWith("/_next/") && !/\.[A-Za-z0-9]+$/.test(pathname);
@@ -77,6 +87,46 @@ export function acceptsGzip(acceptEncoding) {
     const quality = parameters.find((parameter) => parameter.startsWith("q="));
     return quality === undefined || Number(quality.slice(2)) > 0;
   });
+}
+
+/** @param {string | undefined} url */
+function pathOf(url = "") {
+  const questionMark = url.indexOf("?");
+  return questionMark === -1 ? url : url.slice(0, questionMark);
+}
+
+/**
+ * Lets an answer of the JSON API go out in one write: Next flushes the headers as soon as the
+ * route answers and writes the body after them, two system calls that each wake the client (on
+ * two cores the client and the server take turns). The body is held until Next ends it and sent
+ * with its headers, with its length when Next has not fixed the headers yet. Pages stream and are
+ * left alone; API answers are small (a few to a few hundred KB).
+ * @param {import("node:http").IncomingMessage} request @param {import("node:http").ServerResponse} response
+ */
+function inOneWrite(request, response) {
+  if (!pathOf(request.url).startsWith("/api/")) return;
+  /** @type {Buffer[]} */
+  const held = [];
+  const originalEnd = response.end;
+  const hold = (/** @type {unknown} */ chunk, /** @type {unknown} */ encoding) => {
+    const buffer = chunk === undefined || chunk === null || typeof chunk === "function" ? null : toBuffer(chunk, encoding);
+    if (buffer?.length) held.push(buffer);
+  };
+  response.flushHeaders = () => {};
+  /** @type {any} */ (response).write = function (/** @type {unknown} */ chunk, /** @type {unknown} */ encoding, /** @type {unknown} */ callback) {
+    hold(chunk, encoding);
+    const done = typeof encoding === "function" ? encoding : callback;
+    if (typeof done === "function") process.nextTick(done);
+    return true;
+  };
+  /** @type {any} */ (response).end = function (/** @type {unknown} */ chunk, /** @type {unknown} */ encoding, /** @type {unknown} */ callback) {
+    hold(chunk, encoding);
+    const done = [chunk, encoding, callback].find((argument) => typeof argument === "function");
+    const body = Buffer.concat(held);
+    if (!response.headersSent && !response.hasHeader("content-length") && !response.hasHeader("transfer-encoding"))
+      response.setHeader("content-length", body.length);
+    return originalEnd.call(this, body, /** @type {any} */ (done));
+  };
 }
 
 /** @param {string | string[] | undefined} value */
@@ -171,13 +221,16 @@ export function createResponseCache(options) {
   const entries = new Map();
   /** @type {Map<string, Promise<Entry | null>>} */
   const inflight = new Map();
+  /** Keys of ADMIT_ON_SECOND_REQUEST answered once and not kept, oldest first. */
+  const askedOnce = new Set();
   let totalBytes = 0;
   /** @type {number | bigint | undefined} */
   let version;
-  const stats = { hits: 0, misses: 0, bypasses: 0, stored: 0, evicted: 0, cleared: 0 };
+  const stats = { hits: 0, misses: 0, bypasses: 0, stored: 0, notAdmitted: 0, evicted: 0, cleared: 0 };
 
   function clear() {
     entries.clear();
+    askedOnce.clear();
     totalBytes = 0;
   }
 
@@ -323,6 +376,7 @@ export function createResponseCache(options) {
       collect(args[0], args[1]);
       return originalEnd.apply(this, /** @type {any} */ (args));
     };
+    inOneWrite(request, response);
     return new Promise((resolve) => {
       response.once("close", () => {
         if (!response.writableFinished || tooBig || response.statusCode !== 200) return resolve(null);
@@ -397,6 +451,16 @@ export function createResponseCache(options) {
       return handle(request, response);
     }
     stats.misses++;
+    // A bar window asked for the first time is answered without keeping it (see ADMIT_ON_SECOND_REQUEST).
+    if (ADMIT_ON_SECOND_REQUEST.test(pathOf(request.url)) && !askedOnce.delete(key)) {
+      askedOnce.add(key);
+      if (askedOnce.size > DOORKEEPER_KEYS) askedOnce.delete(askedOnce.values().next().value);
+      stats.notAdmitted++;
+      // As a rendering answer goes out (renderAndCapture): Next compressing a small answer per request costs more than it saves here.
+      delete request.headers["accept-encoding"];
+      inOneWrite(request, response);
+      return handle(request, response);
+    }
     const rendering = renderAndCapture(request, response, handle);
     inflight.set(key, rendering);
     const entry = await rendering;

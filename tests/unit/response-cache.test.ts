@@ -305,4 +305,59 @@ describe("the response cache in front of Next", () => {
     expect((await rawGet(`${origin}/en/b`)).headers["x-response-cache"]).toBeUndefined();
     expect(next.calls).toEqual(["/en/a", "/en/b", "/en/c", "/en/b"]);
   });
+
+  it("keeps a window of the roadmap's bars only when it is asked for a second time, and forgets who asked on a write", async () => {
+    let version = 1;
+    const bars = JSON.stringify({ bars: Array.from({ length: 100 }, (_, id) => [id, `Milestone ${id}`]) });
+    const calls: string[] = [];
+    const cache = createResponseCache({ dataVersion: () => version });
+    const origin = await serveWith(cache, (request, response) => {
+      calls.push(request.url ?? "");
+      response.setHeader("content-type", "application/json");
+      response.end(bars);
+    });
+    const window = `${origin}/api/timeline?from=2025-01-01&to=2025-06-30&offset=0&limit=50`;
+    // Asked once: answered, not kept.
+    expect((await rawGet(window)).body.toString()).toBe(bars);
+    expect(cache.size().entries).toBe(0);
+    expect(cache.stats.notAdmitted).toBe(1);
+    // Asked again: rendered and kept; the third time it is a hit.
+    expect((await rawGet(window)).headers["x-response-cache"]).toBeUndefined();
+    await vi.waitFor(() => expect(cache.size().entries).toBe(1));
+    expect((await rawGet(window)).headers["x-response-cache"]).toBe("hit");
+    expect(calls).toHaveLength(2);
+    // Other read routes are kept on their first answer, as before.
+    await rawGet(`${origin}/api/timeline/lanes`);
+    await vi.waitFor(() => expect(cache.size().entries).toBe(2));
+    // A write empties the cache and the doorkeeper: the window is again a first request.
+    version = 2;
+    await rawGet(window);
+    expect(cache.size().entries).toBe(0);
+    await rawGet(window);
+    await vi.waitFor(() => expect(cache.size().entries).toBe(1));
+    expect(calls.filter((url) => url.startsWith("/api/timeline?"))).toHaveLength(4);
+  });
+
+  it("sends an answer of the API in one piece with its length, kept or not, and leaves pages streaming", async () => {
+    const json = JSON.stringify({ items: Array.from({ length: 3000 }, (_, id) => ({ id })) });
+    const cache = createResponseCache({ dataVersion: () => 1 });
+    const origin = await serveWith(cache, (request, response) => {
+      // As Next writes a route's answer: headers flushed first, then the body in chunks.
+      response.statusCode = 200;
+      response.setHeader("content-type", request.url!.startsWith("/api/") ? "application/json" : "text/html; charset=utf-8");
+      response.flushHeaders();
+      response.write(json.slice(0, 1000));
+      response.write(Buffer.from(json.slice(1000)));
+      response.end();
+    });
+    for (const url of ["/api/milestones", "/api/timeline?from=2025-01-01&to=2025-06-30&offset=0&limit=50"]) {
+      const answer = await rawGet(origin + url);
+      expect(answer.body.toString()).toBe(json);
+      expect(answer.headers["content-length"]).toBe(String(Buffer.byteLength(json)));
+      expect(answer.headers["transfer-encoding"]).toBeUndefined();
+    }
+    const page = await rawGet(`${origin}/en`);
+    expect(page.body.toString()).toBe(json);
+    expect(page.headers["transfer-encoding"]).toBe("chunked");
+  });
 });

@@ -1,16 +1,44 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useFormatter, useLocale, useTranslations } from "next-intl";
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { useFormatter, useTranslations } from "next-intl";
+import dynamic from "next/dynamic";
+import { useEffect, useRef, useState } from "react";
 import { apiFetch } from "@/lib/client/api";
 import { dayOf, isoOf, type TimeWindow } from "@/lib/domain/timeline-window";
 import type { PortfolioPoint } from "@/lib/queries/timeline";
 import { filtersToQuery } from "@/lib/url";
 import type { Filters } from "@/lib/validation/filters";
-import { chartDirection, chartMirror } from "../../_components/chart-direction";
-import { STATUS_COLORS } from "@/lib/domain/status-colors";
 import { ChartFigure } from "../../_components/chart-figure";
+import type { PortfolioBarPoint } from "./portfolio-bars";
+
+/**
+ * recharts is the largest script of the app: it loads only when the chart comes near the screen
+ * (it sits below the roadmap), so it never competes with the roadmap's first bars.
+ */
+const PortfolioBars = dynamic(() => import("./portfolio-bars").then((m) => m.PortfolioBars), {
+  ssr: false,
+  loading: () => <div className="chart chart--loading" aria-hidden="true" />,
+});
+
+/** True once the element is within a few hundred pixels of the viewport. */
+function useNearViewport<T extends Element>() {
+  const ref = useRef<T>(null);
+  const [near, setNear] = useState(false);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || near) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) setNear(true);
+      },
+      { rootMargin: "300px 0px" },
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [near]);
+  return { ref, near };
+}
 
 /** How many milestones were in each status at the end of each quarter of the window, with the table behind it. */
 export function PortfolioChart({ filters, window, statuses }: { filters: Filters; window: TimeWindow; statuses: readonly string[] }) {
@@ -18,8 +46,7 @@ export function PortfolioChart({ filters, window, statuses }: { filters: Filters
   const tCharts = useTranslations("charts");
   const tStatus = useTranslations("status");
   const format = useFormatter();
-  const direction = chartDirection(useLocale());
-  const mirror = chartMirror(direction);
+  const { ref, near } = useNearViewport<HTMLDivElement>();
   const url = `/api/timeline/portfolio${filtersToQuery(filters, { from: isoOf(window.start), to: isoOf(window.end) })}`;
   const { data } = useQuery({
     queryKey: ["timeline", "portfolio", url],
@@ -33,66 +60,41 @@ export function PortfolioChart({ filters, window, statuses }: { filters: Filters
       year: format.dateTime(day, { year: "numeric", timeZone: "UTC" }),
     });
   };
-  const points = (data?.quarters ?? []).map((point) => ({ ...point.counts, label: label(point.quarterEnd) }));
+  const points: PortfolioBarPoint[] = (data?.quarters ?? []).map((point) => ({ ...point.counts, label: label(point.quarterEnd) }));
   const count = (value: unknown) => (typeof value === "number" ? format.number(value) : String(value ?? ""));
   return (
-    <ChartFigure
-      className="portfolio"
-      testId="portfolio-chart"
-      tableTestId="portfolio-table"
-      title={t("portfolioTitle")}
-      level={2}
-      note={t("portfolioIntro")}
-      tableLabel={t("portfolioTable")}
-      chart={
-        <div className="chart" data-direction={direction}>
-          <ResponsiveContainer width="100%" height={280}>
-            <BarChart data={points} title={t("portfolioTitle")} desc={t("portfolioIntro")} margin={mirror.margin}>
-              <CartesianGrid strokeDasharray="3 3" vertical={false} />
-              <XAxis dataKey="label" reversed={mirror.rtl} tick={{ fontSize: 12, direction }} interval="preserveStartEnd" />
-              <YAxis allowDecimals={false} orientation={mirror.sideAxis} tick={{ fontSize: 12, direction: "ltr" }} tickFormatter={count} />
-              <Tooltip formatter={count} />
-              <Legend
-                align={mirror.legendAlign}
-                wrapperStyle={{ fontSize: 13 }}
-                itemSorter={null}
-                formatter={(value) => <span style={{ color: "#1c2430" }}>{value}</span>}
-              />
-              {statuses.map((status) => (
-                <Bar
-                  key={status}
-                  dataKey={status}
-                  name={tStatus(status)}
-                  stackId="status"
-                  fill={(STATUS_COLORS as Record<string, string>)[status]}
-                  isAnimationActive={false}
-                />
-              ))}
-            </BarChart>
-          </ResponsiveContainer>
-        </div>
-      }
-    >
-      <thead>
-        <tr>
-          <th scope="col">{t("quarterEnd")}</th>
-          {statuses.map((status) => (
-            <th key={status} scope="col">
-              {tStatus(status)}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {(data?.quarters ?? []).map((point) => (
-          <tr key={point.quarterEnd}>
-            <th scope="row">{label(point.quarterEnd)}</th>
+    <div ref={ref}>
+      <ChartFigure
+        className="portfolio"
+        testId="portfolio-chart"
+        tableTestId="portfolio-table"
+        title={t("portfolioTitle")}
+        level={2}
+        note={t("portfolioIntro")}
+        tableLabel={t("portfolioTable")}
+        chart={near ? <PortfolioBars points={points} statuses={statuses} /> : <div className="chart chart--loading" aria-hidden="true" />}
+      >
+        <thead>
+          <tr>
+            <th scope="col">{t("quarterEnd")}</th>
             {statuses.map((status) => (
-              <td key={status}>{count(point.counts[status] ?? 0)}</td>
+              <th key={status} scope="col">
+                {tStatus(status)}
+              </th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </ChartFigure>
+        </thead>
+        <tbody>
+          {(data?.quarters ?? []).map((point) => (
+            <tr key={point.quarterEnd}>
+              <th scope="row">{label(point.quarterEnd)}</th>
+              {statuses.map((status) => (
+                <td key={status}>{count(point.counts[status] ?? 0)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </ChartFigure>
+    </div>
   );
 }

@@ -30,7 +30,6 @@ import type { CompactBar, CompactReason, TimelineBars, TimelineFrame, TimelineLa
 import type { Filters } from "@/lib/validation/filters";
 import { STATUS_COLORS } from "@/lib/domain/status-colors";
 import { chunksOf, firstRowsOf, prefetchNeighbours, prefetchOtherZooms, seedBars, useBars, useFrame, useLanes } from "./roadmap-data";
-import { MilestonePeek } from "./milestone-peek";
 import { PhoneList } from "./phone-list";
 import "./roadmap.css";
 import { TimelineExportLinks } from "./timeline-export-links";
@@ -88,9 +87,10 @@ function bandBackground(bar: CompactBar, statuses: readonly string[], rtl: boole
 }
 
 /**
- * The chart under the roadmap. recharts is the largest script of the app and its first render
- * takes longer than the roadmap's: it loads once the bars are drawn and the browser is idle, and
- * follows the window at low priority (a deferred value), so a zoom or a pan never waits for it.
+ * The chart under the roadmap. Its data and table load once the bars are drawn and the browser is
+ * idle; recharts, the largest script of the app, only when the chart comes near the screen
+ * (portfolio-chart.tsx). It follows the window at low priority (a deferred value), so a zoom or a
+ * pan never waits for it.
  */
 const PortfolioChart = memo(
   dynamic(() => import("./portfolio-chart").then((m) => m.PortfolioChart), {
@@ -98,6 +98,12 @@ const PortfolioChart = memo(
     loading: () => <div className="chart chart--loading" aria-hidden="true" />,
   }),
 );
+
+/**
+ * The milestone behind a clicked bar. It carries the milestone editor and its validation (zod),
+ * a large script the first screen does not need: it loads on the first click.
+ */
+const MilestonePeek = dynamic(() => import("./milestone-peek").then((m) => m.MilestonePeek), { ssr: false });
 
 /** Runs a callback when the browser is next idle (at most two seconds later); returns how to cancel it. */
 function whenIdle(callback: () => void): () => void {
@@ -217,8 +223,9 @@ export function Roadmap({ frame: initialFrame, seeded, view: initialView, filter
   // The names of the lanes in view, and of the next few, so scrolling on finds them loaded.
   const laneAt = useLanes(filters, locale, frame, rowItemsInView[0]?.lane ?? 0, (rowItemsInView.at(-1)?.lane ?? 0) + 20);
   const { byRow, loading, error } = useBars(base, window_, chunks);
+  // When the browser is idle: right after the first paint the main thread belongs to hydration.
   useEffect(() => {
-    prefetchNeighbours(client, base, window_, chunks);
+    return whenIdle(() => prefetchNeighbours(client, base, window_, chunks));
     // Chunks as a string: a new array each render must not refetch.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [client, base, window_.start, window_.end, chunks.join()]);
