@@ -1,6 +1,7 @@
-import { closeDb, databasePath, getDb } from "../index";
-import { migrateDatabase } from "../migrate";
+import { describeDatabase } from "../describe";
+import { closeDb } from "../index";
+import { migrateCurrentDatabase } from "../start";
 
-migrateDatabase(getDb());
-console.log(`Migrated ${databasePath()}`);
-closeDb();
+await migrateCurrentDatabase();
+console.log(`Migrated ${describeDatabase()}`);
+await closeDb();
