@@ -5,7 +5,7 @@ import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { databaseDialect } from "./dialect";
 import { openPostgres, type PostgresDatabase } from "./postgres";
-import { type DataChanges, listenForDataChanges } from "./postgres-changes";
+import { type DataChanges, listenForDataChanges } from "./postgres-changes.mjs";
 import * as schema from "./schema/sqlite";
 
 export type AppDatabase = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
