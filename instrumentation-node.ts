@@ -1,8 +1,10 @@
 /** Start-up work for the Node.js server: migrate, seed an empty database, prepare demo accounts. */
-import { databasePath, getDb } from "./db/index";
+import { describeDatabase } from "./db/describe";
+import { databaseDialect } from "./db/dialect";
+import { databasePath } from "./db/index";
 import { SOURCE_REPORT } from "./db/seed/source-report";
 import { writeServerLock } from "./db/server-lock";
-import { prepareDatabase } from "./db/setup";
+import { prepareCurrentDatabase } from "./db/start";
 import { prepareDemoAccounts } from "./lib/commands/users";
 import { trustedHops } from "./lib/http/client-address";
 import { installPeerAddressHook } from "./lib/http/peer-address-hook";
@@ -18,12 +20,18 @@ try {
 }
 
 // SEED=0 serves a migrated, empty tracker (never seeded), e.g. to read the report into it.
-const seeded = prepareDatabase(getDb(), { seed: process.env.SEED !== "0" });
-// While this server runs, `npm run db:restore` refuses to replace its database.
-writeServerLock(databasePath());
+let seeded: Awaited<ReturnType<typeof prepareCurrentDatabase>>;
+try {
+  seeded = await prepareCurrentDatabase({ seed: process.env.SEED !== "0" });
+} catch (error) {
+  console.error(`\nCannot prepare the database at ${describeDatabase()}: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}
+// While this server runs, `npm run db:restore` refuses to replace its SQLite file.
+if (databaseDialect() === "sqlite") writeServerLock(databasePath());
 if (seeded) {
   console.log(
-    `Database ${databasePath()} was empty: seeded ${seeded.workstreams} workstreams and ${seeded.milestones} milestones from ${SOURCE_REPORT.symbol}.`,
+    `Database ${describeDatabase()} was empty: seeded ${seeded.workstreams} workstreams and ${seeded.milestones} milestones from ${SOURCE_REPORT.symbol}.`,
   );
 }
 

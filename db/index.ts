@@ -1,14 +1,18 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { databaseDialect } from "./dialect";
+import { openPostgres, type PostgresDatabase } from "./postgres";
+import { type DataChanges, listenForDataChanges } from "./postgres-changes.mjs";
 import * as schema from "./schema/sqlite";
 
 export type AppDatabase = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 export const DEFAULT_DATABASE_PATH = "data/ceb.sqlite";
 
-/** The database file this process uses: `DATABASE_PATH`, else data/ceb.sqlite. */
+/** The SQLite file this process uses: `DATABASE_PATH`, else data/ceb.sqlite (unused on PostgreSQL). */
 export function databasePath(): string {
   const configured = process.env.DATABASE_PATH?.trim();
   return path.resolve(configured ? configured : DEFAULT_DATABASE_PATH);
@@ -36,30 +40,79 @@ export function openDatabase(file: string): AppDatabase {
   return drizzle({ client: sqlite, schema }) as AppDatabase;
 }
 
-// Cached on globalThis so that dev-server reloads reuse one connection. `configured` and `cwd`
-// are what the path was resolved from: a write calls getDb() a dozen times, and resolving the
-// path each time cost more than the statements' own JavaScript.
-const globalForDb = globalThis as unknown as { cebDb?: { file: string; configured: string | undefined; cwd: string; db: AppDatabase } };
+/**
+ * What dialect-specific code needs of the database this process uses: the better-sqlite3
+ * connection, or the PostgreSQL pool with its change notices (db/postgres-changes.ts).
+ */
+export type DatabaseRuntime =
+  | { dialect: "sqlite"; db: AppDatabase; sqlite: Database.Database }
+  | { dialect: "postgres"; db: AppDatabase; postgres: PostgresDatabase; changes: DataChanges };
 
-/** The process-wide database, opened on first use at `databasePath()`. */
-export function getDb(): AppDatabase {
-  const configured = process.env.DATABASE_PATH;
+type Opened = { key: string; configured: string | undefined; cwd: string; runtime: DatabaseRuntime };
+
+// Cached on globalThis so that dev-server reloads reuse one connection. `configured` and `cwd`
+// are what the location was resolved from: a write calls getDb() a dozen times, and resolving the
+// path each time cost more than the statements' own JavaScript.
+const globalForDb = globalThis as unknown as { cebDb?: Opened; cebPostgresTransaction?: AsyncLocalStorage<AppDatabase> };
+
+/**
+ * The transaction a PostgreSQL write is running in, if any: getDb() answers it, so that every
+ * statement of the write (prepared ones included) runs on the transaction's connection. Shared
+ * through globalThis because Next bundles pages and route handlers separately.
+ */
+export const postgresTransaction = (globalForDb.cebPostgresTransaction ??= new AsyncLocalStorage<AppDatabase>());
+
+function open(): Opened {
+  const dialect = databaseDialect();
+  const configured = dialect === "postgres" ? process.env.DATABASE_URL : process.env.DATABASE_PATH;
   const cwd = process.cwd();
   const cached = globalForDb.cebDb;
-  if (cached && cached.configured === configured && cached.cwd === cwd) return cached.db;
-  const file = databasePath();
-  if (cached && cached.file === file) {
-    globalForDb.cebDb = { ...cached, configured, cwd };
-    return cached.db;
+  if (cached && cached.configured === configured && cached.cwd === cwd) return cached;
+  const key = dialect === "postgres" ? process.env.DATABASE_URL!.trim() : databasePath();
+  if (cached && cached.key === key) return (globalForDb.cebDb = { ...cached, configured, cwd });
+  if (cached) void closeRuntime(cached.runtime);
+  let runtime: DatabaseRuntime;
+  if (dialect === "postgres") {
+    const postgres = openPostgres(key);
+    // Queries are written once against the SQLite types; the parity test keeps the PostgreSQL tables' types equal.
+    runtime = { dialect, db: postgres as unknown as AppDatabase, postgres, changes: listenForDataChanges(key) };
+  } else {
+    const db = openDatabase(key);
+    runtime = { dialect, db, sqlite: db.$client };
   }
-  cached?.db.$client.close();
-  const db = openDatabase(file);
-  globalForDb.cebDb = { file, configured, cwd, db };
-  return db;
+  return (globalForDb.cebDb = { key, configured, cwd, runtime });
 }
 
-/** Closes the process-wide connection (tests and CLI scripts). */
-export function closeDb(): void {
-  globalForDb.cebDb?.db.$client.close();
+/**
+ * The process-wide database: SQLite at `databasePath()`, or PostgreSQL at DATABASE_URL (db/dialect.ts),
+ * opened on first use. Inside a PostgreSQL transaction, that transaction.
+ */
+export function getDb(): AppDatabase {
+  const cached = globalForDb.cebDb;
+  if (cached?.runtime.dialect === "postgres") {
+    const transaction = postgresTransaction.getStore();
+    if (transaction) return transaction;
+  }
+  return open().runtime.db;
+}
+
+/** The database this process uses, with what its dialect-specific code needs. */
+export function databaseRuntime(): DatabaseRuntime {
+  return open().runtime;
+}
+
+async function closeRuntime(runtime: DatabaseRuntime): Promise<void> {
+  if (runtime.dialect === "sqlite") {
+    runtime.sqlite.close();
+    return;
+  }
+  await runtime.changes.close();
+  await runtime.postgres.$client.end();
+}
+
+/** Closes the process-wide connection (tests and CLI scripts); on SQLite at once, on PostgreSQL when the promise resolves. */
+export function closeDb(): Promise<void> {
+  const cached = globalForDb.cebDb;
   globalForDb.cebDb = undefined;
+  return cached ? closeRuntime(cached.runtime) : Promise.resolve();
 }

@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import { type AppDatabase, getDb } from "./index";
+import { type AppDatabase, databaseRuntime, getDb, postgresTransaction } from "./index";
 
 /** What a transaction's body writes through: on SQLite the one connection itself, inside BEGIN … COMMIT. */
 export type Transaction = AppDatabase;
@@ -9,9 +9,14 @@ type Statements = { begin: Database.Statement; commit: Database.Statement; rollb
 // Shared through globalThis: Next bundles route handlers and pages separately, each with its own
 // copy of this module, and a transaction from one must still wait for one from the other.
 const globalForTransactions = globalThis as unknown as {
-  cebTransactions?: { queue: Promise<void>; statements: WeakMap<Database.Database, Statements>; epoch: number };
+  cebTransactions?: { queue: Promise<void>; statements: WeakMap<Database.Database, Statements>; epoch: number; commits: number };
 };
-const state = (globalForTransactions.cebTransactions ??= { queue: Promise.resolve(), statements: new WeakMap(), epoch: 0 });
+const state = (globalForTransactions.cebTransactions ??= { queue: Promise.resolve(), statements: new WeakMap(), epoch: 0, commits: 0 });
+
+/** How many transactions this process has committed: caches of what any write may change compare it. */
+export function committedTransactions(): number {
+  return state.commits;
+}
 
 /**
  * Moves when a transaction begins and when it ends: odd while one is open. A read that saw the
@@ -41,6 +46,14 @@ function statementsOf(client: Database.Database): Statements {
  * (Telling the two apart needs AsyncLocalStorage, which cost the write path a fifth: ADR 021.)
  */
 export async function runInTransaction<T>(body: (tx: Transaction) => Promise<T>): Promise<T> {
+  const runtime = databaseRuntime();
+  if (runtime.dialect === "postgres") {
+    // PostgreSQL runs transactions side by side, each on a connection of its own: no queue, and
+    // reads elsewhere never see uncommitted rows. getDb() answers the transaction inside `body`.
+    const result = await runtime.postgres.transaction((tx) => postgresTransaction.run(tx as unknown as AppDatabase, () => body(tx as unknown as Transaction)));
+    state.commits++;
+    return result;
+  }
   const previous = state.queue;
   let release!: () => void;
   state.queue = new Promise<void>((resolve) => (release = resolve));
@@ -53,6 +66,7 @@ export async function runInTransaction<T>(body: (tx: Transaction) => Promise<T>)
     try {
       const result = await body(db);
       commit.run();
+      state.commits++;
       return result;
     } catch (error) {
       if (db.$client.inTransaction) rollback.run();

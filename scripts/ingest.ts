@@ -7,8 +7,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { closeDb, getDb } from "@/db";
-import { migrateDatabase } from "@/db/migrate";
+import { closeDb } from "@/db";
+import { migrateCurrentDatabase } from "@/db/start";
+import { describeDatabase } from "@/db/describe";
 import { ingestText } from "@/lib/ingest";
 import { extractText, formatOf } from "@/lib/ingest/extract";
 import { trackedWorkstreams } from "@/lib/queries/ingest";
@@ -34,9 +35,9 @@ async function main() {
   if (!format) throw new Error("The file must be .pdf, .docx or .txt.");
   const text = await extractText(new Uint8Array(fs.readFileSync(values.file)), format);
   // Migrating is not a change of content: it makes a new file an empty tracker.
-  migrateDatabase(getDb());
+  await migrateCurrentDatabase();
   const { read, proposals } = ingestText(text, await trackedWorkstreams(), { symbol: parsed.data.symbol, lang: parsed.data.lang, year: parsed.data.year });
-  closeDb();
+  await closeDb();
 
   if (values.json) {
     process.stdout.write(`${JSON.stringify(proposals, null, 2)}\n`);

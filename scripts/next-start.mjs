@@ -68,6 +68,29 @@ async function databaseProbe(file) {
   };
 }
 
+/**
+ * The same questions on PostgreSQL (DATABASE_URL): the data version is the count of change
+ * notices (every process's commits, db/postgres-changes.mjs), read without a query; a session's
+ * end is one indexed query on a small pool of the cache's own.
+ * @param {string} url
+ */
+async function postgresProbe(url) {
+  const [{ default: pg }, { listenForDataChanges }] = await Promise.all([import("pg"), import("../db/postgres-changes.mjs")]);
+  const changes = listenForDataChanges(url);
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  pool.on("error", (error) => console.error(`Response cache: PostgreSQL connection failed while idle: ${error.message}`));
+  return {
+    dataVersion: () => changes.version(),
+    /** @param {string} cookie */
+    sessionExpiry: async (cookie) => {
+      const token = sessionTokenOf(cookie);
+      if (!token) return null;
+      const { rows } = await pool.query('select expires_at as "expiresAt" from sessions where token = $1', [token]);
+      return rows[0] ? new Date(rows[0].expiresAt).getTime() : null;
+    },
+  };
+}
+
 async function main() {
   const { port, hostname } = listenOptions(process.env);
   // A production server, whatever the shell says (`npm run dev` is the development server).
@@ -77,8 +100,8 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
 
-  const databaseFile = path.resolve(process.env.DATABASE_PATH?.trim() || DEFAULT_DATABASE_PATH);
-  const probe = await databaseProbe(databaseFile);
+  const databaseUrl = process.env.DATABASE_URL?.trim();
+  const probe = databaseUrl ? await postgresProbe(databaseUrl) : await databaseProbe(path.resolve(process.env.DATABASE_PATH?.trim() || DEFAULT_DATABASE_PATH));
   const cache = process.env.RESPONSE_CACHE === "0" ? null : createResponseCache(probe);
 
   const server = http.createServer((request, response) => {

@@ -16,7 +16,7 @@ export function onlyLanguageCookie(setCookie: string | string[] | undefined): bo
 
 export type ResponseCacheOptions = {
   dataVersion: () => number | bigint;
-  sessionExpiry?: (cookie: string) => number | null;
+  sessionExpiry?: (cookie: string) => number | null | Promise<number | null>;
   maxBytes?: number;
   maxEntryBytes?: number;
   ttlMs?: number;

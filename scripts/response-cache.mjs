@@ -205,7 +205,7 @@ function newNonce() {
 /**
  * @typedef {object} ResponseCacheOptions
  * @property {() => number | bigint} dataVersion  changes whenever the database changes
- * @property {(cookie: string) => number | null} [sessionExpiry]  when the session in a Cookie header ends (ms), if it has one
+ * @property {(cookie: string) => number | null | Promise<number | null>} [sessionExpiry]  when the session in a Cookie header ends (ms), if it has one
  * @property {number} [maxBytes]  all entries together
  * @property {number} [maxEntryBytes]
  * @property {number} [ttlMs]
@@ -378,7 +378,7 @@ export function createResponseCache(options) {
     };
     inOneWrite(request, response);
     return new Promise((resolve) => {
-      response.once("close", () => {
+      response.once("close", async () => {
         if (!response.writableFinished || tooBig || response.statusCode !== 200) return resolve(null);
         /** @type {Record<string, string | string[]>} */
         const headers = {};
@@ -392,7 +392,13 @@ export function createResponseCache(options) {
         const nonce = NONCE_PATTERN.exec(headerText(headers["content-security-policy"]))?.[1] ?? null;
         const parts = nonce ? splitAtNonce(body, Buffer.from(nonce)) : [body];
         let expiresAt = now() + ttlMs;
-        const sessionEnds = sessionExpiry(headerText(request.headers.cookie));
+        let sessionEnds;
+        try {
+          sessionEnds = await sessionExpiry(headerText(request.headers.cookie));
+        } catch {
+          // Not knowing when the session ends, the answer is not kept.
+          return resolve(null);
+        }
         if (sessionEnds !== null) expiresAt = Math.min(expiresAt, sessionEnds);
         // Compressed later, on its first hit from a browser (compressedParts): a miss pays nothing more.
         if (body.length > MIN_COMPRESSED_BYTES) headers.vary = withAcceptEncoding(headers.vary);

@@ -7,8 +7,9 @@
  */
 import { parseArgs } from "node:util";
 import { createInterface } from "node:readline";
-import { closeDb, databasePath, getDb } from "@/db";
-import { migrateDatabase } from "@/db/migrate";
+import { closeDb } from "@/db";
+import { migrateCurrentDatabase } from "@/db/start";
+import { describeDatabase } from "@/db/describe";
 import { createUser } from "@/lib/commands/users";
 import { AppError } from "@/lib/errors";
 
@@ -54,7 +55,7 @@ async function main() {
     const again = await promptPassword("Repeat the password: ");
     if (again !== password) throw new Error("The passwords differ.");
   }
-  migrateDatabase(getDb());
+  await migrateCurrentDatabase();
   const user = await createUser({
     email: values.email,
     role: values.role as "viewer",
@@ -62,7 +63,7 @@ async function main() {
     password,
     allWorkstreams: values["all-workstreams"],
   });
-  console.log(`Created ${user.role} ${user.email} in ${databasePath()}`);
+  console.log(`Created ${user.role} ${user.email} in ${describeDatabase()}`);
 }
 
 main()

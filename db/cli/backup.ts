@@ -10,10 +10,16 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
+import { databaseDialect } from "../dialect";
 import { databasePath } from "../index";
 import { integrityProblems, tableFingerprints } from "../fingerprint";
 
 async function main() {
+  if (databaseDialect() === "postgres") {
+    throw new Error(
+      "db:backup copies a SQLite file. DATABASE_URL names a PostgreSQL database: use pg_dump --format=custom (see the README, Deploying beyond one machine).",
+    );
+  }
   const { values } = parseArgs({ options: { out: { type: "string" } } });
   if (!values.out) throw new Error("Usage: npm run db:backup -- --out FILE");
   const source = databasePath();

@@ -1,6 +1,15 @@
-import { closeDb, databasePath, getDb } from "../index";
-import { migrateDatabase } from "../migrate";
+import { describeDatabase } from "../describe";
+import { closeDb } from "../index";
+import { migrateCurrentDatabase } from "../start";
 
-migrateDatabase(getDb());
-console.log(`Migrated ${databasePath()}`);
-closeDb();
+async function main() {
+  await migrateCurrentDatabase();
+  console.log(`Migrated ${describeDatabase()}`);
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exitCode = 1;
+  })
+  .finally(closeDb);

@@ -14,11 +14,17 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
+import { databaseDialect } from "../dialect";
 import { databasePath } from "../index";
 import { integrityProblems, tableFingerprints } from "../fingerprint";
 import { runningServer, serverLockFile } from "../server-lock";
 
 function main() {
+  if (databaseDialect() === "postgres") {
+    throw new Error(
+      "db:restore replaces a SQLite file. DATABASE_URL names a PostgreSQL database: use pg_restore (see the README, Deploying beyond one machine).",
+    );
+  }
   const { values } = parseArgs({ options: { from: { type: "string" } } });
   if (!values.from) throw new Error("Usage: npm run db:restore -- --from FILE");
   const from = path.resolve(values.from);

@@ -2,7 +2,7 @@ import "server-only";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
-import { type AppDatabase, databasePath, getDb } from "@/db";
+import { type AppDatabase, databasePath, databaseRuntime } from "@/db";
 import { accounts, sessions, users, verifications } from "@/db/schema";
 import { appUrl } from "@/lib/http/origin";
 import { authSecret } from "./secret";
@@ -11,9 +11,10 @@ function createAuth(db: AppDatabase) {
   return betterAuth({
     appName: "CEB Workstream Tracker",
     baseURL: appUrl(),
-    secret: authSecret(databasePath()),
+    // On PostgreSQL several servers share the sessions: they must all sign with the configured key.
+    secret: authSecret(databaseRuntime().dialect === "postgres" ? null : databasePath()),
     database: drizzleAdapter(db, {
-      provider: "sqlite",
+      provider: databaseRuntime().dialect === "postgres" ? "pg" : "sqlite",
       schema: { user: users, session: sessions, account: accounts, verification: verifications },
     }),
     emailAndPassword: {
@@ -48,7 +49,8 @@ const globalForAuth = globalThis as unknown as { cebAuth?: { db: AppDatabase; ur
 
 /** The better-auth instance bound to the current database and address. */
 export function getAuth(): Auth {
-  const db = getDb();
+  // The database itself, not a transaction a caller may be in.
+  const db = databaseRuntime().db;
   const url = appUrl();
   const cached = globalForAuth.cebAuth;
   if (cached?.db !== db || cached.url !== url) globalForAuth.cebAuth = { db, url, auth: createAuth(db) };

@@ -1,9 +1,9 @@
 import crypto from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { type AppDatabase, getDb } from "@/db";
+import { type AppDatabase, databaseRuntime } from "@/db";
 import { apiTokens, users } from "@/db/schema";
 import { runInTransaction } from "@/db/transaction";
-import { otherConnectionsVersion, watchActorChanges } from "@/lib/queries/data-version";
+import { actorDataVersion, watchActorChanges } from "@/lib/queries/data-version";
 import { preparedQuery } from "@/lib/queries/prepared";
 import type { Actor } from "./permissions";
 
@@ -32,7 +32,7 @@ const tokenStatement = preparedQuery((db) =>
 );
 
 type KnownToken = { id: number; actor: Actor; lastUsedAt: number };
-type TokenCache = { entries: Map<string, KnownToken>; stamp: string; generation: number; dataVersion: () => number };
+type TokenCache = { entries: Map<string, KnownToken>; stamp: string; generation: number; dataVersion: () => string };
 
 /** Enough for every token of a deployment; past it the cache starts again rather than grow. */
 const MAX_CACHED_TOKENS = 1000;
@@ -49,7 +49,7 @@ const tokenCaches = new WeakMap<AppDatabase, TokenCache>();
 function tokenCacheOf(db: AppDatabase): TokenCache {
   let cache = tokenCaches.get(db);
   if (!cache) {
-    const created: TokenCache = { entries: new Map(), stamp: "", generation: 0, dataVersion: otherConnectionsVersion(db) };
+    const created: TokenCache = { entries: new Map(), stamp: "", generation: 0, dataVersion: actorDataVersion(db) };
     watchActorChanges(db, () => created.generation++);
     cache = created;
     tokenCaches.set(db, cache);
@@ -83,8 +83,8 @@ async function lookUpToken(hash: string): Promise<KnownToken | null> {
 /** The actor behind a bearer token, or null when it is unknown or revoked. */
 export async function actorFromToken(token: string): Promise<Actor | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
-  const db = getDb();
-  const cache = tokenCacheOf(db);
+  // Keyed by the database, not by a transaction a caller may be in.
+  const cache = tokenCacheOf(databaseRuntime().db);
   const hash = hashToken(token);
   // Unknown tokens are never kept: nobody can fill the cache by guessing.
   let known = cache.entries.get(hash) ?? null;

@@ -1,5 +1,5 @@
 import "server-only";
-import { type AppDatabase, getDb } from "@/db";
+import { type AppDatabase, databaseRuntime, postgresTransaction } from "@/db";
 import { transactionEpoch } from "@/db/transaction";
 import { otherConnectionsVersion } from "./data-version";
 
@@ -51,8 +51,9 @@ export function cachedRead<Args extends unknown[], Result>(
   read: (...args: Args) => Promise<Result>,
 ): (...args: Args) => Promise<Result> {
   return async (...args: Args): Promise<Result> => {
-    const db = getDb();
-    const store = storeOf(db);
+    // Inside a PostgreSQL transaction a read may see the transaction's own rows: neither from nor into the cache.
+    if (postgresTransaction.getStore()) return read(...args);
+    const store = storeOf(databaseRuntime().db);
     const key = `${name}:${JSON.stringify(args)}`;
     const stamp = stampOf(store, tags);
     const hit = store.entries.get(key);
@@ -76,6 +77,6 @@ export function cachedRead<Args extends unknown[], Result>(
 
 /** Called by the commands after a write commits: every read tagged with one of `tags` reads afresh. */
 export function invalidateReads(...tags: ReadTag[]): void {
-  const store = storeOf(getDb());
+  const store = storeOf(databaseRuntime().db);
   for (const tag of tags) store.generations.set(tag, (store.generations.get(tag) ?? 0) + 1);
 }

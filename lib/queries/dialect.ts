@@ -1,14 +1,20 @@
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";
-import type { AppDatabase } from "@/db";
+import { type AppDatabase, databaseRuntime } from "@/db";
+import { databaseDialect } from "@/db/dialect";
 import { searchClauses, TRIGRAM_MIN } from "@/lib/domain/search";
 
 /**
- * Every piece of SQL that only SQLite speaks, behind a name (ADR 021): the queries compose these
- * and otherwise write SQL that SQLite and PostgreSQL both run. SQLite implementations only.
+ * Every piece of SQL that SQLite and PostgreSQL say differently, behind a name (ADR 021): the
+ * queries compose these and otherwise write SQL that both run. The dialect is the process's
+ * (db/dialect.ts), fixed at start.
  */
+const onPostgres = () => databaseDialect() === "postgres";
 
-/** The FTS5 tables of migration 0005 (rowid = item id * 8 + language slot). */
+/**
+ * The search tables (rowid = item id * 8 + language slot): FTS5 with the trigram tokenizer on
+ * SQLite (drizzle/0006), folded text with a pg_trgm index on PostgreSQL (drizzle/postgres/0002).
+ */
 export type SearchTable = "workstream_search" | "milestone_search";
 
 const phrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
@@ -20,6 +26,7 @@ const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}
  * characters, "UN") a LIKE over the same table.
  */
 export function fullTextMatchIds(table: SearchTable, query: string): SQL {
+  if (onPostgres()) return postgresTextMatchIds(table, query);
   const name = sql.raw(table);
   const clauses = searchClauses(query);
   if (!clauses.length) return sql`select ${name}.rowid / 8 from ${name}`;
@@ -34,11 +41,29 @@ export function fullTextMatchIds(table: SearchTable, query: string): SQL {
   return sql`select rowid / 8 from ${name} where ${sql.join(conditions, sql` and `)}`;
 }
 
-/** An expression that sorts and compares without regard to letter case (SQLite: COLLATE NOCASE). */
-export const caseInsensitive = (expression: SQL) => sql`${expression} collate nocase`;
+/**
+ * PostgreSQL: every clause a substring of the folded text (lower case, Latin accents removed, as
+ * the table stores it); pg_trgm's index serves terms of 3+ characters, shorter ones scan.
+ */
+function postgresTextMatchIds(table: SearchTable, query: string): SQL {
+  const name = sql.raw(table);
+  const clauses = searchClauses(query);
+  if (!clauses.length) return sql`select rowid / 8 from ${name}`;
+  const conditions = clauses.map(
+    (clause) =>
+      sql`(${sql.join(
+        clause.map((variant) => sql`text like search_fold(${likePattern(variant)}) escape '\\'`),
+        sql` or `,
+      )})`,
+  );
+  return sql`select rowid / 8 from ${name} where ${sql.join(conditions, sql` and `)}`;
+}
+
+/** An expression that sorts and compares without regard to letter case (SQLite: COLLATE NOCASE; PostgreSQL: lower()). */
+export const caseInsensitive = (expression: SQL) => (onPostgres() ? sql`lower(${expression})` : sql`${expression} collate nocase`);
 
 /** The larger of two values (SQLite's two-argument max(); PostgreSQL calls it greatest()). */
-export const greaterOf = (a: SQL | number, b: SQL | number) => sql`max(${a}, ${b})`;
+export const greaterOf = (a: SQL | number, b: SQL | number) => (onPostgres() ? sql`greatest(${a}, ${b})` : sql`max(${a}, ${b})`);
 
 /**
  * A JSON value bound by a prepared statement, encoded by the caller: through a JSON column's
@@ -48,13 +73,21 @@ export const encodedJson = (placeholder: string) => sql`${sql.placeholder(placeh
 
 /**
  * A select's rows as arrays of column values rather than objects: the timeline reads a hundred
- * thousand rows this way (much less to allocate). SQLite: better-sqlite3's raw mode.
+ * thousand rows this way (much less to allocate). SQLite: better-sqlite3's raw mode; PostgreSQL:
+ * node-postgres's array row mode on the query's SQL (its columns are plain text and integers,
+ * which need no mapping).
  */
-export async function rowsAsArrays(query: { values: () => unknown[][] }): Promise<unknown[][]> {
-  return query.values();
+export async function rowsAsArrays(query: { values: () => unknown; toSQL: () => { sql: string; params: unknown[] } }): Promise<unknown[][]> {
+  const runtime = databaseRuntime();
+  if (runtime.dialect === "sqlite") return query.values() as unknown[][];
+  const { sql: text, params } = query.toSQL();
+  const result = await runtime.postgres.$client.query({ text, values: params, rowMode: "array" });
+  return result.rows as unknown[][];
 }
 
-/** Resolves when the database answers a trivial query (SQLite: better-sqlite3 answers at once). */
+/** Resolves when the database answers a trivial query. */
 export async function databaseAnswers(db: AppDatabase): Promise<void> {
-  db.get(sql`select 1`);
+  const runtime = databaseRuntime();
+  if (runtime.dialect === "postgres") await runtime.postgres.execute(sql`select 1`);
+  else db.get(sql`select 1`);
 }

@@ -96,7 +96,8 @@ async function readOrderedSummaryRows(filters: Filters, today: string, sort: Wor
     .innerJoin(bodies, eq(bodies.code, workstreams.bodyCode))
     .leftJoin(milestones, joinOn)
     .where(workstreamConditions(filters))
-    .groupBy(workstreams.id)
+    // The body too: PostgreSQL needs every selected table grouped by its key.
+    .groupBy(workstreams.id, bodies.code)
     .having(having)
     .orderBy(...sortOrder(sort, today, locale), asc(workstreams.position), asc(workstreams.nameEn));
 }

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DataChanges, listenForDataChanges } from "@/db/postgres-changes";
+import { type DataChanges, listenForDataChanges } from "@/db/postgres-changes.mjs";
 import { setupPostgresTestDatabase } from "../setup/postgres";
 
 const database = setupPostgresTestDatabase();

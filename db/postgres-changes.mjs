@@ -1,5 +1,8 @@
+// @ts-check
+// The change notices of every process, on PostgreSQL (migration drizzle/postgres/0004): one
+// implementation for the app (db/index.ts) and for the server's response cache
+// (scripts/next-start.mjs), which is plain JavaScript. Types: db/postgres-changes.d.mts.
 import pg from "pg";
-import { redactDatabaseUrl } from "./postgres";
 
 /** The channel migration drizzle/postgres/0004 notifies on, with the changed table's name. */
 export const DATA_CHANGED_CHANNEL = "ceb_data_changed";
@@ -10,44 +13,40 @@ const ACTOR_TABLES = new Set(["users", "api_tokens"]);
 /** How long to wait before connecting again after the listening connection was lost. */
 const RECONNECT_DELAY_MS = 1_000;
 
-export type DataChanges = {
-  /**
-   * A number that moves whenever any process commits a change to the database, read without a
-   * query (the counterpart of SQLite's data_version). While the listening connection is down it
-   * moves on every read, so that no cache trusts what it holds.
-   */
-  version(): number;
-  /** The same, for changes to users and API tokens only. */
-  actorVersion(): number;
-  /** Resolves once the first LISTEN is in place. */
-  ready: Promise<void>;
-  close(): Promise<void>;
-};
+/** The URL with its password hidden, for messages (up to the last "@": a password may hold one). @param {string} url */
+const redacted = (url) => url.replace(/^(\w+:\/\/[^:/@]*:).*@(?=[^@]*$)/, "$1***@");
 
 /**
  * Listens on one connection of its own for the change notices of every process (triggers send
  * them at commit). A notice arrives a few milliseconds after its commit: another process's write
  * is seen by this one's caches after that delay; this process's own writes empty its caches at
  * once, through the commands.
+ * @param {string} url
+ * @returns {import("./postgres-changes.d.mts").DataChanges}
  */
-export function listenForDataChanges(url: string): DataChanges {
+export function listenForDataChanges(url) {
   let version = 0;
   let actorVersion = 0;
   let listening = false;
   let closed = false;
-  let client: pg.Client | undefined;
-  let retry: NodeJS.Timeout | undefined;
-  let announceReady: () => void = () => {};
-  const ready = new Promise<void>((resolve) => (announceReady = resolve));
+  /** @type {pg.Client | undefined} */
+  let client;
+  /** @type {NodeJS.Timeout | undefined} */
+  let retry;
+  /** @type {() => void} */
+  let announceReady = () => {};
+  /** @type {Promise<void>} */
+  const ready = new Promise((resolve) => (announceReady = resolve));
 
-  const lost = (reason: string) => {
+  /** @param {string} reason */
+  const lost = (reason) => {
     if (!listening && client === undefined) return;
     listening = false;
     client?.removeAllListeners();
     client?.end().catch(() => {});
     client = undefined;
     if (closed) return;
-    console.error(`PostgreSQL change notices from ${redactDatabaseUrl(url)} stopped (${reason}); caches are bypassed until they resume.`);
+    console.error(`PostgreSQL change notices from ${redacted(url)} stopped (${reason}); caches are bypassed until they resume.`);
     retry = setTimeout(connect, RECONNECT_DELAY_MS);
     retry.unref();
   };
