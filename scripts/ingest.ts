@@ -9,7 +9,6 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { closeDb } from "@/db";
 import { migrateCurrentDatabase } from "@/db/start";
-import { describeDatabase } from "@/db/describe";
 import { ingestText } from "@/lib/ingest";
 import { extractText, formatOf } from "@/lib/ingest/extract";
 import { trackedWorkstreams } from "@/lib/queries/ingest";
