@@ -35,23 +35,20 @@ async function refusal(run: () => unknown): Promise<AppError> {
   throw new Error("expected the command to be refused");
 }
 
-const idOf = (slug: string) => getDb().select().from(workstreams).where(eq(workstreams.slug, slug)).get()!.id;
-const userRow = (id: string) => getDb().select().from(users).where(eq(users.id, id)).get()!;
-const assignmentsOf = (userId: string) =>
-  getDb()
-    .select({ id: workstreamAssignments.workstreamId })
-    .from(workstreamAssignments)
-    .where(eq(workstreamAssignments.userId, userId))
-    .all()
+const idOf = async (slug: string) => (await getDb().select().from(workstreams).where(eq(workstreams.slug, slug)).limit(1))[0]!.id;
+const userRow = async (id: string) => (await getDb().select().from(users).where(eq(users.id, id)).limit(1))[0]!;
+const assignmentsOf = async (userId: string) =>
+  (await getDb().select({ id: workstreamAssignments.workstreamId }).from(workstreamAssignments).where(eq(workstreamAssignments.userId, userId)))
     .map((row) => row.id)
     .sort((a, b) => a - b);
-const openMilestoneOf = (slug: string) =>
-  getDb()
-    .select()
-    .from(milestones)
-    .where(and(eq(milestones.workstreamId, idOf(slug)), isNull(milestones.removedAt)))
-    .all()
-    .find((milestone) => milestone.status !== "at_risk")!;
+const openMilestoneOf = async (slug: string) =>
+  (
+    await getDb()
+      .select()
+      .from(milestones)
+      .where(and(eq(milestones.workstreamId, await idOf(slug)), isNull(milestones.removedAt)))
+      .orderBy(milestones.id)
+  ).find((milestone) => milestone.status !== "at_risk")!;
 const tokenActor = async (principal: TestPrincipal): Promise<Actor> => (await actorFromToken(principal.token))!;
 
 const ASSIGNED = "ai-working-group";
@@ -71,33 +68,33 @@ beforeAll(async () => {
 describe("setUserAccess", () => {
   it("an admin makes a viewer an editor of one workstream, who may then edit that workstream's milestones and no other", async () => {
     const person = await makeUser("viewer");
-    await setUserAccess(admin.actor, person.actor.userId, { role: "editor", allWorkstreams: false, workstreamIds: [idOf(ASSIGNED)] });
+    await setUserAccess(admin.actor, person.actor.userId, { role: "editor", allWorkstreams: false, workstreamIds: [await idOf(ASSIGNED)] });
 
-    expect(userRow(person.actor.userId)).toMatchObject({ role: "editor", allWorkstreams: false });
-    expect(assignmentsOf(person.actor.userId)).toEqual([idOf(ASSIGNED)]);
-    expect(await getUserAccess(person.actor.userId)).toMatchObject({ role: "editor", workstreamIds: [idOf(ASSIGNED)] });
+    expect(await userRow(person.actor.userId)).toMatchObject({ role: "editor", allWorkstreams: false });
+    expect(await assignmentsOf(person.actor.userId)).toEqual([await idOf(ASSIGNED)]);
+    expect(await getUserAccess(person.actor.userId)).toMatchObject({ role: "editor", workstreamIds: [await idOf(ASSIGNED)] });
     expect((await listUsers()).find((user) => user.id === person.actor.userId)).toMatchObject({ role: "editor", assignedCount: 1 });
 
     // The token was made while the person was a viewer: the new role applies at once.
     const actor = await tokenActor(person);
     expect(actor.role).toBe("editor");
-    const mine = openMilestoneOf(ASSIGNED);
+    const mine = await openMilestoneOf(ASSIGNED);
     const updated = await updateMilestone(actor, mine.id, { version: mine.version, status: "at_risk", note: "newly assigned editor" });
     expect(updated).toMatchObject({ status: "at_risk", version: mine.version + 1 });
 
-    const other = openMilestoneOf(OTHER);
+    const other = await openMilestoneOf(OTHER);
     const refused = await refusal(() => updateMilestone(actor, other.id, { version: other.version, status: "at_risk", note: "not mine" }));
     expect(refused.status).toBe(403);
-    expect(getDb().select().from(milestones).where(eq(milestones.id, other.id)).get()).toEqual(other);
+    expect((await getDb().select().from(milestones).where(eq(milestones.id, other.id)).limit(1))[0]).toEqual(other);
   });
 
   it("replaces the assignments rather than adding to them, and admins always edit every workstream", async () => {
     const person = await makeUser("editor", { assignedSlugs: [ASSIGNED] });
-    await setUserAccess(admin.actor, person.actor.userId, { role: "editor", allWorkstreams: false, workstreamIds: [idOf(OTHER)] });
-    expect(assignmentsOf(person.actor.userId)).toEqual([idOf(OTHER)]);
+    await setUserAccess(admin.actor, person.actor.userId, { role: "editor", allWorkstreams: false, workstreamIds: [await idOf(OTHER)] });
+    expect(await assignmentsOf(person.actor.userId)).toEqual([await idOf(OTHER)]);
     await setUserAccess(admin.actor, person.actor.userId, { role: "admin", allWorkstreams: false, workstreamIds: [] });
-    expect(userRow(person.actor.userId)).toMatchObject({ role: "admin", allWorkstreams: true });
-    expect(assignmentsOf(person.actor.userId)).toEqual([]);
+    expect(await userRow(person.actor.userId)).toMatchObject({ role: "admin", allWorkstreams: true });
+    expect(await assignmentsOf(person.actor.userId)).toEqual([]);
   });
 
   it.each([
@@ -107,23 +104,25 @@ describe("setUserAccess", () => {
     ["an admin's read-only token", () => actorFromToken(admin.readToken), 403],
   ])("%s cannot change anyone's access (%i) and nothing changes", async (_who, actor, status) => {
     const target = await makeUser("viewer");
-    const before = { user: userRow(target.actor.userId), assignments: assignmentsOf(target.actor.userId) };
+    const before = { user: await userRow(target.actor.userId), assignments: await assignmentsOf(target.actor.userId) };
     expect(
-      await statusOf(async () => setUserAccess(await actor(), target.actor.userId, { role: "admin", allWorkstreams: true, workstreamIds: [idOf(ASSIGNED)] })),
+      await statusOf(async () =>
+        setUserAccess(await actor(), target.actor.userId, { role: "admin", allWorkstreams: true, workstreamIds: [await idOf(ASSIGNED)] }),
+      ),
     ).toBe(status);
-    expect({ user: userRow(target.actor.userId), assignments: assignmentsOf(target.actor.userId) }).toEqual(before);
+    expect({ user: await userRow(target.actor.userId), assignments: await assignmentsOf(target.actor.userId) }).toEqual(before);
   });
 
   it("an editor cannot make themselves an admin", async () => {
     expect(await statusOf(() => setUserAccess(editor.actor, editor.actor.userId, { role: "admin", allWorkstreams: true, workstreamIds: [] }))).toBe(403);
-    expect(userRow(editor.actor.userId).role).toBe("editor");
+    expect((await userRow(editor.actor.userId)).role).toBe("editor");
   });
 
   it("an admin cannot remove their own admin role (422 naming role)", async () => {
     const refused = await refusal(() => setUserAccess(admin.actor, admin.actor.userId, { role: "editor", allWorkstreams: true, workstreamIds: [] }));
     expect(refused.status).toBe(422);
     expect(refused.invalidParams.map((param) => param.name)).toEqual(["role"]);
-    expect(userRow(admin.actor.userId).role).toBe("admin");
+    expect((await userRow(admin.actor.userId)).role).toBe("admin");
   });
 
   it.each([
@@ -136,7 +135,7 @@ describe("setUserAccess", () => {
     const refused = await refusal(() => setUserAccess(admin.actor, target.actor.userId, input));
     expect(refused.status).toBe(422);
     expect(refused.invalidParams.map((param) => param.name.split(".")[0])).toContain(field);
-    expect(userRow(target.actor.userId).role).toBe("viewer");
+    expect((await userRow(target.actor.userId)).role).toBe("viewer");
   });
 
   it("answers 404 for a user that does not exist", async () => {
@@ -148,9 +147,9 @@ describe("createUserAsAdmin", () => {
   it("an admin creates an account; a non-admin cannot", async () => {
     const created = await createUserAsAdmin(admin.actor, { email: "New.Person@Example.org", role: "editor", password: TEST_PASSWORD });
     expect(created).toMatchObject({ email: "new.person@example.org", role: "editor" });
-    expect(userRow(created.id)).toMatchObject({ name: "new.person", role: "editor", allWorkstreams: false, isDemo: false });
+    expect(await userRow(created.id)).toMatchObject({ name: "new.person", role: "editor", allWorkstreams: false, isDemo: false });
     expect(await statusOf(() => createUserAsAdmin(editor.actor, { email: "sneaky@example.org", role: "admin", password: TEST_PASSWORD }))).toBe(403);
-    expect(getDb().select().from(users).where(eq(users.email, "sneaky@example.org")).get()).toBeUndefined();
+    expect((await getDb().select().from(users).where(eq(users.email, "sneaky@example.org")).limit(1))[0]).toBeUndefined();
   });
 
   it.each([
@@ -208,18 +207,12 @@ describe("API tokens", () => {
 
   it("a token cannot create or revoke tokens, even an admin's write token", async () => {
     const actor = await tokenActor(admin);
-    const tokensBefore = getDb().select().from(apiTokens).all();
+    const tokensBefore = await getDb().select().from(apiTokens).orderBy(apiTokens.id);
     expect(await statusOf(() => createApiToken(actor, admin.actor.userId, { name: "minted by a token", scope: "write" }))).toBe(403);
     const victim = await createApiToken(viewer.actor, viewer.actor.userId, { name: "victim", scope: "read" });
     expect(await statusOf(() => revokeApiToken(actor, victim.id))).toBe(403);
     expect(await actorFromToken(victim.token)).not.toBeNull();
-    expect(
-      getDb()
-        .select()
-        .from(apiTokens)
-        .all()
-        .map((row) => row.name),
-    ).toEqual([...tokensBefore.map((row) => row.name), "victim"]);
+    expect((await getDb().select().from(apiTokens).orderBy(apiTokens.id)).map((row) => row.name)).toEqual([...tokensBefore.map((row) => row.name), "victim"]);
   });
 
   it.each([

@@ -29,7 +29,7 @@ describe("GET /api/workstreams", () => {
     const aiSeed = reportSeed.workstreams.find((stream) => stream.slug === "ai-working-group")!;
     expect(ai.total).toBe(aiSeed.milestones.length);
     expect(ai.counts.completed).toBe(aiSeed.milestones.filter((m) => m.status === "completed").length);
-    const totalInDb = countRows(milestones);
+    const totalInDb = await countRows(milestones);
     expect(body.items.reduce((sum: number, item: { total: number }) => sum + item.total, 0)).toBe(totalInDb);
   });
 
@@ -112,7 +112,7 @@ describe("GET /api/milestones", () => {
   it("counts every seeded milestone", async () => {
     const { body } = await call(getMilestones, "/api/milestones?pageSize=1");
     expect(body.totalItems).toBe(seededMilestones.length);
-    expect(countRows(workstreams)).toBe(reportSeed.workstreams.length);
+    expect(await countRows(workstreams)).toBe(reportSeed.workstreams.length);
   });
 
   it("refuses a bad year with 400, never 500", async () => {

@@ -27,24 +27,22 @@ const call = async (handler: (r: Request, c: never) => Response | Promise<Respon
 const slugsOf = async (query: string) => (await listWorkstreamSummaries({ q: query }, { page: 1, pageSize: 100 }, TODAY)).items.map((item) => item.slug);
 /** A moment after the seed's own history entries (written at seeding time). */
 const later = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
-const workstreamId = (slug: string) => getDb().select().from(workstreams).where(eq(workstreams.slug, slug)).get()!.id;
-const milestonesOf = (slug: string) =>
-  getDb()
+const workstreamId = async (slug: string) => (await getDb().select().from(workstreams).where(eq(workstreams.slug, slug)).limit(1))[0]!.id;
+const milestonesOf = async (slug: string) =>
+  await getDb()
     .select()
     .from(milestones)
-    .where(eq(milestones.workstreamId, workstreamId(slug)))
-    .orderBy(milestones.id)
-    .all();
+    .where(eq(milestones.workstreamId, await workstreamId(slug)))
+    .orderBy(milestones.id);
 
 /** Sets a status as if an editor had: the row and a history entry, written directly. */
-function markLate(id: number, status: "delayed" | "at_risk", note: string, changedAt: string, actor = "Ana Silva <ana@un.org>") {
-  const current = getDb().select().from(milestones).where(eq(milestones.id, id)).get()!;
-  getDb()
+async function markLate(id: number, status: "delayed" | "at_risk", note: string, changedAt: string, actor = "Ana Silva <ana@un.org>") {
+  const current = (await getDb().select().from(milestones).where(eq(milestones.id, id)).limit(1))[0]!;
+  await getDb()
     .update(milestones)
     .set({ status, version: current.version + 1 })
-    .where(eq(milestones.id, id))
-    .run();
-  getDb().insert(statusHistory).values({ milestoneId: id, fromStatus: current.status, toStatus: status, kind: "status", changedAt, actor, note }).run();
+    .where(eq(milestones.id, id));
+  await getDb().insert(statusHistory).values({ milestoneId: id, fromStatus: current.status, toStatus: status, kind: "status", changedAt, actor, note });
 }
 
 describe("search", () => {
@@ -67,9 +65,9 @@ describe("search", () => {
   });
 
   it("narrows a workstream found only through one milestone to that milestone", async () => {
-    const [first] = milestonesOf("data-cube");
+    const [first] = await milestonesOf("data-cube");
     const unique = "Zanzibar quarterly ledger";
-    getDb().update(milestones).set({ titleEn: unique }).where(eq(milestones.id, first!.id)).run();
+    await getDb().update(milestones).set({ titleEn: unique }).where(eq(milestones.id, first!.id));
     const result = await listWorkstreamSummaries({ q: "zanzibar" }, { page: 1, pageSize: 100 }, TODAY);
     expect(result.items.map((item) => item.slug)).toEqual(["data-cube"]);
     expect(result.items[0]!.total).toBe(1);
@@ -77,15 +75,14 @@ describe("search", () => {
   });
 
   it("keeps translations in the index: a French name added later is found, and forgotten once removed", async () => {
-    const id = workstreamId("multilingualism");
-    getDb()
+    const id = await workstreamId("multilingualism");
+    await getDb()
       .insert(workstreamTranslations)
-      .values({ workstreamId: id, locale: "fr", name: "Le multilinguisme, valeur fondamentale des Nations Unies", summary: null })
-      .run();
+      .values({ workstreamId: id, locale: "fr", name: "Le multilinguisme, valeur fondamentale des Nations Unies", summary: null });
     // Written here without the commands, which would invalidate the cached reads themselves.
     invalidateReads("translations");
     expect(await slugsOf("valeur fondamentale")).toEqual(["multilingualism"]);
-    getDb().delete(workstreamTranslations).where(eq(workstreamTranslations.workstreamId, id)).run();
+    await getDb().delete(workstreamTranslations).where(eq(workstreamTranslations.workstreamId, id));
     invalidateReads("translations");
     expect(await slugsOf("valeur fondamentale")).toEqual([]);
   });
@@ -104,8 +101,8 @@ describe("search", () => {
 
 describe("attention", () => {
   it("lists delayed first with the reason, the author's name (not email) and the slip of a re-planned date", async () => {
-    const [a, b] = milestonesOf("data-cube");
-    getDb()
+    const [a, b] = await milestonesOf("data-cube");
+    await getDb()
       .update(milestones)
       .set({
         date: "2027-06",
@@ -117,15 +114,13 @@ describe("attention", () => {
         baselinePeriodStart: "2026-12-01",
         baselinePeriodEnd: "2026-12-31",
       })
-      .where(eq(milestones.id, a!.id))
-      .run();
-    markLate(a!.id, "delayed", "Waiting for the finance network's data", later(1));
-    getDb()
+      .where(eq(milestones.id, a!.id));
+    await markLate(a!.id, "delayed", "Waiting for the finance network's data", later(1));
+    await getDb()
       .update(milestones)
       .set({ date: "2027", datePrecision: "year", periodStart: "2027-01-01", periodEnd: "2027-12-31" })
-      .where(eq(milestones.id, b!.id))
-      .run();
-    markLate(b!.id, "at_risk", "Two agencies have not reported", later(2));
+      .where(eq(milestones.id, b!.id));
+    await markLate(b!.id, "at_risk", "Two agencies have not reported", later(2));
     const list = await listAttention({}, TODAY, "en");
     const first = list.items[0]!;
     expect(first.id).toBe(a!.id);
@@ -166,7 +161,7 @@ describe("attention", () => {
   });
 
   it("puts the same list, with reason, name and slip, in the yearly summary and its JSON export", async () => {
-    const [a] = milestonesOf("data-cube");
+    const [a] = await milestonesOf("data-cube");
     const data = await buildReportData(a!.year, { lang: "en" }, TODAY);
     const first = data.attention[0]!;
     expect(first.row.milestoneId).toBe(a!.id);
@@ -196,8 +191,8 @@ describe("attention", () => {
   });
 
   it("gives each card the reason of its most pressing milestone", async () => {
-    const reasons = await workstreamReasons([workstreamId("data-cube")], {}, TODAY, "en");
-    expect(reasons.get(workstreamId("data-cube"))?.reason.note).toBe("Waiting for the finance network's data");
+    const reasons = await workstreamReasons([await workstreamId("data-cube")], {}, TODAY, "en");
+    expect(reasons.get(await workstreamId("data-cube"))?.reason.note).toBe("Waiting for the finance network's data");
   });
 });
 
@@ -206,7 +201,7 @@ describe("honest filtered figures, sorts and the watch list", () => {
     const [card] = (await listWorkstreamSummaries({ status: ["delayed", "at_risk"], body: undefined }, { page: 1, pageSize: 100 }, TODAY)).items.filter(
       (item) => item.slug === "data-cube",
     );
-    const all = milestonesOf("data-cube").filter((m) => m.status !== "cancelled");
+    const all = (await milestonesOf("data-cube")).filter((m) => m.status !== "cancelled");
     expect(card!.total).toBe(2);
     expect(card!.overall!.total).toBe(all.length);
     expect(card!.overall!.progress.completed).toBe(all.filter((m) => m.status === "completed").length);
@@ -258,10 +253,12 @@ describe("honest filtered figures, sorts and the watch list", () => {
 describe("/reports", () => {
   it("opens the latest year in which milestones were completed: 2021 on the seed", async () => {
     expect(await latestCompletionYear()).toBe(2021);
-    const latestAny = getDb()
-      .select({ y: sql<number>`max(${milestones.year})` })
-      .from(milestones)
-      .get()!.y;
+    const latestAny = (
+      await getDb()
+        .select({ y: sql<number>`max(${milestones.year})` })
+        .from(milestones)
+        .limit(1)
+    )[0]!.y;
     expect(latestAny).toBeGreaterThan(2021);
   });
 });

@@ -8,7 +8,7 @@ import { prepareDemoAccounts, removeDemoAccounts } from "@/lib/commands/users";
 import { countRows, setupTestDatabase } from "../setup/test-database";
 import { makeUser, TEST_PASSWORD } from "../setup/users";
 
-setupTestDatabase();
+const database = setupTestDatabase();
 
 describe("sign-in throttling", () => {
   const start = Date.UTC(2026, 0, 1);
@@ -53,7 +53,7 @@ describe("sign-in throttling", () => {
     await recordSignInSuccess(keys);
     expect(await claimSignInAttempt(keys, start + 10)).toEqual({ allowed: true, delayMs: 0 });
     await recordSignInSuccess(keys);
-    const address = getDb().select().from(loginThrottle).where(eq(loginThrottle.key, keys.address)).get();
+    const address = (await getDb().select().from(loginThrottle).where(eq(loginThrottle.key, keys.address)).limit(1))[0];
     expect(address?.failures).toBe(4);
   });
 });
@@ -105,21 +105,10 @@ describe("demo accounts", () => {
   });
 
   it("one per role on a new database; DEMO=0 then refuses to start until they are removed", async () => {
-    const { closeDb } = await import("@/db");
-    const fs = await import("node:fs");
-    const os = await import("node:os");
-    const path = await import("node:path");
-    const { prepareDatabase } = await import("@/db/setup");
-    const { getDb } = await import("@/db");
-    const previous = process.env.DATABASE_PATH;
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ceb-demo-"));
-    process.env.DATABASE_PATH = path.join(dir, "demo.sqlite");
-    closeDb();
-    try {
-      prepareDatabase(getDb());
+    await database.withAnotherDatabase(async () => {
       const created = await prepareDemoAccounts(true);
       expect(created.map((account) => account.role)).toEqual(["admin", "editor", "viewer"]);
-      expect(countRows(users)).toBe(3);
+      expect(await countRows(users)).toBe(3);
       const admin = created[0]!;
       await expect(getAuth().api.signInEmail({ body: { email: admin.email, password: admin.password } })).resolves.toBeTruthy();
       await expect(prepareDemoAccounts(false)).rejects.toThrow(/DEMO=0 but 3 demo account/);
@@ -127,8 +116,8 @@ describe("demo accounts", () => {
       const { updateMilestone } = await import("@/lib/commands/milestones");
       const { milestones, statusHistory } = await import("@/db/schema");
       const { eq } = await import("drizzle-orm");
-      const demoAdmin = getDb().select().from(users).where(eq(users.email, admin.email)).get()!;
-      const target = getDb().select().from(milestones).limit(1).get()!;
+      const demoAdmin = (await getDb().select().from(users).where(eq(users.email, admin.email)).limit(1))[0]!;
+      const target = (await getDb().select().from(milestones).limit(1))[0]!;
       await updateMilestone(
         { userId: demoAdmin.id, name: demoAdmin.name, email: demoAdmin.email, role: "admin", allWorkstreams: true, via: "session" },
         target.id,
@@ -138,13 +127,9 @@ describe("demo accounts", () => {
         },
       );
       expect(await removeDemoAccounts()).toBe(3);
-      const kept = getDb().select().from(statusHistory).where(eq(statusHistory.note, "tried the demo")).get();
+      const kept = (await getDb().select().from(statusHistory).where(eq(statusHistory.note, "tried the demo")).limit(1))[0];
       expect(kept?.actor).toContain(admin.email);
       expect(await prepareDemoAccounts(false)).toEqual([]);
-    } finally {
-      closeDb();
-      process.env.DATABASE_PATH = previous;
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });

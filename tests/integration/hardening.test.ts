@@ -41,20 +41,17 @@ const codes = (body: { "invalid-params"?: { code?: string }[] } | null) => (body
 let editor: TestPrincipal;
 let admin: TestPrincipal;
 
-const openMilestone = (slug = "data-cube") => {
+const openMilestone = async (slug = "data-cube") => {
   const db = getDb();
-  const stream = db.select().from(workstreams).where(eq(workstreams.slug, slug)).get()!;
-  return db
-    .select()
-    .from(milestones)
-    .where(eq(milestones.workstreamId, stream.id))
-    .all()
-    .find((m) => m.status !== "completed" && !m.removedAt)!;
+  const stream = (await db.select().from(workstreams).where(eq(workstreams.slug, slug)).limit(1))[0]!;
+  return (await db.select().from(milestones).where(eq(milestones.workstreamId, stream.id)).orderBy(milestones.id)).find(
+    (m) => m.status !== "completed" && !m.removedAt,
+  )!;
 };
-const snapshot = () => ({
-  milestones: getDb().select().from(milestones).all(),
-  history: countRows(statusHistory),
-  workstreams: getDb().select().from(workstreams).all(),
+const snapshot = async () => ({
+  milestones: await getDb().select().from(milestones).orderBy(milestones.id),
+  history: await countRows(statusHistory),
+  workstreams: await getDb().select().from(workstreams).orderBy(workstreams.id),
 });
 
 beforeAll(async () => {
@@ -71,8 +68,8 @@ describe("1. one date range for every date", () => {
     [{ status: "completed", completedOn: "0000" }, "completedOn"],
     [{ status: "completed", completedOn: "1900-01" }, "completedOn"],
   ])("PATCH refuses %j with 422 naming %s, changing nothing", async (change, field) => {
-    const target = openMilestone();
-    const before = snapshot();
+    const target = await openMilestone();
+    const before = await snapshot();
     const response = await call(
       patchMilestone as Handler,
       "PATCH",
@@ -87,11 +84,11 @@ describe("1. one date range for every date", () => {
     expect(names(response.body)).toContain(field);
     expect(codes(response.body)).toContain("dateRange");
     expect(response.body["invalid-params"].find((p: { name: string }) => p.name === field).reason).toBe("must be a date from 1945 to 2100");
-    expect(snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
   });
 
   it("POST refuses a new milestone dated outside 1945–2100", async () => {
-    const before = snapshot();
+    const before = await snapshot();
     const response = await call(
       postMilestone as Handler,
       "POST",
@@ -104,7 +101,7 @@ describe("1. one date range for every date", () => {
     );
     expect(response.status).toBe(422);
     expect(names(response.body)).toEqual(["date"]);
-    expect(snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
   });
 
   it("the edges of the range are accepted", async () => {
@@ -151,7 +148,7 @@ describe("2. text refuses control characters and non-characters", () => {
   ];
 
   it.each(BAD)("POST refuses a title with %s: 422 naming titleEn with code controlCharacters", async (_label, title) => {
-    const before = snapshot();
+    const before = await snapshot();
     const response = await call(
       postMilestone as Handler,
       "POST",
@@ -166,7 +163,7 @@ describe("2. text refuses control characters and non-characters", () => {
     expect(names(response.body)).toEqual(["titleEn"]);
     expect(codes(response.body)).toEqual(["controlCharacters"]);
     expect(response.body["invalid-params"][0].reason).toBe("must not contain control characters or non-characters");
-    expect(snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
   });
 
   it.each([
@@ -175,8 +172,8 @@ describe("2. text refuses control characters and non-characters", () => {
     ["evidence.0", { evidence: ["CEB/2022/1\u001b"] }],
     ["translations.fr", { translations: { fr: "Titre\uffff" } }],
   ])("PATCH refuses %s with a control or non-character", async (field, change) => {
-    const target = openMilestone();
-    const before = snapshot();
+    const target = await openMilestone();
+    const before = await snapshot();
     const response = await call(
       patchMilestone as Handler,
       "PATCH",
@@ -190,11 +187,11 @@ describe("2. text refuses control characters and non-characters", () => {
     expect(response.status).toBe(422);
     expect(names(response.body)).toContain(field);
     expect(codes(response.body)).toContain("controlCharacters");
-    expect(snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
   });
 
   it("a note keeps its tabs and line breaks", async () => {
-    const target = openMilestone();
+    const target = await openMilestone();
     const response = await call(
       patchMilestone as Handler,
       "PATCH",
@@ -214,7 +211,7 @@ describe("2. text refuses control characters and non-characters", () => {
     ["leads.0", { leads: ["UNEP\u001f"] }],
     ["translations.fr.name", { translations: { fr: { name: "Océan\ufffe" } } }],
   ])("POST /api/workstreams refuses %s with a control or non-character", async (field, change) => {
-    const before = snapshot();
+    const before = await snapshot();
     const response = await call(
       postWorkstream as Handler,
       "POST",
@@ -228,28 +225,27 @@ describe("2. text refuses control characters and non-characters", () => {
     expect(response.status).toBe(422);
     expect(names(response.body)).toContain(field);
     expect(codes(response.body)).toContain("controlCharacters");
-    expect(snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
   });
 
   describe("exports never receive them, even from rows written around the validation", () => {
     let id = 0;
-    beforeAll(() => {
-      const target = openMilestone("ai-working-group");
+    beforeAll(async () => {
+      const target = await openMilestone("ai-working-group");
       id = target.id;
-      getDb()
+      await getDb()
         .update(milestones)
         .set({ titleEn: "Bad\u0001title\u001b with\u0000 NUL \ufffe\uffff end", titleZh: "坏\u0007标题" })
-        .where(eq(milestones.id, id))
-        .run();
+        .where(eq(milestones.id, id));
     });
 
     it("CSV carries no control bytes", async () => {
       const response = await call(
         getReport as Handler,
         "GET",
-        `/api/reports/${openMilestone("ai-working-group").year}?format=csv`,
+        `/api/reports/${(await openMilestone("ai-working-group")).year}?format=csv`,
         {
-          year: String(openMilestone("ai-working-group").year),
+          year: String((await openMilestone("ai-working-group")).year),
         },
         { token: admin.token },
       );
@@ -260,7 +256,7 @@ describe("2. text refuses control characters and non-characters", () => {
     });
 
     it("the XLSX's shared strings are well-formed XML characters only", async () => {
-      const year = String(openMilestone("ai-working-group").year);
+      const year = String((await openMilestone("ai-working-group")).year);
       const response = await call(getReport as Handler, "GET", `/api/reports/${year}?format=xlsx`, { year }, { token: admin.token });
       expect(response.status).toBe(200);
       const zip = await JSZip.loadAsync(response.bytes);
@@ -270,7 +266,7 @@ describe("2. text refuses control characters and non-characters", () => {
     });
 
     it("the timeline PNG and PDF render", async () => {
-      const year = String(openMilestone("ai-working-group").year);
+      const year = String((await openMilestone("ai-working-group")).year);
       for (const format of ["png", "pdf"]) {
         const response = await call(getTimeline as Handler, "GET", `/api/reports/timeline?format=${format}&year=${year}`, {}, { token: admin.token });
         expect(response.status, format).toBe(200);
@@ -283,7 +279,7 @@ describe("4. a 64 KB cap on JSON writes, with authentication first", () => {
   const big = (bytes: number) => JSON.stringify({ version: 1, note: "x".repeat(bytes) });
 
   it("refuses a declared Content-Length over 64 KB with 413 problem+json", async () => {
-    const target = openMilestone();
+    const target = await openMilestone();
     const response = await call(
       patchMilestone as Handler,
       "PATCH",
@@ -383,7 +379,7 @@ describe("4. a 64 KB cap on JSON writes, with authentication first", () => {
 
 describe("8. removal and every change need the version they are based on", () => {
   it("DELETE without version is refused with 422 naming version, and the milestone stays", async () => {
-    const target = openMilestone();
+    const target = await openMilestone();
     const response = await call(
       deleteMilestone as Handler,
       "DELETE",
@@ -397,18 +393,18 @@ describe("8. removal and every change need the version they are based on", () =>
     expect(response.status).toBe(422);
     expect(names(response.body)).toEqual(["version"]);
     expect(codes(response.body)).toEqual(["versionRequired"]);
-    expect(getDb().select().from(milestones).where(eq(milestones.id, target.id)).get()!.removedAt).toBeNull();
+    expect((await getDb().select().from(milestones).where(eq(milestones.id, target.id)).limit(1))[0]!.removedAt).toBeNull();
   });
 
   it("DELETE with no body at all is refused the same way", async () => {
-    const target = openMilestone();
+    const target = await openMilestone();
     const response = await call(deleteMilestone as Handler, "DELETE", `/api/milestones/${target.id}`, { id: String(target.id) }, { token: editor.token });
     expect(response.status).toBe(422);
     expect(names(response.body)).toEqual(["version"]);
   });
 
   it("DELETE with an old version is a 409 with the current state", async () => {
-    const target = openMilestone();
+    const target = await openMilestone();
     const response = await call(
       deleteMilestone as Handler,
       "DELETE",
@@ -424,7 +420,7 @@ describe("8. removal and every change need the version they are based on", () =>
   });
 
   it("PATCH /api/workstreams/{slug} without version is refused with 422 naming version", async () => {
-    const before = snapshot();
+    const before = await snapshot();
     const response = await call(
       patchWorkstream as Handler,
       "PATCH",
@@ -437,7 +433,7 @@ describe("8. removal and every change need the version they are based on", () =>
     );
     expect(response.status).toBe(422);
     expect(names(response.body)).toContain("version");
-    expect(snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
   });
 
   it("PATCH /api/workstreams/{slug} on an old version is a 409 with the current workstream; the right one applies", async () => {

@@ -20,43 +20,43 @@ beforeAll(async () => {
     .documentId;
 });
 
-const rows = () => getDb().select().from(ingestProposals).where(eq(ingestProposals.documentId, documentId)).all();
-const lastHistory = (milestoneId: number) =>
-  getDb().select().from(statusHistory).where(eq(statusHistory.milestoneId, milestoneId)).orderBy(desc(statusHistory.id)).get()!;
+const rows = async () => await getDb().select().from(ingestProposals).where(eq(ingestProposals.documentId, documentId)).orderBy(ingestProposals.id);
+const lastHistory = async (milestoneId: number) =>
+  (await getDb().select().from(statusHistory).where(eq(statusHistory.milestoneId, milestoneId)).orderBy(desc(statusHistory.id)).limit(1))[0]!;
 
 describe("accepting the next edition's proposals on the 2021 tracker", () => {
   it("a status change is written through updateMilestone, its history citing document, paragraph and footnote", async () => {
-    const row = rows().find((r) => r.kind === "status-change" && (r.payload as unknown as Proposal).paragraph === 2)!;
+    const row = (await rows()).find((r) => r.kind === "status-change" && (r.payload as unknown as Proposal).paragraph === 2)!;
     const milestoneId = (row.payload as unknown as Proposal).milestoneId!;
     await decideProposals(editor.actor, documentId, { decision: "accept", ids: [row.id] });
-    const milestone = getDb().select().from(milestones).where(eq(milestones.id, milestoneId)).get()!;
+    const milestone = (await getDb().select().from(milestones).where(eq(milestones.id, milestoneId)).limit(1))[0]!;
     expect(milestone).toMatchObject({ status: "completed", completedOn: "2022-05" });
-    const entry = lastHistory(milestoneId);
+    const entry = await lastHistory(milestoneId);
     expect(entry).toMatchObject({ kind: "status", fromStatus: "planned", toStatus: "completed" });
     expect(entry.note).toMatch(/^E\/2023\/99, para\. 2, footnote 1: «2022 年 5 月/);
   });
 
   it("a delay, edited before acceptance, keeps the reviewer's status", async () => {
-    const row = rows().find((r) => r.kind === "status-change" && (r.payload as unknown as Proposal).status === "delayed")!;
+    const row = (await rows()).find((r) => r.kind === "status-change" && (r.payload as unknown as Proposal).status === "delayed")!;
     const milestoneId = (row.payload as unknown as Proposal).milestoneId!;
     await decideProposals(editor.actor, documentId, { decision: "accept", ids: [row.id], edits: { status: "at_risk" } });
-    expect(getDb().select().from(milestones).where(eq(milestones.id, milestoneId)).get()!.status).toBe("at_risk");
+    expect((await getDb().select().from(milestones).where(eq(milestones.id, milestoneId)).limit(1))[0]!.status).toBe("at_risk");
   });
 
   it("a silent commitment, once checked, leaves a note in the milestone's history and its status as it was", async () => {
-    const row = rows().find((r) => r.kind === "silent-commitment")!;
+    const row = (await rows()).find((r) => r.kind === "silent-commitment")!;
     const milestoneId = (row.payload as unknown as Proposal).milestoneId!;
-    const before = getDb().select().from(milestones).where(eq(milestones.id, milestoneId)).get()!;
+    const before = (await getDb().select().from(milestones).where(eq(milestones.id, milestoneId)).limit(1))[0]!;
     await decideProposals(editor.actor, documentId, { decision: "accept", ids: [row.id] });
-    expect(getDb().select().from(milestones).where(eq(milestones.id, milestoneId)).get()!.status).toBe(before.status);
-    expect(lastHistory(milestoneId).note).toBe("Not mentioned in E/2023/99; checked when reviewing the report.");
+    expect((await getDb().select().from(milestones).where(eq(milestones.id, milestoneId)).limit(1))[0]!.status).toBe(before.status);
+    expect((await lastHistory(milestoneId)).note).toBe("Not mentioned in E/2023/99; checked when reviewing the report.");
   });
 
   it("a new milestone lands on the existing workstream the paragraph names", async () => {
-    const row = rows().find((r) => r.kind === "milestone" && r.paragraph === 5)!;
+    const row = (await rows()).find((r) => r.kind === "milestone" && r.paragraph === 5)!;
     const { decided } = await decideProposals(editor.actor, documentId, { decision: "accept", ids: [row.id] });
     expect(decided[0]).toMatchObject({ workstream: "ai-working-group" });
-    const created = getDb().select().from(milestones).where(eq(milestones.id, decided[0]!.milestoneId!)).get()!;
+    const created = (await getDb().select().from(milestones).where(eq(milestones.id, decided[0]!.milestoneId!)).limit(1))[0]!;
     expect(created).toMatchObject({ date: "2022-10", datePrecision: "month", sourceParagraph: 5, status: "completed" });
   });
 });

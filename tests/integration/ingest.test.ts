@@ -27,13 +27,10 @@ beforeAll(async () => {
   assignedEditor = await makeUser("editor");
 });
 
-const pending = (documentId: number) =>
-  getDb()
-    .select()
-    .from(ingestProposals)
-    .where(eq(ingestProposals.documentId, documentId))
-    .all()
-    .filter((p) => p.state === "pending");
+const pending = async (documentId: number) =>
+  (await getDb().select().from(ingestProposals).where(eq(ingestProposals.documentId, documentId)).orderBy(ingestProposals.id)).filter(
+    (p) => p.state === "pending",
+  );
 
 describe("reading a report into the review queue", () => {
   it("a viewer cannot upload a report, over the API with problem+json", async () => {
@@ -64,48 +61,40 @@ describe("reading a report into the review queue", () => {
   });
 
   it("an editor of every workstream uploads the seed text on an empty tracker, bulk-accepts, and the milestones cite the curated paragraphs", async () => {
-    expect(countRows(workstreams)).toBe(0);
+    expect(await countRows(workstreams)).toBe(0);
     const result = await ingestDocument(editor.actor, file, META);
     expect(result.paragraphs).toBe(83);
-    expect(countRows(milestones)).toBe(0); // nothing changes without a person
+    expect(await countRows(milestones)).toBe(0); // nothing changes without a person
 
-    const [rejected, ...ids] = pending(result.documentId)
-      .filter((p) => p.kind === "milestone")
-      .map((p) => p.id);
+    const [rejected, ...ids] = (await pending(result.documentId)).filter((p) => p.kind === "milestone").map((p) => p.id);
     await decideProposals(editor.actor, result.documentId, { decision: "reject", ids: [rejected!], reason: "Framing, not a milestone" });
-    expect(getDb().select().from(ingestProposals).where(eq(ingestProposals.id, rejected!)).get()).toMatchObject({
+    expect((await getDb().select().from(ingestProposals).where(eq(ingestProposals.id, rejected!)).limit(1))[0]).toMatchObject({
       state: "rejected",
       reason: "Framing, not a milestone",
     });
     const { decided } = await decideProposals(editor.actor, result.documentId, { decision: "accept", ids });
     expect(decided).toHaveLength(ids.length);
 
-    const stored = getDb().select().from(milestones).all();
+    const stored = await getDb().select().from(milestones);
     expect(stored).toHaveLength(ids.length);
     const curatedParagraphs = new Set(reportSeed.workstreams.flatMap((ws) => ws.milestones.map((m) => m.paragraph)));
     const citing = stored.filter((m) => m.sourceParagraph !== null && curatedParagraphs.has(m.sourceParagraph));
     expect(citing.length / stored.length).toBeGreaterThanOrEqual(0.8);
     // The workstreams (and the bodies they belong to) came with their milestones.
-    expect(countRows(workstreams)).toBeGreaterThan(10);
-    expect(
-      getDb()
-        .select()
-        .from(bodies)
-        .all()
-        .map((b) => b.code),
-    ).toContain("HLCM");
+    expect(await countRows(workstreams)).toBeGreaterThan(10);
+    expect((await getDb().select().from(bodies)).map((b) => b.code)).toContain("HLCM");
 
-    const history = getDb().select().from(statusHistory).where(eq(statusHistory.milestoneId, stored[0]!.id)).all();
+    const history = await getDb().select().from(statusHistory).where(eq(statusHistory.milestoneId, stored[0]!.id));
     expect(history[0]!.note).toMatch(/^Recorded from E\/2022\/13, para\. \d+/);
     expect(history[0]!.actor).toContain(editor.email);
   });
 
   it("re-ingesting proposes again neither what was accepted nor what was rejected", async () => {
-    const before = getDb().select().from(ingestProposals).all();
+    const before = await getDb().select().from(ingestProposals);
     const decidedKeys = new Set(before.filter((p) => p.state !== "pending").map((p) => p.key));
     const rejectedKey = before.find((p) => p.state === "rejected")!.key;
     const again = await ingestDocument(editor.actor, file, META);
-    const rows = getDb().select().from(ingestProposals).where(eq(ingestProposals.documentId, again.documentId)).all();
+    const rows = await getDb().select().from(ingestProposals).where(eq(ingestProposals.documentId, again.documentId));
     expect(rows.filter((p) => p.key === rejectedKey)).toHaveLength(1);
     expect(rows.filter((p) => p.state === "pending").some((p) => decidedKeys.has(p.key))).toBe(false);
     // The accepted milestones are now tracked: the same report proposes no new milestone for them.
@@ -114,11 +103,7 @@ describe("reading a report into the review queue", () => {
   });
 
   it("a decided proposal cannot be decided again (409 problem+json)", async () => {
-    const target = getDb()
-      .select()
-      .from(ingestProposals)
-      .all()
-      .find((p) => p.state === "rejected")!;
+    const target = (await getDb().select().from(ingestProposals)).find((p) => p.state === "rejected")!;
     const response = await postDecisions(
       new Request(`http://localhost/api/ingest/${target.documentId}/decisions`, {
         method: "POST",
@@ -134,11 +119,7 @@ describe("reading a report into the review queue", () => {
   it("a rejection needs a reason", async () => {
     const small = "1. 本报告介绍 2022 年的主要活动。\n2. 2022 年 3 月，管理问题高级别委员会启动了新的共同采购项目。\n";
     await ingestDocument(editor.actor, { name: "small.txt", bytes: new Uint8Array(Buffer.from(small)) }, { symbol: "E/2023/98", lang: "zh", year: 2022 });
-    const target = getDb()
-      .select()
-      .from(ingestProposals)
-      .all()
-      .find((p) => p.state === "pending")!;
+    const target = (await getDb().select().from(ingestProposals)).find((p) => p.state === "pending")!;
     await expect(decideProposals(editor.actor, target.documentId, { decision: "reject", ids: [target.id], reason: " " })).rejects.toThrow(AppError);
   });
 
@@ -150,7 +131,7 @@ describe("reading a report into the review queue", () => {
       { name: "space.txt", bytes: new Uint8Array(Buffer.from(space)) },
       { symbol: "E/2023/99", lang: "zh", year: 2022 },
     );
-    const ws = pending(other.documentId).find((p) => p.kind === "workstream");
+    const ws = (await pending(other.documentId)).find((p) => p.kind === "workstream");
     await expect(decideProposals(viewer.actor, other.documentId, { decision: "accept", ids: [ws!.id] })).rejects.toThrow(/editor role/);
     await expect(decideProposals(assignedEditor.actor, other.documentId, { decision: "accept", ids: [ws!.id] })).rejects.toThrow(
       /Only admins and editors of every workstream/,

@@ -26,13 +26,13 @@ let admin: TestPrincipal;
 
 beforeAll(async () => {
   const db = getDb();
-  workstreamId = db.select({ id: workstreams.id }).from(workstreams).where(eq(workstreams.slug, SLUG)).get()!.id;
-  const rows = db.select().from(milestones).where(eq(milestones.workstreamId, workstreamId)).orderBy(asc(milestones.id)).all();
+  workstreamId = (await db.select({ id: workstreams.id }).from(workstreams).where(eq(workstreams.slug, SLUG)).limit(1))[0]!.id;
+  const rows = await db.select().from(milestones).where(eq(milestones.workstreamId, workstreamId)).orderBy(asc(milestones.id));
   expect(rows.length).toBeGreaterThanOrEqual(2);
   translatedMilestone = rows[0]!;
   untranslatedMilestone = rows[1]!;
-  db.insert(workstreamTranslations).values({ workstreamId, locale: "fr", name: "Groupe de travail sur l'IA", summary: null }).run();
-  db.insert(milestoneTranslations).values({ milestoneId: translatedMilestone.id, locale: "fr", title: "Jalon traduit" }).run();
+  await db.insert(workstreamTranslations).values({ workstreamId, locale: "fr", name: "Groupe de travail sur l'IA", summary: null });
+  await db.insert(milestoneTranslations).values({ milestoneId: translatedMilestone.id, locale: "fr", title: "Jalon traduit" });
   invalidateReads("translations");
   admin = await makeUser("admin");
   await updateMilestone(admin.actor, translatedMilestone.id, { version: rows[0]!.version, status: "at_risk", note: "Waiting for the budget" });

@@ -54,12 +54,12 @@ describe("a milestone change from the editor", () => {
   it("an out-of-date version: the conflict screen's data (the current record and who changed it), and nothing written", async () => {
     const target = await freshMilestoneOf("ai-working-group");
     await updateMilestone(editor.actor, target.id, { version: target.version, note: "A first change" });
-    const before = countRows(statusHistory);
+    const before = await countRows(statusHistory);
     const state = await attempt(() => updateMilestone(editor.actor, target.id, { version: target.version, status: "at_risk", note: "Mine" }));
     expect(state).toMatchObject({ status: "error", saved: null, editAgain: false, fieldErrors: {}, error: fr.errors.conflict });
     expect(state.conflict?.current).toMatchObject({ id: target.id, version: target.version + 1 });
     expect(state.conflict?.lastChange).toMatchObject({ note: "A first change" });
-    expect(countRows(statusHistory)).toBe(before);
+    expect(await countRows(statusHistory)).toBe(before);
   });
 
   it("refused fields: each reason next to its field (a translation on its own), and the editor opens again", async () => {

@@ -36,20 +36,15 @@ const ASSIGNED = "ai-working-group";
 const OTHER = "data-cube";
 const principals: Record<string, TestPrincipal | null> = {};
 
-function milestoneOf(slug: string) {
+async function milestoneOf(slug: string) {
   const db = getDb();
-  const workstream = db.select().from(workstreams).where(eq(workstreams.slug, slug)).get()!;
-  return db
-    .select()
-    .from(milestones)
-    .where(eq(milestones.workstreamId, workstream.id))
-    .all()
-    .find((m) => m.status !== "completed")!;
+  const workstream = (await db.select().from(workstreams).where(eq(workstreams.slug, slug)).limit(1))[0]!;
+  return (await db.select().from(milestones).where(eq(milestones.workstreamId, workstream.id)).orderBy(milestones.id)).find((m) => m.status !== "completed")!;
 }
 
-function snapshot() {
+async function snapshot() {
   const db = getDb();
-  return { milestones: db.select().from(milestones).all(), history: countRows(statusHistory) };
+  return { milestones: await db.select().from(milestones).orderBy(milestones.id), history: await countRows(statusHistory) };
 }
 
 beforeAll(async () => {
@@ -73,8 +68,8 @@ describe("who may write (every role × every write)", () => {
   for (const [who, codes] of Object.entries(expected)) {
     it(`${who}: PATCH ${codes.patch}, POST ${codes.post}, DELETE ${codes.remove}; a refused write changes nothing`, async () => {
       const token = principals[who]?.token;
-      const target = milestoneOf(ASSIGNED);
-      const before = snapshot();
+      const target = await milestoneOf(ASSIGNED);
+      const before = await snapshot();
 
       const patch = await call(
         patchMilestone as Handler,
@@ -114,7 +109,7 @@ describe("who may write (every role × every write)", () => {
 
       if (codes.patch !== 200) {
         for (const response of [patch, post, remove]) expect(response.type).toContain("application/problem+json");
-        expect(snapshot()).toEqual(before);
+        expect(await snapshot()).toEqual(before);
       } else {
         expect(patch.body).toMatchObject({ status: "at_risk", version: target.version + 1 });
       }
@@ -122,8 +117,8 @@ describe("who may write (every role × every write)", () => {
   }
 
   it("a read-scoped token of an admin cannot write", async () => {
-    const target = milestoneOf(ASSIGNED);
-    const before = snapshot();
+    const target = await milestoneOf(ASSIGNED);
+    const before = await snapshot();
     const patch = await call(
       patchMilestone as Handler,
       "PATCH",
@@ -136,7 +131,7 @@ describe("who may write (every role × every write)", () => {
     );
     expect(patch.status).toBe(403);
     expect(patch.body.detail).toMatch(/read-only/);
-    expect(snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
   });
 
   it("a read-scoped token can read; no token cannot when reading is private", async () => {
@@ -155,8 +150,8 @@ describe("who may write (every role × every write)", () => {
       .getSetCookie()
       .map((line) => line.split(";")[0]!)
       .join("; ");
-    const target = milestoneOf(ASSIGNED);
-    const before = snapshot();
+    const target = await milestoneOf(ASSIGNED);
+    const before = await snapshot();
     const body = { version: target.version, status: "delayed", note: "from a cookie" };
     const withCookie = await call(patchMilestone as Handler, "PATCH", `/api/milestones/${target.id}`, { id: String(target.id) }, { cookie, body });
     expect(withCookie.status).toBe(401);
@@ -173,7 +168,7 @@ describe("who may write (every role × every write)", () => {
       },
     );
     expect(create.status).toBe(401);
-    expect(snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
 
     const read = await call(getMilestone as Handler, "GET", `/api/milestones/${target.id}`, { id: String(target.id) }, { cookie });
     expect(read.status).toBe(200);
@@ -200,8 +195,8 @@ describe("who may write (every role × every write)", () => {
 
 describe("status changes", () => {
   it("appends one history entry with who, from, to, note and evidence", async () => {
-    const target = milestoneOf(ASSIGNED);
-    const historyBefore = countRows(statusHistory);
+    const target = await milestoneOf(ASSIGNED);
+    const historyBefore = await countRows(statusHistory);
     const result = await call(
       patchMilestone as Handler,
       "PATCH",
@@ -213,7 +208,7 @@ describe("status changes", () => {
       },
     );
     expect(result.status).toBe(200);
-    expect(countRows(statusHistory)).toBe(historyBefore + 1);
+    expect(await countRows(statusHistory)).toBe(historyBefore + 1);
     const history = await call(
       getHistory as Handler,
       "GET",
@@ -237,7 +232,7 @@ describe("status changes", () => {
   });
 
   it("refuses a write based on an old version with 409 and the current state", async () => {
-    const target = milestoneOf(ASSIGNED);
+    const target = await milestoneOf(ASSIGNED);
     const first = await call(
       patchMilestone as Handler,
       "PATCH",
@@ -249,7 +244,7 @@ describe("status changes", () => {
       },
     );
     expect(first.status).toBe(200);
-    const before = snapshot();
+    const before = await snapshot();
     const second = await call(
       patchMilestone as Handler,
       "PATCH",
@@ -270,7 +265,7 @@ describe("status changes", () => {
         values: { version: target.version + 1 },
       },
     ]);
-    expect(snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
   });
 
   it.each([
@@ -287,8 +282,8 @@ describe("status changes", () => {
     [{ colour: "red" }, "body"],
     [{}, "body"],
   ])("refuses %j with 422 naming %s, changing nothing", async (change, field) => {
-    const target = milestoneOf(ASSIGNED);
-    const before = snapshot();
+    const target = await milestoneOf(ASSIGNED);
+    const before = await snapshot();
     const result = await call(
       patchMilestone as Handler,
       "PATCH",
@@ -301,11 +296,11 @@ describe("status changes", () => {
     );
     expect(result.status).toBe(422);
     expect(result.body["invalid-params"].map((p: { name: string }) => p.name)).toContain(field);
-    expect(snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
   });
 
   it("refuses a body that is not JSON with 400, and a bad id with 400", async () => {
-    const target = milestoneOf(ASSIGNED);
+    const target = await milestoneOf(ASSIGNED);
     const request = new Request(`http://localhost/api/milestones/${target.id}`, {
       method: "PATCH",
       headers: { authorization: `Bearer ${principals.admin!.token}` },
@@ -325,7 +320,7 @@ describe("status changes", () => {
   });
 
   it("records completion with its own precision and clears it when reopened", async () => {
-    const target = milestoneOf(ASSIGNED);
+    const target = await milestoneOf(ASSIGNED);
     const done = await call(
       patchMilestone as Handler,
       "PATCH",

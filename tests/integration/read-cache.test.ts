@@ -1,9 +1,8 @@
-import Database from "better-sqlite3";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as listMilestonesApi } from "@/app/api/milestones/route";
 import { PATCH as patchMilestone } from "@/app/api/milestones/[id]/route";
-import { databasePath, getDb } from "@/db";
+import { getDb } from "@/db";
 import { milestones, workstreams } from "@/db/schema";
 import { updateWorkstream } from "@/lib/commands/workstreams";
 import { todayIso } from "@/lib/domain/partial-date";
@@ -11,7 +10,7 @@ import { recentChanges } from "@/lib/queries/milestones";
 import { statusTotals } from "@/lib/queries/stats";
 import { getWorkstreamBySlug, listWorkstreamSummaries } from "@/lib/queries/workstreams";
 import { reportDataFor } from "@/lib/reports/report-data";
-import { setupTestDatabase } from "../setup/test-database";
+import { fromAnotherConnection, setupTestDatabase } from "../setup/test-database";
 import { makeUser, type TestPrincipal } from "../setup/users";
 
 // Pages read through a cache shared by every request (docs/decisions/007-read-cache.md). These
@@ -29,15 +28,12 @@ beforeAll(async () => {
   admin = await makeUser("admin");
 });
 
-function openMilestoneOf(slug: string) {
+async function openMilestoneOf(slug: string) {
   const db = getDb();
-  const workstream = db.select().from(workstreams).where(eq(workstreams.slug, slug)).get()!;
-  return db
-    .select()
-    .from(milestones)
-    .where(eq(milestones.workstreamId, workstream.id))
-    .all()
-    .find((m) => m.status === "planned" || m.status === "in_progress")!;
+  const workstream = (await db.select().from(workstreams).where(eq(workstreams.slug, slug)).limit(1))[0]!;
+  return (await db.select().from(milestones).where(eq(milestones.workstreamId, workstream.id)).orderBy(milestones.id)).find(
+    (m) => m.status === "planned" || m.status === "in_progress",
+  )!;
 }
 
 async function patch(id: number, body: unknown) {
@@ -62,7 +58,7 @@ describe("cached page reads", () => {
 
   it("show a PATCH on the next read of every page's data, for the writer and everyone else", async () => {
     const today = todayIso();
-    const milestone = openMilestoneOf(SLUG);
+    const milestone = await openMilestoneOf(SLUG);
     const before = await statusTotals({}, today);
     const cardBefore = (await getWorkstreamBySlug(SLUG, today))!;
     const reportBefore = await reportDataFor(milestone.year, { lang: "en" }, today);
@@ -100,14 +96,9 @@ describe("cached page reads", () => {
 
   it("show a write made by another process (another server, a script) on the next read", async () => {
     const today = todayIso();
-    const milestone = openMilestoneOf("ai-working-group");
+    const milestone = await openMilestoneOf("ai-working-group");
     const before = await statusTotals({}, today);
-    const other = new Database(databasePath());
-    try {
-      other.prepare("update milestones set status = 'cancelled', version = version + 1 where id = ?").run(milestone.id);
-    } finally {
-      other.close();
-    }
+    await fromAnotherConnection(sql`update milestones set status = 'cancelled', version = version + 1 where id = ${milestone.id}`);
     const after = await statusTotals({}, today);
     expect(after.counts.cancelled).toBe(before.counts.cancelled + 1);
   });

@@ -31,16 +31,13 @@ const patch = (id: number, token: string | undefined, body: unknown) =>
   call(patchMilestone as Handler, "PATCH", `/api/milestones/${id}`, { id: String(id) }, { token, body });
 const bulk = (token: string | undefined, body: unknown, raw?: string) => call(postBulk as Handler, "POST", "/api/milestones/bulk", {}, { token, body, raw });
 
-const row = (id: number) => getDb().select().from(milestones).where(eq(milestones.id, id)).get()!;
-function openMilestones(slug: string) {
+const row = async (id: number) => (await getDb().select().from(milestones).where(eq(milestones.id, id)).limit(1))[0]!;
+async function openMilestones(slug: string) {
   const db = getDb();
-  const workstream = db.select().from(workstreams).where(eq(workstreams.slug, slug)).get()!;
-  return db
-    .select()
-    .from(milestones)
-    .where(eq(milestones.workstreamId, workstream.id))
-    .all()
-    .filter((m) => m.status !== "completed" && m.status !== "cancelled");
+  const workstream = (await db.select().from(workstreams).where(eq(workstreams.slug, slug)).limit(1))[0]!;
+  return (await db.select().from(milestones).where(eq(milestones.workstreamId, workstream.id)).orderBy(milestones.id)).filter(
+    (m) => m.status !== "completed" && m.status !== "cancelled",
+  );
 }
 
 let editor: TestPrincipal;
@@ -56,11 +53,11 @@ beforeAll(async () => {
 
 describe("re-planning a milestone", () => {
   it("the first re-plan keeps the original date as the baseline; history records both dates", async () => {
-    const target = openMilestones("ai-working-group")[0]!;
+    const target = (await openMilestones("ai-working-group"))[0]!;
     const answer = await patch(target.id, editor.token, { version: target.version, status: "delayed", note: "Postponed to HLCP 44", expectedDate: "2023-06" });
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({ date: "2023-06", datePrecision: "month", baselineDate: target.date });
-    const stored = row(target.id);
+    const stored = await row(target.id);
     expect(stored).toMatchObject({ date: "2023-06", year: 2023, periodStart: "2023-06-01", periodEnd: "2023-06-30" });
     expect(stored).toMatchObject({
       baselineDate: target.date,
@@ -68,20 +65,20 @@ describe("re-planning a milestone", () => {
       baselinePeriodStart: target.periodStart,
       baselinePeriodEnd: target.periodEnd,
     });
-    const entry = getDb().select().from(statusHistory).where(eq(statusHistory.milestoneId, target.id)).all().at(-1)!;
+    const entry = (await getDb().select().from(statusHistory).where(eq(statusHistory.milestoneId, target.id))).at(-1)!;
     expect(entry.changes).toMatchObject({ date: { from: target.date, to: "2023-06" }, baselineDate: { from: null, to: target.date } });
 
     // A later re-plan moves the date again and keeps the first baseline.
     const again = await patch(target.id, editor.token, { version: answer.body.version, status: "at_risk", note: "Again", expectedDate: "2024" });
     expect(again.status).toBe(200);
-    expect(row(target.id)).toMatchObject({ date: "2024", datePrecision: "year", year: 2024, baselineDate: target.date });
-    const last = getDb().select().from(statusHistory).where(eq(statusHistory.milestoneId, target.id)).all().at(-1)!;
+    expect(await row(target.id)).toMatchObject({ date: "2024", datePrecision: "year", year: 2024, baselineDate: target.date });
+    const last = (await getDb().select().from(statusHistory).where(eq(statusHistory.milestoneId, target.id))).at(-1)!;
     expect(last.changes).toEqual({ date: { from: "2023-06", to: "2024" } });
   });
 
   it("refuses a new expected date unless the milestone is (or becomes) delayed or at risk, naming the field", async () => {
-    const target = openMilestones("data-cube").find((m) => m.status === "planned" || m.status === "in_progress")!;
-    const before = countRows(statusHistory);
+    const target = (await openMilestones("data-cube")).find((m) => m.status === "planned" || m.status === "in_progress")!;
+    const before = await countRows(statusHistory);
     const asCompleted = await patch(target.id, editor.token, { version: target.version, status: "completed", completedOn: "2021", expectedDate: "2023" });
     expect(asCompleted.status).toBe(422);
     expect(asCompleted.type).toBe("application/problem+json");
@@ -91,16 +88,16 @@ describe("re-planning a milestone", () => {
     expect(withoutStatus.body["invalid-params"][0]).toMatchObject({ name: "expectedDate" });
     const badDate = await patch(target.id, editor.token, { version: target.version, status: "delayed", note: "x", expectedDate: "2023-13" });
     expect(badDate.body["invalid-params"][0]).toMatchObject({ name: "expectedDate", code: "partialDate" });
-    expect(countRows(statusHistory)).toBe(before);
-    expect(row(target.id).baselineDate).toBeNull();
+    expect(await countRows(statusHistory)).toBe(before);
+    expect((await row(target.id)).baselineDate).toBeNull();
   });
 });
 
 describe("bulk update", () => {
   it("marks three milestones delayed with a new date: one history entry each, per-row results", async () => {
-    const targets = openMilestones("data-cube").slice(0, 3);
+    const targets = (await openMilestones("data-cube")).slice(0, 3);
     expect(targets).toHaveLength(3);
-    const before = countRows(statusHistory);
+    const before = await countRows(statusHistory);
     const answer = await bulk(editor.token, {
       items: targets.map((m) => ({ id: m.id, version: m.version })),
       status: "delayed",
@@ -111,9 +108,9 @@ describe("bulk update", () => {
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({ done: 3, conflicts: 0, refused: 0 });
     expect(answer.body.results.map((r: { outcome: string }) => r.outcome)).toEqual(["done", "done", "done"]);
-    expect(countRows(statusHistory)).toBe(before + 3);
+    expect(await countRows(statusHistory)).toBe(before + 3);
     for (const target of targets) {
-      expect(row(target.id)).toMatchObject({ status: "delayed", date: "2023-09", baselineDate: target.date, version: target.version + 1 });
+      expect(await row(target.id)).toMatchObject({ status: "delayed", date: "2023-09", baselineDate: target.date, version: target.version + 1 });
     }
 
     // The yearly summary of the new year lists them with their first planned date and the slip.
@@ -137,12 +134,12 @@ describe("bulk update", () => {
   });
 
   it("a stale row is a conflict naming who changed it, a forbidden row is refused, the others are done", async () => {
-    const [fresh, stale] = openMilestones("data-cube").slice(0, 2);
-    const other = openMilestones("ai-working-group")[0]!;
+    const [fresh, stale] = (await openMilestones("data-cube")).slice(0, 2);
+    const other = (await openMilestones("ai-working-group"))[0]!;
     // Ana changes `stale` after our caller loaded it.
     const theirs = await patch(stale!.id, editor.token, { version: stale!.version, status: "at_risk", note: "Funding unclear" });
     expect(theirs.status).toBe(200);
-    const before = { fresh: row(fresh!.id), stale: row(stale!.id), other: row(other.id) };
+    const before = { fresh: await row(fresh!.id), stale: await row(stale!.id), other: await row(other.id) };
     const answer = await bulk(assigned.token, {
       items: [fresh!, stale!, other].map((m) => ({ id: m.id, version: m.version })),
       status: "in_progress",
@@ -154,13 +151,13 @@ describe("bulk update", () => {
     expect(conflict.lastChange.actor).not.toContain("@");
     expect(refused).toMatchObject({ id: other.id, outcome: "refused", status: 403 });
     // Nothing half-written: the conflicting and refused rows are as they were.
-    expect(row(stale!.id)).toEqual(before.stale);
-    expect(row(other.id)).toEqual(before.other);
+    expect(await row(stale!.id)).toEqual(before.stale);
+    expect(await row(other.id)).toEqual(before.other);
   });
 
   it("refuses a bad shared change with 422 before touching any row, and viewers with 403", async () => {
-    const target = openMilestones("data-cube")[0]!;
-    const before = countRows(statusHistory);
+    const target = (await openMilestones("data-cube"))[0]!;
+    const before = await countRows(statusHistory);
     const noNote = await bulk(editor.token, { items: [{ id: target.id, version: target.version }], status: "delayed" });
     expect(noNote.status).toBe(422);
     expect(noNote.body["invalid-params"][0]).toMatchObject({ name: "note", code: "noteRequired" });
@@ -171,17 +168,16 @@ describe("bulk update", () => {
     expect(huge.status).toBe(413);
     const asViewer = await bulk(viewer.token, { items: [{ id: target.id, version: target.version }], status: "planned" });
     expect(asViewer.status).toBe(403);
-    expect(countRows(statusHistory)).toBe(before);
+    expect(await countRows(statusHistory)).toBe(before);
   });
 });
 
 describe("names, not emails", () => {
   it("history through the API names the editor without their email", async () => {
-    const changed = getDb()
+    const changed = await getDb()
       .select()
       .from(statusHistory)
-      .where(inArray(statusHistory.actorUserId, [editor.actor.userId]))
-      .all();
+      .where(inArray(statusHistory.actorUserId, [editor.actor.userId]));
     expect(changed.length).toBeGreaterThan(0);
     const id = changed[0]!.milestoneId;
     const answer = await call(getHistory as Handler, "GET", `/api/milestones/${id}/history`, { id: String(id) }, { token: viewer.token });

@@ -1,15 +1,15 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as getReport } from "@/app/api/reports/[year]/route";
 import { GET as getTimeline } from "@/app/api/reports/timeline/route";
-import { getDb } from "@/db";
 import { todayIso } from "@/lib/domain/partial-date";
 import { MILESTONE_STATUSES, type MilestoneStatus } from "@/lib/domain/status";
 import { REPORT_ROW_COLUMNS } from "@/lib/reports/report-data";
 import { buildReportData } from "@/lib/reports/report-data";
-import { setupTestDatabase } from "../setup/test-database";
+import { rowsOf, runSql, setupTestDatabase } from "../setup/test-database";
 import { makeUser } from "../setup/users";
 
 setupTestDatabase();
@@ -36,21 +36,20 @@ type DbMilestone = {
 };
 
 /** Every milestone still in the tracker, read with plain SQL (not the report's queries). */
-function dbMilestones(): DbMilestone[] {
-  return getDb()
-    .$client.prepare(
-      `select m.id, m.workstream_id, w.slug, w.name_en, w.name_zh, m.title_en, m.title_zh, m.status, m.period_end, m.year, m.date
-         from milestones m join workstreams w on w.id = m.workstream_id
-        where m.removed_at is null`,
-    )
-    .all() as DbMilestone[];
+function dbMilestones(): Promise<DbMilestone[]> {
+  return rowsOf<DbMilestone>(
+    sql`select m.id, m.workstream_id, w.slug, w.name_en, w.name_zh, m.title_en, m.title_zh, m.status, m.period_end, m.year, m.date
+          from milestones m join workstreams w on w.id = m.workstream_id
+         where m.removed_at is null
+         order by m.id`,
+  );
 }
 
 /** The rule, written out again here: the date's period has passed and it is still open (ongoing work never is). */
 const isOverdueHere = (m: DbMilestone, today: string) => m.period_end < today && m.status !== "completed" && m.status !== "cancelled" && m.status !== "ongoing";
 
-function expectedTotals(year: number, today: string, only?: (m: DbMilestone) => boolean) {
-  const rows = dbMilestones().filter((m) => m.year === year && (!only || only(m)));
+async function expectedTotals(year: number, today: string, only?: (m: DbMilestone) => boolean) {
+  const rows = (await dbMilestones()).filter((m) => m.year === year && (!only || only(m)));
   const counts = Object.fromEntries(MILESTONE_STATUSES.map((status) => [status, rows.filter((m) => m.status === status).length])) as Record<
     MilestoneStatus,
     number
@@ -113,29 +112,29 @@ function parseCsv(text: string): string[][] {
 const REASON = "Postponed until the JIU review is issued";
 let fixture: { delayed: number; atRisk: number; cancelled: number; removed: number; planned: number };
 
-beforeAll(() => {
-  const db = getDb().$client;
-  const ids = (db.prepare("select id from milestones where year = 2021 and status = 'in_progress' order by id limit 3").all() as { id: number }[]).map(
+beforeAll(async () => {
+  const ids = (await rowsOf<{ id: number }>(sql`select id from milestones where year = 2021 and status = 'in_progress' order by id limit 3`)).map(
     (row) => row.id,
   );
-  const removed = (db.prepare("select id from milestones where year = 2021 and status = 'completed' order by id limit 1").get() as { id: number }).id;
+  const [{ id: removed }] = (await rowsOf<{ id: number }>(sql`select id from milestones where year = 2021 and status = 'completed' order by id limit 1`)) as [
+    { id: number },
+  ];
   const [delayed, atRisk, cancelled] = ids as [number, number, number];
-  const change = (id: number, to: MilestoneStatus, note: string | null) => {
-    db.prepare("update milestones set status = ? where id = ?").run(to, id);
-    db.prepare("insert into status_history (milestone_id, from_status, to_status, actor, note) values (?, 'in_progress', ?, 'test', ?)").run(id, to, note);
+  const change = async (id: number, to: MilestoneStatus, note: string | null) => {
+    await runSql(sql`update milestones set status = ${to} where id = ${id}`);
+    await runSql(sql`insert into status_history (milestone_id, from_status, to_status, actor, note) values (${id}, 'in_progress', ${to}, 'test', ${note})`);
   };
-  change(delayed, "delayed", REASON);
-  change(atRisk, "at_risk", null);
-  change(cancelled, "cancelled", "No longer needed");
-  db.prepare("update milestones set removed_at = '2026-01-01T00:00:00Z' where id = ?").run(removed);
+  await change(delayed, "delayed", REASON);
+  await change(atRisk, "at_risk", null);
+  await change(cancelled, "cancelled", "No longer needed");
+  await runSql(sql`update milestones set removed_at = '2026-01-01T00:00:00Z' where id = ${removed}`);
   // A month-precision milestone still planned: overdue once March 2021 is over, not before.
-  const workstreamId = (db.prepare("select id from workstreams where slug = 'data-cube'").get() as { id: number }).id;
-  const planned = db
-    .prepare(
-      `insert into milestones (workstream_id, title_en, title_zh, date, date_precision, period_start, period_end, year, status)
-       values (?, 'Fixture: data cube pilot review', '测试：数据立方体试点审查', '2021-03', 'month', '2021-03-01', '2021-03-31', 2021, 'planned')`,
-    )
-    .run(workstreamId).lastInsertRowid as number;
+  const [{ id: workstreamId }] = (await rowsOf<{ id: number }>(sql`select id from workstreams where slug = 'data-cube'`)) as [{ id: number }];
+  const [{ id: planned }] = (await rowsOf<{ id: number }>(
+    sql`insert into milestones (workstream_id, title_en, title_zh, date, date_precision, period_start, period_end, year, status)
+        values (${workstreamId}, 'Fixture: data cube pilot review', '测试：数据立方体试点审查', '2021-03', 'month', '2021-03-01', '2021-03-31', 2021, 'planned')
+        returning id`,
+  )) as [{ id: number }];
   fixture = { delayed, atRisk, cancelled, removed, planned };
 });
 
@@ -144,7 +143,7 @@ describe("report data", () => {
     // A day inside the year, so that some open milestones are overdue and others not yet.
     const today = "2021-07-01";
     const data = await buildReportData(2021, { lang: "en" }, today);
-    const expected = expectedTotals(2021, today);
+    const expected = await expectedTotals(2021, today);
     expect(data.totals).toEqual(expected);
     expect(expected.counts.delayed).toBe(1);
     expect(expected.counts.planned).toBe(1);
@@ -153,9 +152,9 @@ describe("report data", () => {
     // The day before the month ends it is not overdue yet.
     expect((await buildReportData(2021, { lang: "en" }, "2021-03-31")).rows.find((row) => row.milestoneId === fixture.planned)?.overdue).toBe(false);
     expect(expected.overdue).toBeLessThan(expected.total - expected.counts.completed - expected.counts.cancelled);
-    expect(data.previous).toEqual({ year: 2020, ...expectedTotals(2020, today) });
+    expect(data.previous).toEqual({ year: 2020, ...(await expectedTotals(2020, today)) });
     for (const section of data.workstreams) {
-      expect(section.totals, section.slug).toEqual(expectedTotals(2021, today, (m) => m.slug === section.slug));
+      expect(section.totals, section.slug).toEqual(await expectedTotals(2021, today, (m) => m.slug === section.slug));
     }
     expect(data.rows).toHaveLength(expected.total);
     expect(data.rows.some((row) => row.milestoneId === fixture.removed)).toBe(false);
@@ -173,7 +172,9 @@ describe("report data", () => {
     const data = await buildReportData(2021, { lang: "en", workstream: ["data-cube"], status: ["in_progress", "completed"] }, todayIso());
     expect(data.workstreams.map((section) => section.slug)).toEqual(["data-cube"]);
     expect(new Set(data.rows.map((row) => row.status))).toEqual(new Set(["in_progress", "completed"].filter((s) => data.rows.some((row) => row.status === s))));
-    expect(data.totals).toEqual(expectedTotals(2021, todayIso(), (m) => m.slug === "data-cube" && (m.status === "in_progress" || m.status === "completed")));
+    expect(data.totals).toEqual(
+      await expectedTotals(2021, todayIso(), (m) => m.slug === "data-cube" && (m.status === "in_progress" || m.status === "completed")),
+    );
   });
 });
 
@@ -187,15 +188,9 @@ describe("GET /api/reports/{year}", () => {
     expect(buffer.subarray(0, 5).toString()).toBe("%PDF-");
     const { pages, text, pageTexts } = await pdfText(buffer);
     const flat = squash(text);
-    const streams = [
-      ...new Map(
-        dbMilestones()
-          .filter((m) => m.year === 2021)
-          .map((m) => [m.slug, m]),
-      ).values(),
-    ];
+    const streams = [...new Map((await dbMilestones()).filter((m) => m.year === 2021).map((m) => [m.slug, m])).values()];
     for (const stream of streams) expect(flat, stream.name_en).toContain(squash(stream.name_en));
-    const delayed = dbMilestones().find((m) => m.id === fixture.delayed)!;
+    const delayed = (await dbMilestones()).find((m) => m.id === fixture.delayed)!;
     expect(flat).toContain(squash(delayed.title_en));
     expect(flat).toContain(squash(REASON));
     expect(pageTexts[0]).toContain("Contents");
@@ -210,7 +205,7 @@ describe("GET /api/reports/{year}", () => {
     expect(response.headers.get("content-disposition")).toContain('filename="ceb-progress-2021-zh.pdf"');
     const { text } = await pdfText(await bytes(response));
     const flat = squash(text);
-    const rows = dbMilestones().filter((m) => m.year === 2021);
+    const rows = (await dbMilestones()).filter((m) => m.year === 2021);
     for (const stream of new Set(rows.map((m) => m.name_zh))) expect(flat).toContain(squash(stream));
     expect(flat).toContain(squash(rows[0]!.title_zh));
     expect(flat).toContain("目录");
@@ -232,13 +227,7 @@ describe("GET /api/reports/{year}", () => {
         .replace(/&quot;/g, '"')
         .replace(/&amp;/g, "&");
     const level2 = headings.filter((h) => h.level === 2).map((h) => decode(h.text));
-    const streams = [
-      ...new Set(
-        dbMilestones()
-          .filter((m) => m.year === 2021)
-          .map((m) => m.name_en),
-      ),
-    ];
+    const streams = [...new Set((await dbMilestones()).filter((m) => m.year === 2021).map((m) => m.name_en))];
     expect(level2).toHaveLength(streams.length);
     for (const name of streams) expect(level2.some((heading) => heading.endsWith(name))).toBe(true);
     expect((xml.match(/<w:tbl>/g) ?? []).length).toBe(2);
@@ -251,7 +240,7 @@ describe("GET /api/reports/{year}", () => {
     const annex = xml.slice(xml.lastIndexOf("<w:tbl>"));
     const groupRows = (annex.match(/<w:gridSpan /g) ?? []).length;
     expect(groupRows).toBe(streams.length);
-    expect((annex.match(/<w:tr>/g) ?? []).length).toBe(expectedTotals(2021, todayIso()).total + groupRows + 1);
+    expect((annex.match(/<w:tr>/g) ?? []).length).toBe((await expectedTotals(2021, todayIso())).total + groupRows + 1);
   });
 
   it("Excel: a typed row per milestone and a summary whose totals agree with the database", async () => {
@@ -259,11 +248,11 @@ describe("GET /api/reports/{year}", () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await bytes(response)) as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet("Milestones")!;
-    const expected = expectedTotals(2021, todayIso());
+    const expected = await expectedTotals(2021, todayIso());
     expect(sheet.rowCount).toBe(expected.total + 1);
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
     const col = (name: string) => header.indexOf(name) + 1;
-    const db = new Map(dbMilestones().map((m) => [m.id, m]));
+    const db = new Map((await dbMilestones()).map((m) => [m.id, m]));
     let overdue = 0;
     for (let r = 2; r <= sheet.rowCount; r++) {
       const row = sheet.getRow(r);
@@ -296,7 +285,7 @@ describe("GET /api/reports/{year}", () => {
     expect(header).toEqual([...REPORT_ROW_COLUMNS]);
     const json = (await (await call("/api/reports/2021?format=json")).json()) as { rows: Record<string, unknown>[]; overview: { totals: unknown } };
     expect(rows).toHaveLength(json.rows.length);
-    const db = new Map(dbMilestones().map((m) => [m.id, m]));
+    const db = new Map((await dbMilestones()).map((m) => [m.id, m]));
     const today = todayIso();
     rows.forEach((fields, index) => {
       const record = Object.fromEntries(header!.map((name, i) => [name, fields[i]]));
@@ -313,13 +302,9 @@ describe("GET /api/reports/{year}", () => {
       expect(record.overdue).toBe(String(isOverdueHere(m, today)));
     });
     expect(new Set(rows.map((fields) => Number(fields[header!.indexOf("milestoneId")])))).toEqual(
-      new Set(
-        dbMilestones()
-          .filter((m) => m.year === 2021)
-          .map((m) => m.id),
-      ),
+      new Set((await dbMilestones()).filter((m) => m.year === 2021).map((m) => m.id)),
     );
-    expect(json.overview.totals).toEqual(expectedTotals(2021, today));
+    expect(json.overview.totals).toEqual(await expectedTotals(2021, today));
   });
 
   it.each([
@@ -341,7 +326,7 @@ describe("GET /api/reports/{year}", () => {
 });
 
 describe("ongoing work, evidence notes and also-cited paragraphs in every export", () => {
-  const seedKey = (key: string) => getDb().$client.prepare("SELECT id FROM milestones WHERE seed_key = ?").get(key) as { id: number };
+  const seedKey = async (key: string) => (await rowsOf<{ id: number }>(sql`SELECT id FROM milestones WHERE seed_key = ${key}`))[0]!;
 
   it("lists ongoing work apart, never overdue, and leaves it out of what falls due", async () => {
     const today = "2026-12-05";
@@ -357,8 +342,8 @@ describe("ongoing work, evidence notes and also-cited paragraphs in every export
   });
 
   it("CSV, JSON and Excel carry the note on footnote 10's symbol and the paragraph that dates HLCP-42", async () => {
-    const phase2 = seedKey("phase-2-leadership").id;
-    const roadmap = seedKey("hlcp-42-roadmap-update").id;
+    const phase2 = (await seedKey("phase-2-leadership")).id;
+    const roadmap = (await seedKey("hlcp-42-roadmap-update")).id;
     const json = (await (await call("/api/reports/2021?format=json")).json()) as { rows: Record<string, unknown>[] };
     const note = json.rows.find((row) => row.milestoneId === phase2)!.evidenceNotes as string[];
     expect(note).toHaveLength(1);
@@ -408,21 +393,18 @@ describe("GET /api/reports/timeline", () => {
     expect(pdfResponse.headers.get("content-disposition")).toContain("ceb-timeline-2021.pdf");
     const { text } = await pdfText(await bytes(pdfResponse));
     expect(text).toContain("Timeline of workstream milestones");
-    expect(squash(text)).toContain(squash(dbMilestones().find((m) => m.year === 2021)!.name_en).slice(0, 20));
+    expect(squash(text)).toContain(squash((await dbMilestones()).find((m) => m.year === 2021)!.name_en).slice(0, 20));
   });
 });
 
 describe("content translations in exports", () => {
   it("a French export uses the stored French title and name, and English where none is stored", async () => {
-    const [translated, untranslated] = dbMilestones().filter((m) => m.year === 2021);
-    const db = getDb().$client;
-    db.prepare("insert into milestone_translations (milestone_id, locale, title, updated_by) values (?, 'fr', ?, 'test')").run(
-      translated!.id,
-      "Titre traduit pour l'essai",
+    const [translated, untranslated] = (await dbMilestones()).filter((m) => m.year === 2021);
+    await runSql(
+      sql`insert into milestone_translations (milestone_id, locale, title, updated_by) values (${translated!.id}, 'fr', ${"Titre traduit pour l'essai"}, 'test')`,
     );
-    db.prepare("insert into workstream_translations (workstream_id, locale, name, summary) values (?, 'fr', ?, null)").run(
-      translated!.workstream_id,
-      "Axe de travail traduit",
+    await runSql(
+      sql`insert into workstream_translations (workstream_id, locale, name, summary) values (${translated!.workstream_id}, 'fr', ${"Axe de travail traduit"}, null)`,
     );
     try {
       type Export = { rows: { title: string; workstream: string }[] };
@@ -440,8 +422,8 @@ describe("content translations in exports", () => {
       expect(timeline.headers.get("content-disposition")).toContain("-fr.pdf");
       expect(squash((await pdfText(await bytes(timeline))).text)).toContain(squash("Axe de travail traduit"));
     } finally {
-      db.prepare("delete from milestone_translations where milestone_id = ?").run(translated!.id);
-      db.prepare("delete from workstream_translations where workstream_id = ?").run(translated!.workstream_id);
+      await runSql(sql`delete from milestone_translations where milestone_id = ${translated!.id}`);
+      await runSql(sql`delete from workstream_translations where workstream_id = ${translated!.workstream_id}`);
     }
   });
 });

@@ -46,7 +46,7 @@ describe("GET /api/timeline (the roadmap's read API)", () => {
   it("gives every lane its rows, grouped by parent body, without pages", async () => {
     const { body } = await call(getLanes, "/api/timeline/lanes");
     const frame = body as TimelineFrame;
-    const streams = getDb().select().from(workstreams).all();
+    const streams = await getDb().select().from(workstreams);
     expect(frame.lanes).toHaveLength(streams.length);
     expect(frame.totalRows).toBe(frame.lanes.reduce((sum, lane) => sum + lane.rows, 0));
     // Lanes of one group are next to each other.
@@ -81,14 +81,12 @@ describe("GET /api/timeline (the roadmap's read API)", () => {
     const { body: frame } = await call(getLanes, "/api/timeline/lanes");
     const { body } = await call(getBars, `/api/timeline?${ALL_2021_2022}&offset=0&limit=${frame.totalRows}`);
     const bars = body.bars as CompactBar[];
-    const inWindow = getDb()
-      .select()
-      .from(milestones)
-      .all()
-      .filter((m) => m.periodStart <= "2022-12-31" && (m.periodEnd >= "2021-01-01" || m.status === "ongoing"));
+    const inWindow = (await getDb().select().from(milestones)).filter(
+      (m) => m.periodStart <= "2022-12-31" && (m.periodEnd >= "2021-01-01" || m.status === "ongoing"),
+    );
     expect(bars.map((bar) => bar[0]).sort((a, b) => a - b)).toEqual(inWindow.map((m) => m.id).sort((a, b) => a - b));
     for (const bar of bars) {
-      const row = getDb().select().from(milestones).where(eq(milestones.id, bar[0])).get()!;
+      const row = (await getDb().select().from(milestones).where(eq(milestones.id, bar[0])).limit(1))[0]!;
       expect(bar[2]).toBe(dayOf(row.periodStart));
       expect(frame.statuses[bar[5]]).toBe(row.status);
     }
@@ -105,7 +103,7 @@ describe("GET /api/timeline (the roadmap's read API)", () => {
 
   it("draws a status change as a new segment, and the bar runs on to it", async () => {
     const editor = await makeUser("editor", { allWorkstreams: true });
-    const target = getDb().select().from(milestones).where(eq(milestones.status, "in_progress")).get()!;
+    const target = (await getDb().select().from(milestones).where(eq(milestones.status, "in_progress")).limit(1))[0]!;
     await updateMilestone(editor.actor, target.id, { version: target.version, status: "delayed", note: "Moved to next session" });
     const today = new Date().toISOString().slice(0, 10);
     const { body: frame } = await call(getLanes, "/api/timeline/lanes");
@@ -120,8 +118,8 @@ describe("GET /api/timeline (the roadmap's read API)", () => {
   });
 
   it("carries the baseline of a re-planned milestone", async () => {
-    const target = getDb().select().from(milestones).where(eq(milestones.date, "2021")).get()!;
-    getDb()
+    const target = (await getDb().select().from(milestones).where(eq(milestones.date, "2021")).limit(1))[0]!;
+    await getDb()
       .update(milestones)
       .set({
         baselineDate: "2020-10",
@@ -131,8 +129,7 @@ describe("GET /api/timeline (the roadmap's read API)", () => {
         version: target.version + 1,
         updatedAt: new Date().toISOString(),
       })
-      .where(eq(milestones.id, target.id))
-      .run();
+      .where(eq(milestones.id, target.id));
     const { body: frame } = await call(getLanes, "/api/timeline/lanes");
     const { body } = await call(getBars, `/api/timeline?${ALL_2021_2022}&offset=0&limit=${Math.min(frame.totalRows, 200)}`);
     const bar = (body.bars as CompactBar[]).find((candidate) => candidate[0] === target.id)!;
@@ -151,11 +148,7 @@ describe("GET /api/timeline (the roadmap's read API)", () => {
       "2022-09-30",
       "2022-12-31",
     ]);
-    const begun = getDb()
-      .select()
-      .from(milestones)
-      .all()
-      .filter((m) => !m.removedAt && m.periodStart <= "2022-12-31").length;
+    const begun = (await getDb().select().from(milestones)).filter((m) => !m.removedAt && m.periodStart <= "2022-12-31").length;
     const last = body.quarters.at(-1).counts as Record<string, number>;
     expect(Object.values(last).reduce((a, b) => a + b, 0)).toBe(begun);
   });
@@ -163,11 +156,9 @@ describe("GET /api/timeline (the roadmap's read API)", () => {
   it("draws ongoing work as a band that runs on to today and beyond its period", async () => {
     const editor = await makeUser("editor", { allWorkstreams: true });
     const open = ["planned", "in_progress"];
-    const target = getDb()
-      .select()
-      .from(milestones)
-      .all()
-      .find((m) => open.includes(m.status) && !m.removedAt && m.periodStart >= "2021-01-01" && m.periodEnd <= "2022-12-31")!;
+    const target = (await getDb().select().from(milestones)).find(
+      (m) => open.includes(m.status) && !m.removedAt && m.periodStart >= "2021-01-01" && m.periodEnd <= "2022-12-31",
+    )!;
     await updateMilestone(editor.actor, target.id, { version: target.version, status: "ongoing" });
     const today = new Date().toISOString().slice(0, 10);
     const { body: frame } = await call(getLanes, "/api/timeline/lanes");
@@ -187,11 +178,7 @@ describe("GET /api/timeline (the roadmap's read API)", () => {
 
   it("gives late milestones their latest reason, with the author's name and never an email", async () => {
     const editor = await makeUser("editor", { allWorkstreams: true });
-    const inWindow = getDb()
-      .select()
-      .from(milestones)
-      .all()
-      .filter((m) => !m.removedAt && m.periodStart >= "2021-01-01" && m.periodEnd <= "2022-12-31");
+    const inWindow = (await getDb().select().from(milestones)).filter((m) => !m.removedAt && m.periodStart >= "2021-01-01" && m.periodEnd <= "2022-12-31");
     const target = inWindow.find((m) => m.status === "planned" || m.status === "in_progress")!;
     await updateMilestone(editor.actor, target.id, { version: target.version, status: "at_risk", note: "Awaiting the budget vote" });
     const calm = inWindow.find((m) => m.status === "completed")!;
@@ -207,11 +194,9 @@ describe("GET /api/timeline (the roadmap's read API)", () => {
   it("shows a reason written after the bars were read on the next read", async () => {
     process.env.PUBLIC_READ = "1";
     const editor = await makeUser("editor", { allWorkstreams: true });
-    const target = getDb()
-      .select()
-      .from(milestones)
-      .all()
-      .find((m) => !m.removedAt && (m.status === "planned" || m.status === "in_progress") && m.periodStart >= "2021-01-01" && m.periodEnd <= "2022-12-31")!;
+    const target = (await getDb().select().from(milestones)).find(
+      (m) => !m.removedAt && (m.status === "planned" || m.status === "in_progress") && m.periodStart >= "2021-01-01" && m.periodEnd <= "2022-12-31",
+    )!;
     const reasonOf = async () => {
       const { body: frame } = await call(getLanes, "/api/timeline/lanes");
       const { body } = await call(getBars, `/api/timeline?${ALL_2021_2022}&offset=0&limit=${Math.min(frame.totalRows, 200)}`);
@@ -227,12 +212,12 @@ describe("GET /api/timeline (the roadmap's read API)", () => {
     const { body: frame } = await call(getLanes, "/api/timeline/lanes");
     const { body: everything } = await call(getBars, `/api/timeline?${ALL_2021_2022}&offset=0&limit=${Math.min(frame.totalRows, 200)}`);
     const q = "budget";
-    const matching = getDb()
-      .select({ id: milestones.id })
-      .from(milestones)
-      .where(and(isNull(milestones.removedAt), searchCondition(q)))
-      .all()
-      .map((row) => row.id);
+    const matching = (
+      await getDb()
+        .select({ id: milestones.id })
+        .from(milestones)
+        .where(and(isNull(milestones.removedAt), searchCondition(q)))
+    ).map((row) => row.id);
     expect(matching.length).toBeGreaterThan(0);
     const { body: searchedFrame } = await call(getLanes, `/api/timeline/lanes?q=${q}`);
     expect(searchedFrame.lanes.reduce((sum: number, lane: { count: number }) => sum + lane.count, 0)).toBe(matching.length);
@@ -247,13 +232,13 @@ describe("GET /api/timeline (the roadmap's read API)", () => {
   });
 
   it("filters to one workstream (the link from its page): one lane, only its bars and counts; a bad slug is refused", async () => {
-    const stream = getDb().select().from(workstreams).where(eq(workstreams.slug, "ai-working-group")).get()!;
-    const own = getDb()
-      .select({ id: milestones.id })
-      .from(milestones)
-      .where(and(eq(milestones.workstreamId, stream.id), isNull(milestones.removedAt)))
-      .all()
-      .map((row) => row.id);
+    const stream = (await getDb().select().from(workstreams).where(eq(workstreams.slug, "ai-working-group")).limit(1))[0]!;
+    const own = (
+      await getDb()
+        .select({ id: milestones.id })
+        .from(milestones)
+        .where(and(eq(milestones.workstreamId, stream.id), isNull(milestones.removedAt)))
+    ).map((row) => row.id);
     expect(own.length).toBeGreaterThan(0);
     const { body: frame } = await call(getLanes, `/api/timeline/lanes?workstream=${stream.slug}`);
     expect(frame.lanes.map((lane: { slug: string }) => lane.slug)).toEqual([stream.slug]);

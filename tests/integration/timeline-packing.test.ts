@@ -52,7 +52,7 @@ describe("the roadmap's packing takes changed milestones in place", () => {
     expect(rowIn(before.bars, crowded.id)).toBe(rowIn(before.bars, follower.id));
     const db = getDb();
     // Open milestones whose period has passed: completing them today stretches their bars to today.
-    const late = db
+    const late = await db
       .select()
       .from(milestones)
       .where(
@@ -64,8 +64,7 @@ describe("the roadmap's packing takes changed milestones in place", () => {
           ne(milestones.id, crowded.id),
         ),
       )
-      .limit(6)
-      .all();
+      .limit(6);
     expect(late.length).toBeGreaterThan(3);
     const packedBefore = timelinePackingCounts.packed;
     const [first, second, third, ...rest] = late;
@@ -76,7 +75,7 @@ describe("the roadmap's packing takes changed milestones in place", () => {
     for (const milestone of rest)
       await updateMilestone(editor.actor, milestone.id, { version: milestone.version, status: "completed", completedOn: TODAY.slice(0, 7), note: "Done late" });
     // Finished today, the first bar reaches into the second: it must move to another row.
-    const crowdedRow = db.select().from(milestones).where(eq(milestones.id, crowded.id)).get()!;
+    const crowdedRow = (await db.select().from(milestones).where(eq(milestones.id, crowded.id)).limit(1))[0]!;
     await updateMilestone(editor.actor, crowdedRow.id, {
       version: crowdedRow.version,
       status: "completed",
@@ -113,11 +112,13 @@ describe("the roadmap's packing takes changed milestones in place", () => {
     const editor = await makeUser("editor", { allWorkstreams: true });
     await snapshot();
     const packedBefore = timelinePackingCounts.packed;
-    const target = getDb()
-      .select()
-      .from(milestones)
-      .where(and(isNull(milestones.removedAt), eq(milestones.status, "planned")))
-      .get()!;
+    const target = (
+      await getDb()
+        .select()
+        .from(milestones)
+        .where(and(isNull(milestones.removedAt), eq(milestones.status, "planned")))
+        .limit(1)
+    )[0]!;
     await removeMilestone(editor.actor, target.id, { version: target.version, note: "Entered twice" });
     const after = await snapshot();
     expect(timelinePackingCounts.packed).toBe(packedBefore + 1);

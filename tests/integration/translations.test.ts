@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { GET as getMilestone, PATCH as patchMilestone } from "@/app/api/milestones/[id]/route";
 import { PATCH as patchWorkstream } from "@/app/api/workstreams/[slug]/route";
 import { POST as postMilestone } from "@/app/api/workstreams/[slug]/milestones/route";
@@ -17,11 +17,12 @@ import {
   milestoneTranslationsOf,
   workstreamTextsIn,
 } from "@/lib/queries/translations";
-import { setupTestDatabase } from "../setup/test-database";
+import { setupTestDatabase, spyOnStatements } from "../setup/test-database";
 import { makeUser, type TestPrincipal } from "../setup/users";
 
 /** A workstream's current version, which every change sends back. */
-const versionOf = (slug: string) => getDb().select({ version: workstreams.version }).from(workstreams).where(eq(workstreams.slug, slug)).get()!.version;
+const versionOf = async (slug: string) =>
+  (await getDb().select({ version: workstreams.version }).from(workstreams).where(eq(workstreams.slug, slug)).limit(1))[0]!.version;
 
 setupTestDatabase();
 
@@ -54,12 +55,12 @@ async function freshMilestone(title = "Translation test milestone") {
   return await createMilestone(admin.actor, ASSIGNED, { titleEn: title, titleZh: "翻译测试", date: "2023-06" });
 }
 
-const historyOf = (id: number) => getDb().select().from(statusHistory).where(eq(statusHistory.milestoneId, id)).orderBy(statusHistory.id).all();
-const translationRows = (id: number) =>
-  getDb().select().from(milestoneTranslations).where(eq(milestoneTranslations.milestoneId, id)).orderBy(milestoneTranslations.locale).all();
-const milestoneRow = (id: number) => getDb().select().from(milestones).where(eq(milestones.id, id)).get()!;
+const historyOf = async (id: number) => await getDb().select().from(statusHistory).where(eq(statusHistory.milestoneId, id)).orderBy(statusHistory.id);
+const translationRows = async (id: number) =>
+  await getDb().select().from(milestoneTranslations).where(eq(milestoneTranslations.milestoneId, id)).orderBy(milestoneTranslations.locale);
+const milestoneRow = async (id: number) => (await getDb().select().from(milestones).where(eq(milestones.id, id)).limit(1))[0]!;
 /** Everything a refused write must leave alone. */
-const snapshotOf = (id: number) => ({ milestone: milestoneRow(id), history: historyOf(id), translations: translationRows(id) });
+const snapshotOf = async (id: number) => ({ milestone: await milestoneRow(id), history: await historyOf(id), translations: await translationRows(id) });
 
 beforeAll(async () => {
   process.env.PUBLIC_READ = "0";
@@ -72,12 +73,12 @@ beforeAll(async () => {
 describe("PATCH /api/milestones/{id} with translations", () => {
   it("an assigned editor adds a French title: one history entry records title.fr, the version moves on", async () => {
     const milestone = await freshMilestone();
-    const before = historyOf(milestone.id).length;
+    const before = (await historyOf(milestone.id)).length;
     const response = await patch(milestone.id, { version: milestone.version, translations: { fr: "  Publication du Data Cube  " } }, editorAssigned.token);
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ version: milestone.version + 1, status: milestone.status, translations: { fr: "Publication du Data Cube" } });
 
-    const history = historyOf(milestone.id);
+    const history = await historyOf(milestone.id);
     expect(history).toHaveLength(before + 1);
     expect(history.at(-1)).toMatchObject({
       kind: "edited",
@@ -86,11 +87,11 @@ describe("PATCH /api/milestones/{id} with translations", () => {
       actorUserId: editorAssigned.actor.userId,
       changes: { "title.fr": { from: null, to: "Publication du Data Cube" } },
     });
-    expect(translationRows(milestone.id)).toEqual([
+    expect(await translationRows(milestone.id)).toEqual([
       expect.objectContaining({ locale: "fr", title: "Publication du Data Cube", updatedBy: expect.stringContaining(editorAssigned.email) }),
     ]);
     // The English and Chinese columns are untouched.
-    expect(milestoneRow(milestone.id)).toMatchObject({ titleEn: milestone.titleEn, titleZh: milestone.titleZh });
+    expect(await milestoneRow(milestone.id)).toMatchObject({ titleEn: milestone.titleEn, titleZh: milestone.titleZh });
   });
 
   it("changes several languages in one write, recording only those that differ", async () => {
@@ -99,7 +100,7 @@ describe("PATCH /api/milestones/{id} with translations", () => {
     expect(first.status).toBe(200);
     const second = await patch(milestone.id, { version: first.body.version, translations: { fr: "Titre", es: "Título nuevo", ru: "Название" } }, admin.token);
     expect(second.status).toBe(200);
-    expect(historyOf(milestone.id).at(-1)!.changes).toEqual({
+    expect((await historyOf(milestone.id)).at(-1)!.changes).toEqual({
       "title.es": { from: "Título", to: "Título nuevo" },
       "title.ru": { from: null, to: "Название" },
     });
@@ -110,18 +111,18 @@ describe("PATCH /api/milestones/{id} with translations", () => {
     const milestone = await freshMilestone();
     const response = await patch(milestone.id, { version: milestone.version, status: "in_progress", translations: { ar: "عنوان" } }, admin.token);
     expect(response.status).toBe(200);
-    const last = historyOf(milestone.id).at(-1)!;
+    const last = (await historyOf(milestone.id)).at(-1)!;
     expect(last).toMatchObject({ kind: "status", fromStatus: "planned", toStatus: "in_progress", changes: { "title.ar": { from: null, to: "عنوان" } } });
   });
 
   it("an unchanged translation writes nothing: 422 naming body, same version, no history", async () => {
     const milestone = await freshMilestone();
     const saved = await updateMilestone(admin.actor, milestone.id, { version: milestone.version, translations: { fr: "Même titre" } });
-    const before = snapshotOf(milestone.id);
+    const before = await snapshotOf(milestone.id);
     const response = await patch(milestone.id, { version: saved.version, translations: { fr: " Même titre " } }, admin.token);
     expect(response.status).toBe(422);
     expect(invalidNames(response.body)).toEqual(["body"]);
-    expect(snapshotOf(milestone.id)).toEqual(before);
+    expect(await snapshotOf(milestone.id)).toEqual(before);
   });
 
   it("an unchanged translation is left out of a change that does something else", async () => {
@@ -129,7 +130,7 @@ describe("PATCH /api/milestones/{id} with translations", () => {
     const saved = await updateMilestone(admin.actor, milestone.id, { version: milestone.version, translations: { fr: "Même titre" } });
     const response = await patch(milestone.id, { version: saved.version, titleZh: "新标题", translations: { fr: "Même titre" } }, admin.token);
     expect(response.status).toBe(200);
-    expect(historyOf(milestone.id).at(-1)!.changes).toEqual({ titleZh: { from: "翻译测试", to: "新标题" } });
+    expect((await historyOf(milestone.id)).at(-1)!.changes).toEqual({ titleZh: { from: "翻译测试", to: "新标题" } });
   });
 
   it("an empty string removes a translation, recorded as a change to null", async () => {
@@ -138,16 +139,16 @@ describe("PATCH /api/milestones/{id} with translations", () => {
     const response = await patch(milestone.id, { version: saved.version, translations: { fr: "" } }, admin.token);
     expect(response.status).toBe(200);
     expect(response.body.translations).toEqual({ es: "Se queda" });
-    expect(translationRows(milestone.id).map((row) => row.locale)).toEqual(["es"]);
-    expect(historyOf(milestone.id).at(-1)).toMatchObject({ kind: "edited", changes: { "title.fr": { from: "À retirer", to: null } } });
+    expect((await translationRows(milestone.id)).map((row) => row.locale)).toEqual(["es"]);
+    expect((await historyOf(milestone.id)).at(-1)).toMatchObject({ kind: "edited", changes: { "title.fr": { from: "À retirer", to: null } } });
   });
 
   it("removing a translation that does not exist changes nothing (422)", async () => {
     const milestone = await freshMilestone();
-    const before = snapshotOf(milestone.id);
+    const before = await snapshotOf(milestone.id);
     const response = await patch(milestone.id, { version: milestone.version, translations: { ru: "   " } }, admin.token);
     expect(response.status).toBe(422);
-    expect(snapshotOf(milestone.id)).toEqual(before);
+    expect(await snapshotOf(milestone.id)).toEqual(before);
   });
 
   const refused: [string, () => string | undefined, number][] = [
@@ -160,11 +161,11 @@ describe("PATCH /api/milestones/{id} with translations", () => {
     it(`${who} cannot change a translation (${status}) and nothing changes`, async () => {
       const milestone = await freshMilestone();
       const saved = await updateMilestone(admin.actor, milestone.id, { version: milestone.version, translations: { fr: "Original" } });
-      const before = snapshotOf(milestone.id);
+      const before = await snapshotOf(milestone.id);
       const response = await patch(milestone.id, { version: saved.version, translations: { fr: "Détourné", es: "Nuevo" } }, token());
       expect(response.status).toBe(status);
       expect(response.type).toContain("application/problem+json");
-      expect(snapshotOf(milestone.id)).toEqual(before);
+      expect(await snapshotOf(milestone.id)).toEqual(before);
     });
   }
 
@@ -178,12 +179,12 @@ describe("PATCH /api/milestones/{id} with translations", () => {
     const milestone = await freshMilestone();
     const mine = await patch(milestone.id, { version: milestone.version, translations: { es: "Primero" } }, editorAssigned.token);
     expect(mine.status).toBe(200);
-    const before = snapshotOf(milestone.id);
+    const before = await snapshotOf(milestone.id);
     const stale = await patch(milestone.id, { version: milestone.version, translations: { es: "Segundo", fr: "Deuxième" } }, admin.token);
     expect(stale.status).toBe(409);
     expect(invalidNames(stale.body)).toEqual(["version"]);
     expect(stale.body.current).toMatchObject({ id: milestone.id, version: milestone.version + 1, translations: { es: "Primero" } });
-    expect(snapshotOf(milestone.id)).toEqual(before);
+    expect(await snapshotOf(milestone.id)).toEqual(before);
   });
 
   it.each([
@@ -196,11 +197,11 @@ describe("PATCH /api/milestones/{id} with translations", () => {
     [["fr", "Titre"], "translations"],
   ])("refuses translations %j with 422 naming %s, changing nothing", async (translations, field) => {
     const milestone = await freshMilestone();
-    const before = snapshotOf(milestone.id);
+    const before = await snapshotOf(milestone.id);
     const response = await patch(milestone.id, { version: milestone.version, translations }, admin.token);
     expect(response.status).toBe(422);
     expect(invalidNames(response.body)).toContain(field);
-    expect(snapshotOf(milestone.id)).toEqual(before);
+    expect(await snapshotOf(milestone.id)).toEqual(before);
   });
 
   it("accepts exactly 300 characters", async () => {
@@ -233,14 +234,14 @@ describe("POST /api/workstreams/{slug}/milestones with translations", () => {
     );
     expect(created.status).toBe(201);
     expect(created.body.translations).toEqual({ fr: "Créé avec traductions" });
-    expect(historyOf(created.body.id)).toEqual([
+    expect(await historyOf(created.body.id)).toEqual([
       expect.objectContaining({ kind: "created", changes: { "title.fr": { from: null, to: "Créé avec traductions" } } }),
     ]);
   });
 
   it("refuses an unknown language at creation with 422, adding nothing", async () => {
-    const count = () => getDb().select().from(milestones).all().length;
-    const before = count();
+    const count = async () => (await getDb().select().from(milestones)).length;
+    const before = await count();
     const created = await call(
       postMilestone as Handler,
       "POST",
@@ -253,7 +254,7 @@ describe("POST /api/workstreams/{slug}/milestones with translations", () => {
     );
     expect(created.status).toBe(422);
     expect(invalidNames(created.body)).toEqual(["translations.it"]);
-    expect(count()).toBe(before);
+    expect(await count()).toBe(before);
   });
 });
 
@@ -284,18 +285,21 @@ describe("translation loaders", () => {
   it("each loader asks the database once for any number of ids, and not at all in English or Chinese", async () => {
     // Earlier tests asked the same: start from an empty read cache so the loaders run.
     invalidateReads("translations");
-    const prepare = vi.spyOn(getDb().$client, "prepare");
+    const statements = spyOnStatements();
+    const parameter = String.raw`(\?|\$\d+)`;
     try {
       await milestoneTitleTranslations([a, b, c], "fr");
-      expect(prepare).toHaveBeenCalledTimes(1);
-      expect(prepare.mock.calls[0]![0]).toMatch(/from "milestone_translations" where .*"milestone_id" in \(\?, \?, \?\)/);
+      expect(statements.texts()).toHaveLength(1);
+      expect(statements.texts()[0]).toMatch(
+        new RegExp(String.raw`from "milestone_translations" where .*"milestone_id" in \(${parameter}, ${parameter}, ${parameter}\)`),
+      );
       await workstreamTextsIn([1, 2, 3, 4], "ar");
-      expect(prepare).toHaveBeenCalledTimes(2);
+      expect(statements.texts()).toHaveLength(2);
       await milestoneTitleTranslations([a, b, c], "en");
       await workstreamTextsIn([1, 2], "zh");
-      expect(prepare).toHaveBeenCalledTimes(2);
+      expect(statements.texts()).toHaveLength(2);
     } finally {
-      prepare.mockRestore();
+      statements.restore();
     }
   });
 
@@ -326,7 +330,7 @@ describe("translation loaders", () => {
       bodyCode: "CEB",
       translations: { fr: { name: "Axe de chargement" }, ru: { name: "Направление", summary: "Резюме" } },
     });
-    const y = getDb().select().from(workstreams).where(eq(workstreams.slug, ASSIGNED)).get()!;
+    const y = (await getDb().select().from(workstreams).where(eq(workstreams.slug, ASSIGNED)).limit(1))[0]!;
     expect(await workstreamTextsIn([x.id, y.id], "fr")).toEqual(new Map([[x.id, { name: "Axe de chargement", summary: null }]]));
     expect(await workstreamTextsIn([x.id, y.id], "ru")).toEqual(new Map([[x.id, { name: "Направление", summary: "Резюме" }]]));
     expect((await workstreamTextsIn([x.id], "ar")).size).toBe(0);
@@ -336,8 +340,8 @@ describe("translation loaders", () => {
 });
 
 describe("workstream translations (admins)", () => {
-  const rowsOf = (workstreamId: number) =>
-    getDb().select().from(workstreamTranslations).where(eq(workstreamTranslations.workstreamId, workstreamId)).orderBy(workstreamTranslations.locale).all();
+  const rowsOf = async (workstreamId: number) =>
+    await getDb().select().from(workstreamTranslations).where(eq(workstreamTranslations.workstreamId, workstreamId)).orderBy(workstreamTranslations.locale);
 
   it("an admin adds, merges and removes names and summaries per language", async () => {
     const created = await createWorkstream(admin.actor, {
@@ -356,7 +360,7 @@ describe("workstream translations (admins)", () => {
       { slug: "translated-workstream" },
       {
         token: admin.token,
-        body: { version: versionOf("translated-workstream"), translations: { fr: { name: "Axe renommé" }, ar: { summary: "ملخص" } } },
+        body: { version: await versionOf("translated-workstream"), translations: { fr: { name: "Axe renommé" }, ar: { summary: "ملخص" } } },
       },
     );
     expect(renamed.status).toBe(200);
@@ -364,16 +368,16 @@ describe("workstream translations (admins)", () => {
 
     // Emptying both texts of a language removes its row.
     const emptied = await updateWorkstream(admin.actor, "translated-workstream", {
-      version: versionOf("translated-workstream"),
+      version: await versionOf("translated-workstream"),
       translations: { fr: { summary: "" } },
       nameZh: "",
     });
     expect(emptied.translations.fr).toEqual({ name: "Axe renommé", summary: null });
     await updateWorkstream(admin.actor, "translated-workstream", {
-      version: versionOf("translated-workstream"),
+      version: await versionOf("translated-workstream"),
       translations: { fr: { name: "" }, ar: { summary: "" } },
     });
-    expect(rowsOf(created.id)).toEqual([]);
+    expect(await rowsOf(created.id)).toEqual([]);
     expect(await allWorkstreamTranslations(created.id)).toEqual({});
   });
 
@@ -384,25 +388,25 @@ describe("workstream translations (admins)", () => {
     [{ fr: { title: "Titre" } }, "translations.fr"],
     [{ fr: "Nom" }, "translations.fr"],
   ])("refuses %j with 422 naming %s, changing nothing", async (translations, field) => {
-    const workstream = getDb().select().from(workstreams).where(eq(workstreams.slug, ASSIGNED)).get()!;
-    const before = rowsOf(workstream.id);
+    const workstream = (await getDb().select().from(workstreams).where(eq(workstreams.slug, ASSIGNED)).limit(1))[0]!;
+    const before = await rowsOf(workstream.id);
     let error: unknown;
     try {
-      await updateWorkstream(admin.actor, ASSIGNED, { version: versionOf(ASSIGNED), translations });
+      await updateWorkstream(admin.actor, ASSIGNED, { version: await versionOf(ASSIGNED), translations });
     } catch (caught) {
       error = caught;
     }
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).status).toBe(422);
     expect((error as AppError).invalidParams.map((param) => param.name)).toContain(field);
-    expect(rowsOf(workstream.id)).toEqual(before);
-    expect(getDb().select().from(workstreams).where(eq(workstreams.id, workstream.id)).get()).toEqual(workstream);
+    expect(await rowsOf(workstream.id)).toEqual(before);
+    expect((await getDb().select().from(workstreams).where(eq(workstreams.id, workstream.id)).limit(1))[0]).toEqual(workstream);
   });
 
   for (const who of ["viewer", "editor"] as const) {
     it(`a ${who} cannot change a workstream's translations (403) and nothing is written`, async () => {
       const token = who === "viewer" ? viewer.token : editorAssigned.token;
-      const workstream = getDb().select().from(workstreams).where(eq(workstreams.slug, ASSIGNED)).get()!;
+      const workstream = (await getDb().select().from(workstreams).where(eq(workstreams.slug, ASSIGNED)).limit(1))[0]!;
       const response = await call(
         patchWorkstream as Handler,
         "PATCH",
@@ -415,11 +419,13 @@ describe("workstream translations (admins)", () => {
       );
       expect(response.status).toBe(403);
       expect(
-        getDb()
-          .select()
-          .from(workstreamTranslations)
-          .where(and(eq(workstreamTranslations.workstreamId, workstream.id), eq(workstreamTranslations.locale, "fr")))
-          .get(),
+        (
+          await getDb()
+            .select()
+            .from(workstreamTranslations)
+            .where(and(eq(workstreamTranslations.workstreamId, workstream.id), eq(workstreamTranslations.locale, "fr")))
+            .limit(1)
+        )[0],
       ).toBeUndefined();
     });
   }

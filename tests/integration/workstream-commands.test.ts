@@ -32,12 +32,12 @@ async function call(
 }
 const post = (body: unknown, token?: string) => call(postWorkstream as Handler, "POST", "/api/workstreams", {}, { token, body });
 /** A PATCH based on the workstream's current version (as a client that just read it sends). */
-const patch = (slug: string, body: Record<string, unknown>, token?: string) =>
-  call(patchWorkstream as Handler, "PATCH", `/api/workstreams/${slug}`, { slug }, { token, body: { version: bySlug(slug)?.version ?? 1, ...body } });
+const patch = async (slug: string, body: Record<string, unknown>, token?: string) =>
+  call(patchWorkstream as Handler, "PATCH", `/api/workstreams/${slug}`, { slug }, { token, body: { version: (await bySlug(slug))?.version ?? 1, ...body } });
 const invalidNames = (body: { "invalid-params"?: { name: string }[] }) => (body["invalid-params"] ?? []).map((param) => param.name);
 
-const allWorkstreams = () => getDb().select().from(workstreams).orderBy(workstreams.id).all();
-const bySlug = (slug: string) => getDb().select().from(workstreams).where(eq(workstreams.slug, slug)).get();
+const allWorkstreams = async () => await getDb().select().from(workstreams).orderBy(workstreams.id);
+const bySlug = async (slug: string) => (await getDb().select().from(workstreams).where(eq(workstreams.slug, slug)).limit(1))[0];
 
 const VALID = {
   slug: "space-cooperation",
@@ -62,10 +62,12 @@ beforeAll(async () => {
 
 describe("POST /api/workstreams", () => {
   it("an admin creates a workstream: 201, placed after every other one, readable at its slug", async () => {
-    const lastPosition = getDb()
-      .select({ position: max(workstreams.position) })
-      .from(workstreams)
-      .get()!.position!;
+    const lastPosition = (
+      await getDb()
+        .select({ position: max(workstreams.position) })
+        .from(workstreams)
+        .limit(1)
+    )[0]!.position!;
     const created = await post(VALID, admin.token);
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
@@ -98,11 +100,11 @@ describe("POST /api/workstreams", () => {
   ];
   for (const [who, token, status] of refused) {
     it(`${who} cannot create a workstream (${status}) and nothing is added`, async () => {
-      const before = allWorkstreams();
+      const before = await allWorkstreams();
       const response = await post({ ...VALID, slug: "refused-workstream" }, token());
       expect(response.status).toBe(status);
       expect(response.type).toContain("application/problem+json");
-      expect(allWorkstreams()).toEqual(before);
+      expect(await allWorkstreams()).toEqual(before);
     });
   }
 
@@ -127,19 +129,19 @@ describe("POST /api/workstreams", () => {
     [{ summaryEn: "x".repeat(5001) }, "summaryEn"],
     [{ colour: "red" }, "body"],
   ])("refuses %j with 422 naming %s, adding nothing", async (change, field) => {
-    const before = allWorkstreams();
+    const before = await allWorkstreams();
     const response = await post({ ...VALID, slug: "bad-input", ...change }, admin.token);
     expect(response.status).toBe(422);
     expect(invalidNames(response.body).map((name) => name.split(".")[0])).toContain(field);
-    expect(allWorkstreams()).toEqual(before);
+    expect(await allWorkstreams()).toEqual(before);
   });
 
   it("refuses a slug that is taken with 409 naming slug, adding nothing", async () => {
-    const before = allWorkstreams();
+    const before = await allWorkstreams();
     const response = await post({ ...VALID, slug: "ai-working-group" }, admin.token);
     expect(response.status).toBe(409);
     expect(response.body["invalid-params"]).toEqual([{ name: "slug", reason: "is already used by another workstream", code: "slugTaken" }]);
-    expect(allWorkstreams()).toEqual(before);
+    expect(await allWorkstreams()).toEqual(before);
   });
 
   it("refuses a body that is not JSON with 400", async () => {
@@ -150,7 +152,7 @@ describe("POST /api/workstreams", () => {
 
 describe("PATCH /api/workstreams/{slug}", () => {
   it("an admin changes names, body, leads and paragraphs: 200 with the saved workstream", async () => {
-    const before = bySlug("data-cube")!;
+    const before = (await bySlug("data-cube"))!;
     const response = await patch(
       "data-cube",
       { nameEn: "UN System Data Cube (renamed)", bodyCode: "HLCM", leads: "UNSCEB, UNDP", paragraphs: [70] },
@@ -165,17 +167,17 @@ describe("PATCH /api/workstreams/{slug}", () => {
       leads: ["UNSCEB", "UNDP"],
       paragraphs: [70],
     });
-    const after = bySlug("data-cube")!;
+    const after = (await bySlug("data-cube"))!;
     expect(after).toMatchObject({ nameEn: "UN System Data Cube (renamed)", nameZh: before.nameZh, summaryEn: before.summaryEn, position: before.position });
     expect(after.updatedAt > before.updatedAt).toBe(true);
   });
 
   it("a new slug renames the workstream; its milestones go with it", async () => {
-    const before = bySlug("typed-lists")!;
+    const before = (await bySlug("typed-lists"))!;
     await createMilestone(admin.actor, "typed-lists", { titleEn: "Travels with the rename", date: "2023" });
     const response = await patch("typed-lists", { slug: "typed-lists-renamed" }, admin.token);
     expect(response.status).toBe(200);
-    expect(bySlug("typed-lists")).toBeUndefined();
+    expect(await bySlug("typed-lists")).toBeUndefined();
     const read = await call(getWorkstream as Handler, "GET", "/api/workstreams/typed-lists-renamed", { slug: "typed-lists-renamed" }, { token: viewer.token });
     expect(read.status).toBe(200);
     expect(read.body.id).toBe(before.id);
@@ -183,11 +185,11 @@ describe("PATCH /api/workstreams/{slug}", () => {
   });
 
   it("refuses renaming onto a slug that is taken with 409 naming slug, changing nothing", async () => {
-    const before = allWorkstreams();
+    const before = await allWorkstreams();
     const response = await patch("space-cooperation", { slug: "ai-working-group", nameEn: "Hijack" }, admin.token);
     expect(response.status).toBe(409);
     expect(invalidNames(response.body)).toEqual(["slug"]);
-    expect(allWorkstreams()).toEqual(before);
+    expect(await allWorkstreams()).toEqual(before);
   });
 
   it("keeping the same slug is not a conflict", async () => {
@@ -209,11 +211,11 @@ describe("PATCH /api/workstreams/{slug}", () => {
   ];
   for (const [who, token, status] of refused) {
     it(`${who} cannot change a workstream (${status}) and nothing changes`, async () => {
-      const before = allWorkstreams();
+      const before = await allWorkstreams();
       const response = await patch("ai-working-group", { nameEn: `Changed by ${who}` }, token());
       expect(response.status).toBe(status);
       expect(response.type).toContain("application/problem+json");
-      expect(allWorkstreams()).toEqual(before);
+      expect(await allWorkstreams()).toEqual(before);
     });
   }
 
@@ -225,11 +227,11 @@ describe("PATCH /api/workstreams/{slug}", () => {
     [{ paragraphs: [-1] }, "paragraphs"],
     [{ position: 1 }, "body"],
   ])("refuses %j with 422 naming %s, changing nothing", async (change, field) => {
-    const before = allWorkstreams();
+    const before = await allWorkstreams();
     const response = await patch("ai-working-group", change, admin.token);
     expect(response.status).toBe(422);
     expect(invalidNames(response.body).map((name) => name.split(".")[0])).toContain(field);
-    expect(allWorkstreams()).toEqual(before);
+    expect(await allWorkstreams()).toEqual(before);
   });
 });
 
