@@ -24,6 +24,12 @@ export default defineConfig({
       // SQLite by nature: pragmas, the SQLite seed loader, the token cache's temporary triggers.
       "tests/integration/*-sqlite.test.ts",
     ],
-    env: { ...base.test?.env, TEST_DIALECT: "postgres", DATABASE_URL: "postgres://pending/pending" },
+    // A fixed signing key: on PostgreSQL none is generated beside a database file.
+    env: {
+      ...base.test?.env,
+      TEST_DIALECT: "postgres",
+      DATABASE_URL: "postgres://pending/pending",
+      BETTER_AUTH_SECRET: "integration-tests-on-postgresql-0123456789",
+    },
   },
 });

@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { runInTransaction } from "@/db/transaction";
 import { loginThrottle } from "@/db/schema";
-import { greaterOf } from "@/lib/queries/dialect";
+import { exclusiveWithin, greaterOf } from "@/lib/queries/dialect";
 
 /**
  * Sign-in throttling, after OWASP's authentication guidance: attempts are counted per account
@@ -46,13 +46,15 @@ function current(row: Counter | undefined, now: number): Counter {
 }
 
 /**
- * Counts an attempt before its password is checked: in one IMMEDIATE transaction (which holds
- * the database's write lock from its first statement, so no other attempt, in this process or
- * another, reads the counters in between) both counters are read, and unless one of them is
+ * Counts an attempt before its password is checked: in one transaction, exclusive for the
+ * address (SQLite's IMMEDIATE transaction holds the write lock; PostgreSQL an advisory lock on
+ * the address, which every pair key of it shares), so that no other attempt, in this process or
+ * another, reads the counters in between. Both counters are read, and unless one of them is
  * locked both are incremented; reaching a limit sets its lock. Refused attempts count nothing.
  */
 export async function claimSignInAttempt(keys: ThrottleKeys, now = Date.now()): Promise<ThrottleDecision> {
   return await runInTransaction(async (tx) => {
+    await exclusiveWithin(tx, keys.address);
     const read = async (key: string) => current((await tx.select().from(loginThrottle).where(eq(loginThrottle.key, key)).limit(1))[0], now);
     const counters = [
       { key: keys.address, limit: THROTTLE_POLICY.lockAfter.address, counter: await read(keys.address) },
@@ -76,6 +78,7 @@ export async function claimSignInAttempt(keys: ThrottleKeys, now = Date.now()): 
  */
 export async function recordSignInSuccess(keys: ThrottleKeys): Promise<void> {
   await runInTransaction(async (tx) => {
+    await exclusiveWithin(tx, keys.address);
     await tx.delete(loginThrottle).where(eq(loginThrottle.key, keys.pair));
     await tx
       .update(loginThrottle)

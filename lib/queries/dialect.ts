@@ -85,6 +85,16 @@ export async function rowsAsArrays(query: { values: () => unknown; toSQL: () => 
   return result.rows as unknown[][];
 }
 
+/**
+ * Makes the rest of a transaction exclusive for `name`: another transaction asking for the same
+ * name waits until this one ends. SQLite runs one write transaction at a time already (BEGIN
+ * IMMEDIATE); PostgreSQL takes a transaction-level advisory lock on the name's hash, for
+ * read-then-write counters whose rows may not exist yet (so that no row lock could serve).
+ */
+export async function exclusiveWithin(tx: AppDatabase, name: string): Promise<void> {
+  if (onPostgres()) await (tx as unknown as { execute: (query: SQL) => Promise<unknown> }).execute(sql`select pg_advisory_xact_lock(hashtext(${name}))`);
+}
+
 /** Resolves when the database answers a trivial query. */
 export async function databaseAnswers(db: AppDatabase): Promise<void> {
   const runtime = databaseRuntime();

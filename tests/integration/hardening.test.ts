@@ -16,7 +16,7 @@ import { GET as getWorkstream, PATCH as patchWorkstream } from "@/app/api/workst
 import { GET as listWorkstreams, POST as postWorkstream } from "@/app/api/workstreams/route";
 import { getDb } from "@/db";
 import { milestones, statusHistory, workstreams } from "@/db/schema";
-import { countRows, setupTestDatabase } from "../setup/test-database";
+import { countRows, onPostgres, setupTestDatabase } from "../setup/test-database";
 import { makeUser, type TestPrincipal } from "../setup/users";
 
 setupTestDatabase();
@@ -235,7 +235,8 @@ describe("2. text refuses control characters and non-characters", () => {
       id = target.id;
       await getDb()
         .update(milestones)
-        .set({ titleEn: "Bad\u0001title\u001b with\u0000 NUL \ufffe\uffff end", titleZh: "坏\u0007标题" })
+        // PostgreSQL's text cannot hold NUL at all (it refuses the write), so only SQLite gets one.
+        .set({ titleEn: `Bad\u0001title\u001b with${onPostgres ? "" : "\u0000"} NUL \ufffe\uffff end`, titleZh: "坏\u0007标题" })
         .where(eq(milestones.id, id));
     });
 

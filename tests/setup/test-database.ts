@@ -5,7 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, vi } from "vitest";
-import { closeDb, databasePath, getDb } from "@/db";
+import { closeDb, databasePath, databaseRuntime, getDb } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { openPostgres, type PostgresDatabase } from "@/db/postgres";
 import { preparePostgresDatabase } from "@/db/postgres-setup";
@@ -14,6 +14,13 @@ import { setupPostgresTestDatabase } from "./postgres";
 
 /** Whether this run's integration tests use PostgreSQL (vitest.postgres.config.ts) rather than SQLite. */
 export const onPostgres = process.env.TEST_DIALECT === "postgres";
+
+/** The app's change listener (PostgreSQL only). */
+function changesOf() {
+  const runtime = databaseRuntime();
+  if (runtime.dialect !== "postgres") throw new Error("Change notices exist on PostgreSQL only");
+  return runtime.changes;
+}
 
 /**
  * Gives the calling test file its own database, migrated (and seeded from the report unless
@@ -65,6 +72,8 @@ function setupPostgresAppDatabase(options: { seed?: boolean }) {
     // The app's connection may still point at the previous file's database.
     await closeDb();
     await preparePostgresDatabase(postgres.db(), { seed: options.seed !== false });
+    // Caches are bypassed until the app's change listener is in place, as on a server's start.
+    await changesOf().ready;
   }, 180_000);
   afterAll(async () => {
     await closeDb();
@@ -120,11 +129,19 @@ export async function runSql(query: SQL): Promise<void> {
 /** Runs a statement on a connection of its own, as another server process or a script would. */
 export async function fromAnotherConnection(query: SQL): Promise<void> {
   if (onPostgres) {
+    const before = changesOf().version();
     const other = openPostgres(process.env.DATABASE_URL!);
     try {
       await other.execute(query);
     } finally {
       await other.$client.end();
+    }
+    // Another process's commit reaches this one's caches with its notice, a few milliseconds
+    // later (ADR 020): the write counts as made once the notice is in.
+    const deadline = Date.now() + 2_000;
+    while (changesOf().version() === before) {
+      if (Date.now() > deadline) throw new Error("No change notice arrived within 2 s of a write from another connection");
+      await new Promise((resolve) => setTimeout(resolve, 5));
     }
     return;
   }
