@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { runInTransaction } from "@/db/transaction";
 import { loginThrottle } from "@/db/schema";
-import { greaterOf } from "@/lib/queries/dialect";
+import { greaterOf, runAloneInTransaction } from "@/lib/queries/dialect";
 
 /**
  * Sign-in throttling, after OWASP's authentication guidance: attempts are counted per account
@@ -45,14 +45,19 @@ function current(row: Counter | undefined, now: number): Counter {
   return row;
 }
 
+/** The advisory lock that claims take on PostgreSQL (db/postgres-setup.ts uses 4_202_213). */
+const SIGN_IN_COUNTERS_LOCK = 4_202_214;
+
 /**
  * Counts an attempt before its password is checked: in one IMMEDIATE transaction (which holds
  * the database's write lock from its first statement, so no other attempt, in this process or
  * another, reads the counters in between) both counters are read, and unless one of them is
  * locked both are incremented; reaching a limit sets its lock. Refused attempts count nothing.
+ * On PostgreSQL an advisory lock gives the same: claims run one at a time across processes.
  */
 export async function claimSignInAttempt(keys: ThrottleKeys, now = Date.now()): Promise<ThrottleDecision> {
   return await runInTransaction(async (tx) => {
+    await runAloneInTransaction(tx, SIGN_IN_COUNTERS_LOCK);
     const read = async (key: string) => current((await tx.select().from(loginThrottle).where(eq(loginThrottle.key, key)).limit(1))[0], now);
     const counters = [
       { key: keys.address, limit: THROTTLE_POLICY.lockAfter.address, counter: await read(keys.address) },

@@ -91,3 +91,15 @@ export async function databaseAnswers(db: AppDatabase): Promise<void> {
   if (runtime.dialect === "postgres") await runtime.postgres.execute(sql`select 1`);
   else db.get(sql`select 1`);
 }
+
+/**
+ * Makes a transaction that reads rows and then writes what it computed from them run alone,
+ * across every process, among those naming the same `lock`. SQLite's BEGIN IMMEDIATE already
+ * holds the database's write lock from the start; PostgreSQL runs transactions side by side
+ * (READ COMMITTED), so two could read one counter and both write it plus one. There this takes a
+ * transaction-level advisory lock, released at commit or rollback.
+ */
+export async function runAloneInTransaction(tx: AppDatabase, lock: number): Promise<void> {
+  if (!onPostgres()) return;
+  await (tx as unknown as { execute: (query: SQL) => Promise<unknown> }).execute(sql`select pg_advisory_xact_lock(${lock})`);
+}
