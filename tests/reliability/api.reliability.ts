@@ -21,6 +21,8 @@ import {
   report,
   request,
   type Server,
+  signInFields,
+  signInForm,
   startServer,
   stopServer,
 } from "./harness";
@@ -613,35 +615,15 @@ describe("concurrent writers", () => {
   }, 120_000);
 });
 
-/** The sign-in form's hidden fields (the server action's id and state), as the page serves them. */
-async function signInFields(): Promise<[string, string][]> {
-  const html = await (await fetch(`${server.url}/en/sign-in`)).text();
-  return [...html.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/>/g)].map((match) => [
-    match[1]!,
-    (match[2] ?? "").replaceAll("&quot;", '"').replaceAll("&amp;", "&"),
-  ]);
-}
-
-/** A sign-in through the page's own form, posted as a browser without JavaScript would. */
-async function signInForm(fields: [string, string][], email: string, password: string, forwardedFor: string): Promise<"invalid" | "locked" | "other"> {
-  const form = new FormData();
-  for (const [name, value] of fields) form.append(name, value);
-  form.set("email", email);
-  form.set("password", password);
-  const answer = await fetch(`${server.url}/en/sign-in`, { method: "POST", body: form, headers: { origin: server.url, "x-forwarded-for": forwardedFor } });
-  // The form's own error paragraph (the page also carries every message, in its data).
-  const shown = /data-testid="sign-in-error"[^>]*>([^<]*)</.exec(await answer.text())?.[1] ?? "";
-  if (shown.includes("Too many failed attempts")) return "locked";
-  if (shown.includes("The email or the password is wrong")) return "invalid";
-  return "other";
-}
-
 describe("the sign-in throttle on the real socket", () => {
   it("rotating X-Forwarded-For (TRUST_PROXY unset) does not escape the per-address limit", async () => {
-    const fields = await signInFields();
+    const fields = await signInFields(server);
     expect(fields.length).toBeGreaterThan(2);
     const results: string[] = [];
-    for (let i = 0; i < 52; i++) results.push(await signInForm(fields, `spray${i}@reliability.test`, "not the password", `198.51.100.${i}`));
+    for (let i = 0; i < 52; i++) {
+      const attempt = await signInForm(server, fields, `spray${i}@reliability.test`, "not the password", { "x-forwarded-for": `198.51.100.${i}` });
+      results.push(attempt.outcome);
+    }
     expect(
       results.slice(0, 50).every((result) => result === "invalid"),
       results.join(","),

@@ -1,6 +1,6 @@
 /**
  * The reliability suite's harness: the built app (`next start`, the same build the end-to-end
- * tests use) on a fresh database, the accounts and tokens of every role, and an unchanging-data
+ * tests use) on a fresh database (a SQLite file, or a PostgreSQL database by its URL), the accounts and tokens of every role, and an unchanging-data
  * check (a fingerprint of every table) to compare before and after a request.
  */
 import { type ChildProcess, spawn } from "node:child_process";
@@ -13,12 +13,14 @@ import { closeDb, getDb } from "@/db";
 import { tableFingerprints } from "@/db/fingerprint";
 import { workstreams } from "@/db/schema";
 import { prepareDatabase } from "@/db/setup";
+import { prepareCurrentDatabase } from "@/db/start";
 import { getAuth } from "@/lib/auth/auth";
 import { createApiToken, createUser, revokeApiToken, setUserAccess } from "@/lib/commands/users";
 import type { Actor } from "@/lib/auth/permissions";
 
 export const SECRET = "reliability-suite-secret-0123456789abcdef";
-const PASSWORD = "reliability password 1";
+/** Every principal's password. */
+export const PASSWORD = "reliability password 1";
 /** What `npm start` serves: Next behind the response cache. */
 const SERVER_SCRIPT = path.resolve("scripts/next-start.mjs");
 
@@ -37,6 +39,16 @@ export function prepareFreshDatabase(file: string): void {
   prepareDatabase(getDb());
 }
 
+/** Points this process at the PostgreSQL database at `url`, migrated and seeded, as a fresh server would find it. */
+export async function prepareFreshPostgresDatabase(url: string): Promise<void> {
+  process.env.DATABASE_URL = url;
+  process.env.BETTER_AUTH_SECRET = SECRET;
+  await closeDb();
+  await prepareCurrentDatabase();
+}
+
+const isPostgresUrl = (database: string) => /^postgres(ql)?:\/\//i.test(database);
+
 export type Principal = {
   name: string;
   headers: Record<string, string>;
@@ -50,7 +62,7 @@ async function sessionCookie(email: string): Promise<string> {
   return cookies.join("; ");
 }
 
-function actorOf(id: string, email: string, role: Actor["role"]): Actor {
+export function actorOf(id: string, email: string, role: Actor["role"]): Actor {
   return { userId: id, name: email, email, role, allWorkstreams: role === "admin", via: "session" };
 }
 
@@ -68,7 +80,8 @@ export async function createPrincipals(restrictedTo: string): Promise<Principals
   const viewer = await make("viewer@reliability.test", "viewer");
   const editor = await make("editor@reliability.test", "editor", true);
   const restricted = await make("restricted@reliability.test", "editor");
-  const assigned = getDb().select().from(workstreams).where(eq(workstreams.slug, restrictedTo)).get()!;
+  const [assigned] = await getDb().select().from(workstreams).where(eq(workstreams.slug, restrictedTo)).limit(1);
+  if (!assigned) throw new Error(`No workstream ${restrictedTo} to restrict the editor to`);
   await setUserAccess(admin, restricted.userId, { role: "editor", allWorkstreams: false, workstreamIds: [assigned.id] });
   const readToken = (await createApiToken(admin, admin.userId, { name: "read", scope: "read" })).token;
   const writeToken = (await createApiToken(admin, admin.userId, { name: "write", scope: "write" })).token;
@@ -91,8 +104,9 @@ export async function createPrincipals(restrictedTo: string): Promise<Principals
 export type Server = { port: number; url: string; process: ChildProcess; database: string; log: () => string };
 
 /**
- * The production server (scripts/next-start.mjs) on `port` over `database`, in its own process group (so a SIGKILL reaches every
- * process it has), resolved once /api/health answers.
+ * The production server (scripts/next-start.mjs) on `port` over `database` (a SQLite file or a
+ * postgres:// URL), in its own process group (so a SIGKILL reaches every process it has),
+ * resolved once /api/health answers.
  */
 export async function startServer(database: string, port: number, env: Record<string, string> = {}): Promise<Server> {
   const url = `http://127.0.0.1:${port}`;
@@ -104,7 +118,7 @@ export async function startServer(database: string, port: number, env: Record<st
       ...process.env,
       NODE_ENV: "production",
       HOSTNAME: "127.0.0.1",
-      DATABASE_PATH: database,
+      ...(isPostgresUrl(database) ? { DATABASE_URL: database, DATABASE_PATH: "" } : { DATABASE_URL: "", DATABASE_PATH: database }),
       PORT: String(port),
       APP_URL: url,
       BETTER_AUTH_SECRET: SECRET,
@@ -180,6 +194,46 @@ export async function request(
     }
   }
   return { status: response.status, type, body: parsed, text, headers: response.headers };
+}
+
+/** The sign-in form's hidden fields (the server action's id and state), as the page serves them. */
+export async function signInFields(server: Server): Promise<[string, string][]> {
+  const html = await (await fetch(`${server.url}/en/sign-in`)).text();
+  return [...html.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/>/g)].map((match) => [
+    match[1]!,
+    (match[2] ?? "").replaceAll("&quot;", '"').replaceAll("&amp;", "&"),
+  ]);
+}
+
+export type SignInOutcome = "signedIn" | "invalid" | "locked" | "other";
+
+/**
+ * A sign-in through the page's own form, posted as a browser without JavaScript would; on
+ * success, `cookie` is the session cookie the server set.
+ */
+export async function signInForm(
+  server: Server,
+  fields: [string, string][],
+  email: string,
+  password: string,
+  headers: Record<string, string> = {},
+): Promise<{ outcome: SignInOutcome; cookie: string }> {
+  const form = new FormData();
+  for (const [name, value] of fields) form.append(name, value);
+  form.set("email", email);
+  form.set("password", password);
+  const answer = await fetch(`${server.url}/en/sign-in`, { method: "POST", body: form, headers: { origin: server.url, ...headers }, redirect: "manual" });
+  const cookie = answer.headers
+    .getSetCookie()
+    .map((line) => line.split(";")[0]!)
+    .filter((pair) => pair.includes("session_token="))
+    .join("; ");
+  if (answer.status === 303 && cookie) return { outcome: "signedIn", cookie };
+  // The form's own error paragraph (the page also carries every message, in its data).
+  const shown = /data-testid="sign-in-error"[^>]*>([^<]*)</.exec(await answer.text())?.[1] ?? "";
+  if (shown.includes("Too many failed attempts")) return { outcome: "locked", cookie };
+  if (shown.includes("The email or the password is wrong")) return { outcome: "invalid", cookie };
+  return { outcome: "other", cookie };
 }
 
 /** The figures the suite prints at the end. */
