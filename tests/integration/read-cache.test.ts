@@ -10,7 +10,7 @@ import { recentChanges } from "@/lib/queries/milestones";
 import { statusTotals } from "@/lib/queries/stats";
 import { getWorkstreamBySlug, listWorkstreamSummaries } from "@/lib/queries/workstreams";
 import { reportDataFor } from "@/lib/reports/report-data";
-import { fromAnotherConnection, setupTestDatabase } from "../setup/test-database";
+import { changeNoticesSettled, fromAnotherConnection, setupTestDatabase } from "../setup/test-database";
 import { makeUser, type TestPrincipal } from "../setup/users";
 
 // Pages read through a cache shared by every request (docs/decisions/007-read-cache.md). These
@@ -26,6 +26,8 @@ beforeAll(async () => {
   process.env.PUBLIC_READ = "0";
   editor = await makeUser("editor", { allWorkstreams: true });
   admin = await makeUser("admin");
+  // On PostgreSQL the notices of those writes come back a moment later and would empty the cache mid-test.
+  await changeNoticesSettled();
 });
 
 async function openMilestoneOf(slug: string) {

@@ -1,4 +1,4 @@
-import { count, type SQL } from "drizzle-orm";
+import { count, type SQL, sql } from "drizzle-orm";
 import Database from "better-sqlite3";
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
 import fs from "node:fs";
@@ -14,6 +14,22 @@ import { setupPostgresTestDatabase } from "./postgres";
 
 /** Whether this run's integration tests use PostgreSQL (vitest.postgres.config.ts) rather than SQLite. */
 export const onPostgres = process.env.TEST_DIALECT === "postgres";
+
+/**
+ * Waits until the change notices of every write committed so far have reached the app's caches
+ * (PostgreSQL; nothing to wait for on SQLite). PostgreSQL delivers notices in commit order, so
+ * once a marker sent now has arrived, so have all of them.
+ */
+export async function changeNoticesSettled(): Promise<void> {
+  if (!onPostgres) return;
+  const before = changesOf().version();
+  await (getDb() as unknown as PostgresDatabase).execute(sql`select pg_notify('ceb_data_changed', 'settled')`);
+  const deadline = Date.now() + 2_000;
+  while (changesOf().version() === before) {
+    if (Date.now() > deadline) throw new Error("The change notices did not settle within 2 s");
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
 
 /** The app's change listener (PostgreSQL only). */
 function changesOf() {
