@@ -5,6 +5,7 @@ import { count, getTableColumns, getTableName, is, type SQL, sql, Table } from "
 import { type BetterSQLite3Database, drizzle as drizzleSqlite } from "drizzle-orm/better-sqlite3";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { getTableConfig as getSqliteTableConfig, type SQLiteTable } from "drizzle-orm/sqlite-core";
+import type { TableFingerprint } from "./fingerprint";
 import type { PostgresDatabase } from "./postgres";
 import * as sqliteSchema from "./schema/sqlite";
 import * as pgSchema from "./schema-pg";
@@ -111,8 +112,11 @@ async function postgresBatch(target: PostgresReader, pair: TablePair, offset: nu
     .offset(offset);
 }
 
-async function fingerprint(pair: TablePair, read: (offset: number) => Row[] | Promise<Row[]>) {
-  const properties = Object.keys(getTableColumns(pair.sqlite));
+/** The row count and a SHA-256 of a table's rows, read a batch at a time; `ignored` names columns (in SQL) to leave out. */
+async function fingerprint(pair: TablePair, read: (offset: number) => Row[] | Promise<Row[]>, ignored: string[] = []): Promise<TableFingerprint> {
+  const properties = Object.entries(getTableColumns(pair.sqlite))
+    .filter(([, column]) => !ignored.includes(column.name))
+    .map(([property]) => property);
   const hash = createHash("sha256");
   let rows = 0;
   for (let offset = 0; ; offset += DEFAULT_BATCH_SIZE) {
@@ -144,6 +148,29 @@ export async function compareDatabases(source: SqliteSource, target: PostgresRea
     });
   }
   return checks;
+}
+
+/**
+ * Every table's row count and SHA-256 in a PostgreSQL database, hashed as compareDatabases hashes
+ * them, read in one repeatable-read transaction so that they describe one moment. `ignore` leaves
+ * out columns or whole tables, as tableFingerprints does on SQLite (db/fingerprint.ts).
+ */
+export async function postgresTableFingerprints(
+  target: PostgresDatabase,
+  ignore: Record<string, string[] | "*"> = {},
+): Promise<Record<string, TableFingerprint>> {
+  return target.transaction(
+    async (tx) => {
+      const result: Record<string, TableFingerprint> = {};
+      for (const pair of tablesInForeignKeyOrder()) {
+        const skip = ignore[pair.name];
+        if (skip === "*") continue;
+        result[pair.name] = await fingerprint(pair, (offset) => postgresBatch(tx, pair, offset, DEFAULT_BATCH_SIZE), skip);
+      }
+      return result;
+    },
+    { isolationLevel: "repeatable read", accessMode: "read only" },
+  );
 }
 
 /** Opens a SQLite file read-only: copying never changes its source. */

@@ -7,7 +7,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { count, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { compareDatabases, copySqliteToPostgres, openSqliteSource, type SqliteSource } from "@/db/copy";
+import { compareDatabases, copySqliteToPostgres, openSqliteSource, postgresTableFingerprints, type SqliteSource } from "@/db/copy";
 import { openPostgres, type PostgresDatabase } from "@/db/postgres";
 import * as sqlite from "@/db/schema";
 import * as pg from "@/db/schema-pg";
@@ -127,6 +127,31 @@ describe("npm run db:copy", () => {
           ["milestones", 132, 132],
           ["workstream_watches", 1, 0],
         ]);
+      }),
+    );
+  });
+
+  it("fingerprints a PostgreSQL database's tables as the copy checks them, less what it is told to ignore, and sees a changed row", async () => {
+    const url = await postgres.anotherDatabase();
+    await withSource((from) =>
+      withTarget(url, async (to) => {
+        await copySqliteToPostgres(from, to);
+        const checks = await compareDatabases(from, to);
+        expect(await postgresTableFingerprints(to)).toEqual(
+          Object.fromEntries(checks.map((check) => [check.table, { rows: check.postgresRows, sha256: check.postgresSha256 }])),
+        );
+
+        const ignore: Record<string, string[] | "*"> = { login_throttle: "*", api_tokens: ["last_used_at"] };
+        const before = await postgresTableFingerprints(to, ignore);
+        expect(Object.keys(before)).not.toContain("login_throttle");
+        await to.update(pg.apiTokens).set({ lastUsedAt: "2030-01-01T00:00:00.000Z" });
+        await to.update(pg.loginThrottle).set({ failures: 7 });
+        expect(await postgresTableFingerprints(to, ignore)).toEqual(before);
+
+        await to.update(pg.milestones).set({ titleEn: "Changed after the fingerprint" }).where(eq(pg.milestones.id, 3));
+        const after = await postgresTableFingerprints(to, ignore);
+        expect(Object.keys(after).filter((table) => after[table]!.sha256 !== before[table]!.sha256)).toEqual(["milestones"]);
+        expect(after.milestones!.rows).toBe(before.milestones!.rows);
       }),
     );
   });

@@ -3,22 +3,34 @@
  * kind of route (every route × every kind of caller → the status it must answer), a
  * property-based fuzz of every API route's path, query and body (no 5xx, and nothing changed by
  * a refusal), 20 concurrent writers on one version, and the sign-in throttle on the real socket.
+ * On SQLite by default; with TEST_DIALECT=postgres on a database of a throwaway PostgreSQL
+ * cluster (vitest.reliability-postgres.config.ts).
  */
 import fs from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
+// The tables are chosen by dialect when @/db/schema loads, before the test database exists: say
+// "PostgreSQL" now; beforeAll sets the database's own URL before anything connects.
+vi.hoisted(() => {
+  if (process.env.TEST_DIALECT === "postgres") process.env.DATABASE_URL = "postgres://database-not-created-yet.invalid/ceb";
+});
+
 import { closeDb } from "@/db";
+import { setupPostgresTestDatabase } from "../setup/postgres";
 import {
   type Answer,
   BASE_PORT,
+  closeFingerprints,
   createPrincipals,
-  fingerprintOf,
+  fingerprint,
   freshDirectory,
   type Principal,
   type Principals,
   prepareFreshDatabase,
-  report,
+  prepareFreshPostgresDatabase,
+  report as reportLine,
   request,
   type Server,
   signInFields,
@@ -31,22 +43,35 @@ const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 const ASSIGNED = "data-cube";
 const OTHER = "ai-working-group";
 
+const onPostgres = process.env.TEST_DIALECT === "postgres";
+/** Registered before this file's own hooks, so the database exists first and is dropped last. */
+const postgres = onPostgres ? setupPostgresTestDatabase() : null;
+/** The figures, marked with the database when it is not the default one. */
+const report = (line: string) => reportLine(onPostgres ? `PostgreSQL: ${line}` : line);
+
 let directory = "";
+/** A SQLite file, or the PostgreSQL database's URL. */
 let database = "";
 let server: Server;
 let who: Principals;
 
 beforeAll(async () => {
-  directory = freshDirectory("api");
-  database = path.join(directory, "api.sqlite");
-  prepareFreshDatabase(database);
+  if (postgres) {
+    database = postgres.url();
+    await prepareFreshPostgresDatabase(database);
+  } else {
+    directory = freshDirectory("api");
+    database = path.join(directory, "api.sqlite");
+    prepareFreshDatabase(database);
+  }
   who = await createPrincipals(ASSIGNED);
-  closeDb();
+  await closeDb();
   server = await startServer(database, BASE_PORT);
 }, 180_000);
 
 afterAll(async () => {
   if (server) await stopServer(server);
+  await closeFingerprints();
   if (directory) fs.rmSync(directory, { recursive: true, force: true });
 });
 
@@ -243,13 +268,13 @@ describe("the permission matrix", () => {
     for (const route of ROUTES) {
       for (const role of ROLES) {
         const { method, target, body } = await route.build();
-        const before = ["public", "page", "adminPage"].includes(route.kind) ? null : fingerprintOf(database);
+        const before = ["public", "page", "adminPage"].includes(route.kind) ? null : await fingerprint(database);
         const answer = await request(server, who[role], method, target, body);
         const want = expected(route.kind, role, route.success, method);
         cells++;
         if (answer.status !== want) wrong.push(`${route.name} as ${who[role].name}: ${answer.status}, expected ${want} ${answer.text.slice(0, 200)}`);
         if (before !== null && answer.status >= 400) {
-          if (fingerprintOf(database) !== before) wrong.push(`${route.name} as ${who[role].name}: refused (${answer.status}) but the data changed`);
+          if ((await fingerprint(database)) !== before) wrong.push(`${route.name} as ${who[role].name}: refused (${answer.status}) but the data changed`);
           if (!answer.type.includes("application/problem+json")) wrong.push(`${route.name} as ${who[role].name}: a ${answer.status} that is not problem+json`);
         }
       }
@@ -549,7 +574,7 @@ async function fuzzRoute(route: FuzzRoute): Promise<{ cases: number; refused: nu
   const arbitrary = fc.tuple(route.path, route.query, route.body ?? fc.constant(undefined));
   await fc.assert(
     fc.asyncProperty(arbitrary, async ([target, query, body]) => {
-      const before = fingerprintOf(database);
+      const before = await fingerprint(database);
       const answer: Answer = await request(server, admin(), route.method, `${target}${query}`, body as string | object | undefined);
       cases++;
       statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
@@ -558,7 +583,7 @@ async function fuzzRoute(route: FuzzRoute): Promise<{ cases: number; refused: nu
       if (answer.status >= 400) {
         refused++;
         expect(answer.type, where).toContain("application/problem+json");
-        expect(fingerprintOf(database), `${where}: a refusal changed the data`).toBe(before);
+        expect(await fingerprint(database), `${where}: a refusal changed the data`).toBe(before);
       }
     }),
     { numRuns: FUZZ_RUNS, endOnFailure: true },

@@ -10,7 +10,9 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { eq } from "drizzle-orm";
 import { closeDb, getDb } from "@/db";
+import { postgresTableFingerprints } from "@/db/copy";
 import { tableFingerprints } from "@/db/fingerprint";
+import { openPostgres, type PostgresDatabase } from "@/db/postgres";
 import { workstreams } from "@/db/schema";
 import { prepareDatabase } from "@/db/setup";
 import { prepareCurrentDatabase } from "@/db/start";
@@ -155,14 +157,35 @@ export async function stopServer(server: Server, signal: "SIGTERM" | "SIGKILL" =
   await exited;
 }
 
-/** The data as it stands: every table but the sign-in counters, tokens without their last use. */
-export function fingerprintOf(database: string): string {
+/** What changes on reads: the sign-in counters, a token's last use, a session's renewal. */
+const CHANGES_ON_READS: Record<string, string[] | "*"> = { login_throttle: "*", api_tokens: ["last_used_at"], sessions: ["updated_at", "expires_at"] };
+
+/** One pool per PostgreSQL database fingerprinted, kept for the many checks of a run. */
+const fingerprintPools = new Map<string, PostgresDatabase>();
+
+/**
+ * The data as it stands (a SQLite file or a postgres:// URL): every table's row count and hash,
+ * less what changes on reads. Equal fingerprints, equal data.
+ */
+export async function fingerprint(database: string): Promise<string> {
+  if (isPostgresUrl(database)) {
+    let pool = fingerprintPools.get(database);
+    if (!pool) fingerprintPools.set(database, (pool = openPostgres(database)));
+    return JSON.stringify(await postgresTableFingerprints(pool, CHANGES_ON_READS));
+  }
   const sqlite = new Database(database, { readonly: true, fileMustExist: true });
   try {
-    return JSON.stringify(tableFingerprints(sqlite, { login_throttle: "*", api_tokens: ["last_used_at"], sessions: ["updated_at", "expires_at"] }));
+    return JSON.stringify(tableFingerprints(sqlite, CHANGES_ON_READS));
   } finally {
     sqlite.close();
   }
+}
+
+/** Closes the fingerprints' connections (PostgreSQL refuses to drop a database still in use). */
+export async function closeFingerprints(): Promise<void> {
+  const pools = [...fingerprintPools.values()];
+  fingerprintPools.clear();
+  await Promise.all(pools.map((pool) => pool.$client.end()));
 }
 
 export type Answer = { status: number; type: string; body: unknown; text: string; headers: Headers };
