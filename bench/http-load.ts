@@ -178,16 +178,27 @@ export async function patchLoad(options: { origin: string; clients: PatchClient[
 
 /** Resident memory (kB) of a process and all its descendants, from /proc (Linux). */
 export function treeRssKb(pid: number): number {
+  return treeSumKb(pid, (id) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${id}/status`, "utf8"))?.[1] ?? 0));
+}
+
+/**
+ * Proportional memory (kB) of a process and its descendants: each shared page divided among the
+ * processes that map it, so PostgreSQL's shared buffers count once, not once per backend.
+ */
+export function treePssKb(pid: number): number {
+  return treeSumKb(pid, (id) => Number(/^Pss:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${id}/smaps_rollup`, "utf8"))?.[1] ?? 0));
+}
+
+function treeSumKb(pid: number, own: (pid: number) => number): number {
   try {
-    const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-    const rss = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    const kb = own(pid);
     let children: number[] = [];
     try {
       children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
     } catch {
       children = [];
     }
-    return rss + children.reduce((sum, child) => sum + treeRssKb(child), 0);
+    return kb + children.reduce((sum, child) => sum + treeSumKb(child, own), 0);
   } catch {
     return 0;
   }
@@ -211,12 +222,16 @@ export function treeCpuMs(pid: number): number {
   }
 }
 
-/** Samples a process tree's resident memory until stopped; returns the peak and the last sample (MB). */
-export function watchRss(pid: number, everyMs = 200): () => { peakMb: number; lastMb: number } {
+/**
+ * Samples a process tree's resident memory (or, given a function, the kB it reads: several
+ * processes summed) until stopped; returns the peak and the last sample (MB).
+ */
+export function watchRss(source: number | (() => number), everyMs = 200): () => { peakMb: number; lastMb: number } {
+  const read = typeof source === "number" ? () => treeRssKb(source) : source;
   let peak = 0;
   let last = 0;
   const sample = () => {
-    last = treeRssKb(pid);
+    last = read();
     peak = Math.max(peak, last);
   };
   sample();

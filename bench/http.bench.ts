@@ -12,9 +12,16 @@
  * for none, to measure the uncompressed path. (The PATCH run reads each answer's version, so it
  * asks for none.)
  *
+ * `--db postgres` runs the same on PostgreSQL: a throwaway cluster (fsync off, as the output says),
+ * each synthetic database copied into it with db:copy's checked copy, and two app processes on it
+ * behind one port (bench/next-cluster.mjs: node:cluster hands connections out round-robin). Memory
+ * is then the two app processes' sum and, apart, the PostgreSQL server's; CPU per request counts
+ * both, since on SQLite the database works inside the app process.
+ *
  *   npm run bench:http                 # build once, all three sizes (about 20 minutes)
  *   npm run bench:http -- --quick      # 10,000 milestones only, short runs (under 4 minutes)
- *   options: --sizes 1000,10000 --seconds 5 --modes 1,0 --no-build --port 3400 --identity
+ *   npm run bench:http -- --db postgres --no-build --sizes 10000,100000
+ *   options: --sizes 1000,10000 --seconds 5 --modes 1,0 --no-build --port 3400 --identity --db sqlite|postgres
  *
  * Loads 127.0.0.1 only; every run is bounded in time and the server is stopped at the end.
  */
@@ -25,11 +32,12 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import zlib from "node:zlib";
 import Database from "better-sqlite3";
+import { sql } from "drizzle-orm";
+import pg from "pg";
 import { closeDb, getDb } from "@/db";
-import { apiTokens } from "@/db/schema";
-import { getAuth } from "@/lib/auth/auth";
-import { generateToken, hashToken } from "@/lib/auth/tokens";
-import { createUser } from "@/lib/commands/users";
+import { copySqliteToPostgres, openSqliteSource } from "@/db/copy";
+import { databasePoolSize, migratePostgres, openPostgres } from "@/db/postgres";
+import { startCluster, stopCluster, urlWithDatabase } from "../tests/setup/postgres-cluster";
 import { createSyntheticDatabase } from "./synthetic";
 import {
   fetchOnce,
@@ -41,6 +49,8 @@ import {
   patchLoad,
   type RouteFigures,
   treeCpuMs,
+  treePssKb,
+  treeRssKb,
   watchRss,
 } from "./http-load";
 
@@ -69,13 +79,92 @@ export const BROWSER_ACCEPT_ENCODING = "gzip, deflate, br";
 const PASSWORD = "bench password, not for production";
 const SECRET = "bench-secret-0123456789abcdef0123456789abcdef";
 
+/** Two app processes on PostgreSQL: enough to show what a second one costs and gives on two cores. */
+const POSTGRES_APP_PROCESSES = 2;
+/** What the benchmark cluster adds to the test cluster's settings (fsync, synchronous_commit and full_page_writes off). */
+const POSTGRES_SETTINGS = ["shared_buffers = 256MB", "effective_cache_size = 1GB"];
+
+/**
+ * The database a size runs on: the synthetic SQLite file, or (with `url`) the PostgreSQL
+ * database it was copied into, which the servers and every read of the benchmark then use.
+ */
+type Target = { file: string; url?: string };
+
 type Accounts = { cookies: string[]; patchClients: PatchClient[] };
 
+/** Rows of one query on the target's database, on a connection of its own; `?` marks a parameter. */
+async function readRows<T>(target: Target, query: string, parameters: unknown[] = []): Promise<T[]> {
+  if (!target.url) {
+    const db = new Database(target.file, { readonly: true });
+    try {
+      return db.prepare(query).all(...parameters) as T[];
+    } finally {
+      db.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: target.url });
+  await client.connect();
+  try {
+    let n = 0;
+    return (
+      await client.query(
+        query.replace(/\?/g, () => `$${++n}`),
+        parameters,
+      )
+    ).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+/** A PostgreSQL server for the run: the test helper's throwaway cluster, tuned for load. */
+type PostgresServer = { adminUrl: string; dataDir: string; stateDir: string; pid: number; version: string };
+
+async function startPostgres(): Promise<PostgresServer> {
+  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "ceb-bench-pg-"));
+  const { adminUrl, dataDir } = startCluster(stateDir, POSTGRES_SETTINGS);
+  const pid = Number(fs.readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+  const [row] = await readRows<{ server_version: string }>({ file: "", url: adminUrl }, "show server_version");
+  return { adminUrl, dataDir, stateDir, pid, version: row!.server_version };
+}
+
+function stopPostgres(server: PostgresServer): void {
+  stopCluster(server.dataDir);
+  fs.rmSync(server.stateDir, { recursive: true, force: true });
+}
+
+/** A new database holding the SQLite file's rows: migrated, copied and checked by db:copy's copy, then analyzed. */
+async function copyIntoPostgres(server: PostgresServer, file: string, name: string): Promise<{ url: string; ms: number }> {
+  const started = Date.now();
+  await readRows({ file: "", url: server.adminUrl }, `create database "${name}"`);
+  const url = urlWithDatabase(server.adminUrl, name);
+  const source = openSqliteSource(file);
+  const target = openPostgres(url);
+  try {
+    await migratePostgres(target);
+    await copySqliteToPostgres(source, target);
+    // As a database that has run a while: statistics and a visibility map (for index-only scans).
+    await target.execute(sql`vacuum analyze`);
+  } finally {
+    source.$client.close();
+    await target.$client.end();
+  }
+  return { url, ms: Date.now() - started };
+}
+
 /** Twenty editors with a token and a session each, and a milestone each to change. */
-async function createAccounts(file: string): Promise<Accounts> {
-  process.env.DATABASE_PATH = file;
+async function createAccounts(target: Target): Promise<Accounts> {
+  if (target.url) process.env.DATABASE_URL = target.url;
+  else process.env.DATABASE_PATH = target.file;
   process.env.BETTER_AUTH_SECRET = SECRET;
-  closeDb();
+  // Imported here, not above: @/db/schema picks its tables by DATABASE_URL when first loaded.
+  const [{ apiTokens }, { getAuth }, { generateToken, hashToken }, { createUser }] = await Promise.all([
+    import("@/db/schema"),
+    import("@/lib/auth/auth"),
+    import("@/lib/auth/tokens"),
+    import("@/lib/commands/users"),
+  ]);
+  await closeDb();
   const db = getDb();
   const cookies: string[] = [];
   const tokens: string[] = [];
@@ -87,32 +176,30 @@ async function createAccounts(file: string): Promise<Accounts> {
     if (!cookie) throw new Error(`No session cookie for ${email}`);
     cookies.push(cookie);
     const token = generateToken();
-    db.insert(apiTokens)
-      .values({ userId: user.id, name: "bench", scope: "write", tokenHash: hashToken(token), prefix: token.slice(0, 10), createdBy: "bench" })
-      .run();
+    await db
+      .insert(apiTokens)
+      .values({ userId: user.id, name: "bench", scope: "write", tokenHash: hashToken(token), prefix: token.slice(0, 10), createdBy: "bench" });
     tokens.push(token);
   }
-  const targets = db.$client
-    .prepare("select id, version from milestones where status in ('planned', 'in_progress') and removed_at is null order by id desc limit ?")
-    .all(CLIENTS) as { id: number; version: number }[];
-  closeDb();
+  await closeDb();
+  const targets = await readRows<{ id: number; version: number }>(
+    target,
+    "select id, version from milestones where status in ('planned', 'in_progress') and removed_at is null order by id desc limit ?",
+    [CLIENTS],
+  );
   return {
     cookies,
     patchClients: targets.map((row, i) => ({ token: tokens[i]!, milestoneId: row.id, version: row.version, statuses: ["in_progress", "planned"] })),
   };
 }
 
-function contextOf(file: string): Omit<BenchContext, "staticPath"> {
-  const db = new Database(file, { readonly: true });
-  try {
-    // The workstream with the median number of milestones: a typical page.
-    const slug = db.prepare("select w.slug from workstreams w join milestones m on m.workstream_id = w.id group by w.id order by count(*) desc").all() as {
-      slug: string;
-    }[];
-    return { slug: slug[Math.floor(slug.length / 2)]!.slug, year: 2021 };
-  } finally {
-    db.close();
-  }
+async function contextOf(target: Target): Promise<Omit<BenchContext, "staticPath">> {
+  // The workstream with the median number of milestones: a typical page.
+  const slug = await readRows<{ slug: string }>(
+    target,
+    "select w.slug from workstreams w join milestones m on m.workstream_id = w.id group by w.id order by count(*) desc",
+  );
+  return { slug: slug[Math.floor(slug.length / 2)]!.slug, year: 2021 };
 }
 
 function staticFloorPath(): string {
@@ -122,28 +209,36 @@ function staticFloorPath(): string {
   return `/_next/static/chunks/${file}`;
 }
 
-async function startServer(file: string, port: number, publicRead: boolean): Promise<ChildProcess> {
+/** The server: one process on SQLite; on PostgreSQL the cluster's primary, `appPids` its workers. */
+type Server = { process: ChildProcess; appPids: number[] };
+
+async function startServer(target: Target, port: number, publicRead: boolean): Promise<Server> {
   // What `npm start` serves: Next behind the response cache (RESPONSE_CACHE=0 in the environment turns it off).
-  const server = spawn(process.execPath, [path.join("scripts", "next-start.mjs")], {
+  const server = spawn(process.execPath, [target.url ? path.join("bench", "next-cluster.mjs") : path.join("scripts", "next-start.mjs")], {
     env: {
       ...process.env,
       NODE_ENV: "production",
       HOSTNAME: "127.0.0.1",
-      DATABASE_PATH: file,
+      ...(target.url ? { DATABASE_URL: target.url, WORKERS: String(POSTGRES_APP_PROCESSES) } : { DATABASE_PATH: target.file }),
       PUBLIC_READ: publicRead ? "1" : "0",
       BETTER_AUTH_SECRET: SECRET,
       DEMO: "0",
       APP_URL: `http://127.0.0.1:${port}`,
       PORT: String(port),
     },
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: target.url ? ["ignore", "ignore", "inherit", "ipc"] : ["ignore", "ignore", "inherit"],
+  });
+  // The cluster says when every worker listens: until then the first one alone would answer.
+  let appPids: number[] | undefined = target.url ? undefined : [server.pid!];
+  server.on("message", (message: { ready?: boolean; workers?: number[] }) => {
+    if (message.ready) appPids = message.workers;
   });
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`The server exited with ${server.exitCode}`);
     try {
       const response = await fetch(`http://127.0.0.1:${port}/api/health`);
-      if (response.ok) return server;
+      if (response.ok && appPids) return { process: server, appPids };
     } catch {
       // not listening yet
     }
@@ -161,12 +256,27 @@ async function drain(origin: string): Promise<void> {
   await fetch(`${origin}/api/health`, { signal: AbortSignal.timeout(60_000) }).catch(() => undefined);
 }
 
-async function stopServer(server: ChildProcess): Promise<void> {
-  if (server.exitCode !== null) return;
-  const exited = new Promise((resolve) => server.once("exit", resolve));
-  server.kill("SIGTERM");
+/** Drains every app process: checks made at once go out on connections of their own, which the cluster deals round-robin. */
+async function drainAll(origin: string, server: Server): Promise<void> {
+  await Promise.all(server.appPids.map(() => drain(origin)));
+}
+
+async function stopServer(server: Server): Promise<void> {
+  const primary = server.process;
+  if (primary.exitCode !== null) return;
+  const exited = new Promise((resolve) => primary.once("exit", resolve));
+  primary.kill("SIGTERM");
   await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
-  if (server.exitCode === null) server.kill("SIGKILL");
+  if (primary.exitCode === null) {
+    for (const pid of server.appPids) {
+      try {
+        process.kill(pid, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }
+    primary.kill("SIGKILL");
+  }
 }
 
 /** The gzipped size of every script the page loads on first visit (nomodule polyfills left out: modern browsers skip them). */
@@ -182,14 +292,15 @@ async function firstLoadJsGzip(origin: string, html: string): Promise<number> {
   return total;
 }
 
-function historyCounts(file: string, ids: number[]): Map<number, number> {
-  const db = new Database(file, { readonly: true });
-  try {
-    const statement = db.prepare("select count(*) as n from status_history where milestone_id = ?");
-    return new Map(ids.map((id) => [id, (statement.get(id) as { n: number }).n]));
-  } finally {
-    db.close();
-  }
+async function historyCounts(target: Target, ids: number[]): Promise<Map<number, number>> {
+  const rows = await readRows<{ id: number; n: number | string }>(
+    target,
+    `select milestone_id as id, count(*) as n from status_history where milestone_id in (${ids.map(() => "?").join(", ")}) group by milestone_id`,
+    ids,
+  );
+  // PostgreSQL counts in bigint, which node-postgres gives as text.
+  const counts = new Map(rows.map((row) => [Number(row.id), Number(row.n)]));
+  return new Map(ids.map((id) => [id, counts.get(id) ?? 0]));
 }
 
 export type ModeResult = {
@@ -199,19 +310,28 @@ export type ModeResult = {
   routes: RouteFigures[];
   patch: (LoadResult & { lost: number; fiveXx: number; cpuMs: number }) | null;
   firstLoadJsGzip: number;
+  /** The app processes' resident memory, summed. */
   peakRssMb: number;
   endRssMb: number;
+  /** The PostgreSQL server's (postmaster and backends, summed; PSS counts shared buffers once), with --db postgres. */
+  postgres?: { peakRssMb: number; endRssMb: number; peakPssMb: number; endPssMb: number };
 };
 export type SizeResult = { milestones: number; workstreams: number; modes: ModeResult[] };
 
 async function runMode(
-  file: string,
+  target: Target,
   accounts: Accounts,
   context: BenchContext,
-  options: { port: number; seconds: number; publicRead: boolean; acceptEncoding: string },
+  options: { port: number; seconds: number; publicRead: boolean; acceptEncoding: string; postgresPid?: number },
 ): Promise<ModeResult> {
-  const server = await startServer(file, options.port, options.publicRead);
-  const stopWatching = watchRss(server.pid!);
+  const server = await startServer(target, options.port, options.publicRead);
+  const appPids = server.appPids;
+  const stopWatching = target.url ? watchRss(() => appPids.reduce((sum, pid) => sum + treeRssKb(pid), 0)) : watchRss(server.process.pid!);
+  const postgresPid = options.postgresPid;
+  const stopWatchingPostgres = postgresPid ? watchRss(postgresPid) : null;
+  const stopWatchingPostgresPss = postgresPid ? watchRss(() => treePssKb(postgresPid)) : null;
+  // On PostgreSQL the database's work is in its own processes: counted with the app's, as it is on SQLite.
+  const cpuNow = () => treeCpuMs(server.process.pid!) + (postgresPid ? treeCpuMs(postgresPid) : 0);
   const origin = `http://127.0.0.1:${options.port}`;
   const headersFor = (client: number): Record<string, string> => ({
     "accept-encoding": options.acceptEncoding,
@@ -226,28 +346,28 @@ async function runMode(
       // After the warm-up: the answer that renders goes out uncompressed, the kept ones compressed.
       const { bytes, wireBytes, body } = await fetchOnce(url, headersFor(0));
       if (route.name.includes("overview")) firstLoad = await firstLoadJsGzip(origin, body);
-      const cpuBefore = treeCpuMs(server.pid!);
+      const cpuBefore = cpuNow();
       const one = await loadTest({ url, connections: 1, seconds: options.seconds, headersFor });
-      await drain(origin);
+      await drainAll(origin, server);
       const twenty = await loadTest({ url, connections: CLIENTS, seconds: options.seconds, headersFor });
-      await drain(origin);
-      const cpuMs = (treeCpuMs(server.pid!) - cpuBefore) / Math.max(1, one.requests + twenty.requests + 1);
+      await drainAll(origin, server);
+      const cpuMs = (cpuNow() - cpuBefore) / Math.max(1, one.requests + twenty.requests + 1);
       routes.push({ name: route.name, bytes, wireBytes, one, twenty, floor: route.floor, cpuMs });
       console.log(
         `  ${route.name}: ${fmtBytes(bytes)}, ${fmtBytes(wireBytes)} on the wire; 1: ${one.reqPerSec.toFixed(1)} req/s p95 ${one.p95.toFixed(0)} ms; 20: ${twenty.reqPerSec.toFixed(1)} req/s p95 ${twenty.p95.toFixed(0)} ms, ${twenty.errors} errors`,
       );
     }
     const clients = accounts.patchClients.map((client) => ({ ...client }));
-    const before = historyCounts(
-      file,
+    const before = await historyCounts(
+      target,
       clients.map((client) => client.milestoneId),
     );
-    const patchCpuBefore = treeCpuMs(server.pid!);
+    const patchCpuBefore = cpuNow();
     const result = await patchLoad({ origin, clients, seconds: options.seconds });
-    await drain(origin);
-    const patchCpuMs = (treeCpuMs(server.pid!) - patchCpuBefore) / Math.max(1, result.requests);
-    const after = historyCounts(
-      file,
+    await drainAll(origin, server);
+    const patchCpuMs = (cpuNow() - patchCpuBefore) / Math.max(1, result.requests);
+    const after = await historyCounts(
+      target,
       clients.map((client) => client.milestoneId),
     );
     let lost = 0;
@@ -261,6 +381,8 @@ async function runMode(
     const patch = { ...result, accepted: undefined, reqPerSec: accepted / options.seconds, lost, fiveXx, cpuMs: patchCpuMs };
     console.log(`  PATCH: ${patch.reqPerSec.toFixed(0)} accepted/s, p95 ${patch.p95.toFixed(0)} ms, ${lost} lost, ${fiveXx} 5xx`);
     const memory = stopWatching();
+    const postgresMemory = stopWatchingPostgres?.();
+    const postgresPss = stopWatchingPostgresPss?.();
     return {
       publicRead: options.publicRead,
       acceptEncoding: options.acceptEncoding,
@@ -269,9 +391,14 @@ async function runMode(
       firstLoadJsGzip: firstLoad,
       peakRssMb: memory.peakMb,
       endRssMb: memory.lastMb,
+      ...(postgresMemory && postgresPss
+        ? { postgres: { peakRssMb: postgresMemory.peakMb, endRssMb: postgresMemory.lastMb, peakPssMb: postgresPss.peakMb, endPssMb: postgresPss.lastMb } }
+        : {}),
     };
   } finally {
     stopWatching();
+    stopWatchingPostgres?.();
+    stopWatchingPostgresPss?.();
     await stopServer(server);
   }
 }
@@ -283,7 +410,12 @@ function printSize(size: SizeResult): void {
       ? `| \`PATCH /api/milestones/{id}\`, ${CLIENTS} token clients | | ${mode.patch.reqPerSec.toFixed(0)} accepted/s, p50 ${mode.patch.p50.toFixed(0)} ms, p95 ${mode.patch.p95.toFixed(0)} ms, ${mode.patch.lost} lost, ${mode.patch.fiveXx} 5xx | | | | ${mode.patch.cpuMs.toFixed(1)} ms |`
       : "";
     console.log(`\n${markdownTable(title, mode.routes)}\n${patch}`);
-    console.log(`| server memory (RSS) | peak ${mode.peakRssMb.toFixed(0)} MB | at the end ${mode.endRssMb.toFixed(0)} MB | | | | |`);
+    const serverMemory = mode.postgres ? `app memory (RSS, ${POSTGRES_APP_PROCESSES} processes summed)` : "server memory (RSS)";
+    console.log(`| ${serverMemory} | peak ${mode.peakRssMb.toFixed(0)} MB | at the end ${mode.endRssMb.toFixed(0)} MB | | | | |`);
+    if (mode.postgres)
+      console.log(
+        `| PostgreSQL memory (all its processes summed) | RSS peak ${mode.postgres.peakRssMb.toFixed(0)} MB, PSS peak ${mode.postgres.peakPssMb.toFixed(0)} MB | at the end RSS ${mode.postgres.endRssMb.toFixed(0)} MB, PSS ${mode.postgres.endPssMb.toFixed(0)} MB | | | | |`,
+      );
     console.log(`| overview first-load JS | ${(mode.firstLoadJsGzip / 1024).toFixed(0)} KB gzipped | | | | | |`);
   }
 }
@@ -317,8 +449,10 @@ export async function main(argv = process.argv.slice(2)): Promise<SizeResult[]> 
       "no-build": { type: "boolean", default: false },
       port: { type: "string", default: process.env.BENCH_PORT ?? "3400" },
       identity: { type: "boolean", default: false },
+      db: { type: "string", default: "sqlite" },
     },
   });
+  if (values.db !== "sqlite" && values.db !== "postgres") throw new Error(`--db is sqlite or postgres, not "${values.db}"`);
   const acceptEncoding = values.identity ? "identity" : BROWSER_ACCEPT_ENCODING;
   const sizes = (values.sizes ?? (values.quick ? "10000" : "1000,10000,100000")).split(",").map(Number);
   const seconds = Number(values.seconds ?? (values.quick ? 5 : 8));
@@ -331,28 +465,37 @@ export async function main(argv = process.argv.slice(2)): Promise<SizeResult[]> 
   const staticPath = staticFloorPath();
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "ceb-bench-http-"));
   const results: SizeResult[] = [];
+  const postgres = values.db === "postgres" ? await startPostgres() : null;
   try {
     for (const milestones of sizes) {
       const workstreams = Math.max(1, Math.round(milestones / 100));
       const file = path.join(workDir, `bench-${milestones}.sqlite`);
       const grown = createSyntheticDatabase(file, { workstreams, milestones });
-      const accounts = await createAccounts(file);
-      const context = { ...contextOf(file), staticPath };
+      const copied = postgres ? await copyIntoPostgres(postgres, file, `bench_${milestones}`) : null;
+      const target: Target = { file, url: copied?.url };
+      const accounts = await createAccounts(target);
+      const context = { ...(await contextOf(target)), staticPath };
+      const copyNote = copied ? `, copied into PostgreSQL in ${(copied.ms / 1000).toFixed(1)} s` : "";
       console.log(
-        `\n${milestones.toLocaleString("en")} milestones, ${workstreams} workstreams (generated in ${(grown.ms / 1000).toFixed(1)} s); ${seconds} s per run`,
+        `\n${milestones.toLocaleString("en")} milestones, ${workstreams} workstreams (generated in ${(grown.ms / 1000).toFixed(1)} s${copyNote}); ${seconds} s per run`,
       );
       const size: SizeResult = { milestones, workstreams, modes: [] };
       for (const publicRead of modes) {
         console.log(` PUBLIC_READ=${publicRead ? 1 : 0}`);
-        size.modes.push(await runMode(file, accounts, context, { port, seconds, publicRead, acceptEncoding }));
+        size.modes.push(await runMode(target, accounts, context, { port, seconds, publicRead, acceptEncoding, postgresPid: postgres?.pid }));
       }
       results.push(size);
     }
   } finally {
+    if (postgres) stopPostgres(postgres);
     fs.rmSync(workDir, { recursive: true, force: true });
   }
+  const database = postgres
+    ? `PostgreSQL ${postgres.version} (throwaway cluster: fsync, synchronous_commit and full_page_writes off; ${POSTGRES_SETTINGS.join(", ")}), ` +
+      `${POSTGRES_APP_PROCESSES} app processes on one port (node:cluster), pool of ${databasePoolSize()} each; server CPU / request includes PostgreSQL's`
+    : null;
   console.log(
-    `\n## HTTP benchmark, ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, Node ${process.version}, Accept-Encoding: ${acceptEncoding}`,
+    `\n## HTTP benchmark, ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, Node ${process.version}, Accept-Encoding: ${acceptEncoding}${database ? `\n\n${database}` : ""}`,
   );
   for (const size of results) printSize(size);
   printGrowth(results);
@@ -361,7 +504,16 @@ export async function main(argv = process.argv.slice(2)): Promise<SizeResult[]> 
   fs.writeFileSync(
     out,
     JSON.stringify(
-      { date: new Date().toISOString(), cores: os.cpus().length, node: process.version, seconds, acceptEncoding, routes: ROUTES.map((r) => r.name), results },
+      {
+        date: new Date().toISOString(),
+        cores: os.cpus().length,
+        node: process.version,
+        seconds,
+        acceptEncoding,
+        ...(database ? { database } : {}),
+        routes: ROUTES.map((r) => r.name),
+        results,
+      },
       null,
       2,
     ),

@@ -51,14 +51,17 @@ function runServerBinary(binary: string, args: string[]): void {
 
 export type RunningServer = { adminUrl: string; template: string; dataDir?: string };
 
-const urlWithDatabase = (url: string, database: string) => {
+export const urlWithDatabase = (url: string, database: string) => {
   const parsed = new URL(url);
   parsed.pathname = `/${database}`;
   return parsed.toString();
 };
 
-/** Starts a cluster in `<stateDir>/cluster`, listening only on a Unix socket in that folder. */
-export function startCluster(stateDir: string): { adminUrl: string; dataDir: string } {
+/**
+ * Starts a cluster in `<stateDir>/cluster`, listening only on a Unix socket in that folder.
+ * `settings` are further postgresql.conf lines (the HTTP benchmark's shared_buffers).
+ */
+export function startCluster(stateDir: string, settings: string[] = []): { adminUrl: string; dataDir: string } {
   const bin = findPostgresBinaries();
   const dataDir = path.join(stateDir, "cluster");
   fs.mkdirSync(dataDir, { mode: 0o700 });
@@ -92,6 +95,7 @@ export function startCluster(stateDir: string): { adminUrl: string; dataDir: str
       "listen_addresses = ''",
       `unix_socket_directories = '${dataDir}'`,
       "max_connections = 200",
+      ...settings,
       "",
     ].join("\n"),
   );
