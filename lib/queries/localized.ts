@@ -74,14 +74,16 @@ export async function workstreamSummariesIn(
 ): Promise<Page<WorkstreamSummaryView>> {
   const { locale } = options;
   const summaries = await listWorkstreamSummaries(filters, paging, today, options);
-  const texts = await workstreamTextsIn(
-    summaries.items.map((item) => item.id),
-    locale,
-  );
-  const titles = await milestoneTitleTranslations(
-    summaries.items.flatMap((item) => (item.nextOpen ? [item.nextOpen.id] : [])),
-    locale,
-  );
+  const [texts, titles] = await Promise.all([
+    workstreamTextsIn(
+      summaries.items.map((item) => item.id),
+      locale,
+    ),
+    milestoneTitleTranslations(
+      summaries.items.flatMap((item) => (item.nextOpen ? [item.nextOpen.id] : [])),
+      locale,
+    ),
+  ]);
   return {
     ...summaries,
     items: summaries.items.map((item) => {
@@ -100,14 +102,16 @@ export async function workstreamSummariesIn(
 export type ChangeView = RecentChange & { milestoneTitle: LocalizedText; workstreamName: LocalizedText };
 
 async function changesIn(entries: RecentChange[], locale: Locale): Promise<ChangeView[]> {
-  const titles = await milestoneTitleTranslations(
-    entries.map((entry) => entry.milestoneId),
-    locale,
-  );
-  const names = await workstreamTextsIn(
-    entries.map((entry) => entry.workstreamId),
-    locale,
-  );
+  const [titles, names] = await Promise.all([
+    milestoneTitleTranslations(
+      entries.map((entry) => entry.milestoneId),
+      locale,
+    ),
+    workstreamTextsIn(
+      entries.map((entry) => entry.workstreamId),
+      locale,
+    ),
+  ]);
   return entries.map((entry) => ({
     ...entry,
     milestoneTitle: localizedText(locale, { en: entry.milestoneTitleEn, zh: entry.milestoneTitleZh }, titles.get(entry.milestoneId)),

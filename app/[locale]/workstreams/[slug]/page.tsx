@@ -127,15 +127,17 @@ export default async function WorkstreamPage({ params, searchParams }: PageProps
   const canEdit = await canEditWorkstream(actor, workstream.id);
   // A milestone opened from the roadmap (?milestone=ID) is shown on its page of the table, highlighted.
   const highlightId = Number(Array.isArray(rawQuery.milestone) ? rawQuery.milestone[0] : rawQuery.milestone);
-  const table = await milestoneTableIn(workstream, {
-    locale,
-    today,
-    page: rawQuery.page === undefined ? undefined : query.page,
-    pageSize: MILESTONES_PER_PAGE,
-    highlightId: Number.isInteger(highlightId) ? highlightId : undefined,
-    withTranslations: canEdit,
-  });
-  const changes = await changesOfWorkstreamIn(workstream.id, { page: query.cpage, pageSize: CHANGES_PER_PAGE }, locale);
+  const [table, changes] = await Promise.all([
+    milestoneTableIn(workstream, {
+      locale,
+      today,
+      page: rawQuery.page === undefined ? undefined : query.page,
+      pageSize: MILESTONES_PER_PAGE,
+      highlightId: Number.isInteger(highlightId) ? highlightId : undefined,
+      withTranslations: canEdit,
+    }),
+    changesOfWorkstreamIn(workstream.id, { page: query.cpage, pageSize: CHANGES_PER_PAGE }, locale),
+  ]);
   const feed = changes.items;
   const editId = Number(Array.isArray(rawQuery.edit) ? rawQuery.edit[0] : rawQuery.edit);
   // The roadmap, filtered to this workstream, opens on the stretch of time its milestones cover.
