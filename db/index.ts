@@ -48,11 +48,12 @@ export type DatabaseRuntime =
   | { dialect: "sqlite"; db: AppDatabase; sqlite: Database.Database }
   | { dialect: "postgres"; db: AppDatabase; postgres: PostgresDatabase; changes: DataChanges };
 
-type Opened = { key: string; configured: string | undefined; cwd: string; runtime: DatabaseRuntime };
+type Opened = { key: string; url: string | undefined; file: string | undefined; cwd: string; runtime: DatabaseRuntime };
 
-// Cached on globalThis so that dev-server reloads reuse one connection. `configured` and `cwd`
-// are what the location was resolved from: a write calls getDb() a dozen times, and resolving the
-// path each time cost more than the statements' own JavaScript.
+// Cached on globalThis so that dev-server reloads reuse one connection. `url`, `file` and `cwd`
+// are what the location was resolved from (DATABASE_URL, DATABASE_PATH, the folder): a write
+// calls getDb() a dozen times, and resolving the location each time cost more than the
+// statements' own JavaScript.
 const globalForDb = globalThis as unknown as { cebDb?: Opened; cebPostgresTransaction?: AsyncLocalStorage<AppDatabase> };
 
 /**
@@ -63,13 +64,13 @@ const globalForDb = globalThis as unknown as { cebDb?: Opened; cebPostgresTransa
 export const postgresTransaction = (globalForDb.cebPostgresTransaction ??= new AsyncLocalStorage<AppDatabase>());
 
 function open(): Opened {
-  const dialect = databaseDialect();
-  const configured = dialect === "postgres" ? process.env.DATABASE_URL : process.env.DATABASE_PATH;
+  const { DATABASE_URL: url, DATABASE_PATH: file } = process.env;
   const cwd = process.cwd();
   const cached = globalForDb.cebDb;
-  if (cached && cached.configured === configured && cached.cwd === cwd) return cached;
-  const key = dialect === "postgres" ? process.env.DATABASE_URL!.trim() : databasePath();
-  if (cached && cached.key === key) return (globalForDb.cebDb = { ...cached, configured, cwd });
+  if (cached && cached.url === url && cached.file === file && cached.cwd === cwd) return cached;
+  const dialect = databaseDialect();
+  const key = dialect === "postgres" ? url!.trim() : databasePath();
+  if (cached && cached.runtime.dialect === dialect && cached.key === key) return (globalForDb.cebDb = { ...cached, url, file, cwd });
   if (cached) void closeRuntime(cached.runtime);
   let runtime: DatabaseRuntime;
   if (dialect === "postgres") {
@@ -80,7 +81,7 @@ function open(): Opened {
     const db = openDatabase(key);
     runtime = { dialect, db, sqlite: db.$client };
   }
-  return (globalForDb.cebDb = { key, configured, cwd, runtime });
+  return (globalForDb.cebDb = { key, url, file, cwd, runtime });
 }
 
 /**

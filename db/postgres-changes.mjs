@@ -3,6 +3,7 @@
 // implementation for the app (db/index.ts) and for the server's response cache
 // (scripts/next-start.mjs), which is plain JavaScript. Types: db/postgres-changes.d.mts.
 import pg from "pg";
+import { redactDatabaseUrl } from "./database-url.mjs";
 
 /** The channel migration drizzle/postgres/0004 notifies on, with the changed table's name. */
 export const DATA_CHANGED_CHANNEL = "ceb_data_changed";
@@ -12,9 +13,6 @@ const ACTOR_TABLES = new Set(["users", "api_tokens"]);
 
 /** How long to wait before connecting again after the listening connection was lost. */
 const RECONNECT_DELAY_MS = 1_000;
-
-/** The URL with its password hidden, for messages (up to the last "@": a password may hold one). @param {string} url */
-const redacted = (url) => url.replace(/^(\w+:\/\/[^:/@]*:).*@(?=[^@]*$)/, "$1***@");
 
 /**
  * Listens on one connection of its own for the change notices of every process (triggers send
@@ -46,7 +44,7 @@ export function listenForDataChanges(url) {
     client?.end().catch(() => {});
     client = undefined;
     if (closed) return;
-    console.error(`PostgreSQL change notices from ${redacted(url)} stopped (${reason}); caches are bypassed until they resume.`);
+    console.error(`PostgreSQL change notices from ${redactDatabaseUrl(url)} stopped (${reason}); caches are bypassed until they resume.`);
     retry = setTimeout(connect, RECONNECT_DELAY_MS);
     retry.unref();
   };

@@ -2,7 +2,10 @@ import path from "node:path";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
+import { redactDatabaseUrl } from "./database-url.mjs";
 import * as schema from "./schema-pg";
+
+export { redactDatabaseUrl };
 
 export type PostgresDatabase = NodePgDatabase<typeof schema> & { $client: pg.Pool };
 
@@ -10,11 +13,6 @@ export type PostgresDatabase = NodePgDatabase<typeof schema> & { $client: pg.Poo
 export const POSTGRES_MIGRATIONS_FOLDER = path.resolve(process.cwd(), "drizzle/postgres");
 
 export const DEFAULT_POOL_SIZE = 10;
-
-/** The URL with its password hidden, for messages and logs (up to the last "@": a password may hold one). */
-export function redactDatabaseUrl(url: string): string {
-  return url.replace(/^(\w+:\/\/[^:/@]*:).*@(?=[^@]*$)/, "$1***@");
-}
 
 /** Connections the pool may hold: `DATABASE_POOL_SIZE`, else 10. */
 export function databasePoolSize(): number {

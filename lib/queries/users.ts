@@ -14,19 +14,21 @@ export type UserListItem = {
   assignedCount: number;
 };
 
+/** What the admin pages show of an account. */
+const accountColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  allWorkstreams: users.allWorkstreams,
+  isDemo: users.isDemo,
+  createdAt: users.createdAt,
+};
+
 /** Every account with how many workstreams it is assigned to, oldest first. */
 export async function listUsers(): Promise<UserListItem[]> {
   return await getDb()
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      role: users.role,
-      allWorkstreams: users.allWorkstreams,
-      isDemo: users.isDemo,
-      createdAt: users.createdAt,
-      assignedCount: count(workstreamAssignments.workstreamId),
-    })
+    .select({ ...accountColumns, assignedCount: count(workstreamAssignments.workstreamId) })
     .from(users)
     .leftJoin(workstreamAssignments, eq(workstreamAssignments.userId, users.id))
     .groupBy(users.id)
@@ -38,21 +40,7 @@ export type UserAccess = Omit<UserListItem, "assignedCount"> & { workstreamIds: 
 /** One account with the ids of the workstreams it is assigned to; null when there is none. */
 export async function getUserAccess(id: string): Promise<UserAccess | null> {
   const db = getDb();
-  const user = (
-    await db
-      .select({
-        id: users.id,
-        email: users.email,
-        name: users.name,
-        role: users.role,
-        allWorkstreams: users.allWorkstreams,
-        isDemo: users.isDemo,
-        createdAt: users.createdAt,
-      })
-      .from(users)
-      .where(eq(users.id, id))
-      .limit(1)
-  )[0];
+  const user = (await db.select(accountColumns).from(users).where(eq(users.id, id)).limit(1))[0];
   if (!user) return null;
   const workstreamIds = (
     await db.select({ id: workstreamAssignments.workstreamId }).from(workstreamAssignments).where(eq(workstreamAssignments.userId, id))
