@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { toPlainText } from "@/lib/domain/plain-text";
 import { invalidParam } from "@/lib/validation/english-reasons";
 
 /**
@@ -43,7 +44,7 @@ async function docxText(data: Uint8Array): Promise<string> {
   return result.value;
 }
 
-export async function extractText(data: Uint8Array, format: IngestFormat): Promise<string> {
+async function rawText(data: Uint8Array, format: IngestFormat): Promise<string> {
   try {
     if (format === "pdf") return await pdfText(data);
     if (format === "docx") return await docxText(data);
@@ -51,4 +52,13 @@ export async function extractText(data: Uint8Array, format: IngestFormat): Promi
   } catch {
     throw new AppError("unprocessable", `The file could not be read as ${format}.`, [invalidParam("file", "unreadableFile")]);
   }
+}
+
+/**
+ * The file's text as stored text may hold it: page and line feeds end a line, and any other
+ * control character becomes U+FFFD, so a stray byte in a file neither breaks the stored
+ * paragraphs nor reaches a database that refuses it (PostgreSQL and NUL).
+ */
+export async function extractText(data: Uint8Array, format: IngestFormat): Promise<string> {
+  return toPlainText((await rawText(data, format)).replace(/[\f\v\u0085\u2028\u2029]/g, "\n"));
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DATE_RANGE } from "@/lib/domain/partial-date";
+import { isPlainText } from "@/lib/domain/plain-text";
 import { MILESTONE_STATUSES, type MilestoneStatus } from "@/lib/domain/status";
 import type { InvalidParam } from "@/lib/errors";
 import { invalidParam, reasonFromMessage } from "./english-reasons";
@@ -95,12 +96,16 @@ export const pageSizeSchema = (max: number, fallback: number) =>
       .default(fallback),
   );
 
-/** Free-text search over names, summaries, quotes and titles in every language; blank means none. */
+/**
+ * Free-text search over names, summaries, quotes and titles in every language; blank means none.
+ * Control characters can match no stored text (see plainText), and PostgreSQL refuses NUL.
+ */
 const searchSchema = z.preprocess(
   (value) => (typeof value === "string" ? value.replace(/\s+/g, " ").trim() || undefined : value),
   z
     .string()
     .max(200, reason("tooLong", { max: 200 }))
+    .refine((value) => isPlainText(value), reason("controlCharacters"))
     .optional(),
 );
 

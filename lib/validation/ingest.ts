@@ -3,6 +3,7 @@ import { DOCUMENT_SYMBOL_PATTERN } from "@/lib/domain/evidence";
 import { MILESTONE_STATUSES } from "@/lib/domain/status";
 import { partialDateInputSchema } from "./milestones";
 import { reason } from "./reasons";
+import { plainText } from "./text";
 
 /** A UN document symbol: E/2022/13, E/2023/xx drafts excepted. */
 export const documentSymbolSchema = z
@@ -22,8 +23,7 @@ export const ingestUploadSchema = z
       .int(reason("wholeYear"))
       .min(1945, reason("yearFrom", { min: 1945 }))
       .max(2100, reason("yearUntil", { max: 2100 })),
-    filename: z
-      .string()
+    filename: plainText()
       .trim()
       .min(1, reason("required"))
       .max(200, reason("tooLong", { max: 200 })),
@@ -35,14 +35,12 @@ export type IngestUploadInput = z.input<typeof ingestUploadSchema>;
 /** Changes a reviewer makes before accepting one proposal. */
 export const proposalEditsSchema = z
   .object({
-    titleEn: z
-      .string()
+    titleEn: plainText()
       .trim()
       .min(1, reason("required"))
       .max(300, reason("tooLong", { max: 300 }))
       .optional(),
-    titleZh: z
-      .string()
+    titleZh: plainText()
       .trim()
       .max(300, reason("tooLong", { max: 300 }))
       .optional(),
@@ -55,14 +53,12 @@ export const proposalEditsSchema = z
       .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, reason("kebabCase"))
       .optional(),
     /** For a new workstream: its names. */
-    nameEn: z
-      .string()
+    nameEn: plainText()
       .trim()
       .min(1, reason("required"))
       .max(300, reason("tooLong", { max: 300 }))
       .optional(),
-    nameZh: z
-      .string()
+    nameZh: plainText()
       .trim()
       .max(300, reason("tooLong", { max: 300 }))
       .optional(),
@@ -81,8 +77,7 @@ export const proposalDecisionSchema = z.discriminatedUnion("decision", [
     .object({
       decision: z.literal("reject"),
       ids,
-      reason: z
-        .string({ error: reason("required") })
+      reason: plainText({ multiline: true, error: reason("required") })
         .trim()
         .min(1, reason("required"))
         .max(2000, reason("tooLong", { max: 2000 })),

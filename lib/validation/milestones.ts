@@ -140,8 +140,7 @@ export const milestoneCreateSchema = builtOncePerDay((today) =>
       sourceParagraph: z.number().int().min(1).max(10_000).nullable().optional(),
       sourceFootnote: z.number().int().min(1).max(10_000).nullable().optional(),
       /** A verbatim Chinese quote from the source paragraph. */
-      quoteZh: z
-        .string()
+      quoteZh: plainText()
         .trim()
         .max(500, reason("tooLong", { max: 500 }))
         .nullable()

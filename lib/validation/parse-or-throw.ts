@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { invalidParamsOf } from "./english-reasons";
-import { parseQueryStrict } from "./filters";
+import { parseQueryStrict, slugSchema, toInvalidParams } from "./filters";
 
 /** Parses API query parameters or throws a 400 AppError naming each bad parameter. */
 export function parseApiQuery<S extends z.ZodObject>(schema: S, params: URLSearchParams): z.output<S> {
@@ -21,4 +21,21 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
     throw new AppError("unprocessable", `Invalid ${errors.map((e) => e.name).join(", ")}`, errors);
   }
   return result.data;
+}
+
+/**
+ * A workstream slug from a route's path, or a 400 naming `slug`. A malformed slug names no
+ * workstream, and refusing it here keeps text a database cannot hold (PostgreSQL refuses NUL)
+ * out of every query.
+ */
+export function parseSlugParam(raw: string): string {
+  const parsed = slugSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new AppError(
+      "invalid_input",
+      "Invalid workstream slug",
+      toInvalidParams(parsed.error).map((param) => ({ ...param, name: "slug" })),
+    );
+  }
+  return parsed.data;
 }

@@ -14,6 +14,11 @@ import { GET as getTimeline } from "@/app/api/reports/timeline/route";
 import { POST as postMilestone } from "@/app/api/workstreams/[slug]/milestones/route";
 import { GET as getWorkstream, PATCH as patchWorkstream } from "@/app/api/workstreams/[slug]/route";
 import { GET as listWorkstreams, POST as postWorkstream } from "@/app/api/workstreams/route";
+import { PUT as putWatch } from "@/app/api/workstreams/[slug]/watch/route";
+import { GET as getTimelineBars } from "@/app/api/timeline/route";
+import { GET as getTimelineLanes } from "@/app/api/timeline/lanes/route";
+import { GET as getTimelinePortfolio } from "@/app/api/timeline/portfolio/route";
+import { GET as getReportWorkstreams } from "@/app/api/reports/[year]/workstreams/route";
 import { getDb } from "@/db";
 import { milestones, statusHistory, workstreams } from "@/db/schema";
 import { countRows, onPostgres, setupTestDatabase } from "../setup/test-database";
@@ -163,6 +168,21 @@ describe("2. text refuses control characters and non-characters", () => {
     expect(names(response.body)).toEqual(["titleEn"]);
     expect(codes(response.body)).toEqual(["controlCharacters"]);
     expect(response.body["invalid-params"][0].reason).toBe("must not contain control characters or non-characters");
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("POST refuses a Chinese quote with NUL: 422 naming quoteZh", async () => {
+    const before = await snapshot();
+    const response = await call(
+      postMilestone as Handler,
+      "POST",
+      "/api/workstreams/data-cube/milestones",
+      { slug: "data-cube" },
+      { token: editor.token, body: { titleEn: "Quoted", date: "2023-06", quoteZh: "引文\u0000" } },
+    );
+    expect(response.status).toBe(422);
+    expect(names(response.body)).toEqual(["quoteZh"]);
+    expect(codes(response.body)).toEqual(["controlCharacters"]);
     expect(await snapshot()).toEqual(before);
   });
 
@@ -516,6 +536,46 @@ describe("9. ids, years and numbers are read strictly", () => {
       expect(response.type).toContain("application/problem+json");
       expect(response.body).toMatchObject({ status: 404, instance: "/api/nope/deeper" });
     }
+  });
+});
+
+describe("11. a NUL in a path or a query is refused before any database sees it", () => {
+  // PostgreSQL text cannot hold U+0000: a query carrying one fails inside the database unless the
+  // boundary refuses it first, as SQLite's silent acceptance would hide.
+  const NUL = "\u0000";
+  const window = "from=2021-01-01&to=2021-12-31";
+
+  it.each([
+    ["the workstream list", listWorkstreams, "/api/workstreams?q=%00", "q"],
+    ["the milestone list", listMilestones, "/api/milestones?q=a%00b", "q"],
+    ["the milestone list's workstream", listMilestones, "/api/milestones?workstream=%00", "workstream"],
+    ["the roadmap's bars", getTimelineBars, `/api/timeline?${window}&q=%00`, "q"],
+    ["the roadmap's lanes", getTimelineLanes, "/api/timeline/lanes?q=%00", "q"],
+    ["the roadmap's portfolio", getTimelinePortfolio, `/api/timeline/portfolio?${window}&q=%00`, "q"],
+    ["the timeline export", getTimeline, "/api/reports/timeline?year=2021&q=%00", "q"],
+    ["the report's workstreams", getReportWorkstreams, "/api/reports/2021/workstreams?q=%00", "q"],
+  ])("%s: a 400 naming %s", async (_name, handler, url, field) => {
+    const response = await call(handler as Handler, "GET", url, { year: "2021" }, { token: admin.token });
+    expect(response.status, url).toBe(400);
+    expect(names(response.body)).toContain(field);
+  });
+
+  it("every route with a workstream in its path refuses a NUL slug as a 400 naming slug, and changes nothing", async () => {
+    const before = await snapshot();
+    const slug = `data-cube${NUL}`;
+    const calls = [
+      [getWorkstream, "GET", undefined],
+      [patchWorkstream, "PATCH", { version: 1, nameEn: "Renamed" }],
+      [postMilestone, "POST", { title: "New", targetDate: "2022" }],
+      [putWatch, "PUT", { watched: true }],
+    ] as const;
+    for (const [handler, method, body] of calls) {
+      const response = await call(handler as Handler, method, `/api/workstreams/${encodeURIComponent(slug)}`, { slug }, { token: admin.token, body });
+      expect(response.status, method).toBe(400);
+      expect(response.type).toContain("application/problem+json");
+      expect(names(response.body), method).toEqual(["slug"]);
+    }
+    expect(await snapshot()).toEqual(before);
   });
 });
 

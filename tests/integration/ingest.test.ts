@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { POST as postDecisions } from "@/app/api/ingest/[id]/decisions/route";
 import { POST as postIngest } from "@/app/api/ingest/route";
 import { getDb } from "@/db";
-import { bodies, ingestProposals, milestones, statusHistory, workstreams } from "@/db/schema";
+import { bodies, ingestedDocuments, ingestProposals, milestones, statusHistory, workstreams } from "@/db/schema";
 import { reportSeed } from "@/db/seed/report-e-2022-13";
 import { SOURCE_TEXT_PATH } from "@/db/seed/source-text";
 import { decideProposals, ingestDocument } from "@/lib/commands/ingest";
@@ -121,6 +121,40 @@ describe("reading a report into the review queue", () => {
     await ingestDocument(editor.actor, { name: "small.txt", bytes: new Uint8Array(Buffer.from(small)) }, { symbol: "E/2023/98", lang: "zh", year: 2022 });
     const target = (await getDb().select().from(ingestProposals)).find((p) => p.state === "pending")!;
     await expect(decideProposals(editor.actor, target.documentId, { decision: "reject", ids: [target.id], reason: " " })).rejects.toThrow(AppError);
+  });
+
+  it("stray control bytes in a file are stored as U+FFFD, page feeds as line ends, so every database keeps the text", async () => {
+    const dirty = "1. 本报告介绍\u0000 2022 年的主要活动。\f2. 2022 年 3 月，管理问题高级别委员会启动了新的共同采购\u0007项目。\n";
+    const result = await ingestDocument(
+      editor.actor,
+      { name: "dirty.txt", bytes: new Uint8Array(Buffer.from(dirty)) },
+      { symbol: "E/2023/97", lang: "zh", year: 2022 },
+    );
+    const stored = (await getDb().select().from(ingestedDocuments).where(eq(ingestedDocuments.id, result.documentId)).limit(1))[0]!;
+    expect(stored.paragraphs.map((p) => p.number)).toEqual([1, 2]);
+    expect(stored.paragraphs[0]!.text).toBe("本报告介绍\uFFFD 2022 年的主要活动。");
+    expect(stored.paragraphs[1]!.text).toContain("共同采购\uFFFD项目");
+  });
+
+  it("a reviewer's edits and reasons refuse control characters with 422 naming the field, and decide nothing", async () => {
+    const target = (await getDb().select().from(ingestProposals)).find((p) => p.state === "pending" && p.kind === "milestone")!;
+    for (const [input, field] of [
+      [{ decision: "accept", ids: [target.id], edits: { titleEn: "New\u0000title" } }, "edits.titleEn"],
+      [{ decision: "accept", ids: [target.id], edits: { titleZh: "新\u0001标题" } }, "edits.titleZh"],
+      [{ decision: "reject", ids: [target.id], reason: "Not\u0000 in scope" }, "reason"],
+    ] as const) {
+      const error = await decideProposals(editor.actor, target.documentId, input).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).status).toBe(422);
+      expect((error as AppError).invalidParams.map((param) => param.name)).toEqual([field]);
+    }
+    expect((await getDb().select().from(ingestProposals).where(eq(ingestProposals.id, target.id)).limit(1))[0]!.state).toBe("pending");
+    const badName = await ingestDocument(
+      editor.actor,
+      { name: "report\u0000.txt", bytes: new Uint8Array(Buffer.from("1. 文本。\n")) },
+      { symbol: "E/2023/96", lang: "zh", year: 2022 },
+    ).catch((caught: unknown) => caught);
+    expect((badName as AppError).invalidParams.map((param) => param.name)).toEqual(["filename"]);
   });
 
   it("a viewer cannot accept, and an editor of assigned workstreams cannot add a workstream from a report", async () => {
