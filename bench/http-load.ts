@@ -83,16 +83,20 @@ export async function loadTest(options: {
   connections: number;
   seconds: number;
   headersFor?: (client: number) => Record<string, string>;
+  /** Another path (and query) for each request, instead of `url`'s. */
+  pathFor?: () => string;
   timeoutSeconds?: number;
 }): Promise<LoadResult> {
   const latencies: number[] = [];
   const status: Record<string, number> = {};
   let clients = 0;
+  const pathFor = options.pathFor;
   const result = await autocannon({
     url: options.url,
     connections: options.connections,
     duration: options.seconds,
     timeout: options.timeoutSeconds ?? 10,
+    ...(pathFor ? { requests: [{ setupRequest: (request: autocannon.Request) => ({ ...request, path: pathFor() }) }] } : {}),
     setupClient: (client: Client) => {
       const index = clients++;
       if (options.headersFor) client.setHeaders(options.headersFor(index));

@@ -55,9 +55,38 @@ import {
 } from "./http-load";
 
 /** What a route needs to know about the database it runs on. */
-export type BenchContext = { slug: string; year: number; staticPath: string };
+export type BenchContext = { slug: string; year: number; staticPath: string; /** The roadmap's rows, from its lanes API. */ timelineRows: number };
 
-export type RouteSpec = { name: string; path: (context: BenchContext) => string; floor?: boolean; page?: boolean };
+/**
+ * `path` is the route's one address; a route with `pathAt` asks for another address on each
+ * request (the n-th request gets `pathAt(context, n)`), so none is answered from the response cache.
+ */
+export type RouteSpec = {
+  name: string;
+  path: (context: BenchContext) => string;
+  pathAt?: (context: BenchContext, request: number) => string;
+  floor?: boolean;
+  page?: boolean;
+};
+
+/** The roadmap's windows as managers pan one view: four neighbours, kept by the response cache once asked for twice. */
+const NEIGHBOURING_WINDOWS = [
+  "/api/timeline?from=2025-07-01&to=2025-12-31&offset=0&limit=50",
+  "/api/timeline?from=2026-01-01&to=2026-06-30&offset=0&limit=50",
+  "/api/timeline?from=2026-01-01&to=2026-06-30&offset=50&limit=50",
+  "/api/timeline?from=2024-01-01&to=2026-06-30&offset=100&limit=50",
+];
+
+/**
+ * A window no request asked for before: 50 rows from a different offset each time, over two and
+ * a half years; once every offset is used, the window moves on by a day.
+ */
+function distinctWindow(context: BenchContext, request: number): string {
+  const offsets = Math.max(1, context.timelineRows - 50);
+  const from = new Date(Date.UTC(2024, 0, 1 + Math.floor(request / offsets))).toISOString().slice(0, 10);
+  const to = new Date(Date.UTC(2026, 5, 30 + Math.floor(request / offsets))).toISOString().slice(0, 10);
+  return `/api/timeline?from=${from}&to=${to}&offset=${(request * 37) % offsets}&limit=50`;
+}
 
 /**
  * Every route measured, in table order. Add a route here (e.g. the timeline's JSON API,
@@ -71,6 +100,12 @@ export const ROUTES: RouteSpec[] = [
   { name: "`/en/reports/2021`", path: (c) => `/en/reports/${c.year}`, page: true },
   { name: "`GET /api/milestones?year=2021&status=completed`", path: (c) => `/api/milestones?year=${c.year}&status=completed` },
   { name: "`GET /api/workstreams`", path: () => "/api/workstreams" },
+  {
+    name: "`GET /api/timeline`, four neighbouring windows",
+    path: () => NEIGHBOURING_WINDOWS[0]!,
+    pathAt: (_c, request) => NEIGHBOURING_WINDOWS[request % NEIGHBOURING_WINDOWS.length]!,
+  },
+  { name: "`GET /api/timeline`, a new window each request", path: (c) => distinctWindow(c, 0), pathAt: distinctWindow },
 ];
 
 export const CLIENTS = 20;
@@ -193,7 +228,7 @@ async function createAccounts(target: Target): Promise<Accounts> {
   };
 }
 
-async function contextOf(target: Target): Promise<Omit<BenchContext, "staticPath">> {
+async function contextOf(target: Target): Promise<Omit<BenchContext, "staticPath" | "timelineRows">> {
   // The workstream with the median number of milestones: a typical page.
   const slug = await readRows<{ slug: string }>(
     target,
@@ -321,7 +356,7 @@ export type SizeResult = { milestones: number; workstreams: number; modes: ModeR
 async function runMode(
   target: Target,
   accounts: Accounts,
-  context: BenchContext,
+  baseContext: Omit<BenchContext, "timelineRows">,
   options: { port: number; seconds: number; publicRead: boolean; acceptEncoding: string; postgresPid?: number },
 ): Promise<ModeResult> {
   const server = await startServer(target, options.port, options.publicRead);
@@ -338,6 +373,9 @@ async function runMode(
     ...(options.publicRead ? {} : { cookie: accounts.cookies[client % accounts.cookies.length]! }),
   });
   try {
+    // Also the roadmap's first packing of its rows, which the first timeline read would otherwise pay.
+    const frame = JSON.parse((await fetchOnce(`${origin}/api/timeline/lanes?limit=1`, headersFor(0))).body) as { totalRows: number };
+    const context = { ...baseContext, timelineRows: frame.totalRows };
     const routes: RouteFigures[] = [];
     let firstLoad = 0;
     for (const route of ROUTES) {
@@ -346,10 +384,13 @@ async function runMode(
       // After the warm-up: the answer that renders goes out uncompressed, the kept ones compressed.
       const { bytes, wireBytes, body } = await fetchOnce(url, headersFor(0));
       if (route.name.includes("overview")) firstLoad = await firstLoadJsGzip(origin, body);
+      // One count for both runs, so the second asks for none of the first's addresses.
+      let requests = 1;
+      const pathFor = route.pathAt ? () => route.pathAt!(context, requests++) : undefined;
       const cpuBefore = cpuNow();
-      const one = await loadTest({ url, connections: 1, seconds: options.seconds, headersFor });
+      const one = await loadTest({ url, connections: 1, seconds: options.seconds, headersFor, pathFor });
       await drainAll(origin, server);
-      const twenty = await loadTest({ url, connections: CLIENTS, seconds: options.seconds, headersFor });
+      const twenty = await loadTest({ url, connections: CLIENTS, seconds: options.seconds, headersFor, pathFor });
       await drainAll(origin, server);
       const cpuMs = (cpuNow() - cpuBefore) / Math.max(1, one.requests + twenty.requests + 1);
       routes.push({ name: route.name, bytes, wireBytes, one, twenty, floor: route.floor, cpuMs });

@@ -1,16 +1,17 @@
 /**
  * The roadmap at scale, measured in Chromium with the Performance API (a benchmark, not a test):
  * first render, zoom and pan re-renders, DOM size, the largest JSON answer, and the read API's
- * latency at 20 connections. Needs a built app (`npx next build`); serves it on 127.0.0.1 against
+ * latency at 20 connections beside the static floor. Needs a built app (`npx next build`); serves it on 127.0.0.1 against
  * a synthetic database (created once with the synthetic-data generator).
  *
- *   npm run bench:timeline -- [--db /tmp/ceb-100k.sqlite] [--milestones 100000] [--workstreams 1000] [--port 3560] [--screenshots]
+ *   npm run bench:timeline -- [--db /tmp/ceb-100k.sqlite] [--milestones 100000] [--workstreams 1000] [--port 3560] [--screenshots] [--connections 20] [--seconds 8] [--api-only]
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { chromium, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
+import { loadTest } from "./http-load";
 import { createSyntheticDatabase } from "./synthetic";
 
 const { values } = parseArgs({
@@ -21,7 +22,9 @@ const { values } = parseArgs({
     port: { type: "string", default: "3560" },
     screenshots: { type: "boolean", default: false },
     connections: { type: "string", default: "20" },
-    requests: { type: "string", default: "2000" },
+    seconds: { type: "string", default: "8" },
+    /** Only the read API's figures, without Chromium. */
+    "api-only": { type: "boolean", default: false },
   },
 });
 const port = Number(values.port);
@@ -29,7 +32,6 @@ const base = `http://127.0.0.1:${port}`;
 const SCREENSHOTS = "e2e/.artifacts/screenshots";
 
 const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
-const percentile = (list: number[], p: number) => [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor((list.length * p) / 100))]!;
 const round = (n: number) => Math.round(n * 10) / 10;
 
 async function waitForServer(): Promise<void> {
@@ -156,43 +158,49 @@ function writeLateCompletion(file: string): number {
 }
 
 /**
- * Bounded load on the read API: `connections` loops share `requests` requests. `distinct`: every
- * request asks for another stretch of rows, so none is answered from the response cache and each
- * one slices the packing; otherwise four neighbouring windows, as managers panning the same view.
+ * Bounded load on the read API with autocannon (as `npm run bench:http`), `seconds` per run at
+ * `connections`: first the static floor (a file under /_next/static, which only the server's
+ * plumbing answers), then four neighbouring windows, as managers panning the same view, then a
+ * new window on every request, so that none is answered from the response cache and each one
+ * slices the packing.
  */
-async function apiFigures(connections: number, requests: number, totalRows: number, distinct: boolean) {
-  const urls = distinct
-    ? Array.from({ length: requests }, (_, i) => `/api/timeline?from=2024-01-01&to=2026-06-30&offset=${(i * 37) % Math.max(1, totalRows - 50)}&limit=50`)
-    : [
-        "/api/timeline?from=2025-07-01&to=2025-12-31&offset=0&limit=50",
-        "/api/timeline?from=2026-01-01&to=2026-06-30&offset=0&limit=50",
-        "/api/timeline?from=2026-01-01&to=2026-06-30&offset=50&limit=50",
-        "/api/timeline?from=2024-01-01&to=2026-06-30&offset=100&limit=50",
-      ];
-  const latencies: number[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < requests) {
-      const url = urls[next++ % urls.length]!;
-      const started = performance.now();
-      const response = await fetch(`${base}${url}`);
-      await response.arrayBuffer();
-      if (!response.ok) throw new Error(`${url}: ${response.status}`);
-      latencies.push(performance.now() - started);
-    }
+async function apiFigures(connections: number, seconds: number, totalRows: number) {
+  const chunk = fs.readdirSync(".next/static/chunks").find((name) => name.endsWith(".js"));
+  const neighbours = [
+    "/api/timeline?from=2025-07-01&to=2025-12-31&offset=0&limit=50",
+    "/api/timeline?from=2026-01-01&to=2026-06-30&offset=0&limit=50",
+    "/api/timeline?from=2026-01-01&to=2026-06-30&offset=50&limit=50",
+    "/api/timeline?from=2024-01-01&to=2026-06-30&offset=100&limit=50",
+  ];
+  const offsets = Math.max(1, totalRows - 50);
+  const distinct = (n: number) => {
+    const shift = Math.floor(n / offsets);
+    const day = (year: number, month: number, date: number) => new Date(Date.UTC(year, month, date + shift)).toISOString().slice(0, 10);
+    return `/api/timeline?from=${day(2024, 0, 1)}&to=${day(2026, 5, 30)}&offset=${(n * 37) % offsets}&limit=50`;
   };
-  const started = performance.now();
-  await Promise.all(Array.from({ length: connections }, worker));
-  const seconds = (performance.now() - started) / 1000;
-  return {
-    connections,
-    requests,
-    distinctWindows: distinct,
-    p50Ms: round(percentile(latencies, 50)),
-    p95Ms: round(percentile(latencies, 95)),
-    p99Ms: round(percentile(latencies, 99)),
-    perSecond: round(requests / seconds),
-  };
+  const runs: [string, string, ((n: number) => string) | undefined][] = [
+    ["static file (the floor)", `/_next/static/chunks/${chunk}`, undefined],
+    ["four neighbouring windows", neighbours[0]!, (n) => neighbours[n % neighbours.length]!],
+    ["a new window each request", distinct(0), distinct],
+  ];
+  const figures = [];
+  for (const [name, first, pathAt] of runs) {
+    let n = 1;
+    const result = await loadTest({ url: `${base}${first}`, connections, seconds, pathFor: pathAt ? () => pathAt(n++) : undefined });
+    figures.push({
+      name,
+      connections,
+      seconds,
+      requests: result.requests,
+      errors: result.errors,
+      p50Ms: round(result.p50),
+      p95Ms: round(result.p95),
+      p99Ms: round(result.p99),
+      perSecond: round(result.reqPerSec),
+    });
+  }
+  const floor = figures[0]!;
+  return figures.map((figure) => ({ ...figure, p95ToFloor: round(figure.p95Ms / Math.max(floor.p95Ms, 0.1)) }));
 }
 
 async function main() {
@@ -239,9 +247,8 @@ async function main() {
       ["en", 390],
       ["ar", 390],
     ] as const)
-      results.browser.push(await browserFigures(locale, width));
-    results.api.push(await apiFigures(Number(values.connections), Number(values.requests), summary.totalRows, false));
-    results.api.push(await apiFigures(Number(values.connections), Number(values.requests), summary.totalRows, true));
+      if (!values["api-only"]) results.browser.push(await browserFigures(locale, width));
+    results.api = await apiFigures(Number(values.connections), Number(values.seconds), summary.totalRows);
     console.log(JSON.stringify(results, null, 2));
   } finally {
     if (server.pid) process.kill(-server.pid, "SIGTERM");

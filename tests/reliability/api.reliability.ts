@@ -403,7 +403,13 @@ const slug = fc.constantFrom(ASSIGNED, OTHER, "no-such-workstream");
 const FUZZ_WORKSTREAM = "fuzz-target";
 const year = fc.constantFrom("2021", "2022", "1999", "2100");
 const format = fc.oneof({ weight: 5, arbitrary: fc.constantFrom("json", "csv") }, { weight: 1, arbitrary: fc.constantFrom("xlsx", "docx", "pdf") });
-const filters = { year, body: fc.constantFrom("HLCP", "HLCM", "hlcm-hr", "CEB"), status: fc.constantFrom("completed", "planned,delayed", "finished") };
+const filters = {
+  year,
+  body: fc.constantFrom("HLCP", "HLCM", "hlcm-hr", "CEB"),
+  status: fc.constantFrom("completed", "planned,delayed", "finished"),
+  q: fc.constantFrom("data", "数据", "Données", "a%b_c"),
+};
+const day = fc.constantFrom("2021-01-01", "2021-12-31", "2026-06-30", "2100-12-31", "2021-02-30");
 const version = fc.integer({ min: 1, max: 4 });
 
 type FuzzRoute = { name: string; method: string; path: fc.Arbitrary<string>; query: fc.Arbitrary<string>; body?: fc.Arbitrary<unknown>; read: boolean };
@@ -473,6 +479,41 @@ const FUZZ: FuzzRoute[] = [
     }).map((query) => (query.includes("body=") ? query : `${query}${query ? "&" : "?"}body=HLCM-HR`)),
   },
   {
+    name: "GET /api/timeline",
+    method: "GET",
+    read: true,
+    path: fc.constant("/api/timeline"),
+    query: queryFrom({
+      ...filters,
+      workstream: slug,
+      from: day,
+      to: day,
+      offset: fc.constantFrom("0", "50"),
+      limit: fc.constantFrom("1", "200"),
+      lang: fc.constantFrom("en", "ar", "xx"),
+    }),
+  },
+  {
+    name: "GET /api/timeline/lanes",
+    method: "GET",
+    read: true,
+    path: fc.constant("/api/timeline/lanes"),
+    query: queryFrom({
+      ...filters,
+      workstream: slug,
+      offset: fc.constantFrom("0", "5"),
+      limit: fc.constantFrom("1", "1000"),
+      lang: fc.constantFrom("en", "zh", "xx"),
+    }),
+  },
+  {
+    name: "GET /api/timeline/portfolio",
+    method: "GET",
+    read: true,
+    path: fc.constant("/api/timeline/portfolio"),
+    query: queryFrom({ ...filters, workstream: slug, from: day, to: day }),
+  },
+  {
     name: "GET /api/{unknown}",
     method: "GET",
     read: true,
@@ -498,6 +539,14 @@ const FUZZ: FuzzRoute[] = [
       },
       ["slug", "nameEn", "bodyCode"],
     ),
+  },
+  {
+    name: "PUT /api/workstreams/{slug}/watch",
+    method: "PUT",
+    read: false,
+    path: pathSegment(slug).map((s) => `/api/workstreams/${s}/watch`),
+    query: queryFrom({}),
+    body: bodyFrom({ watched: fc.boolean() }, ["watched"]),
   },
   {
     name: "PATCH /api/workstreams/{slug}",
