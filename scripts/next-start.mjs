@@ -1,10 +1,12 @@
 // @ts-check
 // `npm start` / `npm run serve`: the built app on PORT (default 3000) and, when HOSTNAME is set,
 // only on that interface. Next runs inside this process, behind the response cache
-// (scripts/response-cache.mjs; RESPONSE_CACHE=0 turns it off).
+// (scripts/response-cache.mjs; RESPONSE_CACHE=0 turns it off) and the direct reads
+// (scripts/direct-reads.mjs; DIRECT_READS=0 turns them off).
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { withDirectReads } from "./direct-reads.mjs";
 import { createResponseCache } from "./response-cache.mjs";
 
 /** db/index.ts's default, which this plain script cannot import (a unit test keeps the two equal). */
@@ -97,7 +99,8 @@ async function main() {
   Object.assign(process.env, { NODE_ENV: "production", PORT: String(port) });
   const { default: next } = await import("next");
   const app = next({ dev: false, hostname: hostname ?? "localhost", port });
-  const handle = app.getRequestHandler();
+  // The read routes that registered a direct answer go before Next's router (scripts/direct-reads.mjs).
+  const handle = withDirectReads(app.getRequestHandler());
   await app.prepare();
 
   const databaseUrl = process.env.DATABASE_URL?.trim();

@@ -30,7 +30,7 @@ const READ_METHODS = ["GET", "HEAD", "OPTIONS"];
  * for their origin, so a cookie write to the API can only be a forged or a mistaken one. It is
  * refused with 401 before the session is even looked up.
  */
-export async function actorFromRequest(request: Request): Promise<Actor | null> {
+export async function actorFromRequest(request: Pick<Request, "method" | "headers">): Promise<Actor | null> {
   const authorization = request.headers.get("authorization");
   if (authorization) {
     const [scheme, token] = authorization.split(/\s+/, 2);

@@ -10,6 +10,7 @@ import { BAR_ONGOING } from "@/lib/domain/timeline-bar";
 import { dayOf } from "@/lib/domain/timeline-window";
 import { searchCondition } from "@/lib/queries/search";
 import type { CompactBar, TimelineFrame } from "@/lib/queries/timeline";
+import { directReads } from "../../scripts/direct-reads.mjs";
 import { setupTestDatabase } from "../setup/test-database";
 import { makeUser } from "../setup/users";
 
@@ -253,5 +254,37 @@ describe("GET /api/timeline (the roadmap's read API)", () => {
     const bad = await call(getLanes, "/api/timeline/lanes?workstream=Not%20a%20slug");
     expect(bad.response.status).toBe(400);
     expect(bad.body["invalid-params"][0].name).toBe("workstream");
+  });
+});
+
+describe("the server's direct answer (ADR 022)", () => {
+  const directly = (url: string, headers: Record<string, string> = {}) =>
+    directReads().get("/api/timeline")!({ method: "GET", url: `http://localhost${url}`, headers: new Headers(headers) });
+
+  it("is the route handler's answer: the same body and validators, with the headers Next adds to the API", async () => {
+    process.env.PUBLIC_READ = "1";
+    for (const url of [`/api/timeline?${ALL_2021_2022}`, `/api/timeline?${ALL_2021_2022}&offset=3&limit=7&lang=ar&status=completed`]) {
+      const routed = await call(getBars, url);
+      const direct = await directly(url);
+      expect(direct).not.toBeNull();
+      expect(direct!.status).toBe(200);
+      expect(JSON.parse(direct!.body)).toEqual(routed.body);
+      for (const name of ["cache-control", "etag"]) expect(direct!.headers[name], name).toBe(routed.response.headers.get(name));
+      expect(direct!.headers).toMatchObject({
+        "content-type": "application/json",
+        "X-Content-Type-Options": "nosniff",
+        "X-Frame-Options": "DENY",
+        "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+      });
+    }
+  });
+
+  it("leaves every refusal to the route handler, which answers it with problem details", async () => {
+    process.env.PUBLIC_READ = "1";
+    expect(await directly("/api/timeline?from=2022-01-01&to=2021-06-30")).toBeNull();
+    expect(await directly(`/api/timeline?${ALL_2021_2022}`, { authorization: "Bearer not-a-token" })).toBeNull();
+    process.env.PUBLIC_READ = "0";
+    expect(await directly(`/api/timeline?${ALL_2021_2022}`)).toBeNull();
+    process.env.PUBLIC_READ = "1";
   });
 });

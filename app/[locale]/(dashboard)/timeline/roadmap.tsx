@@ -551,6 +551,8 @@ export function Roadmap({ frame: initialFrame, seeded, view: initialView, filter
                             {(fits || beside) && (
                               <span
                                 className={`roadmap__text${beside ? " roadmap__text--beside" : ""}`}
+                                // When the first labels are painted (the Element Timing API): the benchmark's first render.
+                                elementtiming="roadmap-bar"
                                 lang={bar[7] & 2 ? "en" : lane.lang}
                                 dir="auto"
                                 aria-hidden="true"
