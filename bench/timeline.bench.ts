@@ -143,7 +143,17 @@ async function browserFigures(locale: string, width: number, loads: number) {
     const { page, sizes } = visit;
     await page.waitForLoadState("networkidle");
     // The screenshot shows the window the page opens on.
-    if (values.screenshots) await page.screenshot({ path: `${SCREENSHOTS}/timeline-100k-${width}-${locale}.png`, fullPage: width >= 640 });
+    if (values.screenshots) {
+      // On a phone the filters fill the first screen: the list is shown from its toolbar down.
+      if (phone) await page.locator('[data-testid="timeline"]').evaluate((element) => element.scrollIntoView({ block: "start" }));
+      else {
+        // The portfolio chart draws when it comes near the screen: bring it there, then back to the top.
+        await page.locator(".portfolio").scrollIntoViewIfNeeded();
+        await page.locator(".portfolio .recharts-surface").first().waitFor({ timeout: 30_000 });
+        await page.evaluate(() => window.scrollTo(0, 0));
+      }
+      await page.screenshot({ path: `${SCREENSHOTS}/timeline-100k-${width}-${locale}.png`, fullPage: !phone });
+    }
     const rerenders: Record<string, number[]> = { pan: [], zoom: [] };
     if (width >= 640) {
       for (let i = 0; i < 6; i++) {
