@@ -61,7 +61,8 @@ export function withDirectReads(handle) {
     if (!read || !headers) return handle(request, response);
     let answer;
     try {
-      answer = await read({ method: "GET", url: `http://${headers.get("host") ?? "localhost"}${url}`, headers });
+      // A fixed origin: reads take only the path and query from the address, and a Host header is the client's to make up.
+      answer = await read({ method: "GET", url: `http://localhost${url}`, headers });
     } catch {
       answer = null;
     }

@@ -56,12 +56,12 @@ describe("reads answered before Next's router", () => {
     const next = fakeNext();
     const origin = await serve(withDirectReads(next.handle));
 
-    const direct = await get(`${origin}/api/bars?from=2024-01-01`, { "accept-language": "fr", cookie: "a=1" });
+    const direct = await get(`${origin}/api/bars?from=2024-01-01`, { "accept-language": "fr", cookie: "a=1", host: "example.org/x?from=1999-01-01&" });
     expect(direct.status).toBe(200);
     expect(direct.headers.etag).toBe('"7"');
     expect(JSON.parse(direct.body.toString())).toEqual({ ok: true });
     expect(direct.headers["content-length"]).toBe(String(direct.body.length));
-    expect(seen).toEqual([{ url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/api\/bars\?from=2024-01-01$/), accept: "fr", cookie: "a=1" }]);
+    expect(seen).toEqual([{ url: "http://localhost/api/bars?from=2024-01-01", accept: "fr", cookie: "a=1" }]);
 
     expect((await get(`${origin}/api/bars/more`)).body.toString()).toBe("next");
     expect((await get(`${origin}/api/bars`, {}, "POST")).body.toString()).toBe("next");
