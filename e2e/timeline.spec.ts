@@ -64,6 +64,17 @@ test.describe("timeline (roadmap)", () => {
     await expect(page.getByTestId("timeline-table").locator("tbody tr")).toHaveCount(statuses.length);
   });
 
+  test("an address it cannot read says which options were ignored, and shows the usual window", async ({ page }) => {
+    await page.goto("/timeline");
+    const usual = (await page.getByTestId("roadmap-window").getAttribute("data-from"))!;
+    await page.goto("/timeline?from=2021-13-40&zoom=decade");
+    await expect(page.getByTestId("roadmap-view-invalid")).toHaveText("Some options in the address were not understood and were ignored: from, zoom.");
+    await expect(page.getByTestId("roadmap-window")).toHaveAttribute("data-from", usual);
+    await expect(bars(page).first()).toBeAttached();
+    await page.goto(`/timeline?${REPORT_WINDOW}`);
+    await expect(page.getByTestId("roadmap-view-invalid")).toHaveCount(0);
+  });
+
   test("collapses a group of lanes and keeps it collapsed in the URL", async ({ page }) => {
     await page.goto(`/timeline?${REPORT_WINDOW}`);
     const group = page.getByTestId("timeline-group").first();

@@ -32,7 +32,7 @@ export default async function TimelinePage({ searchParams }: PageProps<"/[locale
   const params = await searchParams;
   const actor = await requirePageReader(`/timeline${queryStringOf(params)}`);
   const { value: filters, invalidParams } = parseQueryLenient(roadmapFiltersSchema, params);
-  const { value: viewParams } = parseQueryLenient(timelineViewSchema, params);
+  const { value: viewParams, invalidParams: viewProblems } = parseQueryLenient(timelineViewSchema, params);
   const today = todayIso();
   const t = await getTranslations("timeline");
   const locale = await contentLocale();
@@ -60,6 +60,12 @@ export default async function TimelinePage({ searchParams }: PageProps<"/[locale
         current={filters}
         invalidParams={invalidParams}
       />
+
+      {viewProblems.length > 0 && (
+        <p className="form-error" role="alert" data-testid="roadmap-view-invalid">
+          {t("viewInvalid", { names: [...new Set(viewProblems.map((problem) => problem.name))].join(", ") })}
+        </p>
+      )}
 
       {filters.workstream && frame.laneRows.length === 1 && frame.lanes[0] && (
         <p className="roadmap-scope" data-testid="roadmap-one-workstream">
